@@ -1,0 +1,212 @@
+/**
+ * Repository interfaces the core depends on. `src/data` implements them with Prisma
+ * (SQLite or PostgreSQL); tests may implement them in memory. Arrows point inward:
+ * the core never imports the data layer.
+ */
+import type { Locale, Platform, Role } from "./types.js";
+
+export type CommuneProfile = "urbain" | "periurbain" | "rural";
+export type PopulationBand = "lt10k" | "10k-30k" | "30k-100k" | "gt100k";
+export type FomGrade = "A" | "B" | "C" | "D" | "E";
+
+export interface Commune {
+  id: string;
+  /** Stable key derived from the name: lower case, no accents, dashes (`la-roche-en-ardenne`). */
+  slug: string;
+  name: string;
+  region: string;
+  province: string | null;
+  /** Languages spoken, main first (`["fr","nl"]` in Brussels, `["de"]` in Eupen). */
+  languages: Locale[];
+  timeZone: string;
+  profile: CommuneProfile;
+  populationBand: PopulationBand;
+  /** As known: `2014-07-03`, `2021-10`, `2023`, `<=2019`, or null. */
+  titledOn: string | null;
+  /** Next Fair-O-Mètre due date (UTC midnight of the local day). */
+  fomDueOn: Date | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export interface FomRecord {
+  communeId: string;
+  /** When the questionnaire was submitted/graded. */
+  on: Date;
+  grade: FomGrade | null;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  locale: Locale;
+  /** True once the person chose a language (`/cdce langue`): platform locale no longer overrides it. */
+  localeChosen: boolean;
+  timeZone: string;
+}
+
+export interface PlatformAccount {
+  platform: Platform;
+  workspaceId: string;
+  userId: string;
+  personId: string;
+}
+
+export interface Membership {
+  id: string;
+  personId: string;
+  /** Null for network-wide roles (coordination). */
+  communeId: string | null;
+  role: Role;
+  since: Date;
+  until: Date | null;
+}
+
+export type ChannelPurpose = "commune" | "network" | "coordination";
+
+export interface ChannelLink {
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+  purpose: ChannelPurpose;
+  /** Set when purpose is `commune`. */
+  communeId: string | null;
+}
+
+export interface ActivityEvent {
+  id: string;
+  communeId: string;
+  personId: string | null;
+  /** What happened: `command`, `initiative`, `event`, `training_attended`, `fom_submitted`... */
+  kind: string;
+  at: Date;
+  /** Small JSON-serialisable details. */
+  data: Record<string, unknown> | null;
+}
+
+// ------------------------------------------------------------------ kits
+
+export const AUDIENCES = [
+  "jeunes",
+  "elus",
+  "copil",
+  "benevoles",
+  "ambassadeurs",
+  "agents",
+  "citoyens",
+  "commercants",
+  "ecoles",
+  "associations",
+  "coordination",
+] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const THEMES = [
+  "communication",
+  "mobilisation",
+  "gouvernance",
+  "evenement",
+  "formation",
+  "marches-publics",
+  "partenariats",
+  "sensibilisation",
+  "fom",
+  "enquete",
+  "medias",
+  "producteurs-locaux",
+] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const KIT_FORMATS = [
+  "affiche",
+  "post",
+  "video",
+  "guide",
+  "modele",
+  "presentation",
+  "fiche",
+  "atelier",
+  "kit",
+  "questionnaire",
+] as const;
+export type KitFormat = (typeof KIT_FORMATS)[number];
+
+export interface Kit {
+  /** Stable slug, the import key (`kit-jeunes-reseaux-sociaux`). */
+  id: string;
+  title: Partial<Record<Locale, string>> & { fr: string };
+  summary: Partial<Record<Locale, string>> & { fr: string };
+  audiences: Audience[];
+  themes: Theme[];
+  format: KitFormat;
+  /** Languages the material itself exists in. */
+  languages: Locale[];
+  /** Commune profiles it suits; empty means all. */
+  profiles: CommuneProfile[];
+  links: string[];
+  /** Free keywords that help search (`stand`, `pitch`, `logo`...). */
+  keywords: string[];
+  updatedAt: Date;
+}
+
+// ----------------------------------------------------------- repositories
+
+export interface CommuneRepository {
+  list(): Promise<Commune[]>;
+  get(id: string): Promise<Commune | null>;
+  /** Finds by slug or name, ignoring case and accents. */
+  findByName(nameOrSlug: string): Promise<Commune | null>;
+  /** Insert or update by slug; returns the stored commune. */
+  upsert(commune: Omit<Commune, "id">): Promise<Commune>;
+  fomHistory(communeId: string): Promise<FomRecord[]>;
+  addFomRecord(record: FomRecord): Promise<void>;
+}
+
+export interface IdentityRepository {
+  /** The person behind an account, or null on first use. */
+  findByAccount(platform: Platform, workspaceId: string, userId: string): Promise<Person | null>;
+  /** Creates a person and links the account to it (idempotent on the account). */
+  createWithAccount(account: Omit<PlatformAccount, "personId">, person: Omit<Person, "id">): Promise<Person>;
+  getPerson(id: string): Promise<Person | null>;
+  updatePerson(id: string, patch: Partial<Omit<Person, "id">>): Promise<Person>;
+  accounts(personId: string): Promise<PlatformAccount[]>;
+}
+
+export interface MembershipRepository {
+  /** Memberships active at `now` (since <= now and until null or > now). */
+  activeFor(personId: string, now: Date): Promise<Membership[]>;
+  add(m: Omit<Membership, "id">): Promise<Membership>;
+  end(id: string, until: Date): Promise<void>;
+  activeInCommune(communeId: string, now: Date): Promise<Membership[]>;
+}
+
+export interface ChannelRepository {
+  link(link: ChannelLink): Promise<void>;
+  unlink(platform: Platform, workspaceId: string, channelId: string): Promise<void>;
+  find(platform: Platform, workspaceId: string, channelId: string): Promise<ChannelLink | null>;
+  byPurpose(purpose: ChannelPurpose, communeId?: string): Promise<ChannelLink[]>;
+}
+
+export interface KitRepository {
+  all(): Promise<Kit[]>;
+  get(id: string): Promise<Kit | null>;
+  /** Insert or update by id. */
+  upsert(kit: Kit): Promise<void>;
+  count(): Promise<number>;
+}
+
+export interface ActivityRepository {
+  record(event: Omit<ActivityEvent, "id">): Promise<void>;
+  /** Most recent first. */
+  recent(communeId: string, limit: number): Promise<ActivityEvent[]>;
+}
+
+/** Everything the commands may use, passed in (never imported). */
+export interface Repositories {
+  communes: CommuneRepository;
+  identity: IdentityRepository;
+  memberships: MembershipRepository;
+  channels: ChannelRepository;
+  kits: KitRepository;
+  activity: ActivityRepository;
+}

@@ -1,0 +1,125 @@
+/**
+ * Neutral types shared by the core, the commands and every platform adapter.
+ * Nothing here knows Slack, Discord, the terminal or the database.
+ */
+
+/** Languages the bot speaks. French first. */
+export const LOCALES = ["fr", "de", "nl", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "fr";
+export const DEFAULT_TIME_ZONE = "Europe/Brussels";
+
+/** A text given in several languages; `fr` is always present and is the fallback. */
+export type LocalizedText = { fr: string } & Partial<Record<Exclude<Locale, "fr">, string>>;
+
+export const PLATFORMS = ["slack", "discord", "terminal"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** Roles a person holds in the network (a membership, possibly tied to a commune). */
+export const ROLES = ["coordination", "copil", "elu", "agent", "benevole", "ambassadeur"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Where a message lives: a channel (or a user's DM) on one platform and workspace/guild. */
+export interface ChannelRef {
+  platform: Platform;
+  /** Slack team id, Discord guild id, "local" for the terminal. */
+  workspaceId: string;
+  channelId: string;
+}
+
+/** The person behind a command, resolved from a platform account. */
+export interface Actor {
+  personId: string;
+  name: string;
+  platform: Platform;
+  workspaceId: string;
+  platformUserId: string;
+  locale: Locale;
+  timeZone: string;
+  roles: Role[];
+  /** Communes the actor belongs to (any role); the first is the "home" commune. */
+  communeIds: string[];
+}
+
+/**
+ * One invocation of `/cdce`, as an adapter hands it to the core.
+ * Either free `text` (Slack, terminal, buttons) or structured `options` (Discord, modals).
+ */
+export interface IncomingCommand {
+  platform: Platform;
+  workspaceId: string;
+  userId: string;
+  userName?: string;
+  /** Locale the platform reports for this user, if any (e.g. Discord interaction locale). */
+  platformLocale?: string;
+  /** Time zone the platform reports, if any (e.g. Slack users.info tz). */
+  platformTimeZone?: string;
+  channel?: ChannelRef;
+  /** Everything after `/cdce`, e.g. `kit jeunes page:2`. */
+  text?: string;
+  /** Structured form: sub-command name and typed options. */
+  structured?: { name: string; options: Record<string, unknown> };
+}
+
+// ---------------------------------------------------------------- replies
+
+export interface Button {
+  label: string;
+  /**
+   * The `/cdce` line that a click runs (without `/cdce`), e.g. `kit jeunes page:2`.
+   * Kept short: Discord custom ids hold 100 characters.
+   */
+  command: string;
+  style?: "primary" | "danger";
+}
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+export type Block =
+  | { type: "header"; text: string }
+  | { type: "section"; text: string; fields?: Field[] }
+  | { type: "context"; text: string }
+  | { type: "actions"; buttons: Button[] }
+  | { type: "divider" };
+
+/** A form the platform shows as a modal (Slack views, Discord modals) or asks line by line. */
+export interface FormField {
+  name: string;
+  label: string;
+  kind: "text" | "textarea";
+  required: boolean;
+  placeholder?: string;
+  /** Pre-filled value. */
+  value?: string;
+}
+export interface Form {
+  title: string;
+  /** Sub-command that receives the submitted fields as structured options. */
+  submitCommand: string;
+  submitLabel: string;
+  fields: FormField[];
+}
+
+/**
+ * The neutral reply every command returns. Adapters render it (Block Kit, embeds, text)
+ * and split it to respect their platform limits.
+ */
+export interface Reply {
+  /** `ephemeral`: only the caller sees it; `channel`: posted where the command was typed. */
+  visibility: "ephemeral" | "channel";
+  /** Plain-text summary, used as notification fallback. */
+  text: string;
+  blocks: Block[];
+  /** When set, the platform opens this form instead of (or before) showing the reply. */
+  form?: Form;
+  /** Field-level validation errors for a submitted form: field name -> message. */
+  fieldErrors?: Record<string, string>;
+  /** Language the reply is written in (adapters may need it for their own chrome). */
+  locale: Locale;
+}
+
+/** A clock passed in everywhere, so tests control time. */
+export type Clock = () => Date;
