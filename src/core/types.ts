@@ -73,6 +73,11 @@ export interface Button {
   style?: "primary" | "danger";
 }
 
+/*
+ * Text in blocks is neutral Markdown: **bold**, _italic_, `code`, [label](https://url).
+ * Each adapter converts it (Slack mrkdwn, Discord Markdown, plain text in the terminal).
+ */
+
 export interface Field {
   label: string;
   value: string;

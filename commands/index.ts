@@ -1,0 +1,16 @@
+/**
+ * The explicit list of sub-commands. Adding a command = one file + one line here.
+ * The registry throws at start if two commands claim the same word.
+ */
+import { CommandRegistry, type CommandDefinition } from "../src/core/commands.js";
+import aide from "./aide.js";
+import kit from "./kit.js";
+import kitAjouter from "./kit-ajouter.js";
+import langue from "./langue.js";
+import configCanal from "./config-canal.js";
+
+export const COMMANDS: readonly CommandDefinition<any>[] = [aide, kit, kitAjouter, langue, configCanal];
+
+export function createRegistry(): CommandRegistry {
+  return new CommandRegistry(COMMANDS);
+}

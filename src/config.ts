@@ -1,0 +1,77 @@
+/**
+ * The environment, parsed once by zod. A malformed value stops the start with a message
+ * that names the variable (never its value: it may be a secret).
+ */
+import { z } from "zod";
+
+const optionalSecret = z.string().trim().min(1).optional();
+const port = z.coerce.number().int().min(0).max(65535);
+const url = z.string().url();
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/cdce.db")
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: or postgresql://"),
+  /** Load the demo communes and the kit catalogue at start (idempotent). Default: yes on SQLite. */
+  SEED_ON_START: z.enum(["auto", "true", "false"]).default("auto"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .default("Europe/Brussels")
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an IANA time zone such as Europe/Brussels"),
+  SLACK_BOT_TOKEN: optionalSecret.refine((v) => !v || v.startsWith("xoxb-"), "must start with xoxb-"),
+  SLACK_SIGNING_SECRET: optionalSecret,
+  SLACK_APP_TOKEN: optionalSecret.refine((v) => !v || v.startsWith("xapp-"), "must start with xapp-"),
+  SLACK_PORT: port.default(3000),
+  /** Web API base, for tests against a local fake (`http://127.0.0.1:PORT/api/`). */
+  SLACK_API_URL: url.optional(),
+  DISCORD_TOKEN: optionalSecret,
+  DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,25}$/, "must be the numeric application id").optional(),
+  /** Register commands on this guild only (instant) instead of globally. */
+  DISCORD_GUILD_ID: z.string().regex(/^\d{15,25}$/, "must be a numeric guild id").optional(),
+  /** REST base, for tests against a local fake (`http://127.0.0.1:PORT/api`). */
+  DISCORD_API_URL: url.optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(),
+  /** Port of /healthz and /metrics; 0 turns them off. */
+  HTTP_PORT: port.default(0),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Empty strings count as unset, as in most .env files. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const c = result.data;
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(["SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)"]);
+  }
+  if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
+    throw new ConfigError(["DISCORD_APPLICATION_ID: required with DISCORD_TOKEN"]);
+  }
+  return c;
+}
+
+/** Whether the demo data should be loaded at start. */
+export function shouldSeed(c: Config): boolean {
+  if (c.SEED_ON_START === "auto") return c.DATABASE_URL.startsWith("file:");
+  return c.SEED_ON_START === "true";
+}

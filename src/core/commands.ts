@@ -1,0 +1,93 @@
+/**
+ * How a sub-command is defined, and the registry that holds them. A command file in
+ * `commands/` calls `defineCommand`; `commands/index.ts` lists them explicitly.
+ */
+import type { Actor, Clock, Form, LocalizedText, Locale, Reply } from "./types.js";
+import type { Repositories } from "./ports.js";
+import type { Translate } from "../i18n/catalogue.js";
+import type { Logger } from "./logger.js";
+import type { OptionSpecs, OptionValues } from "./options.js";
+import type { Permission } from "./permissions.js";
+import type { KitCatalog } from "./kits/service.js";
+import type { ChannelRef } from "./types.js";
+
+/** What every handler receives. Repositories and services are passed in, never imported. */
+export interface CommandContext<O> {
+  options: O;
+  actor: Actor;
+  locale: Locale;
+  t: Translate;
+  now: Date;
+  channel?: ChannelRef;
+  services: Services;
+  /** The registry, for commands that list others (aide). */
+  registry: CommandRegistry;
+}
+
+/** The services the commands use. Grows as features arrive; built once in main.ts. */
+export interface Services {
+  repos: Repositories;
+  kits: KitCatalog;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface CommandDefinition<S extends OptionSpecs = OptionSpecs> {
+  /** One or two words: `kit`, `kit ajouter`. Discord uses it with `-` for spaces. */
+  name: string;
+  /** Other words that reach it (`help`, `hilfe`, `hulp` for `aide`). */
+  aliases?: string[];
+  help: LocalizedText;
+  /** Example line(s) after `/cdce`, shown in help. */
+  usage: LocalizedText;
+  options: S;
+  /** Checked by the dispatcher before `run`. Absent: everyone. */
+  permission?: Permission;
+  /**
+   * A form to fill when the command comes with no option at all (a modal on Slack and
+   * Discord). Its field names are option names; the submission runs this same command.
+   */
+  form?: (ctx: { t: Translate; locale: Locale; actor: Actor }) => Form;
+  /** Hidden from `aide` (internal follow-ups such as paging buttons). */
+  hidden?: boolean;
+  run(ctx: CommandContext<OptionValues<S>>): Promise<Reply>;
+}
+
+/** Keeps option types flowing from the specs into `run`. */
+export function defineCommand<S extends OptionSpecs>(def: CommandDefinition<S>): CommandDefinition<S> {
+  return def;
+}
+
+export class CommandRegistry {
+  private readonly byName = new Map<string, CommandDefinition>();
+  private readonly byAlias = new Map<string, CommandDefinition>();
+
+  /** Throws on a duplicate name or alias: two commands answering one word is a bug. */
+  constructor(definitions: readonly CommandDefinition<any>[]) {
+    for (const def of definitions) {
+      const name = def.name.trim().toLowerCase();
+      if (!/^[a-z]+( [a-z]+)?$/.test(name)) throw new Error(`invalid command name "${def.name}"`);
+      if (this.byName.has(name) || this.byAlias.has(name)) throw new Error(`duplicate command "${name}"`);
+      this.byName.set(name, def as CommandDefinition);
+      for (const alias of def.aliases ?? []) {
+        const a = alias.toLowerCase();
+        if (this.byName.has(a) || this.byAlias.has(a)) throw new Error(`duplicate command alias "${a}"`);
+        this.byAlias.set(a, def as CommandDefinition);
+      }
+    }
+  }
+
+  get(name: string): CommandDefinition | undefined {
+    const n = name.toLowerCase();
+    return this.byName.get(n) ?? this.byAlias.get(n);
+  }
+
+  all(): CommandDefinition[] {
+    return [...this.byName.values()];
+  }
+
+  /** Every word that reaches a command, for "did you mean". */
+  words(): string[] {
+    return [...this.byName.keys(), ...this.byAlias.keys()];
+  }
+}

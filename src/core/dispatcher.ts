@@ -1,0 +1,146 @@
+/**
+ * The single entry point of every `/cdce` invocation, whatever the platform: resolves the
+ * actor, finds the sub-command, checks its permission, validates its options, runs it, and
+ * turns any failure into a reply in the user's language. Internal messages and stack traces
+ * go to the logs only.
+ */
+import type { z } from "zod";
+import { CommandRegistry, type CommandDefinition, type Services } from "./commands.js";
+import { isCdceError } from "./errors.js";
+import { resolveActor } from "./identity.js";
+import { can } from "./permissions.js";
+import { assignTokens, tokenize } from "./parse-line.js";
+import { schemaOf, type OptionSpecs } from "./options.js";
+import { closest } from "./similarity.js";
+import { message, reply } from "./reply.js";
+import { translator, toLocale, type Translate } from "../i18n/catalogue.js";
+import { DEFAULT_LOCALE, type Actor, type IncomingCommand, type Locale, type Reply } from "./types.js";
+
+/** Longest line we read; Slack caps slash command text near 4,000 characters anyway. */
+const MAX_LINE = 4000;
+
+export interface Dispatcher {
+  handle(incoming: IncomingCommand): Promise<Reply>;
+  readonly registry: CommandRegistry;
+}
+
+export interface DispatcherOptions {
+  registry: CommandRegistry;
+  services: Services;
+  /** Called after each command with its duration (metrics). */
+  onHandled?: (info: { command: string; platform: string; ms: number; outcome: "ok" | "refused" | "invalid" | "error" }) => void;
+}
+
+type Resolved = { def: CommandDefinition; raw: Record<string, unknown>; extra: string[] } | { unknown: string };
+
+function resolve(incoming: IncomingCommand, registry: CommandRegistry): Resolved {
+  if (incoming.structured) {
+    const name = incoming.structured.name.replace(/[-_]/g, " ").trim().toLowerCase();
+    const def = registry.get(name);
+    return def ? { def, raw: { ...incoming.structured.options }, extra: [] } : { unknown: name };
+  }
+  const tokens = tokenize((incoming.text ?? "").slice(0, MAX_LINE));
+  if (tokens.length === 0) return resolve({ ...incoming, text: "aide" }, registry);
+  const two = tokens.length > 1 ? registry.get(`${tokens[0]} ${tokens[1]}`) : undefined;
+  const def = two ?? registry.get(tokens[0] ?? "");
+  if (!def) return { unknown: tokens[0] ?? "" };
+  const parsed = assignTokens(tokens.slice(two ? 2 : 1), def.options);
+  return { def, raw: parsed.values, extra: parsed.extra };
+}
+
+/** One message per invalid option, naming it and what it accepts. */
+function describeIssues(issues: z.core.$ZodIssue[], specs: OptionSpecs, raw: Record<string, unknown>, t: Translate) {
+  const byField: Record<string, string> = {};
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) byField[key] = t("error.option.unknown", { option: key, known: Object.keys(specs).join(", ") });
+      continue;
+    }
+    const option = String(issue.path[0] ?? "");
+    if (byField[option]) continue;
+    const meta = specs[option]?.meta;
+    const given = raw[option];
+    if (!meta) continue;
+    if (meta.required && (given === undefined || given === "")) byField[option] = t("error.option.required", { option });
+    else if (meta.kind === "choice" || meta.kind === "list")
+      byField[option] = t("error.option.choice", { option, value: String(given ?? "").slice(0, 60), values: (meta.values ?? []).join(", ") });
+    else if (meta.kind === "int")
+      byField[option] = t("error.option.int", { option, min: meta.min ?? "-", max: meta.max ?? "-" });
+    else byField[option] = t("error.option.text", { option, max: meta.max ?? 500 });
+  }
+  return byField;
+}
+
+function unknownCommand(word: string, registry: CommandRegistry, actor: Actor, t: Translate, locale: Locale): Reply {
+  const visible = registry.all().filter((d) => !d.hidden && (!d.permission || can(actor, d.permission)));
+  const suggestions = closest(word, registry.words());
+  const names = visible.map((d) => `\`${d.name}\``).join(", ");
+  const lines = [t("error.unknownCommand", { word: word.slice(0, 40) })];
+  if (suggestions.length) lines.push(t("error.didYouMean", { suggestions: suggestions.map((s) => `\`/cdce ${s}\``).join(", ") }));
+  lines.push(t("error.available", { names }));
+  return message(locale, lines.join("\n"));
+}
+
+export function createDispatcher({ registry, services, onHandled }: DispatcherOptions): Dispatcher {
+  async function handle(incoming: IncomingCommand): Promise<Reply> {
+    const started = performance.now();
+    const now = services.clock();
+    let locale: Locale = toLocale(incoming.platformLocale) ?? DEFAULT_LOCALE;
+    let commandName = "?";
+    const log = services.logger.child({ platform: incoming.platform, workspace: incoming.workspaceId, user: incoming.userId });
+    const done = (outcome: "ok" | "refused" | "invalid" | "error", r: Reply) => {
+      onHandled?.({ command: commandName, platform: incoming.platform, ms: performance.now() - started, outcome });
+      return r;
+    };
+    try {
+      const actor = await resolveActor(incoming, services.repos, now);
+      locale = actor.locale;
+      const t = translator(locale);
+      const found = resolve(incoming, registry);
+      if ("unknown" in found) return done("invalid", unknownCommand(found.unknown, registry, actor, t, locale));
+      const { def, raw, extra } = found;
+      commandName = def.name;
+      if (def.permission && !can(actor, def.permission)) {
+        log.info({ command: def.name, permission: def.permission }, "command refused");
+        return done("refused", message(locale, t("error.forbidden", { command: def.name })));
+      }
+      if (extra.length) {
+        return done("invalid", message(locale, t("error.extraWords", { words: extra.join(" ").slice(0, 80), usage: `/cdce ${def.usage[locale] ?? def.usage.fr}` })));
+      }
+      const empty = Object.values(raw).every((v) => v === undefined || v === "");
+      if (def.form && empty) {
+        const form = def.form({ t, locale, actor });
+        return done("ok", { ...message(locale, form.title), form });
+      }
+      const parsed = schemaOf(def.options).safeParse(raw);
+      if (!parsed.success) {
+        const fieldErrors = describeIssues(parsed.error.issues, def.options, raw, t);
+        const r = message(locale, [...Object.values(fieldErrors), t("error.usage", { usage: `/cdce ${def.usage[locale] ?? def.usage.fr}` })].join("\n"));
+        return done("invalid", { ...r, fieldErrors });
+      }
+      const result = await def.run({
+        options: parsed.data as never,
+        actor,
+        locale,
+        t,
+        now,
+        channel: incoming.channel,
+        services,
+        registry,
+      });
+      log.info({ command: def.name, ms: Math.round(performance.now() - started) }, "command handled");
+      return done("ok", result);
+    } catch (err) {
+      const t = translator(locale);
+      if (isCdceError(err)) {
+        log.warn({ command: commandName, code: err.code, err: err.cause ?? undefined }, "command failed");
+        return done("invalid", message(locale, t(err.messageKey, err.params)));
+      }
+      log.error({ command: commandName, err }, "command crashed");
+      return done("error", message(locale, t("error.internal")));
+    }
+  }
+  return { handle, registry };
+}
+
+export { reply };

@@ -1,0 +1,101 @@
+/**
+ * Option specifications for sub-commands. Each builder returns the zod schema that
+ * validates the value AND the metadata that platforms need to describe it (Discord
+ * registration, Slack usage hints, terminal help): one source for all.
+ *
+ * Free text (`kit jeunes page:2`) and structured options (Discord, modals) both end in
+ * the same zod object, so both are validated the same way.
+ */
+import { z } from "zod";
+import type { LocalizedText } from "./types.js";
+
+export type OptionKind = "text" | "choice" | "int" | "list";
+
+export interface OptionMeta {
+  kind: OptionKind;
+  help: LocalizedText;
+  required: boolean;
+  /** For `choice` and `list`: accepted values. */
+  values?: readonly string[];
+  min?: number;
+  max?: number;
+  /** Collects the free words of the line that are not `name:value` pairs. */
+  rest?: boolean;
+  /** Platforms should offer autocomplete from this source (Discord). */
+  autocomplete?: "audience" | "theme" | "commune" | "webinar";
+}
+
+export interface Opt<T> {
+  meta: OptionMeta;
+  schema: z.ZodType<T>;
+}
+
+/** Strips control characters that have no business in a chat command. */
+const clean = (s: string) => s.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "").trim();
+
+export function text(o: { help: LocalizedText; max?: number; rest?: boolean }): Opt<string | undefined>;
+export function text(o: { help: LocalizedText; max?: number; rest?: boolean; required: true }): Opt<string>;
+export function text(o: { help: LocalizedText; max?: number; rest?: boolean; required?: boolean }): Opt<string | undefined> {
+  const max = o.max ?? 500;
+  const base = z.preprocess(
+    (v) => (v === undefined || v === null ? undefined : typeof v === "string" ? clean(v) : String(v)),
+    o.required ? z.string().min(1).max(max) : z.string().max(max).optional(),
+  ) as z.ZodType<string | undefined>;
+  return { meta: { kind: "text", help: o.help, required: !!o.required, max, rest: o.rest }, schema: base };
+}
+
+export function choice<const V extends string>(o: {
+  help: LocalizedText;
+  values: readonly V[];
+  /** Maps a typed word to a value (accents, synonyms); returns undefined when unknown. */
+  normalize?: (raw: string) => V | undefined;
+  autocomplete?: OptionMeta["autocomplete"];
+}): Opt<V | undefined> {
+  const schema = z.preprocess((v) => {
+    if (v === undefined || v === null || v === "") return undefined;
+    const s = String(v).trim();
+    return o.normalize?.(s) ?? s.toLowerCase();
+  }, z.enum(o.values as unknown as [V, ...V[]]).optional()) as z.ZodType<V | undefined>;
+  return {
+    meta: { kind: "choice", help: o.help, required: false, values: o.values, autocomplete: o.autocomplete },
+    schema,
+  };
+}
+
+/** Several values of a closed set, typed comma-separated (`public:jeunes,elus`). */
+export function list<const V extends string>(o: {
+  help: LocalizedText;
+  values: readonly V[];
+  normalize?: (raw: string) => V | undefined;
+  required?: boolean;
+}): Opt<V[]> {
+  const schema = z.preprocess(
+    (v) => {
+      if (v === undefined || v === null || v === "") return [];
+      const parts = Array.isArray(v) ? v.map(String) : String(v).split(/[,;]/);
+      return parts.map((p) => p.trim()).filter(Boolean).map((p) => o.normalize?.(p) ?? p.toLowerCase());
+    },
+    z.array(z.enum(o.values as unknown as [V, ...V[]])).min(o.required ? 1 : 0),
+  ) as z.ZodType<V[]>;
+  return { meta: { kind: "list", help: o.help, required: !!o.required, values: o.values }, schema };
+}
+
+export function int(o: { help: LocalizedText; min?: number; max?: number; default: number }): Opt<number> {
+  const min = o.min ?? Number.MIN_SAFE_INTEGER;
+  const max = o.max ?? Number.MAX_SAFE_INTEGER;
+  const schema = z.preprocess(
+    (v) => (v === undefined || v === null || v === "" ? o.default : typeof v === "string" ? Number(v.trim()) : v),
+    z.number().int().min(min).max(max),
+  ) as z.ZodType<number>;
+  return { meta: { kind: "int", help: o.help, required: false, min: o.min, max: o.max }, schema };
+}
+
+export type OptionSpecs = Record<string, Opt<unknown>>;
+export type OptionValues<S extends OptionSpecs> = { [K in keyof S]: S[K] extends Opt<infer T> ? T : never };
+
+/** The zod object of a command's options. Unknown keys are rejected, not ignored. */
+export function schemaOf(specs: OptionSpecs): z.ZodObject {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, spec] of Object.entries(specs)) shape[name] = spec.schema;
+  return z.object(shape).strict();
+}

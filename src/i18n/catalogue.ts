@@ -1,0 +1,53 @@
+/**
+ * Message catalogues and the translator. French is the source: its keys define
+ * `MessageKey`, and the other catalogues must provide every key (the compiler checks
+ * presence; a unit test checks that placeholders match). Messages use ICU syntax
+ * (`{count, plural, one {# kit} other {# kits}}`) through intl-messageformat.
+ */
+import { IntlMessageFormat } from "intl-messageformat";
+import { fr } from "./fr.js";
+import { de } from "./de.js";
+import { nl } from "./nl.js";
+import { en } from "./en.js";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "../core/types.js";
+
+export type MessageKey = keyof typeof fr;
+export type Catalogue = Record<MessageKey, string>;
+export type MessageParams = Record<string, string | number>;
+
+export const CATALOGUES: Record<Locale, Catalogue> = { fr, de, nl, en };
+
+/** Translates one key into one locale. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+function format(locale: Locale, key: MessageKey, params: MessageParams): string {
+  const cacheKey = `${locale}\u0000${key}`;
+  let mf = compiled.get(cacheKey);
+  if (!mf) {
+    mf = new IntlMessageFormat(CATALOGUES[locale][key] ?? fr[key], locale, undefined, { ignoreTag: true });
+    compiled.set(cacheKey, mf);
+  }
+  return String(mf.format(params));
+}
+
+export function translator(locale: Locale): Translate {
+  return (key, params = {}) => format(locale, key, params);
+}
+
+/**
+ * Maps a platform locale (`de-DE`, `en-GB`, `nl`, `fr_BE`) to one of ours,
+ * or undefined when we do not speak it.
+ */
+export function toLocale(raw: string | undefined | null): Locale | undefined {
+  if (!raw) return undefined;
+  const base = raw.toLowerCase().split(/[-_]/)[0];
+  return (LOCALES as readonly string[]).includes(base ?? "") ? (base as Locale) : undefined;
+}
+
+export function isLocale(raw: string): raw is Locale {
+  return (LOCALES as readonly string[]).includes(raw);
+}
+
+export { DEFAULT_LOCALE };

@@ -1,0 +1,55 @@
+/**
+ * Wiring: config -> data -> core -> platforms. With no Slack or Discord token (or with
+ * --terminal), runs the terminal mode; `--once "/cdce kit jeunes"` prints one reply and exits.
+ */
+import { loadConfig, shouldSeed, ConfigError } from "./config.js";
+import { createLogger } from "./logger.js";
+import { createApp } from "./app.js";
+import { parseTerminalArgs } from "./platforms/terminal/args.js";
+import { runInteractive, runOnce, syncLocalActor } from "./platforms/terminal/terminal.js";
+import { translator } from "./i18n/catalogue.js";
+
+async function main(): Promise<number> {
+  let config;
+  let args;
+  try {
+    config = loadConfig(process.env);
+    args = parseTerminalArgs(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`${err instanceof ConfigError || err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+  const platformsConfigured = !!(config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN);
+  const terminal = args.terminal || args.once !== undefined || !platformsConfigured;
+  // In the terminal, logs would drown the conversation: warnings only, on stderr.
+  const logger = createLogger({ level: config.LOG_LEVEL ?? (terminal ? "warn" : "info") });
+  const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config) });
+  const stop = async () => {
+    await app.close();
+  };
+  try {
+    if (terminal) {
+      await syncLocalActor(args, app.services.repos, app.services.clock());
+      if (args.once !== undefined) {
+        process.stdout.write(`${await runOnce(args.once, args, app.dispatcher)}\n`);
+        return 0;
+      }
+      const person = await app.services.repos.identity.findByAccount("terminal", "local", args.user);
+      const welcome = translator(person?.locale ?? "fr")("terminal.welcome");
+      await runInteractive(args, app.dispatcher, { input: process.stdin, output: process.stdout, welcome });
+      return 0;
+    }
+    logger.error({}, "no platform adapter is available yet: run without tokens for the terminal mode");
+    return 1;
+  } finally {
+    await stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`fatal: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,42 @@
+/** Renders a neutral Reply as readable plain text for the terminal. */
+import type { Block, Reply } from "../../core/types.js";
+
+/** Neutral Markdown -> plain text: bold/italic markers dropped, links as "label <url>". */
+export function plain(md: string): string {
+  return md
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, "$1 <$2>")
+    .replace(/\*\*([^*]+)\*\*/g, "$1")
+    .replace(/(^|\s)_([^_]+)_(?=\s|$|[.,;:!?])/g, "$1$2");
+}
+
+function block(b: Block, buttons: string[]): string[] {
+  switch (b.type) {
+    case "header":
+      return [`== ${plain(b.text)} ==`];
+    case "section": {
+      const lines = [plain(b.text)];
+      for (const f of b.fields ?? []) lines.push(`  ${plain(f.label)} : ${plain(f.value)}`);
+      return lines;
+    }
+    case "context":
+      return [`  (${plain(b.text)})`];
+    case "divider":
+      return ["--"];
+    case "actions":
+      return b.buttons.map((btn) => {
+        buttons.push(btn.command);
+        return `  [${buttons.length}] ${btn.label}  → /cdce ${btn.command}`;
+      });
+  }
+}
+
+/** The text, and the button commands in the order they were numbered (typing N runs one). */
+export function renderText(reply: Reply): { text: string; buttons: string[] } {
+  const buttons: string[] = [];
+  const lines = reply.blocks.flatMap((b) => block(b, buttons));
+  if (reply.form) {
+    lines.push(`[${reply.form.title}]`);
+    for (const f of reply.form.fields) lines.push(`  ${f.name}: ${f.label}${f.required ? " *" : ""}`);
+  }
+  return { text: lines.join("\n"), buttons };
+}
