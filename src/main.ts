@@ -8,6 +8,7 @@ import { createApp } from "./app.js";
 import { parseTerminalArgs } from "./platforms/terminal/args.js";
 import { runInteractive, runOnce, syncLocalActor } from "./platforms/terminal/terminal.js";
 import { translator } from "./i18n/catalogue.js";
+import { loadPlatformAdapters } from "./platforms/load.js";
 
 async function main(): Promise<number> {
   let config;
@@ -24,10 +25,22 @@ async function main(): Promise<number> {
   // In the terminal, logs would drown the conversation: warnings only, on stderr.
   const logger = createLogger({ level: config.LOG_LEVEL ?? (terminal ? "warn" : "info") });
   const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config) });
-  const stop = async () => {
-    await app.close();
-  };
+  const adapters =
+    platformsConfigured && args.once === undefined
+      ? await loadPlatformAdapters({ config, dispatcher: app.dispatcher, services: app.services, logger })
+      : [];
+  let stopping: Promise<void> | undefined;
+  // Stops platforms first (in-flight replies finish), then the database. Safe to call twice.
+  const stop = () =>
+    (stopping ??= (async () => {
+      await Promise.allSettled(adapters.map((a) => a.stop()));
+      await app.close();
+    })());
   try {
+    for (const adapter of adapters) {
+      await adapter.start();
+      logger.info({ platform: adapter.name }, "platform connected");
+    }
     if (terminal) {
       await syncLocalActor(args, app.services.repos, app.services.clock());
       if (args.once !== undefined) {
@@ -39,8 +52,12 @@ async function main(): Promise<number> {
       await runInteractive(args, app.dispatcher, { input: process.stdin, output: process.stdout, welcome });
       return 0;
     }
-    logger.error({}, "no platform adapter is available yet: run without tokens for the terminal mode");
-    return 1;
+    await new Promise<void>((resolve) => {
+      process.once("SIGTERM", resolve);
+      process.once("SIGINT", resolve);
+    });
+    logger.info({}, "shutting down");
+    return 0;
   } finally {
     await stop();
   }

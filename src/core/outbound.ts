@@ -1,0 +1,48 @@
+/**
+ * What the core needs from a platform to send a message on its own (not a reply):
+ * reminders, alerts, announcements. The durable outbox (src/delivery) calls these senders
+ * under its rate limiters; each platform adapter provides one.
+ */
+import type { ChannelRef, Platform, Reply } from "./types.js";
+
+export interface OutboundMessage {
+  /** The same logical message always has the same key: it is never sent twice. */
+  idempotencyKey: string;
+  target: ChannelRef;
+  reply: Reply;
+}
+
+export interface SentMessage {
+  /** The platform's id of the posted message (Slack `ts`, Discord message id). */
+  externalId: string;
+}
+
+/**
+ * A failed send, classified so the dispatcher knows what to do:
+ * `rate_limited` waits `retryAfterMs` then retries; `transient` (5xx, timeout) retries with
+ * backoff; `permanent` (no permission, unknown channel) gives up and tells coordination.
+ */
+export class DeliveryError extends Error {
+  constructor(
+    readonly kind: "rate_limited" | "transient" | "permanent",
+    message: string,
+    readonly retryAfterMs?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "DeliveryError";
+  }
+}
+
+export interface PlatformSender {
+  readonly platform: Platform;
+  /** Posts the message; throws DeliveryError on failure. */
+  send(message: OutboundMessage): Promise<SentMessage>;
+  /**
+   * After a crash, tells whether a message with this key was already posted to the target
+   * (searching recent history: Slack metadata, Discord nonce); returns its id if so.
+   */
+  findSent?(target: ChannelRef, idempotencyKey: string, since: Date): Promise<SentMessage | null>;
+  /** Removes a posted message (a deleted initiative, a cancelled announcement). */
+  remove?(target: ChannelRef, externalId: string): Promise<void>;
+}
