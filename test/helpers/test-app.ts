@@ -1,0 +1,41 @@
+/**
+ * A complete app (real dispatcher, real repositories) over a fresh SQLite file in the
+ * temp folder, seeded with the demo communes and the kit catalogue. The clock is
+ * controllable. Close it after use.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createApp, type App } from "../../src/app.js";
+import { silentLogger, type Logger } from "../../src/core/logger.js";
+
+export interface TestApp extends App {
+  /** Moves the controllable clock. */
+  setNow(d: Date): void;
+  databaseUrl: string;
+}
+
+export async function createTestApp(
+  options: { now?: Date; seed?: boolean; logger?: Logger; databaseUrl?: string } = {},
+): Promise<TestApp> {
+  let now = options.now ?? new Date("2026-11-29T10:00:00Z");
+  const dir = options.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), "cdce-test-"));
+  const databaseUrl = options.databaseUrl ?? `file:${join(dir!, "test.db")}`;
+  const app = await createApp({
+    databaseUrl,
+    logger: options.logger ?? silentLogger,
+    clock: () => now,
+    seed: options.seed ?? true,
+  });
+  return {
+    ...app,
+    databaseUrl,
+    setNow(d: Date) {
+      now = d;
+    },
+    async close() {
+      await app.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
