@@ -1,0 +1,28 @@
+// Lint: typescript-eslint's recommended rules, plus the architecture rule: the core and the
+// commands never import a platform SDK, the ORM, the scheduler or the limiter.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+const forbiddenInCore = {
+  patterns: [
+    { group: ["@slack/*", "discord.js", "@discordjs/*"], message: "platform SDKs belong in src/platforms" },
+    { group: ["@prisma/*", "**/generated/**", "pg", "better-sqlite3"], message: "the database belongs in src/data" },
+    { group: ["node-cron", "bottleneck", "ioredis"], message: "scheduling and limits belong in src/scheduler and src/delivery" },
+    { group: ["**/platforms/**", "**/data/**", "**/delivery/**", "**/scheduler/**"], message: "arrows point inward: pass an interface" },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "src/generated/", "data/", "coverage/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-console": "error",
+    },
+  },
+  { files: ["src/core/**/*.ts", "commands/**/*.ts"], rules: { "no-restricted-imports": ["error", forbiddenInCore] } },
+  { files: ["src/platforms/terminal/**", "bench/**", "test/**", "src/data/import-cli.ts", "src/platforms/*/cli*.ts", "**/*-cli.ts"], rules: { "no-console": "off" } },
+);

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Integration suites open servers and databases: keep a few files in parallel only (2 cores here).
+    maxWorkers: 2,
+    reporters: ["default"],
+  },
+});
