@@ -11,11 +11,29 @@ import { nl } from "./nl.js";
 import { en } from "./en.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../core/types.js";
 
-export type MessageKey = keyof typeof fr;
+/**
+ * Every bundle of messages: the core's, then one per feature (add a line here).
+ * A key defined twice is a bug and stops the start.
+ */
+const BUNDLES = [{ fr, de, nl, en }] as const;
+
+type AnyBundle = (typeof BUNDLES)[number];
+export type MessageKey = (AnyBundle extends infer B ? (B extends { fr: infer F } ? keyof F : never) : never) & string;
 export type Catalogue = Record<MessageKey, string>;
 export type MessageParams = Record<string, string | number>;
 
-export const CATALOGUES: Record<Locale, Catalogue> = { fr, de, nl, en };
+function merge(locale: Locale): Catalogue {
+  const out: Record<string, string> = {};
+  for (const bundle of BUNDLES) {
+    for (const [key, text] of Object.entries(bundle[locale])) {
+      if (key in out) throw new Error(`message key "${key}" is defined twice`);
+      out[key] = text;
+    }
+  }
+  return out as Catalogue;
+}
+
+export const CATALOGUES: Record<Locale, Catalogue> = { fr: merge("fr"), de: merge("de"), nl: merge("nl"), en: merge("en") };
 
 /** Translates one key into one locale. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -26,7 +44,7 @@ function format(locale: Locale, key: MessageKey, params: MessageParams): string 
   const cacheKey = `${locale}\u0000${key}`;
   let mf = compiled.get(cacheKey);
   if (!mf) {
-    mf = new IntlMessageFormat(CATALOGUES[locale][key] ?? fr[key], locale, undefined, { ignoreTag: true });
+    mf = new IntlMessageFormat(CATALOGUES[locale][key] ?? CATALOGUES.fr[key], locale, undefined, { ignoreTag: true });
     compiled.set(cacheKey, mf);
   }
   return String(mf.format(params));

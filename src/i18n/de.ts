@@ -1,7 +1,7 @@
 /** German (East Belgium). */
-import type { Catalogue } from "./catalogue.js";
+import type { fr } from "./fr.js";
 
-export const de: Catalogue = {
+export const de: Record<keyof typeof fr, string> = {
   "error.option.unknown": "Unbekannte Option „{option}“. Mögliche Optionen: {known}.",
   "error.option.required": "Die Option „{option}“ ist erforderlich.",
   "error.option.choice": "„{value}“ ist kein gültiger Wert für „{option}“. Erlaubte Werte: {values}.",

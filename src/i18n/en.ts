@@ -1,7 +1,7 @@
 /** English. */
-import type { Catalogue } from "./catalogue.js";
+import type { fr } from "./fr.js";
 
-export const en: Catalogue = {
+export const en: Record<keyof typeof fr, string> = {
   "error.option.unknown": "Unknown option “{option}”. Possible options: {known}.",
   "error.option.required": "The option “{option}” is required.",
   "error.option.choice": "“{value}” is not a valid value for “{option}”. Accepted values: {values}.",

@@ -1,7 +1,7 @@
 /** Dutch (Brussels). */
-import type { Catalogue } from "./catalogue.js";
+import type { fr } from "./fr.js";
 
-export const nl: Catalogue = {
+export const nl: Record<keyof typeof fr, string> = {
   "error.option.unknown": "Onbekende optie ‘{option}’. Mogelijke opties: {known}.",
   "error.option.required": "De optie ‘{option}’ is verplicht.",
   "error.option.choice": "‘{value}’ is geen geldige waarde voor ‘{option}’. Toegestane waarden: {values}.",
