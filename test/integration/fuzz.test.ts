@@ -1,0 +1,101 @@
+/**
+ * Thousands of random inputs through the real dispatcher: it must always answer with a
+ * well-formed reply, never crash, and never leak an internal message.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestApp, type TestApp } from "../helpers/test-app.js";
+import { captureLogger } from "../helpers/capture-logger.js";
+import { textOf } from "../helpers/run.js";
+import type { Reply } from "../../src/core/types.js";
+
+/** Mulberry32: a tiny seeded PRNG so failures replay. */
+function prng(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  "kit", "kit ajouter", "aide", "langue", "config canal", "jeunes", "élu·es", "page:", "public:", "theme:", "langue:", "format:",
+  "'; DROP TABLE Kit; --", "\" OR 1=1 --", "<script>alert(1)</script>", "🎉🌍☕", "\u0000", "\u202e", "\\", "%s%n", "${process.env}",
+  "{count}", "{", "}", "**", "[x](javascript:alert(1))", "page:-1", "page:1e9", "page:NaN", ":", "::", "titre:\"", "«", "»", "\n", "\t",
+  "ääääää", "ß", "ĳ", "日本語", "العربية", "a".repeat(300),
+];
+
+function randomLine(rand: () => number): string {
+  const kind = rand();
+  if (kind < 0.05) return Array.from({ length: 2000 }, () => String.fromCharCode(32 + Math.floor(rand() * 0x2fff))).join("");
+  if (kind < 0.1) return Array.from({ length: Math.floor(rand() * 50) }, () => String.fromCodePoint(Math.floor(rand() * 0x10ffff))).join("");
+  const n = 1 + Math.floor(rand() * 6);
+  return Array.from({ length: n }, () => PIECES[Math.floor(rand() * PIECES.length)]! + (rand() < 0.3 ? String(Math.floor(rand() * 1000)) : "")).join(rand() < 0.8 ? " " : "");
+}
+
+function wellFormed(r: Reply) {
+  expect(Array.isArray(r.blocks)).toBe(true);
+  expect(r.blocks.length).toBeGreaterThan(0);
+  expect(["fr", "de", "nl", "en"]).toContain(r.locale);
+  const t = textOf(r);
+  expect(t.length).toBeGreaterThan(0);
+  expect(t).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
+  expect(t).not.toMatch(/Prisma|SQLITE|TypeError|ReferenceError|undefined is not/);
+}
+
+let app: TestApp;
+const log = captureLogger();
+beforeAll(async () => {
+  app = await createTestApp({ logger: log });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe("random input", () => {
+  it("never crashes on 3,000 random lines (free text)", async () => {
+    const rand = prng(20261129);
+    for (let i = 0; i < 3000; i++) {
+      const line = randomLine(rand);
+      const r = await app.dispatcher.handle({ platform: "terminal", workspaceId: "W", userId: `fuzz${i % 7}`, text: line, platformLocale: ["fr", "de", "nl", "en", "xx"][i % 5] });
+      wellFormed(r);
+    }
+    expect(log.entries.filter((e) => e.level === "error")).toEqual([]);
+  });
+
+  it("never crashes on 1,000 random structured invocations", async () => {
+    const rand = prng(42);
+    const names = ["kit", "kit-ajouter", "aide", "langue", "config canal", "nope", ""];
+    const values = [undefined, null, "", 0, -1, 1.5, 1e308, "jeunes", ["a", 1], { x: 1 }, true, "x".repeat(5000), "🎉"];
+    for (let i = 0; i < 1000; i++) {
+      const options: Record<string, unknown> = {};
+      for (const key of ["mots", "public", "page", "langue", "code", "titre", "resume", "usage", "commune", "zzz"]) {
+        if (rand() < 0.4) options[key] = values[Math.floor(rand() * values.length)];
+      }
+      const r = await app.dispatcher.handle({
+        platform: "discord",
+        workspaceId: "G",
+        userId: "fuzzer",
+        structured: { name: names[Math.floor(rand() * names.length)]!, options },
+      });
+      wellFormed(r);
+    }
+    expect(log.entries.filter((e) => e.level === "error")).toEqual([]);
+  });
+
+  it("turns an unexpected failure into a polite message and logs it with context", async () => {
+    const spy = vi.spyOn(app.services.kits, "search").mockImplementation(() => {
+      throw new Error("secret internal detail");
+    });
+    try {
+      const r = await app.dispatcher.handle({ platform: "terminal", workspaceId: "W", userId: "u", text: "kit jeunes" });
+      expect(textOf(r)).toContain("Quelque chose s’est mal passé");
+      expect(textOf(r)).not.toContain("secret internal detail");
+      const logged = log.entries.find((e) => e.level === "error");
+      expect(logged?.obj).toMatchObject({ command: "kit", platform: "terminal" });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
