@@ -1,0 +1,66 @@
+/**
+ * The terminal mode as a newcomer uses it: the real entry point in a child process, on a
+ * fresh SQLite file, with demo data loaded at start.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const dir = mkdtempSync(join(tmpdir(), "cdce-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function start(args: string[], input?: string, env: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: `file:${join(dir, "cli.db")}`, ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? "");
+  });
+}
+
+describe("npm start in the terminal", () => {
+  it("--once prints youth kits in French", async () => {
+    const r = await start(["--once", "/cdce kit jeunes"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/== \d+ kits? trouvés? \(page 1\/\d+\) ==/);
+    expect(r.stdout).toContain("Public : ");
+    expect(r.stdout).toMatch(/jeunes/);
+  });
+
+  it("--lang de answers in German", async () => {
+    const r = await start(["--once", "/cdce kit jeunes", "--lang", "de"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Kits? gefunden/);
+    expect(r.stdout).toContain("Zielgruppe : ");
+  });
+
+  it("--role benevole is politely refused kit ajouter", async () => {
+    const r = await start(["--once", '/cdce kit ajouter titre:"T" resume:"R" public:jeunes', "--role", "benevole", "--commune", "Namur", "--user", "vol"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("réservée");
+  });
+
+  it("runs an interactive session: a command, a button by its number, then quit", async () => {
+    const r = await start(["--user", "inter"], "/cdce kit communication\n1\nquit\n");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Bot CDCE, mode terminal");
+    expect(r.stdout).toContain("(page 1/");
+    expect(r.stdout).toContain("(page 2/");
+  });
+
+  it("stops with a clear message naming a malformed variable", async () => {
+    const r = await start(["--once", "/cdce aide"], undefined, { HTTP_PORT: "not-a-port" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("HTTP_PORT");
+  });
+});
