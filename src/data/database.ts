@@ -1,0 +1,101 @@
+/**
+ * The data layer's entry point: opens SQLite or PostgreSQL from a URL, applies pending
+ * migrations, and hands back the repositories the core uses.
+ */
+import type { Repositories } from "../core/ports.js";
+import type { Db } from "./client.js";
+import { runMigrations, type DataLogger, type MigrationReport } from "./migrate.js";
+import { createRepositories } from "./repositories/index.js";
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl, quoteIdent, type DatabaseTarget } from "./url.js";
+
+export { DEFAULT_DATABASE_URL } from "./url.js";
+
+export interface OpenDatabaseOptions {
+  /**
+   * `file:./data/cdce.db` (the default; relative to the working directory, folder created),
+   * `postgresql://user@host:5432/db?schema=name` or `postgres://...`.
+   */
+  url?: string;
+  logger?: DataLogger;
+  /** Overrides `prisma/<provider>/migrations` (tests). */
+  migrationsDir?: string;
+}
+
+/** An open database. Close it once, at shutdown. */
+export interface Database {
+  provider: DatabaseTarget["provider"];
+  repos: Repositories;
+  /**
+   * The Prisma client itself, for data-layer code beyond the core's ports (outbox,
+   * leases). The core and the commands use `repos` only.
+   */
+  prisma: Db;
+  /** What the start-up migration run did. */
+  migrations: MigrationReport;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database at `url`, runs the migration runner (safe with several replicas
+ * starting at once), then connects Prisma through the provider's driver adapter.
+ */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const target = parseDatabaseUrl(options.url ?? DEFAULT_DATABASE_URL);
+  const migrations = await runMigrations(target, { migrationsDir: options.migrationsDir, logger: options.logger });
+  const prisma = await createClient(target);
+  try {
+    await prisma.$connect();
+  } catch (error) {
+    await prisma.$disconnect().catch(() => {});
+    throw error;
+  }
+  options.logger?.info(
+    {
+      provider: target.provider,
+      migrationsApplied: migrations.applied.length,
+      migrationsMs: Math.round(migrations.durationMs),
+    },
+    "database ready",
+  );
+  let closed = false;
+  return {
+    provider: target.provider,
+    repos: createRepositories(prisma),
+    prisma,
+    migrations,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect(); // also disposes the adapter: closes the SQLite file / ends the pg pool
+    },
+  };
+}
+
+/** Builds the generated client of the target's provider (imported on demand). */
+async function createClient(target: DatabaseTarget): Promise<Db> {
+  if (target.provider === "sqlite") {
+    const [{ PrismaClient }, { PrismaBetterSQLite3 }] = await Promise.all([
+      import("../generated/sqlite/client.js"),
+      import("@prisma/adapter-better-sqlite3"),
+    ]);
+    // `timeout` is SQLite's busy timeout: wait for another writer instead of failing.
+    return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 15_000 }) });
+  }
+  const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
+    import("../generated/postgresql/client.js"),
+    import("@prisma/adapter-pg"),
+  ]);
+  const adapter = new PrismaPg(
+    {
+      connectionString: target.connectionString,
+      // Raw SQL and anything unqualified resolve in the right schema too.
+      options: `-c search_path=${quoteIdent(target.schema)}`,
+    },
+    // Prisma qualifies the table names of its own queries with this schema.
+    { schema: target.schema },
+  );
+  const client = new PrismaClient({ adapter });
+  // The one cast between the two generated clients: their models are identical (checked by
+  // test/unit/data-schema-parity.test.ts); only provider-specific filter options differ.
+  return client as unknown as Db;
+}

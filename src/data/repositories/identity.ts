@@ -1,0 +1,97 @@
+/** Prisma implementation of {@link IdentityRepository}. */
+import type { IdentityRepository, Person, PlatformAccount } from "../../core/ports.js";
+import type { Platform } from "../../core/types.js";
+import type { Db } from "../client.js";
+import type { Person as PersonRow, PlatformAccount as AccountRow } from "../../generated/sqlite/client.js";
+import { DataError, isNotFound, isUniqueViolation } from "../errors.js";
+import { checkStored, localeSchema, platformSchema } from "../json.js";
+
+function toPerson(row: PersonRow): Person {
+  return {
+    id: row.id,
+    name: row.name,
+    locale: checkStored(localeSchema, row.locale, { table: "Person", column: "locale", id: row.id }),
+    localeChosen: row.localeChosen,
+    timeZone: row.timeZone,
+  };
+}
+
+function toAccount(row: AccountRow): PlatformAccount {
+  return {
+    platform: checkStored(platformSchema, row.platform, { table: "PlatformAccount", column: "platform", id: row.id }),
+    workspaceId: row.workspaceId,
+    userId: row.userId,
+    personId: row.personId,
+  };
+}
+
+/** People and the platform accounts (Slack, Discord, terminal) that lead to them. */
+export class PrismaIdentityRepository implements IdentityRepository {
+  constructor(private readonly db: Db) {}
+
+  async findByAccount(platform: Platform, workspaceId: string, userId: string): Promise<Person | null> {
+    const account = await this.db.platformAccount.findUnique({
+      where: { platform_workspaceId_userId: { platform, workspaceId, userId } },
+      include: { person: true },
+    });
+    return account ? toPerson(account.person) : null;
+  }
+
+  /**
+   * Person and account are created in one nested write (one transaction). When the account
+   * already exists, or a concurrent first command created it a moment earlier (unique
+   * violation), the existing person is returned and nothing is created.
+   */
+  async createWithAccount(account: Omit<PlatformAccount, "personId">, person: Omit<Person, "id">): Promise<Person> {
+    const existing = await this.findByAccount(account.platform, account.workspaceId, account.userId);
+    if (existing) return existing;
+    try {
+      const row = await this.db.person.create({
+        data: {
+          name: person.name,
+          locale: person.locale,
+          localeChosen: person.localeChosen,
+          timeZone: person.timeZone,
+          accounts: {
+            create: { platform: account.platform, workspaceId: account.workspaceId, userId: account.userId },
+          },
+        },
+      });
+      return toPerson(row);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.findByAccount(account.platform, account.workspaceId, account.userId);
+      if (!winner) throw error;
+      return winner;
+    }
+  }
+
+  async getPerson(id: string): Promise<Person | null> {
+    const row = await this.db.person.findUnique({ where: { id } });
+    return row ? toPerson(row) : null;
+  }
+
+  /** Applies the defined fields of `patch`; throws `DataError("not_found")` for an unknown id. */
+  async updatePerson(id: string, patch: Partial<Omit<Person, "id">>): Promise<Person> {
+    const data: Partial<Omit<Person, "id">> = {};
+    if (patch.name !== undefined) data.name = patch.name;
+    if (patch.locale !== undefined) data.locale = patch.locale;
+    if (patch.localeChosen !== undefined) data.localeChosen = patch.localeChosen;
+    if (patch.timeZone !== undefined) data.timeZone = patch.timeZone;
+    try {
+      return toPerson(await this.db.person.update({ where: { id }, data }));
+    } catch (error) {
+      if (isNotFound(error)) throw new DataError("not_found", `No person with id ${id}`, { cause: error });
+      throw error;
+    }
+  }
+
+  /** Oldest link first. */
+  async accounts(personId: string): Promise<PlatformAccount[]> {
+    const rows = await this.db.platformAccount.findMany({
+      where: { personId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    return rows.map(toAccount);
+  }
+}
