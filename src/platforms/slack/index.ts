@@ -1,0 +1,166 @@
+/**
+ * The Slack adapter: a Bolt app in Socket Mode (SLACK_APP_TOKEN set) or HTTP mode
+ * (`/slack/events`, SLACK_SIGNING_SECRET), the `/cdce` listeners, and the outbound sender.
+ * The only folder of the service that imports @slack/*.
+ */
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from "@slack/bolt";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { AdapterDeps, AdapterFactory, PlatformAdapter } from "../adapter.js";
+import type { PlatformSender } from "../../core/outbound.js";
+import { boltLogger, scrub } from "./bolt-logger.js";
+import { describeSlackError } from "./errors.js";
+import { registerListeners } from "./listeners.js";
+import { createSlackSender } from "./sender.js";
+import { UserDirectory } from "./users.js";
+
+/** Tuning that is not configuration: tests shorten the waits, the host is loopback there. */
+export interface SlackAdapterOptions {
+  /** HTTP mode: interface to listen on (default all); the port comes from SLACK_PORT. */
+  host?: string;
+  /** Override SLACK_PORT (0 = any free port, see `port()`). */
+  port?: number;
+  /** Socket Mode: wait for a pong this long, and this long times n before the n-th reconnect. */
+  clientPingTimeoutMs?: number;
+  /** How long users.info answers are reused (default 10 minutes). */
+  usersTtlMs?: number;
+  /** Web API timeout per call (default 10 s): a stuck call becomes a `transient` failure. */
+  apiTimeoutMs?: number;
+  /** stop() waits this long for in-flight replies (default 10 s). */
+  drainTimeoutMs?: number;
+}
+
+/** The adapter, with what tests and the bench need beyond `PlatformAdapter`. */
+export interface SlackAdapter extends PlatformAdapter {
+  readonly sender: PlatformSender;
+  readonly mode: "socket" | "http";
+  /** HTTP mode: the port actually listened on (useful with port 0). */
+  port(): number | undefined;
+}
+
+const SLASH_COMMAND = "/cdce";
+
+export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterOptions = {}): SlackAdapter {
+  const { config, dispatcher } = deps;
+  const botToken = config.SLACK_BOT_TOKEN;
+  if (!botToken) throw new Error("SLACK_BOT_TOKEN is not set");
+  const mode = config.SLACK_APP_TOKEN ? "socket" : "http";
+  if (mode === "http" && !config.SLACK_SIGNING_SECRET) throw new Error("SLACK_SIGNING_SECRET is required in HTTP mode");
+  const secrets = [botToken, config.SLACK_APP_TOKEN ?? "", config.SLACK_SIGNING_SECRET ?? ""];
+  const logger = deps.logger.child({ platform: "slack", mode });
+  const bridge = boltLogger(logger, secrets);
+  // Fail fast on 429 and never retry inside the client: the outbox limiter (src/delivery)
+  // owns pacing and retries, and a reply must not stall minutes behind a rate limit.
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: config.SLACK_API_URL,
+    logger: bridge,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: options.apiTimeoutMs ?? 10_000,
+  };
+  const client = new webApi.WebClient(botToken, clientOptions);
+  let teamId: string | undefined;
+  const sender = createSlackSender(client, { teamId: () => teamId });
+  const inflight = new Set<Promise<unknown>>();
+  let app: App | undefined;
+  let server: Server | undefined;
+  let socketReceiver: SocketModeReceiver | undefined;
+  let connected = false;
+
+  const track = (work: Promise<unknown>) => {
+    inflight.add(work);
+    const forget = () => inflight.delete(work);
+    work.then(forget, forget);
+    return work;
+  };
+
+  async function start(): Promise<void> {
+    // Our own auth.test, before Bolt: a bad token stops the start with a clear reason,
+    // where Bolt would cache the failure and then ack every request without answering.
+    let auth: webApi.AuthTestResponse;
+    try {
+      auth = await client.auth.test();
+    } catch (err) {
+      const info = describeSlackError(err);
+      throw new Error(`Slack auth.test failed: ${scrub(info.error ?? info.code, secrets)}`);
+    }
+    teamId = auth.team_id;
+    let receiver: HTTPReceiver | SocketModeReceiver;
+    if (mode === "socket") {
+      socketReceiver = new SocketModeReceiver({
+        appToken: config.SLACK_APP_TOKEN!,
+        logger: bridge,
+        logLevel: LogLevel.INFO,
+        clientPingTimeout: options.clientPingTimeoutMs,
+        // The Socket Mode client keeps its own default retries for apps.connections.open:
+        // failing fast there would give up reconnecting after one hiccup.
+        installerOptions: { clientOptions: { slackApiUrl: config.SLACK_API_URL } },
+      });
+      socketReceiver.client.on("connected", () => (connected = true));
+      socketReceiver.client.on("reconnecting", () => (connected = false));
+      socketReceiver.client.on("disconnected", () => (connected = false));
+      receiver = socketReceiver;
+    } else {
+      receiver = new HTTPReceiver({
+        signingSecret: config.SLACK_SIGNING_SECRET!,
+        endpoints: "/slack/events",
+        processBeforeResponse: false,
+        logger: bridge,
+      });
+    }
+    app = new App({
+      token: botToken,
+      receiver,
+      logger: bridge,
+      clientOptions,
+      botId: auth.bot_id,
+      botUserId: auth.user_id,
+      // Already verified just above.
+      tokenVerificationEnabled: false,
+    });
+    app.error(async (err) => {
+      logger.error({ error: describeSlackError(err) }, "unhandled error in a Slack listener");
+    });
+    const users = new UserDirectory(app.client, { logger, ttlMs: options.usersTtlMs });
+    registerListeners(app, { dispatcher, users, client: app.client, logger, command: SLASH_COMMAND }, { track });
+    if (mode === "socket") {
+      await app.start();
+      connected = true;
+    } else {
+      const port = options.port ?? config.SLACK_PORT;
+      server = (await app.start(options.host ? { port, host: options.host } : port)) as Server;
+      connected = true;
+    }
+    logger.info({ team: teamId, bot: auth.user_id }, "slack adapter started");
+  }
+
+  async function stop(): Promise<void> {
+    if (!app) return;
+    const current = app;
+    app = undefined;
+    // In-flight replies first (bounded), then the connection.
+    let timer: NodeJS.Timeout | undefined;
+    const drained = Promise.allSettled([...inflight]);
+    const deadline = new Promise((resolve) => (timer = setTimeout(resolve, options.drainTimeoutMs ?? 10_000)));
+    await Promise.race([drained, deadline]);
+    clearTimeout(timer);
+    connected = false;
+    await current.stop().catch((err: unknown) => logger.warn({ error: describeSlackError(err) }, "slack stop failed"));
+    server = undefined;
+    socketReceiver = undefined;
+    logger.info({}, "slack adapter stopped");
+  }
+
+  return {
+    name: "slack",
+    mode,
+    sender,
+    start,
+    stop,
+    isConnected: () => connected && (mode === "socket" || !!server?.listening),
+    port: () => (server?.address() as AddressInfo | null)?.port,
+  };
+}
+
+/** The factory main.ts loads (src/platforms/load.ts). */
+export const createSlackAdapter: AdapterFactory = (deps) => createSlackAdapterWith(deps);
