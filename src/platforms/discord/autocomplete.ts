@@ -1,0 +1,126 @@
+/**
+ * Suggestions while a Discord user types an option (interaction type 4, answered with
+ * callback type 8). Discord drops answers that take longer than 3 s and users feel
+ * anything over ~100 ms, so every source answers from memory: kit facets come from the
+ * in-memory catalogue, communes from a cache refreshed in the background.
+ */
+import type { Services } from "../../core/commands.js";
+import type { CommandRegistry } from "../../core/commands.js";
+import type { OptionMeta } from "../../core/options.js";
+import { AUDIENCES, THEMES, type Commune } from "../../core/ports.js";
+import type { Locale } from "../../core/types.js";
+import { fold } from "../../core/parse-line.js";
+import { audienceLabel, themeLabel } from "../../core/labels.js";
+import { translator } from "../../i18n/catalogue.js";
+
+/** One suggestion: what the user sees, and the value the option receives. */
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/** Discord's limits on autocomplete answers. */
+const MAX_CHOICES = 25;
+const MAX_NAME = 100;
+
+export type AutocompleteSource = NonNullable<OptionMeta["autocomplete"]>;
+
+/** Extra sources plugged in by later features (upcoming webinars, issue 6). */
+export interface AutocompleteHooks {
+  webinar?: (query: string, locale: Locale) => Promise<Choice[]> | Choice[];
+}
+
+export interface Autocomplete {
+  /** Suggestions for option `option` of sub-command `command` (registry name). */
+  suggest(command: string, option: string, query: string, locale: Locale): Promise<Choice[]>;
+  /** Loads the caches (at start, so the first user does not pay for it). */
+  warm(): Promise<void>;
+}
+
+const clip = (s: string) => (s.length <= MAX_NAME ? s : `${s.slice(0, MAX_NAME - 1)}…`);
+
+/**
+ * Ranks candidates against what was typed: prefix matches first, then substring
+ * matches, then the candidate's weight (kit counts); empty input lists everything.
+ */
+export function rank<T>(items: T[], typed: string, keys: (t: T) => string[], weight: (t: T) => number = () => 0): T[] {
+  const q = fold(typed).trim();
+  const scored: { item: T; score: number }[] = [];
+  for (const item of items) {
+    const ks = keys(item).map(fold);
+    const score = !q ? 1 : ks.some((k) => k.startsWith(q) || k.split(/[\s-]+/).some((w) => w.startsWith(q))) ? 2 : ks.some((k) => k.includes(q)) ? 1 : 0;
+    if (score) scored.push({ item, score });
+  }
+  return scored.sort((a, b) => b.score - a.score || weight(b.item) - weight(a.item)).map((s) => s.item);
+}
+
+/** How long the commune list is trusted before a background refresh. */
+const COMMUNES_TTL_MS = 5 * 60_000;
+
+export function createAutocomplete(services: Services, registry: CommandRegistry, hooks: AutocompleteHooks = {}): Autocomplete {
+  let communes: Commune[] | undefined;
+  let loadedAt = 0;
+  let loading: Promise<Commune[]> | undefined;
+
+  const loadCommunes = () =>
+    (loading ??= services.repos.communes
+      .list()
+      .then((list) => {
+        communes = list;
+        loadedAt = Date.now();
+        return list;
+      })
+      .finally(() => {
+        loading = undefined;
+      }));
+
+  /** Serves the cached list at once; a stale one is refreshed for the next keystroke. */
+  async function communeList(): Promise<Commune[]> {
+    if (!communes) return loadCommunes();
+    if (Date.now() - loadedAt > COMMUNES_TTL_MS) {
+      loadCommunes().catch((err: unknown) => services.logger.warn({ err }, "commune list refresh failed"));
+    }
+    return communes;
+  }
+
+  async function fromSource(source: AutocompleteSource, query: string, locale: Locale): Promise<Choice[]> {
+    const t = translator(locale);
+    switch (source) {
+      case "audience": {
+        const counts = services.kits.facets().audiences;
+        const present = AUDIENCES.filter((a) => counts[a] > 0);
+        return rank(present, query, (a) => [a, audienceLabel(t, a)], (a) => counts[a]).map((a) => ({
+          name: `${audienceLabel(t, a)} (${counts[a]})`,
+          value: a,
+        }));
+      }
+      case "theme": {
+        const counts = services.kits.facets().themes;
+        const present = THEMES.filter((th) => counts[th] > 0);
+        return rank(present, query, (th) => [th, themeLabel(t, th)], (th) => counts[th]).map((th) => ({
+          name: `${themeLabel(t, th)} (${counts[th]})`,
+          value: th,
+        }));
+      }
+      case "commune":
+        return rank(await communeList(), query, (c) => [c.name, c.slug]).map((c) => ({
+          name: c.province ? `${c.name} (${c.province})` : c.name,
+          value: c.name,
+        }));
+      case "webinar":
+        return hooks.webinar ? hooks.webinar(query, locale) : [];
+    }
+  }
+
+  return {
+    async suggest(command, option, query, locale) {
+      const source = registry.get(command)?.options[option]?.meta.autocomplete;
+      if (!source) return [];
+      const found = await fromSource(source, query, locale);
+      return found.slice(0, MAX_CHOICES).map((c) => ({ name: clip(c.name), value: c.value.slice(0, MAX_NAME) }));
+    },
+    async warm() {
+      await loadCommunes();
+    },
+  };
+}

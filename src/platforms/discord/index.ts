@@ -1,0 +1,115 @@
+/**
+ * The Discord adapter: a discord.js gateway client (Guilds intent only: slash commands,
+ * buttons, modals and autocomplete all arrive as interactions, no message content needed)
+ * that hands interactions to the dispatcher and renders its replies. The only folder
+ * that imports discord.js.
+ *
+ * Resilience: discord.js resumes after a resumable close (e.g. 4000) and re-identifies
+ * after an invalid session by itself; this adapter listens to `error` (an unhandled
+ * rejection in a listener would otherwise be rethrown) and logs shard events. A failure
+ * while answering is logged and answered with `error.internal`; it never ends the process.
+ * `stop()` stops taking part (gateway closed) only after in-flight answers are finished.
+ */
+import { once } from "node:events";
+import { Client, Events, GatewayIntentBits, Options, Status, type Interaction } from "discord.js";
+import type { AdapterDeps, AdapterFactory, PlatformAdapter } from "../adapter.js";
+import { createAutocomplete, type AutocompleteHooks } from "./autocomplete.js";
+import { CustomIdStore } from "./custom-ids.js";
+import { InteractionHandler } from "./interactions.js";
+import { CHANNEL_MESSAGE_ROUTES, createDiscordSender } from "./sender.js";
+
+export interface DiscordAdapterOptions {
+  /** Longest wait for a reply before deferring the interaction (Discord allows 3 s). */
+  deferAfterMs?: number;
+  /** How many long button payloads and forms are remembered (LRU). */
+  customIdCapacity?: number;
+  /** How long `start()` waits for the gateway to be ready. */
+  readyTimeoutMs?: number;
+  /** Longest wait in `stop()` for in-flight answers. */
+  drainTimeoutMs?: number;
+  autocomplete?: AutocompleteHooks;
+}
+
+/** The adapter, plus what tests and the bench need to observe. */
+export interface DiscordAdapter extends PlatformAdapter {
+  readonly client: Client;
+  /** Answers in flight right now. */
+  pendingCount(): number;
+}
+
+/** Builds the discord.js client: caches trimmed to what interactions need. */
+function createClient(apiUrl: string | undefined): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { ...(apiUrl ? { api: apiUrl } : {}), rejectOnRateLimit: CHANNEL_MESSAGE_ROUTES },
+    // Messages attached to button clicks would otherwise pile up in the channel caches.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0, ReactionManager: 0 }),
+  });
+}
+
+export const createDiscordAdapter = ((deps: AdapterDeps, options: DiscordAdapterOptions = {}): DiscordAdapter => {
+  const { config, dispatcher, services, logger: parent } = deps;
+  const logger = parent.child({ platform: "discord" });
+  const token = config.DISCORD_TOKEN;
+  const applicationId = config.DISCORD_APPLICATION_ID;
+  if (!token || !applicationId) throw new Error("DISCORD_TOKEN and DISCORD_APPLICATION_ID are required");
+  const client = createClient(config.DISCORD_API_URL);
+  const ids = new CustomIdStore(options.customIdCapacity);
+  const autocomplete = createAutocomplete(services, dispatcher.registry, options.autocomplete);
+  const handler = new InteractionHandler({
+    rest: client.rest,
+    applicationId,
+    dispatcher,
+    ids,
+    autocomplete,
+    logger,
+    deferAfterMs: options.deferAfterMs ?? 1500,
+  });
+  const pending = new Set<Promise<void>>();
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    const work = handler.handle(interaction).finally(() => pending.delete(work));
+    pending.add(work);
+  });
+  client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
+  client.on(Events.Warn, (msg) => logger.warn({ msg }, "discord warning"));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, "discord gateway closed"));
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, "discord gateway reconnecting"));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "discord session resumed"));
+  client.on(Events.ShardError, (err, shard) => logger.warn({ err, shard }, "discord gateway error"));
+  client.rest.on("rateLimited", (info) => logger.debug({ route: info.route, retryAfter: info.retryAfter }, "discord rate limit"));
+
+  let stopping: Promise<void> | undefined;
+
+  return {
+    name: "discord",
+    client,
+    sender: createDiscordSender(client.rest, ids),
+    pendingCount: () => pending.size,
+
+    async start() {
+      const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(options.readyTimeoutMs ?? 30_000) });
+      await client.login(token);
+      await ready;
+      logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "discord ready");
+      // Fill the commune cache now, so the first autocomplete is as fast as the others.
+      autocomplete.warm().catch((err: unknown) => logger.warn({ err }, "autocomplete warm-up failed"));
+    },
+
+    stop() {
+      return (stopping ??= (async () => {
+        // Answers already started get to finish (they use REST, not the gateway); new
+        // interactions arriving meanwhile are tracked too, hence the loop.
+        const deadline = Date.now() + (options.drainTimeoutMs ?? 10_000);
+        while (pending.size && Date.now() < deadline) {
+          const timeout = new Promise((resolve) => setTimeout(resolve, deadline - Date.now()).unref());
+          await Promise.race([Promise.allSettled([...pending]), timeout]);
+        }
+        if (pending.size) logger.warn({ pending: pending.size }, "discord stopped with answers still in flight");
+        await client.destroy();
+      })());
+    },
+
+    isConnected: () => client.ws.status === Status.Ready,
+  };
+}) satisfies AdapterFactory;

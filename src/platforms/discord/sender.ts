@@ -1,0 +1,130 @@
+/**
+ * Messages the bot posts on its own (reminders, alerts) go out through this sender, called
+ * by the durable outbox (src/delivery) under its per-channel limiters.
+ *
+ * Rate limits: @discordjs/rest would queue channel-message requests and silently wait out
+ * 429s (forever when Retry-After is missing). The client is built with `rejectOnRateLimit`
+ * for `/channels/:id/messages` routes (see `CHANNEL_MESSAGE_ROUTES`), so a limit — a 429 or
+ * an exhausted bucket known from the X-RateLimit-* headers — throws at once. It is turned
+ * into `DeliveryError("rate_limited", retryAfterMs)` and the outbox owns the pacing:
+ * it delays, never drops. Interaction replies are not affected (other routes).
+ *
+ * Idempotency: every post carries `nonce` = a hash of the idempotency key and
+ * `enforce_nonce: true`, so Discord returns the already-created message instead of a
+ * duplicate when the same message is sent again within its dedup window (minutes).
+ */
+import { createHash } from "node:crypto";
+import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes, type REST } from "discord.js";
+import { DeliveryError, type OutboundMessage, type PlatformSender, type SentMessage } from "../../core/outbound.js";
+import type { ChannelRef } from "../../core/types.js";
+import type { CustomIdStore } from "./custom-ids.js";
+import { renderReply } from "./render.js";
+
+/** Route prefixes (as @discordjs/rest names buckets) whose rate limits throw instead of wait. */
+export const CHANNEL_MESSAGE_ROUTES = ["/channels/:id/messages"];
+
+/** Used when Discord gives no Retry-After (the REST client cannot read the body then). */
+const DEFAULT_RETRY_MS = 1000;
+
+/** Discord epoch (2015-01-01), for turning a date into a snowflake for `after=`. */
+const DISCORD_EPOCH = 1420070400000n;
+
+/** A nonce of at most 25 characters, always the same for the same key and part. */
+export function nonceFor(idempotencyKey: string, part = 0): string {
+  const input = part === 0 ? idempotencyKey : `${idempotencyKey}#${part}`;
+  return createHash("sha256").update(input).digest("base64url").slice(0, 25);
+}
+
+/** A snowflake at `date`: messages created after it have larger ids. */
+export function snowflakeAt(date: Date): string {
+  const ms = BigInt(Math.max(0, date.getTime())) - DISCORD_EPOCH;
+  return ((ms > 0n ? ms : 0n) << 22n).toString();
+}
+
+const PERMANENT_CODES = new Set<number>([
+  RESTJSONErrorCodes.MissingAccess,
+  RESTJSONErrorCodes.MissingPermissions,
+  RESTJSONErrorCodes.UnknownChannel,
+  RESTJSONErrorCodes.UnknownGuild,
+  RESTJSONErrorCodes.CannotSendMessagesToThisUser,
+  RESTJSONErrorCodes.UnknownMessage,
+]);
+
+/** Classifies any error of a Discord REST call for the outbox. */
+export function classifyDiscordError(err: unknown, what: string): DeliveryError {
+  if (err instanceof DeliveryError) return err;
+  if (err instanceof RateLimitError) {
+    const ms = err.retryAfter > 0 ? err.retryAfter : err.timeToReset > 0 ? err.timeToReset : DEFAULT_RETRY_MS;
+    return new DeliveryError("rate_limited", `${what}: rate limited (${err.route})`, Math.ceil(ms), { cause: err });
+  }
+  if (err instanceof DiscordAPIError) {
+    const code = typeof err.code === "number" ? err.code : 0;
+    if (err.status === 429) return new DeliveryError("rate_limited", `${what}: rate limited`, DEFAULT_RETRY_MS, { cause: err });
+    if (err.status >= 500) return new DeliveryError("transient", `${what}: Discord ${err.status}`, undefined, { cause: err });
+    // 401/403/404 and other 4xx will fail the same way every time: do not retry them.
+    const kind = PERMANENT_CODES.has(code) || err.status < 500 ? "permanent" : "transient";
+    return new DeliveryError(kind, `${what}: ${err.status} ${err.message} (code ${code})`, undefined, { cause: err });
+  }
+  if (err instanceof HTTPError) {
+    return new DeliveryError(err.status >= 500 ? "transient" : "permanent", `${what}: HTTP ${err.status}`, undefined, { cause: err });
+  }
+  // Timeouts (AbortError/TimeoutError), resets, refused connections: try again later.
+  const name = err instanceof Error ? err.name : "";
+  return new DeliveryError("transient", `${what}: ${name || "network error"}`, undefined, { cause: err });
+}
+
+interface MessageLike {
+  id: string;
+  nonce?: string | number | null;
+}
+
+/** The Discord PlatformSender over the client's REST instance. */
+export function createDiscordSender(rest: REST, ids: CustomIdStore): PlatformSender {
+  return {
+    platform: "discord",
+
+    async send({ idempotencyKey, target, reply }: OutboundMessage): Promise<SentMessage> {
+      const parts = renderReply(reply, ids);
+      let first: string | undefined;
+      // A long reply is several messages; each has its own nonce, so a retry after a
+      // failure in the middle re-posts nothing that already went out (within the window).
+      for (const [i, part] of parts.entries()) {
+        try {
+          const body = { ...part, nonce: nonceFor(idempotencyKey, i), enforce_nonce: true };
+          const sent = (await rest.post(Routes.channelMessages(target.channelId), { body })) as MessageLike;
+          first ??= sent.id;
+        } catch (err) {
+          throw classifyDiscordError(err, `post to channel ${target.channelId}`);
+        }
+      }
+      return { externalId: first! };
+    },
+
+    /**
+     * Looks for the message among the channel's recent messages (up to 100 since `since`).
+     * Discord echoes `nonce` when a message is created; whether it keeps it in history is
+     * not guaranteed, so after the dedup window this may answer null (see docs/discord.md).
+     */
+    async findSent(target: ChannelRef, idempotencyKey: string, since: Date): Promise<SentMessage | null> {
+      const nonce = nonceFor(idempotencyKey);
+      try {
+        const query = new URLSearchParams({ limit: "100", after: snowflakeAt(since) });
+        const recent = (await rest.get(Routes.channelMessages(target.channelId), { query })) as MessageLike[];
+        const hit = recent.find((m) => String(m.nonce ?? "") === nonce);
+        return hit ? { externalId: hit.id } : null;
+      } catch (err) {
+        throw classifyDiscordError(err, `read channel ${target.channelId}`);
+      }
+    },
+
+    async remove(target: ChannelRef, externalId: string): Promise<void> {
+      try {
+        await rest.delete(Routes.channelMessage(target.channelId, externalId));
+      } catch (err) {
+        // Already gone is what we wanted.
+        if (err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownMessage) return;
+        throw classifyDiscordError(err, `delete message ${externalId}`);
+      }
+    },
+  };
+}
