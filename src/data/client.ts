@@ -2,7 +2,7 @@
  * The Prisma client type the repositories are written against.
  *
  * Two clients are generated (src/generated/sqlite and src/generated/postgresql) from schema
- * files whose models are identical (test/unit/data-schema-parity.test.ts), so their model
+ * files whose models are identical (test/unit/data/schema-parity.test.ts), so their model
  * APIs are the same. The repositories are typed against the SQLite one; database.ts casts
  * the PostgreSQL client to this type in one place. Provider-only features (such as
  * PostgreSQL's `mode: "insensitive"`) are therefore unavailable by construction.

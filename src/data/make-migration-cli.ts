@@ -10,7 +10,7 @@
  * --to-schema-datamodel prisma/<provider>/schema.prisma --script` (`--from-empty` for the
  * first one): a pure datamodel diff, offline for SQLite; for PostgreSQL the CLI still opens
  * one connection (see prisma/postgresql/prisma.config.ts for which server).
- * test/unit/data-schema-parity.test.ts fails when schema.prisma differs from the last
+ * test/unit/data/schema-parity.test.ts fails when schema.prisma differs from the last
  * snapshot, i.e. when a schema change was made without its migration.
  *
  * Review the generated SQL (data moves, defaults for new NOT NULL columns) before committing.
