@@ -1,0 +1,169 @@
+/**
+ * One Slack test world: the fake Slack, a real app over a temp SQLite database, and the
+ * real Slack adapter (Bolt) in HTTP or Socket Mode, wired together on 127.0.0.1. The same
+ * helpers drive both modes (`command`, `click`, `submit`), so each scenario runs twice.
+ */
+import { loadConfig } from "../../../src/config.js";
+import { ensureMembership, resolveActor } from "../../../src/core/identity.js";
+import { silentLogger, type Logger } from "../../../src/core/logger.js";
+import type { Role } from "../../../src/core/types.js";
+import { createSlackAdapterWith, type SlackAdapter } from "../../../src/platforms/slack/index.js";
+import { createTestApp, type TestApp } from "../../helpers/test-app.js";
+import { APP_TOKEN, BOT_TOKEN, FakeSlack, SIGNING_SECRET, TEAM_ID } from "./server.js";
+import { formBody, interactiveBody, postSigned } from "./signing.js";
+import type { FakeUser } from "./web-api.js";
+
+export type Mode = "http" | "socket";
+
+/** Users of the fake workspace, one per language, as users.info reports them. */
+export const USERS: Record<string, FakeUser> = {
+  fr: { id: "U0FRANCOISE", name: "francoise", real_name: "Françoise Dupont", tz: "Europe/Brussels", locale: "fr-FR" },
+  de: { id: "U0DIETER", name: "dieter", real_name: "Dieter Schmitz", tz: "Europe/Berlin", locale: "de-DE" },
+  nl: { id: "U0NELE", name: "nele", real_name: "Nele Peeters", tz: "Europe/Brussels", locale: "nl-BE" },
+  en: { id: "U0EMMA", name: "emma", real_name: "Emma Jones", tz: "Europe/London", locale: "en-GB" },
+};
+export const CHANNEL = "C0NAMUR";
+
+export interface AckResult {
+  /** HTTP status of the ack (Socket Mode: 200 once acked). */
+  status: number;
+  /** The ack's body / payload (response_action for modals), if any. */
+  body?: Record<string, any>;
+}
+
+export interface SlackHarness {
+  mode: Mode;
+  fake: FakeSlack;
+  app: TestApp;
+  adapter: SlackAdapter;
+  /** `/cdce <text>` typed by `user` in `channel`. */
+  command(text: string, user?: FakeUser, channel?: string): Promise<{ ack: AckResult; responseUrl: string }>;
+  /** A click on a button (its `value` and `action_id`) of a message in `channel`. */
+  click(button: { value: string; action_id: string }, user?: FakeUser, channel?: string): Promise<{ ack: AckResult; responseUrl: string }>;
+  /** Submits an opened modal with these field values. */
+  submit(view: any, values: Record<string, string>, user?: FakeUser): Promise<AckResult>;
+  /** Gives a user a role (the core's own set-up path), creating the person if needed. */
+  grant(user: FakeUser, role: Role, communeId?: string | null): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createSlackHarness(o: { mode: Mode; logger?: Logger; logLevel?: string }): Promise<SlackHarness> {
+  const logger = o.logger ?? silentLogger;
+  const fake = await FakeSlack.start();
+  for (const u of Object.values(USERS)) fake.api.users.set(u.id, u);
+  const app = await createTestApp({ logger });
+  const env: Record<string, string> = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl };
+  if (o.mode === "socket") env.SLACK_APP_TOKEN = APP_TOKEN;
+  else env.SLACK_SIGNING_SECRET = SIGNING_SECRET;
+  const config = loadConfig(env);
+  const adapter = createSlackAdapterWith(
+    { config, dispatcher: app.dispatcher, services: app.services, logger },
+    { host: "127.0.0.1", port: 0, clientPingTimeoutMs: 250 },
+  );
+  try {
+    await adapter.start();
+  } catch (err) {
+    await app.close();
+    await fake.close();
+    throw err;
+  }
+  const eventsUrl = () => `http://127.0.0.1:${adapter.port()}/slack/events`;
+
+  async function deliverPayload(kind: "slash_commands" | "interactive", payload: Record<string, any>, form: string): Promise<AckResult> {
+    if (o.mode === "socket") {
+      const ack = await fake.socket.send(kind, payload);
+      return { status: 200, body: ack.payload && Object.keys(ack.payload).length ? ack.payload : undefined };
+    }
+    const answer = await postSigned(eventsUrl(), form, { secret: SIGNING_SECRET });
+    return { status: answer.status, body: answer.body ? (JSON.parse(answer.body) as Record<string, any>) : undefined };
+  }
+
+  return {
+    mode: o.mode,
+    fake,
+    app,
+    adapter,
+    async command(text, user = USERS.fr!, channel = CHANNEL) {
+      const responseUrl = fake.newResponseUrl();
+      const fields = {
+        token: "deprecated-verification-token",
+        team_id: TEAM_ID,
+        team_domain: "cdce",
+        channel_id: channel,
+        channel_name: "namur-copil",
+        user_id: user.id,
+        user_name: user.name,
+        command: "/cdce",
+        text,
+        api_app_id: "A0CDCE",
+        is_enterprise_install: "false",
+        response_url: responseUrl,
+        trigger_id: fake.api.newTrigger(user.id),
+      };
+      return { ack: await deliverPayload("slash_commands", fields, formBody(fields)), responseUrl };
+    },
+    async click(button, user = USERS.fr!, channel = CHANNEL) {
+      const responseUrl = fake.newResponseUrl();
+      const payload = {
+        type: "block_actions",
+        user: { id: user.id, username: user.name, name: user.name, team_id: TEAM_ID },
+        api_app_id: "A0CDCE",
+        token: "deprecated-verification-token",
+        container: { type: "message", message_ts: "1764410000.000100", channel_id: channel, is_ephemeral: true },
+        trigger_id: fake.api.newTrigger(user.id),
+        team: { id: TEAM_ID, domain: "cdce" },
+        enterprise: null,
+        is_enterprise_install: false,
+        channel: { id: channel, name: "namur-copil" },
+        state: { values: {} },
+        response_url: responseUrl,
+        actions: [{ action_id: button.action_id, block_id: "b1", text: { type: "plain_text", text: "…" }, value: button.value, type: "button", action_ts: "1764410001.000200" }],
+      };
+      return { ack: await deliverPayload("interactive", payload, interactiveBody(payload)), responseUrl };
+    },
+    async submit(view, values, user = USERS.fr!) {
+      const state = { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: { type: "plain_text_input", value: v } }])) };
+      const payload = {
+        type: "view_submission",
+        team: { id: TEAM_ID, domain: "cdce" },
+        user: { id: user.id, username: user.name, name: user.name, team_id: TEAM_ID },
+        api_app_id: "A0CDCE",
+        token: "deprecated-verification-token",
+        trigger_id: fake.api.newTrigger(user.id),
+        view: { ...view, state },
+        response_urls: [],
+        is_enterprise_install: false,
+        enterprise: null,
+      };
+      return deliverPayload("interactive", payload, interactiveBody(payload));
+    },
+    async grant(user, role, communeId = null) {
+      const now = app.services.clock();
+      const actor = await resolveActor({ platform: "slack", workspaceId: TEAM_ID, userId: user.id, userName: user.name }, app.services.repos, now);
+      await ensureMembership(app.services.repos, actor.personId, role, communeId, now);
+    },
+    async close() {
+      await adapter.stop();
+      await app.close();
+      await fake.close();
+    },
+  };
+}
+
+/** Every visible text of a posted message (blocks and fallback), for assertions. */
+export function textOf(message: { text?: string; blocks?: any[] }): string {
+  const parts: string[] = [message.text ?? ""];
+  for (const b of message.blocks ?? []) {
+    if (b.text?.text) parts.push(b.text.text);
+    for (const f of b.fields ?? []) parts.push(f.text);
+    for (const e of b.elements ?? []) parts.push(e.text?.text ?? e.text ?? "");
+  }
+  return parts.join("\n");
+}
+
+/** The buttons of a posted message. */
+export function buttonsOf(message: { blocks?: any[] }): Array<{ value: string; action_id: string; label: string }> {
+  return (message.blocks ?? [])
+    .filter((b) => b.type === "actions")
+    .flatMap((b) => b.elements.map((e: any) => ({ value: e.value, action_id: e.action_id, label: e.text.text })));
+}

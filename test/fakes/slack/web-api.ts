@@ -1,0 +1,195 @@
+/**
+ * The Web API methods of the fake Slack, as pure state + answers (no HTTP here): the
+ * server turns each answer into a response. Only what the bot uses, but each as Slack does
+ * it: token checks, limits, trigger ids, metadata hidden unless asked for, pagination.
+ */
+import { messageProblems, viewProblems } from "./validate.js";
+
+export type Failure =
+  | { status: 429; retryAfter?: number }
+  | { status: 500 | 502 | 503 }
+  | { error: string };
+
+export interface Answer {
+  status: number;
+  body?: unknown;
+  retryAfter?: number;
+}
+
+export interface FakeUser {
+  id: string;
+  name: string;
+  real_name?: string;
+  tz?: string;
+  /** Returned only with `include_locale`. */
+  locale?: string;
+}
+
+export interface StoredMessage {
+  ts: string;
+  channel: string;
+  text?: string;
+  blocks?: unknown[];
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  user: string;
+  bot_id: string;
+}
+
+export const BOT_USER_ID = "U0CDCEBOT";
+export const BOT_ID = "B0CDCEBOT";
+
+const ok = (body: Record<string, unknown> = {}): Answer => ({ status: 200, body: { ok: true, ...body } });
+const fail = (error: string, extra: Record<string, unknown> = {}): Answer => ({ status: 200, body: { ok: false, error, ...extra } });
+const truthy = (v: unknown) => v === true || v === "true" || v === "1" || v === 1;
+
+export class WebApi {
+  readonly users = new Map<string, FakeUser>();
+  readonly history = new Map<string, StoredMessage[]>();
+  readonly ephemerals: Array<{ channel: string; user: string; text?: string; blocks?: unknown[] }> = [];
+  readonly views: Array<{ id: string; view: any; user?: string }> = [];
+  /** Channels the bot is not a member of (chat.postMessage / postEphemeral answer not_in_channel). */
+  readonly notInChannel = new Set<string>();
+  private readonly triggers = new Map<string, string>();
+  private readonly failures = new Map<string, Failure[]>();
+  private seq = 0;
+  private viewSeq = 0;
+  private triggerSeq = 0;
+  private clock = 1_764_410_000;
+
+  constructor(private readonly o: { teamId: string; botToken: string; socketUrl: () => string }) {}
+
+  failNext(method: string, failure: Failure, times: number): void {
+    const list = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(failure);
+    this.failures.set(method, list);
+  }
+
+  /** A trigger id Slack would put in a command or click payload, for that user. */
+  newTrigger(user: string): string {
+    const id = `${++this.triggerSeq}.4242.trigger${this.triggerSeq}`;
+    this.triggers.set(id, user);
+    return id;
+  }
+
+  messageProblems(payload: { text?: unknown; blocks?: unknown }): string[] {
+    return messageProblems(payload);
+  }
+
+  answer(method: string, args: Record<string, any>, token: string | undefined, t: { appToken: string }): Answer {
+    const failure = this.failures.get(method)?.shift();
+    if (failure) {
+      if ("error" in failure) return fail(failure.error, failure.error === "missing_scope" ? { needed: "users:read", provided: "commands,chat:write" } : {});
+      if (failure.status === 429) return { status: 429, retryAfter: failure.retryAfter, body: { ok: false, error: "ratelimited" } };
+      return { status: failure.status, body: undefined };
+    }
+    if (method === "apps.connections.open") {
+      if (token !== t.appToken) return fail(token?.startsWith("xapp-") ? "invalid_auth" : "not_allowed_token_type");
+      return ok({ url: this.o.socketUrl() });
+    }
+    if (!token) return fail("not_authed");
+    if (token !== this.o.botToken) return fail("invalid_auth");
+    switch (method) {
+      case "auth.test":
+        return ok({ url: "https://cdce.slack.com/", team: "CDCE", user: "cdce", team_id: this.o.teamId, user_id: BOT_USER_ID, bot_id: BOT_ID, is_enterprise_install: false });
+      case "chat.postMessage":
+        return this.post(args);
+      case "chat.postEphemeral":
+        return this.postEphemeral(args);
+      case "chat.delete":
+        return this.delete(args);
+      case "views.open":
+        return this.openView(args);
+      case "users.info":
+        return this.userInfo(args);
+      case "conversations.history":
+        return this.readHistory(args);
+      default:
+        return fail("unknown_method");
+    }
+  }
+
+  private contentProblems(args: Record<string, any>): Answer | undefined {
+    const problems = messageProblems(args);
+    if (problems.includes("no_text")) return fail("no_text");
+    if (problems.length) return fail("invalid_blocks", { errors: problems });
+    if (args.metadata !== undefined && (typeof args.metadata?.event_type !== "string" || typeof args.metadata?.event_payload !== "object")) {
+      return fail("invalid_metadata_format");
+    }
+    return undefined;
+  }
+
+  private channelOf(args: Record<string, any>): { channel?: string; error?: Answer } {
+    const channel = typeof args.channel === "string" ? args.channel : "";
+    if (!channel || channel.startsWith("CMISSING")) return { error: fail("channel_not_found") };
+    if (this.notInChannel.has(channel)) return { error: fail("not_in_channel") };
+    // Posting to a user id writes in the bot's DM with that user.
+    return { channel: channel.startsWith("U") ? `D${channel.slice(1)}` : channel };
+  }
+
+  private post(args: Record<string, any>): Answer {
+    const { channel, error } = this.channelOf(args);
+    if (error) return error;
+    const bad = this.contentProblems(args);
+    if (bad) return bad;
+    const ts = `${this.clock + ++this.seq}.${String(this.seq).padStart(6, "0")}`;
+    const message: StoredMessage = { ts, channel: channel!, text: args.text, blocks: args.blocks, metadata: args.metadata, user: BOT_USER_ID, bot_id: BOT_ID };
+    const list = this.history.get(channel!) ?? [];
+    list.push(message);
+    this.history.set(channel!, list);
+    return ok({ channel, ts, message: { ...message, type: "message" } });
+  }
+
+  private postEphemeral(args: Record<string, any>): Answer {
+    const { channel, error } = this.channelOf(args);
+    if (error) return error;
+    if (typeof args.user !== "string" || !this.users.has(args.user)) return fail("user_not_in_channel");
+    const bad = this.contentProblems(args);
+    if (bad) return bad;
+    this.ephemerals.push({ channel: channel!, user: args.user, text: args.text, blocks: args.blocks });
+    return ok({ message_ts: `${this.clock + ++this.seq}.000000` });
+  }
+
+  private delete(args: Record<string, any>): Answer {
+    const list = this.history.get(String(args.channel)) ?? [];
+    const i = list.findIndex((m) => m.ts === args.ts);
+    if (i < 0) return fail("message_not_found");
+    list.splice(i, 1);
+    return ok({ channel: args.channel, ts: args.ts });
+  }
+
+  private openView(args: Record<string, any>): Answer {
+    const user = this.triggers.get(String(args.trigger_id));
+    if (!user) return fail("invalid_trigger_id");
+    // A trigger id opens one view.
+    this.triggers.delete(String(args.trigger_id));
+    const problems = viewProblems(args.view);
+    if (problems.length) return fail("invalid_arguments", { response_metadata: { messages: problems } });
+    const view = { ...args.view, id: `V${++this.viewSeq}`, team_id: this.o.teamId, state: { values: {} }, hash: `h${this.viewSeq}` };
+    this.views.push({ id: view.id, view, user });
+    return ok({ view });
+  }
+
+  private userInfo(args: Record<string, any>): Answer {
+    const u = this.users.get(String(args.user));
+    if (!u) return fail("user_not_found");
+    const user: Record<string, unknown> = { id: u.id, team_id: this.o.teamId, name: u.name, real_name: u.real_name ?? u.name, tz: u.tz ?? "Europe/Brussels", profile: { display_name: u.real_name ?? u.name } };
+    if (truthy(args.include_locale) && u.locale) user.locale = u.locale;
+    return ok({ user });
+  }
+
+  private readHistory(args: Record<string, any>): Answer {
+    const list = this.history.get(String(args.channel));
+    if (!list) return fail("channel_not_found");
+    const oldest = Number(args.oldest ?? 0);
+    const limit = Math.min(Number(args.limit ?? 100), 999);
+    const newestFirst = list.filter((m) => Number(m.ts) >= oldest).reverse();
+    const start = args.cursor ? Number(Buffer.from(String(args.cursor), "base64").toString()) : 0;
+    const page = newestFirst.slice(start, start + limit).map((m) => {
+      const { channel: _c, metadata, ...rest } = m;
+      // Slack strips metadata unless include_all_metadata is set.
+      return truthy(args.include_all_metadata) && metadata ? { type: "message", ...rest, metadata } : { type: "message", ...rest };
+    });
+    const more = start + limit < newestFirst.length;
+    return ok({ messages: page, has_more: more, response_metadata: { next_cursor: more ? Buffer.from(String(start + limit)).toString("base64") : "" } });
+  }
+}
