@@ -77,7 +77,8 @@ export function splitText(text: string, max: number): string[] {
     if (cut < max / 2) cut = rest.lastIndexOf(" ", max);
     if (cut < max / 2) cut = max;
     pieces.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^\n/, "");
+    // The line end or space at the cut is the separator: drop it.
+    rest = rest.slice(cut).replace(/^[\n ]/, "");
   }
   if (rest.trim() || pieces.length === 0) pieces.push(rest);
   return pieces;

@@ -1,0 +1,34 @@
+/**
+ * `npm run discord:register`: registers `/cdce` from the command registry, with the
+ * credentials of the environment (DISCORD_TOKEN, DISCORD_APPLICATION_ID, optional
+ * DISCORD_GUILD_ID and DISCORD_API_URL). Prints one line; exits non-zero on failure.
+ */
+import { loadConfig } from "../../config.js";
+import { createRegistry } from "../../../commands/index.js";
+import { registerCommands } from "./register.js";
+
+async function main(): Promise<number> {
+  const config = loadConfig(process.env);
+  if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
+    process.stderr.write("DISCORD_TOKEN and DISCORD_APPLICATION_ID are required\n");
+    return 2;
+  }
+  const result = await registerCommands({
+    token: config.DISCORD_TOKEN,
+    applicationId: config.DISCORD_APPLICATION_ID,
+    guildId: config.DISCORD_GUILD_ID,
+    apiUrl: config.DISCORD_API_URL,
+    registry: createRegistry(),
+  });
+  const where = result.scope === "guild" ? `guild ${config.DISCORD_GUILD_ID}` : "global (may take up to an hour to appear)";
+  process.stdout.write(`registered /${result.commands.join(", /")} with ${result.subcommands} sub-commands: ${where}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`discord:register failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

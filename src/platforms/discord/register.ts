@@ -1,0 +1,33 @@
+/**
+ * Registers `/cdce` with Discord: one PUT that replaces the application's commands, on
+ * one guild when a guild id is given (visible at once: the right choice while testing),
+ * else globally (may take a while to reach every client).
+ */
+import { REST, Routes } from "discord.js";
+import type { CommandRegistry } from "../../core/commands.js";
+import { buildRegistrationBody } from "./registration.js";
+
+export interface RegisterOptions {
+  token: string;
+  applicationId: string;
+  guildId?: string;
+  /** REST base (`http://127.0.0.1:PORT/api` in tests); Discord's by default. */
+  apiUrl?: string;
+  registry: CommandRegistry;
+}
+
+export interface RegisterResult {
+  scope: "guild" | "global";
+  /** Names of the registered commands (`cdce`). */
+  commands: string[];
+  subcommands: number;
+}
+
+export async function registerCommands(o: RegisterOptions): Promise<RegisterResult> {
+  const rest = new REST(o.apiUrl ? { api: o.apiUrl } : {}).setToken(o.token);
+  const scope = o.guildId ? "guild" : "global";
+  const body = buildRegistrationBody(o.registry, { scope });
+  const route = o.guildId ? Routes.applicationGuildCommands(o.applicationId, o.guildId) : Routes.applicationCommands(o.applicationId);
+  const saved = (await rest.put(route, { body })) as { name: string }[];
+  return { scope, commands: saved.map((c) => c.name), subcommands: body[0]?.options?.length ?? 0 };
+}

@@ -1,0 +1,244 @@
+/**
+ * A fake Discord on 127.0.0.1 (random port) that speaks the real protocol: REST under
+ * `/api/v10` (see rest.ts) and the Gateway WebSocket (see gateway.ts) on the same port.
+ * The real discord.js client runs against it. Tests drive it (send interactions, close
+ * the gateway, inject 429s) and wait on what the bot did, with timeouts, never sleeps.
+ */
+import { EventEmitter } from "node:events";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { FakeGateway } from "./gateway.js";
+import { guildJson, snowflake, user, type FakeChannel, type FakeGuild, type FakeMessage, type FakeUser } from "./model.js";
+import { handleRest } from "./rest.js";
+
+export interface RecordedRequest {
+  method: string;
+  /** Path after `/api/v10`, decoded as received (`@original` arrives as `%40original`). */
+  path: string;
+  rawPath: string;
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  status: number;
+  at: number;
+}
+
+export interface InteractionRecord {
+  id: string;
+  token: string;
+  payload: Record<string, unknown>;
+  createdAt: number;
+  callback?: { type: number; data?: Record<string, unknown>; at: number };
+  /** The response message (types 4/5) or, for types 6/7, the clicked component's message. */
+  original?: FakeMessage;
+  edits: Record<string, unknown>[];
+  followups: FakeMessage[];
+  /** Calls the API refused (double acknowledgement, invalid body, too late). */
+  errors: string[];
+}
+
+/** What the user ends up seeing for one interaction. */
+export interface Answer {
+  callbackType: number;
+  ephemeral: boolean;
+  message?: FakeMessage;
+  followups: FakeMessage[];
+  modal?: Record<string, unknown>;
+  choices?: { name: string; value: string }[];
+}
+
+export interface RateLimitRule {
+  method: string;
+  path: RegExp;
+  retryAfterSeconds: number;
+  /** How many matching requests get a 429. */
+  times: number;
+  /** Send the Retry-After header (Discord always does; a 429 without it is retried at once). */
+  header: boolean;
+}
+
+export interface FakeDiscordOptions {
+  token?: string;
+  applicationId?: string;
+  heartbeatIntervalMs?: number;
+}
+
+export class FakeDiscord {
+  readonly token: string;
+  readonly applicationId: string;
+  readonly bot: FakeUser;
+  readonly guilds: FakeGuild[];
+  readonly requests: RecordedRequest[] = [];
+  /** Bodies of command registrations (PUT), in order, with the path they went to. */
+  readonly registrations: { path: string; body: unknown }[] = [];
+  readonly interactions = new Map<string, InteractionRecord>();
+  readonly rateLimits: RateLimitRule[] = [];
+  readonly gateway: FakeGateway;
+  private readonly events = new EventEmitter();
+  private port = 0;
+
+  private constructor(
+    private readonly server: Server,
+    options: FakeDiscordOptions,
+  ) {
+    this.events.setMaxListeners(1000);
+    this.token = options.token ?? "fake-bot-token";
+    this.applicationId = options.applicationId ?? snowflake();
+    this.bot = user(this.applicationId, "CDCE", true);
+    const guildId = snowflake();
+    const channel = (name: string, extra: Partial<FakeChannel> = {}): FakeChannel => ({ id: snowflake(), name, guildId, messages: [], ...extra });
+    this.guilds = [{ id: guildId, name: "CDCE", preferredLocale: "fr", channels: [channel("general"), channel("coordination"), channel("prive", { noAccess: true })] }];
+    this.gateway = new FakeGateway(server, () => this.gatewayUrl, {
+      token: this.token,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+      ready: (sessionId, resumeUrl) => ({
+        v: 10,
+        user: { ...this.bot, verified: true, mfa_enabled: false },
+        guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
+        session_id: sessionId,
+        resume_gateway_url: resumeUrl,
+        session_type: "normal",
+        shard: [0, 1],
+        application: { id: this.applicationId, flags: 0 },
+        private_channels: [],
+        presences: [],
+        relationships: [],
+        user_settings: {},
+        auth: {},
+        geo_ordered_rtc_regions: [],
+        guild_join_requests: [],
+      }),
+      guilds: () => this.guilds.map((g) => guildJson(g, this.bot)),
+      emit: (event, detail) => this.changed(event, detail),
+    });
+    server.on("request", (req, res) => void handleRest(this, req, res));
+  }
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const server = createServer();
+    const fake = new FakeDiscord(server, options);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    fake.port = (server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** The value for DISCORD_API_URL. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  get guild(): FakeGuild {
+    return this.guilds[0]!;
+  }
+
+  channel(name = "general"): FakeChannel {
+    const c = this.guild.channels.find((ch) => ch.name === name);
+    if (!c) throw new Error(`no channel ${name}`);
+    return c;
+  }
+
+  findChannel(id: string): FakeChannel | undefined {
+    return this.guilds.flatMap((g) => g.channels).find((c) => c.id === id);
+  }
+
+  /** Signals a change of state: waiters re-check their condition. */
+  changed(event = "change", detail?: unknown): void {
+    this.events.emit("change", event, detail);
+  }
+
+  /** Resolves with `check()`'s first truthy value; rejects after `timeoutMs` naming `label`. */
+  waitUntil<T>(check: () => T | undefined | null | false, label: string, timeoutMs = 5000): Promise<T> {
+    const first = check();
+    if (first) return Promise.resolve(first);
+    return new Promise<T>((resolve, reject) => {
+      const onChange = () => {
+        const v = check();
+        if (v) {
+          cleanup();
+          resolve(v);
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`fake discord: timed out after ${timeoutMs} ms waiting for ${label}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.events.off("change", onChange);
+      };
+      this.events.on("change", onChange);
+    });
+  }
+
+  /** Waits for a gateway event (`identify`, `resume`, `heartbeat`, `connection`) after now. */
+  nextGatewayEvent(name: string, timeoutMs = 5000): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const onChange = (event: string, detail: unknown) => {
+        if (event !== name) return;
+        clearTimeout(timer);
+        this.events.off("change", onChange);
+        resolve(detail ?? true);
+      };
+      const timer = setTimeout(() => {
+        this.events.off("change", onChange);
+        reject(new Error(`fake discord: no gateway ${name} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.events.on("change", onChange);
+    });
+  }
+
+  /** Sends an interaction through the gateway (INTERACTION_CREATE) and records it. */
+  interact(payload: Record<string, unknown> & { id: string; token: string }): InteractionRecord {
+    const record: InteractionRecord = { id: payload.id, token: payload.token, payload, createdAt: Date.now(), edits: [], followups: [], errors: [] };
+    this.interactions.set(record.id, record);
+    this.gateway.dispatch("INTERACTION_CREATE", payload);
+    return record;
+  }
+
+  /** What the user sees for an interaction, once it is settled (a deferral is not). */
+  answerOf(record: InteractionRecord): Answer | undefined {
+    const cb = record.callback;
+    if (!cb) return undefined;
+    const base = { callbackType: cb.type, followups: record.followups };
+    switch (cb.type) {
+      case 4:
+      case 7:
+        return { ...base, message: record.original, ephemeral: ((record.original?.flags ?? 0) & 64) !== 0 };
+      case 5:
+      case 6: {
+        const message = record.edits.length ? record.original : record.followups[0];
+        if (!message) return undefined;
+        return { ...base, message, ephemeral: (message.flags & 64) !== 0 };
+      }
+      case 8:
+        return { ...base, ephemeral: true, choices: (cb.data?.choices ?? []) as Answer["choices"] };
+      case 9:
+        return { ...base, ephemeral: true, modal: cb.data };
+      default:
+        return undefined;
+    }
+  }
+
+  waitForAnswer(record: InteractionRecord, timeoutMs = 5000): Promise<Answer> {
+    return this.waitUntil(() => this.answerOf(record), `an answer to interaction ${record.id}`, timeoutMs);
+  }
+
+  waitForRequest(match: (r: RecordedRequest) => boolean, label: string, timeoutMs = 5000): Promise<RecordedRequest> {
+    return this.waitUntil(() => this.requests.find(match), label, timeoutMs);
+  }
+
+  /** The next `times` requests matching get a 429. */
+  rateLimitNext(rule: Partial<RateLimitRule> & Pick<RateLimitRule, "path">): void {
+    this.rateLimits.push({ method: "POST", retryAfterSeconds: 1, times: 1, header: true, ...rule });
+  }
+
+  async close(): Promise<void> {
+    await this.gateway.shutdown();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}

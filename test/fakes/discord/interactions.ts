@@ -1,0 +1,133 @@
+/**
+ * Builders of complete INTERACTION_CREATE payloads, as Discord sends them: id, token,
+ * application_id, type, data, guild_id, channel, channel_id, member with user, locale,
+ * guild_locale, version, app_permissions, entitlements, authorizing_integration_owners,
+ * context, attachment_size_limit. Chat-input options are typed from the registered
+ * command, like Discord does, so a test cannot send what no Discord client could.
+ */
+import { randomBytes } from "node:crypto";
+import type { FakeDiscord, InteractionRecord } from "./fake-discord.js";
+import { channelJson, snowflake, user, type FakeMessage } from "./model.js";
+
+export interface Who {
+  userId: string;
+  username?: string;
+  /** The user's client language (`fr`, `de`, `en-GB`...). */
+  locale?: string;
+  /** Another channel of the guild (default: general). */
+  channel?: string;
+}
+
+type Json = Record<string, unknown>;
+
+function base(fake: FakeDiscord, type: number, data: Json, who: Who, extra: Json = {}) {
+  const guild = fake.guild;
+  const channel = fake.channel(who.channel ?? "general");
+  const u = user(who.userId, who.username ?? `user${who.userId.slice(-4)}`);
+  return {
+    id: snowflake(),
+    application_id: fake.applicationId,
+    type,
+    data,
+    guild: { id: guild.id, locale: guild.preferredLocale, features: [] },
+    guild_id: guild.id,
+    channel: channelJson(channel),
+    channel_id: channel.id,
+    member: {
+      user: u,
+      roles: [],
+      premium_since: null,
+      permissions: "1071698660929",
+      pending: false,
+      nick: null,
+      mute: false,
+      joined_at: new Date().toISOString(),
+      deaf: false,
+      flags: 0,
+      avatar: null,
+    },
+    token: `aW50ZXJhY3Rpb24${randomBytes(24).toString("base64url")}`,
+    version: 1,
+    app_permissions: "2248473465835073",
+    locale: who.locale ?? "fr",
+    guild_locale: guild.preferredLocale,
+    entitlements: [],
+    authorizing_integration_owners: { "0": guild.id },
+    context: 0,
+    attachment_size_limit: 10_485_760,
+    ...extra,
+  };
+}
+
+type Registered = { name: string; options?: { name: string; type: number; options?: { name: string; type: number }[] }[] };
+
+/** The registered `/cdce` command (a test must register before sending commands). */
+function registered(fake: FakeDiscord): Registered {
+  const last = fake.registrations.at(-1)?.body as Registered[] | undefined;
+  const cdce = last?.find((c) => c.name === "cdce");
+  if (!cdce) throw new Error("fake discord: /cdce is not registered");
+  return cdce;
+}
+
+/**
+ * Typed options of a subcommand. `stale: true` sends a subcommand the registration does
+ * not know: what Discord does for a client with an out-of-date command list.
+ */
+function typedOptions(fake: FakeDiscord, sub: string, values: Record<string, string | number>, focused?: string, stale = false) {
+  const spec = registered(fake).options?.find((o) => o.name === sub);
+  if (!spec && !stale) throw new Error(`fake discord: /cdce ${sub} is not registered`);
+  return Object.entries(values).map(([name, value]) => {
+    const type = spec?.options?.find((o) => o.name === name)?.type ?? (stale ? 3 : undefined);
+    if (type === undefined) throw new Error(`fake discord: /cdce ${sub} has no option ${name}`);
+    if (type === 4 && (typeof value !== "number" || !Number.isInteger(value)) && name !== focused) {
+      throw new Error(`fake discord: option ${name} needs an integer`);
+    }
+    return { name, type, value: type === 3 ? String(value) : value, ...(name === focused ? { focused: true } : {}) };
+  });
+}
+
+/** `/cdce <sub> name:value...` (type 2). */
+export function sendCommand(fake: FakeDiscord, sub: string, values: Record<string, string | number>, who: Who, opts: { stale?: boolean } = {}): InteractionRecord {
+  const options = typedOptions(fake, sub, values, undefined, opts.stale);
+  const data = { id: snowflake(), name: "cdce", type: 1, guild_id: fake.guild.id, options: [{ name: sub, type: 1, options }] };
+  return fake.interact(base(fake, 2, data, who));
+}
+
+/** Autocomplete while typing `option` (type 4). */
+export function sendAutocomplete(fake: FakeDiscord, sub: string, values: Record<string, string | number>, focused: string, who: Who): InteractionRecord {
+  const data = { id: snowflake(), name: "cdce", type: 1, guild_id: fake.guild.id, options: [{ name: sub, type: 1, options: typedOptions(fake, sub, values, focused) }] };
+  return fake.interact(base(fake, 4, data, who));
+}
+
+/** A click on a button of `message` (type 3); the payload carries the whole message. */
+export function sendClick(fake: FakeDiscord, message: FakeMessage, customId: string, who: Who): InteractionRecord {
+  const rows = (message.components ?? []) as { components: { custom_id?: string }[] }[];
+  if (!rows.some((r) => r.components.some((c) => c.custom_id === customId))) throw new Error(`fake discord: no button ${customId} on the message`);
+  return fake.interact(base(fake, 3, { custom_id: customId, component_type: 2 }, who, { message }));
+}
+
+/** Submits a modal the bot opened (type 5), with the typed values by input custom id. */
+export function sendModalSubmit(fake: FakeDiscord, modal: Json, values: Record<string, string>, who: Who): InteractionRecord {
+  const components = (modal.components as Json[]).map((c) => {
+    const input = (c.type === 18 ? c.component : (c.components as Json[])[0]) as Json;
+    const submitted = { type: 4, id: Math.floor(Math.random() * 1000), custom_id: input.custom_id, value: values[String(input.custom_id)] ?? "" };
+    return c.type === 18 ? { type: 18, id: c.id ?? 1, component: submitted } : { type: 1, components: [submitted] };
+  });
+  return fake.interact(base(fake, 5, { custom_id: modal.custom_id, components }, who));
+}
+
+/** The custom ids of a message's buttons, by label. */
+export function buttonsOf(message: FakeMessage | undefined): { label: string; custom_id: string }[] {
+  const rows = (message?.components ?? []) as { components: { label: string; custom_id: string }[] }[];
+  return rows.flatMap((r) => r.components);
+}
+
+/** All visible text of a message: content, embed titles, descriptions, fields, footers. */
+export function textOf(message: FakeMessage | undefined): string {
+  if (!message) return "";
+  const embeds = (message.embeds ?? []) as { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } }[];
+  return [
+    String(message.content ?? ""),
+    ...embeds.flatMap((e) => [e.title ?? "", e.description ?? "", ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text ?? ""]),
+  ].filter(Boolean).join("\n");
+}

@@ -1,0 +1,227 @@
+/**
+ * The fake Discord's REST API (`/api/v10`), with Discord's status codes, JSON error codes
+ * and X-RateLimit-* headers. Routes: gateway/bot, users/@me, application commands (PUT is
+ * recorded), interaction callbacks, webhook messages (`@original` edits, follow-ups) and
+ * channel messages (nonce + enforce_nonce deduplication). Bodies are checked against
+ * Discord's limits, so a renderer that breaks one fails the test with a 400.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FakeDiscord, InteractionRecord } from "./fake-discord.js";
+import { choicesProblems, messageJson, messageProblems, modalProblems, type FakeMessage } from "./model.js";
+
+type Json = Record<string, unknown>;
+type Out = { status: number; body?: unknown; headers?: Record<string, string> };
+
+const error = (status: number, code: number, message: string, extra: Json = {}): Out => ({ status, body: { message, code, ...extra } });
+const invalid = (problems: string[]) =>
+  error(400, 50035, "Invalid Form Body", { errors: { _errors: problems.map((p) => ({ code: "BASE_TYPE_INVALID", message: p })) } });
+
+/** Buckets: channel posts 5 per 5 s per channel (Discord's documented per-channel pace). */
+const buckets = new WeakMap<FakeDiscord, Map<string, { remaining: number; resetAt: number; limit: number; windowMs: number }>>();
+
+function bucketOf(fake: FakeDiscord, method: string, path: string) {
+  const channelPost = method === "POST" && /^\/channels\/\d+\/messages$/.test(path);
+  const key = channelPost ? `${method} ${path}` : `${method} ${path.replace(/\d{17,20}/g, ":id").replace(/\/webhooks\/:id\/[^/]+/, "/webhooks/:id/:token")}`;
+  const all = buckets.get(fake) ?? new Map();
+  buckets.set(fake, all);
+  const now = Date.now();
+  let b = all.get(key);
+  if (!b || b.resetAt <= now) {
+    b = channelPost ? { limit: 5, remaining: 5, windowMs: 5000, resetAt: now + 5000 } : { limit: 50, remaining: 50, windowMs: 1000, resetAt: now + 1000 };
+    all.set(key, b);
+  }
+  return { key, b };
+}
+
+function rateHeaders(key: string, b: { remaining: number; resetAt: number; limit: number }) {
+  const after = Math.max(0, (b.resetAt - Date.now()) / 1000);
+  return {
+    "X-RateLimit-Limit": String(b.limit),
+    "X-RateLimit-Remaining": String(Math.max(0, b.remaining)),
+    "X-RateLimit-Reset": ((b.resetAt) / 1000).toFixed(3),
+    "X-RateLimit-Reset-After": after.toFixed(3),
+    "X-RateLimit-Bucket": Buffer.from(key).toString("hex").slice(0, 32),
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const raw = Buffer.concat(chunks).toString("utf8");
+  if (!raw) return undefined;
+  return JSON.parse(raw) as unknown;
+}
+
+export async function handleRest(fake: FakeDiscord, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://x");
+  const method = req.method ?? "GET";
+  const rawPath = url.pathname.replace(/^\/api\/v10/, "");
+  const path = decodeURIComponent(rawPath);
+  let body: unknown;
+  let out: Out;
+  try {
+    body = await readBody(req);
+    out = route(fake, method, path, url.searchParams, body as Json, req.headers.authorization);
+  } catch (err) {
+    out = error(400, 50109, `The request body contains invalid JSON (${String(err)})`);
+  }
+  const { key, b } = bucketOf(fake, method, path);
+  const rule = fake.rateLimits.find((r) => r.times > 0 && r.method === method && r.path.test(path));
+  if (!rule && b.remaining <= 0 && out.status < 400) {
+    // Over the bucket's limit: what Discord answers to a client that ignores the headers.
+    const retry = Math.max(0.001, (b.resetAt - Date.now()) / 1000);
+    out = { status: 429, body: { message: "You are being rate limited.", retry_after: retry, global: false }, headers: { "X-RateLimit-Scope": "user", "Retry-After": String(Math.ceil(retry)) } };
+  } else if (rule) {
+    rule.times--;
+    b.remaining = 0;
+    b.resetAt = Date.now() + rule.retryAfterSeconds * 1000;
+    out = { status: 429, body: { message: "You are being rate limited.", retry_after: rule.retryAfterSeconds, global: false }, headers: { "X-RateLimit-Scope": "user", ...(rule.header ? { "Retry-After": String(rule.retryAfterSeconds) } : {}) } };
+  } else if (out.status < 400) {
+    b.remaining--;
+  }
+  fake.requests.push({ method, path, rawPath, query: url.searchParams, headers: req.headers, body, status: out.status, at: Date.now() });
+  const headers: Record<string, string> = { ...rateHeaders(key, b), ...(out.headers ?? {}) };
+  if (out.body === undefined) res.writeHead(out.status, headers).end();
+  else res.writeHead(out.status, { ...headers, "Content-Type": "application/json" }).end(JSON.stringify(out.body));
+  fake.changed("request");
+}
+
+function route(fake: FakeDiscord, method: string, path: string, query: URLSearchParams, body: Json, auth: string | undefined): Out {
+  let m: RegExpExecArray | null;
+  // Interaction and webhook routes are authenticated by the interaction token in the path.
+  if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === "POST") return callback(fake, m[1]!, m[2]!, body, query);
+  if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(path))) return webhook(fake, method, m[1]!, m[2]!, m[3], body);
+  if (auth !== `Bot ${fake.token}`) return error(401, 0, "401: Unauthorized");
+  if (path === "/gateway/bot" && method === "GET") {
+    return { status: 200, body: { url: fake.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
+  }
+  if (path === "/users/@me" && method === "GET") return { status: 200, body: fake.bot };
+  if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
+    if (m[1] !== fake.applicationId) return error(403, 50001, "Missing Access");
+    if (m[2] && !fake.guilds.some((g) => g.id === m![2])) return error(404, 10004, "Unknown Guild");
+    if (method === "PUT") {
+      fake.registrations.push({ path, body });
+      const list = Array.isArray(body) ? (body as Json[]) : [];
+      return { status: 200, body: list.map((c, i) => ({ ...c, id: `${fake.applicationId.slice(0, -2)}${10 + i}`, application_id: fake.applicationId, version: "1", ...(m![2] ? { guild_id: m![2] } : {}) })) };
+    }
+    if (method === "GET") return { status: 200, body: fake.registrations.filter((r) => r.path === path).at(-1)?.body ?? [] };
+  }
+  if ((m = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path))) return channelMessages(fake, method, m[1]!, m[2], body, query);
+  return error(404, 0, "404: Not Found");
+}
+
+function callback(fake: FakeDiscord, id: string, token: string, body: Json, query: URLSearchParams): Out {
+  const rec = fake.interactions.get(id);
+  if (!rec || rec.token !== token) return error(404, 10062, "Unknown interaction");
+  const refuse = (o: Out) => {
+    rec.errors.push(JSON.stringify(o.body));
+    return o;
+  };
+  if (rec.callback) return refuse(error(400, 40060, "Interaction has already been acknowledged."));
+  if (Date.now() - rec.createdAt > 3000) return refuse(error(404, 10062, "Unknown interaction"));
+  const type = Number(body?.type);
+  const data = (body?.data ?? {}) as Json;
+  const kind = Number(rec.payload.type);
+  const channelId = String((rec.payload.channel as Json | undefined)?.id ?? "");
+  const source = rec.payload.message as FakeMessage | undefined;
+  let problems: string[] = [];
+  if (type === 4) problems = messageProblems(data, { create: true });
+  else if (type === 7) problems = kind === 3 ? messageProblems(data, { create: false }) : ["UPDATE_MESSAGE needs a component interaction"];
+  else if (type === 6) problems = kind === 3 ? [] : ["DEFERRED_UPDATE_MESSAGE needs a component interaction"];
+  else if (type === 8) problems = kind === 4 ? choicesProblems(data) : ["autocomplete result needs an autocomplete interaction"];
+  else if (type === 9) problems = kind === 2 || kind === 3 ? modalProblems(data) : ["a modal cannot answer this interaction"];
+  else if (type !== 5) problems = [`unknown callback type ${type}`];
+  if (kind === 4 && type !== 8) problems.push("autocomplete interactions only take type 8");
+  if (problems.length) return refuse(invalid(problems));
+  rec.callback = { type, data: body?.data as Json | undefined, at: Date.now() };
+  const meta = { type: 20, application_id: fake.applicationId, webhook_id: fake.applicationId, interaction_metadata: { id: rec.id, type: kind, user: rec.payload.user ?? (rec.payload.member as Json | undefined)?.user } };
+  if (type === 4) rec.original = messageJson(channelId, fake.bot, data, meta);
+  if (type === 5) rec.original = messageJson(channelId, fake.bot, {}, { ...meta, flags: (Number(data.flags ?? 0) & 64) | 128 });
+  if (type === 6) rec.original = source;
+  if (type === 7 && source) rec.original = { ...source, ...pick(data), edited_timestamp: new Date().toISOString() };
+  if (query.get("with_response") === "true") {
+    return { status: 200, body: { interaction: { id: rec.id, type: kind }, resource: { type, ...(rec.original ? { message: rec.original } : {}) } } };
+  }
+  return { status: 204 };
+}
+
+/** The message fields an edit may replace; omitted ones stay as they were. */
+function pick(data: Json): Json {
+  const out: Json = {};
+  for (const k of ["content", "embeds", "components"]) if (k in data) out[k] = data[k];
+  return out;
+}
+
+function webhook(fake: FakeDiscord, method: string, appId: string, token: string, messageId: string | undefined, body: Json): Out {
+  if (appId !== fake.applicationId) return error(404, 10015, "Unknown Webhook");
+  const rec = [...fake.interactions.values()].find((r) => r.token === token);
+  if (!rec || Date.now() - rec.createdAt > 15 * 60_000) return error(404, 10015, "Unknown Webhook");
+  if (!rec.callback) return error(404, 10008, "Unknown Message");
+  const channelId = String((rec.payload.channel as Json | undefined)?.id ?? "");
+  if (messageId === undefined && method === "POST") {
+    const problems = messageProblems(body, { create: true });
+    if (problems.length) return fail(rec, invalid(problems));
+    // Documented (deprecated) quirk: the first follow-up after a type 5 edits the original.
+    if (rec.callback.type === 5 && rec.edits.length === 0 && rec.original) return editOriginal(rec, body);
+    const msg = messageJson(channelId, fake.bot, body, { type: 19, webhook_id: fake.applicationId, application_id: fake.applicationId });
+    rec.followups.push(msg);
+    return { status: 200, body: msg };
+  }
+  if (messageId === "@original") {
+    if (!rec.original) return error(404, 10008, "Unknown Message");
+    if (method === "GET") return { status: 200, body: rec.original };
+    if (method === "DELETE") {
+      rec.original = undefined;
+      return { status: 204 };
+    }
+    if (method === "PATCH") {
+      const problems = messageProblems(body, { create: false });
+      return problems.length ? fail(rec, invalid(problems)) : editOriginal(rec, body);
+    }
+  }
+  return error(405, 0, "405: Method Not Allowed");
+}
+
+function editOriginal(rec: InteractionRecord, body: Json): Out {
+  const flags = (rec.original!.flags & ~128) >>> 0;
+  rec.original = { ...rec.original!, ...pick(body), flags, edited_timestamp: new Date().toISOString() };
+  rec.edits.push(body);
+  return { status: 200, body: rec.original };
+}
+
+function fail(rec: InteractionRecord, out: Out): Out {
+  rec.errors.push(JSON.stringify(out.body));
+  return out;
+}
+
+function channelMessages(fake: FakeDiscord, method: string, channelId: string, messageId: string | undefined, body: Json, query: URLSearchParams): Out {
+  const channel = fake.findChannel(channelId);
+  if (!channel) return error(404, 10003, "Unknown Channel");
+  if (channel.noAccess) return error(403, 50001, "Missing Access");
+  if (method === "POST" && !messageId) {
+    const problems = messageProblems(body, { create: true });
+    if (problems.length) return invalid(problems);
+    const nonce = body.nonce === undefined ? undefined : String(body.nonce);
+    if (nonce && body.enforce_nonce === true) {
+      const twoMinutesAgo = Date.now() - 120_000;
+      const same = channel.messages.find((msg) => msg.nonce === nonce && Date.parse(String(msg.timestamp)) > twoMinutesAgo);
+      if (same) return { status: 200, body: same };
+    }
+    const msg = messageJson(channelId, fake.bot, body, nonce ? { nonce } : {});
+    channel.messages.push(msg);
+    return { status: 200, body: msg };
+  }
+  if (method === "GET" && !messageId) {
+    const limit = Math.min(100, Math.max(1, Number(query.get("limit") ?? 50)));
+    const after = BigInt(query.get("after") ?? "0");
+    const list = channel.messages.filter((msg) => BigInt(msg.id) > after).reverse().slice(0, limit);
+    return { status: 200, body: list };
+  }
+  if (method === "DELETE" && messageId) {
+    const i = channel.messages.findIndex((msg) => msg.id === messageId);
+    if (i < 0) return error(404, 10008, "Unknown Message");
+    channel.messages.splice(i, 1);
+    return { status: 204 };
+  }
+  return error(405, 0, "405: Method Not Allowed");
+}
