@@ -40,23 +40,30 @@ export function parseCsv(text: string): CsvRow[] {
   let field = "";
   let record: string[] = [];
   let quoted = false;
+  const endRecord = () => {
+    record.push(field);
+    field = "";
+    if (record.some((f) => f !== "")) records.push(record);
+    record = [];
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") record.push(field), (field = "");
-    else if (c === "\n" || c === "\r") {
+    else if (c === ",") {
+      record.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
-      record.push(field), (field = "");
-      if (record.some((f) => f !== "")) records.push(record);
-      record = [];
+      endRecord();
     } else field += c;
   }
-  record.push(field);
-  if (record.some((f) => f !== "")) records.push(record);
+  endRecord();
   const [header, ...rows] = records;
   if (!header) return [];
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
