@@ -3,67 +3,11 @@
  * src/core/ports.ts must pass, run against SQLite and PostgreSQL (see the *.test.ts files
  * beside this one). Each `describe` block gets a database of its own.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Commune, Kit } from "../../../src/core/ports.js";
-import { openDatabase, type Database } from "../../../src/data/database.js";
+import { describe, expect, it } from "vitest";
 import { DataError } from "../../../src/data/errors.js";
 import { loadDemoCommunes } from "../../../src/data/seed/load-communes.js";
+import { commune, kit, NOW, useDatabase } from "./fixtures.js";
 import type { Scratch } from "./support.js";
-
-const NOW = new Date("2026-11-29T10:00:00.000Z");
-
-function commune(overrides: Partial<Omit<Commune, "id">> = {}): Omit<Commune, "id"> {
-  return {
-    slug: "liege",
-    name: "Liège",
-    region: "Wallonie",
-    province: "Liège",
-    languages: ["fr"],
-    timeZone: "Europe/Brussels",
-    profile: "urbain",
-    populationBand: "gt100k",
-    titledOn: "2021-10",
-    fomDueOn: new Date("2027-10-01T00:00:00.000Z"),
-    latitude: 50.633,
-    longitude: 5.567,
-    ...overrides,
-  };
-}
-
-function kit(overrides: Partial<Kit> = {}): Kit {
-  return {
-    id: "kit-jeunes-reseaux-sociaux",
-    title: { fr: "Jeunes et réseaux sociaux", de: "Jugend und soziale Netzwerke" },
-    summary: { fr: "Des posts prêts à l'emploi", nl: "Kant-en-klare posts" },
-    audiences: ["jeunes", "ambassadeurs"],
-    themes: ["communication", "medias"],
-    format: "post",
-    languages: ["fr", "de"],
-    profiles: [],
-    links: ["https://example.org/kit.pdf"],
-    keywords: ["instagram", "pitch"],
-    updatedAt: new Date("2026-03-01T08:30:00.123Z"),
-    ...overrides,
-  };
-}
-
-/** Opens a fresh database for the enclosing describe block; closes and removes it after. */
-function useDatabase(makeScratch: () => Scratch): () => Database {
-  let db: Database | undefined;
-  let scratch: Scratch | undefined;
-  beforeAll(async () => {
-    scratch = makeScratch();
-    db = await openDatabase({ url: scratch.url });
-  });
-  afterAll(async () => {
-    await db?.close();
-    await scratch?.cleanup();
-  });
-  return () => {
-    if (!db) throw new Error("database not open");
-    return db;
-  };
-}
 
 /** Registers the whole contract for one provider. */
 export function repositoryContract(makeScratch: () => Scratch): void {
