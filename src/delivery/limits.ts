@@ -93,8 +93,10 @@ export class PacedSender {
     throw last ?? new DeliveryError("transient", "no attempt made");
   }
 
-  /** Stops the limiters (pending jobs are rejected by bottleneck). */
+  /** Stops taking messages and waits for the queued ones to finish. */
   async stop(): Promise<void> {
-    await Promise.all([...this.channels.limiters(), ...this.workspaces.limiters()].map(({ limiter }) => limiter.stop({ dropWaitingJobs: false })));
+    // Channels first: their queued jobs still pass through the workspace limiters.
+    await Promise.all(this.channels.limiters().map(({ limiter }) => limiter.stop({ dropWaitingJobs: false })));
+    await Promise.all(this.workspaces.limiters().map(({ limiter }) => limiter.stop({ dropWaitingJobs: false })));
   }
 }

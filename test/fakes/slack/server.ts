@@ -26,6 +26,8 @@ export interface ApiCall {
   /** `ok` of the answer body. */
   ok: boolean;
   error?: string;
+  /** performance.now() when the call was answered. */
+  at: number;
 }
 
 export interface ResponsePost {
@@ -135,7 +137,7 @@ export class FakeSlack {
     const payload = answer.body === undefined ? "" : JSON.stringify(answer.body);
     res.writeHead(answer.status, headers).end(payload);
     const b = (answer.body ?? {}) as { ok?: boolean; error?: string };
-    this.calls.push({ method, args, token, status: answer.status, ok: answer.status === 200 && b.ok === true, error: b.error });
+    this.calls.push({ method, args, token, status: answer.status, ok: answer.status === 200 && b.ok === true, error: b.error, at: performance.now() });
   }
 
   private responseUrl(id: string, body: string, res: ServerResponse): void {

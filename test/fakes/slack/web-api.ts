@@ -131,7 +131,7 @@ export class WebApi {
     if (error) return error;
     const bad = this.contentProblems(args);
     if (bad) return bad;
-    const ts = `${this.clock + ++this.seq}.${String(this.seq).padStart(6, "0")}`;
+    const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, "0")}`;
     const message: StoredMessage = { ts, channel: channel!, text: args.text, blocks: args.blocks, metadata: args.metadata, user: BOT_USER_ID, bot_id: BOT_ID };
     const list = this.history.get(channel!) ?? [];
     list.push(message);
@@ -146,7 +146,7 @@ export class WebApi {
     const bad = this.contentProblems(args);
     if (bad) return bad;
     this.ephemerals.push({ channel: channel!, user: args.user, text: args.text, blocks: args.blocks });
-    return ok({ message_ts: `${this.clock + ++this.seq}.000000` });
+    return ok({ message_ts: `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, "0")}` });
   }
 
   private delete(args: Record<string, any>): Answer {
