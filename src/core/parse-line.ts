@@ -52,7 +52,8 @@ export interface ParsedLine {
 
 /**
  * Assigns tokens to options: `name:value` (or `name=value`) when `name` is an option;
- * other words go to the option marked `rest`, else fill the remaining options in order.
+ * other words fill the positional options (declared before the `rest` one) in order, and
+ * the option marked `rest` collects the remaining words.
  */
 export function assignTokens(tokens: string[], specs: OptionSpecs): ParsedLine {
   const names = Object.keys(specs);
@@ -68,17 +69,22 @@ export function assignTokens(tokens: string[], specs: OptionSpecs): ParsedLine {
       free.push(token);
     }
   }
-  const rest = names.find((n) => specs[n]?.meta.rest);
-  if (rest) {
-    if (free.length) values[rest] = [values[rest], ...free].filter((v) => v !== undefined && v !== "").join(" ");
-    return { values, extra: [] };
-  }
-  const open = names.filter((n) => values[n] === undefined);
+  // Words fill, in order, the options declared before the `rest` option (positional
+  // slots such as `config canal commune Namur`), then the rest option takes what is left.
+  const restIndex = names.findIndex((n) => specs[n]?.meta.rest);
+  const positional = (restIndex === -1 ? names : names.slice(0, restIndex)).filter((n) => values[n] === undefined);
   const extra: string[] = [];
+  const leftover: string[] = [];
   for (const word of free) {
-    const slot = open.shift();
+    const slot = leftover.length === 0 ? positional.shift() : undefined;
     if (slot) values[slot] = word;
-    else extra.push(word);
+    else leftover.push(word);
+  }
+  const rest = restIndex === -1 ? undefined : names[restIndex];
+  if (rest) {
+    if (leftover.length) values[rest] = [values[rest], ...leftover].filter((v) => v !== undefined && v !== "").join(" ");
+  } else {
+    extra.push(...leftover);
   }
   return { values, extra };
 }

@@ -58,11 +58,11 @@ describe("random input", () => {
     const rand = prng(20261129);
     for (let i = 0; i < 3000; i++) {
       const line = randomLine(rand);
-      const r = await app.dispatcher.handle({ platform: "terminal", workspaceId: "W", userId: `fuzz${i % 7}`, text: line, platformLocale: ["fr", "de", "nl", "en", "xx"][i % 5] });
+      const r = await app.dispatcher.handle({ platform: "terminal", workspaceId: "W", userId: `fuzz${i % 5}`, text: line, platformLocale: ["fr", "de", "nl", "en", "xx"][i % 5] });
       wellFormed(r);
     }
     expect(log.entries.filter((e) => e.level === "error")).toEqual([]);
-  });
+  }, 180_000);
 
   it("never crashes on 1,000 random structured invocations", async () => {
     const rand = prng(42);
@@ -82,7 +82,7 @@ describe("random input", () => {
       wellFormed(r);
     }
     expect(log.entries.filter((e) => e.level === "error")).toEqual([]);
-  });
+  }, 120_000);
 
   it("turns an unexpected failure into a polite message and logs it with context", async () => {
     const spy = vi.spyOn(app.services.kits, "search").mockImplementation(() => {

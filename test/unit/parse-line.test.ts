@@ -36,3 +36,11 @@ describe("assignTokens", () => {
     expect(fold("Élu·es")).toBe("elu·es");
   });
 });
+
+describe("positional options before a rest option", () => {
+  it("fills them first, then the rest takes the remaining words", () => {
+    const specs = { usage: choice({ help: h, values: ["commune", "voir"] as const }), commune: text({ help: h, rest: true }) };
+    expect(assignTokens(["commune", "La", "Roche-en-Ardenne"], specs).values).toEqual({ usage: "commune", commune: "La Roche-en-Ardenne" });
+    expect(assignTokens(["commune:Namur", "voir"], specs).values).toEqual({ usage: "voir", commune: "Namur" });
+  });
+});
