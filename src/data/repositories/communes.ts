@@ -3,7 +3,7 @@ import type { Commune, CommuneRepository, FomRecord } from "../../core/ports.js"
 import type { Db } from "../client.js";
 import type { Commune as CommuneRow, FomRecord as FomRow } from "../../generated/sqlite/client.js";
 import { checkStored, fomGradeSchema, localeSchema, parseStored, populationBandSchema, profileSchema } from "../json.js";
-import { slugify } from "../slugify.js";
+import { slugify } from "../../core/slug.js";
 import { z } from "zod";
 
 const languagesSchema = z.array(localeSchema).min(1);

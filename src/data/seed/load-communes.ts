@@ -8,9 +8,9 @@ import { z } from "zod";
 import type { Commune, FomGrade, Repositories } from "../../core/ports.js";
 import { DEFAULT_TIME_ZONE } from "../../core/types.js";
 import { fomGradeSchema, localeSchema, populationBandSchema, profileSchema } from "../json.js";
-import { slugify } from "../slugify.js";
+import { slugify } from "../../core/slug.js";
 
-export { slugify } from "../slugify.js";
+export { slugify } from "../../core/slug.js";
 
 export const COMMUNES_CSV = new URL("./communes-titrees.csv", import.meta.url);
 export const COMMUNE_FACTS = new URL("./commune-facts.json", import.meta.url);
