@@ -110,6 +110,7 @@ export const createDiscordAdapter = ((deps: AdapterDeps, options: DiscordAdapter
       })());
     },
 
-    isConnected: () => client.ws.status === Status.Ready,
+    // discord.js keeps the last shard status after destroy(): a stopped adapter is not connected.
+    isConnected: () => !stopping && client.ws.status === Status.Ready,
   };
 }) satisfies AdapterFactory;

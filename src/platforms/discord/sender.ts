@@ -61,9 +61,10 @@ export function classifyDiscordError(err: unknown, what: string): DeliveryError 
     const code = typeof err.code === "number" ? err.code : 0;
     if (err.status === 429) return new DeliveryError("rate_limited", `${what}: rate limited`, DEFAULT_RETRY_MS, { cause: err });
     if (err.status >= 500) return new DeliveryError("transient", `${what}: Discord ${err.status}`, undefined, { cause: err });
-    // 401/403/404 and other 4xx will fail the same way every time: do not retry them.
-    const kind = PERMANENT_CODES.has(code) || err.status < 500 ? "permanent" : "transient";
-    return new DeliveryError(kind, `${what}: ${err.status} ${err.message} (code ${code})`, undefined, { cause: err });
+    // Missing Access, Missing Permissions, Unknown Channel... and every other 4xx (bad token,
+    // invalid body) fail the same way each time: retrying would only loop.
+    const why = PERMANENT_CODES.has(code) ? "no access to the channel" : "refused";
+    return new DeliveryError("permanent", `${what}: ${why}: ${err.status} ${err.message} (code ${code})`, undefined, { cause: err });
   }
   if (err instanceof HTTPError) {
     return new DeliveryError(err.status >= 500 ? "transient" : "permanent", `${what}: HTTP ${err.status}`, undefined, { cause: err });

@@ -73,6 +73,7 @@ export class FakeDiscord {
   readonly registrations: { path: string; body: unknown }[] = [];
   readonly interactions = new Map<string, InteractionRecord>();
   readonly rateLimits: RateLimitRule[] = [];
+  readonly faults: { method: string; path: RegExp; status: number; times: number }[] = [];
   readonly gateway: FakeGateway;
   private readonly events = new EventEmitter();
   private port = 0;
@@ -229,6 +230,18 @@ export class FakeDiscord {
 
   waitForRequest(match: (r: RecordedRequest) => boolean, label: string, timeoutMs = 5000): Promise<RecordedRequest> {
     return this.waitUntil(() => this.requests.find(match), label, timeoutMs);
+  }
+
+  /** The next `times` requests matching get `status` (a 5xx outage, say). */
+  failNext(rule: { method?: string; path: RegExp; status: number; times: number }): void {
+    this.faults.push({ method: "POST", ...rule });
+  }
+
+  /** A new text channel of the guild (for tests that need a fresh rate-limit bucket). */
+  addChannel(name: string, extra: Partial<FakeChannel> = {}): FakeChannel {
+    const c: FakeChannel = { id: snowflake(), name, guildId: this.guild.id, messages: [], ...extra };
+    this.guild.channels.push(c);
+    return c;
   }
 
   /** The next `times` requests matching get a 429. */

@@ -21,13 +21,17 @@ const buckets = new WeakMap<FakeDiscord, Map<string, { remaining: number; resetA
 
 function bucketOf(fake: FakeDiscord, method: string, path: string) {
   const channelPost = method === "POST" && /^\/channels\/\d+\/messages$/.test(path);
-  const key = channelPost ? `${method} ${path}` : `${method} ${path.replace(/\d{17,20}/g, ":id").replace(/\/webhooks\/:id\/[^/]+/, "/webhooks/:id/:token")}`;
+  // Interaction callbacks have no bucket limit; webhook buckets are per token (per interaction).
+  const callback = /^\/interactions\//.test(path);
+  const key = channelPost || path.startsWith("/webhooks/") ? `${method} ${path}` : callback ? "interaction callback" : `${method} ${path.replace(/\d{17,20}/g, ":id")}`;
   const all = buckets.get(fake) ?? new Map();
   buckets.set(fake, all);
   const now = Date.now();
   let b = all.get(key);
   if (!b || b.resetAt <= now) {
-    b = channelPost ? { limit: 5, remaining: 5, windowMs: 5000, resetAt: now + 5000 } : { limit: 50, remaining: 50, windowMs: 1000, resetAt: now + 1000 };
+    b = channelPost
+      ? { limit: 5, remaining: 5, windowMs: 5000, resetAt: now + 5000 }
+      : { limit: callback ? 1e9 : 50, remaining: callback ? 1e9 : 50, windowMs: 1000, resetAt: now + 1000 };
     all.set(key, b);
   }
   return { key, b };
@@ -59,25 +63,34 @@ export async function handleRest(fake: FakeDiscord, req: IncomingMessage, res: S
   const path = decodeURIComponent(rawPath);
   let body: unknown;
   let out: Out;
-  try {
-    body = await readBody(req);
-    out = route(fake, method, path, url.searchParams, body as Json, req.headers.authorization);
-  } catch (err) {
-    out = error(400, 50109, `The request body contains invalid JSON (${String(err)})`);
-  }
   const { key, b } = bucketOf(fake, method, path);
   const rule = fake.rateLimits.find((r) => r.times > 0 && r.method === method && r.path.test(path));
-  if (!rule && b.remaining <= 0 && out.status < 400) {
-    // Over the bucket's limit: what Discord answers to a client that ignores the headers.
-    const retry = Math.max(0.001, (b.resetAt - Date.now()) / 1000);
-    out = { status: 429, body: { message: "You are being rate limited.", retry_after: retry, global: false }, headers: { "X-RateLimit-Scope": "user", "Retry-After": String(Math.ceil(retry)) } };
-  } else if (rule) {
-    rule.times--;
-    b.remaining = 0;
-    b.resetAt = Date.now() + rule.retryAfterSeconds * 1000;
-    out = { status: 429, body: { message: "You are being rate limited.", retry_after: rule.retryAfterSeconds, global: false }, headers: { "X-RateLimit-Scope": "user", ...(rule.header ? { "Retry-After": String(rule.retryAfterSeconds) } : {}) } };
-  } else if (out.status < 400) {
-    b.remaining--;
+  const fault = fake.faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
+  const tooMany = (retry: number, header: boolean): Out => ({
+    status: 429,
+    body: { message: "You are being rate limited.", retry_after: retry, global: false },
+    headers: { "X-RateLimit-Scope": "user", ...(header ? { "Retry-After": String(Math.ceil(retry)) } : {}) },
+  });
+  try {
+    body = await readBody(req);
+    // Limits and faults are decided before the route runs: a refused request changes nothing.
+    if (rule) {
+      rule.times--;
+      b.remaining = 0;
+      b.resetAt = Date.now() + rule.retryAfterSeconds * 1000;
+      out = tooMany(rule.retryAfterSeconds, rule.header);
+    } else if (b.remaining <= 0) {
+      // Over the bucket's limit: what Discord answers to a client that ignores the headers.
+      out = tooMany(Math.max(0.001, (b.resetAt - Date.now()) / 1000), true);
+    } else if (fault) {
+      fault.times--;
+      out = error(fault.status, 0, `${fault.status}: fake outage`);
+    } else {
+      out = route(fake, method, path, url.searchParams, body as Json, req.headers.authorization);
+      if (out.status < 400) b.remaining--;
+    }
+  } catch (err) {
+    out = error(400, 50109, `The request body contains invalid JSON (${String(err)})`);
   }
   fake.requests.push({ method, path, rawPath, query: url.searchParams, headers: req.headers, body, status: out.status, at: Date.now() });
   const headers: Record<string, string> = { ...rateHeaders(key, b), ...(out.headers ?? {}) };
