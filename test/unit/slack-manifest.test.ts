@@ -1,0 +1,45 @@
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { createRegistry } from "../../commands/index.js";
+import { BOT_SCOPES, buildManifest, manifestYaml } from "../../src/platforms/slack/manifest.js";
+
+// js-yaml comes with the dev tooling; only this test reads YAML.
+const yaml = createRequire(import.meta.url)("js-yaml") as { load(s: string): unknown };
+const registry = createRegistry();
+
+describe("Slack app manifest", () => {
+  it("writes YAML that reads back as the manifest object", () => {
+    for (const variant of ["socket", "http"] as const) {
+      expect(yaml.load(manifestYaml(registry, { variant }))).toEqual(buildManifest(registry, { variant }));
+    }
+  });
+
+  it("has one /cdce command whose usage hint names every visible sub-command", () => {
+    const m = buildManifest(registry, { variant: "socket" }) as any;
+    expect(m.features.slash_commands).toHaveLength(1);
+    const [cmd] = m.features.slash_commands;
+    expect(cmd.command).toBe("/cdce");
+    for (const def of registry.all().filter((d) => !d.hidden)) expect(cmd.usage_hint).toContain(def.name);
+    expect(cmd.usage_hint.length).toBeLessThanOrEqual(1000);
+    expect(m.display_information.description.length).toBeLessThanOrEqual(140);
+  });
+
+  it("turns Socket Mode on with no URL, or gives HTTP its request URLs", () => {
+    const socket = buildManifest(registry, { variant: "socket" }) as any;
+    expect(socket.settings.socket_mode_enabled).toBe(true);
+    expect(socket.settings.interactivity).toEqual({ is_enabled: true });
+    expect(socket.features.slash_commands[0].url).toBeUndefined();
+    const http = buildManifest(registry, { variant: "http", requestUrl: "https://bot.cdce.be/slack/events" }) as any;
+    expect(http.settings.socket_mode_enabled).toBe(false);
+    expect(http.settings.interactivity).toEqual({ is_enabled: true, request_url: "https://bot.cdce.be/slack/events" });
+    expect(http.features.slash_commands[0].url).toBe("https://bot.cdce.be/slack/events");
+  });
+
+  it("asks for the fewest scopes, each justified in the YAML", () => {
+    const m = buildManifest(registry, { variant: "http" }) as any;
+    expect(m.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "users:read", "channels:history", "groups:history", "im:history"]);
+    expect(m.oauth_config.scopes.user).toBeUndefined();
+    const text = manifestYaml(registry, { variant: "http" });
+    for (const { scope, why } of BOT_SCOPES) expect(text).toContain(`- "${scope}"  # ${why}`);
+  });
+});
