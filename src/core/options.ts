@@ -31,6 +31,7 @@ export interface Opt<T> {
 }
 
 /** Strips control characters that have no business in a chat command. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "").trim();
 
 export function text(o: { help: LocalizedText; max?: number; rest?: boolean }): Opt<string | undefined>;
