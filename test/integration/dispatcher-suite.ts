@@ -119,6 +119,6 @@ export function dispatcherSuite(name: string, makeApp: () => Promise<TestApp>, m
           await empty.close();
         }
       });
-  });
+    });
   });
 }
