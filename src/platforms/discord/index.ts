@@ -35,6 +35,8 @@ export interface DiscordAdapter extends PlatformAdapter {
   readonly client: Client;
   /** Answers in flight right now. */
   pendingCount(): number;
+  /** Resolves when no answer is in flight (or after `timeoutMs`); false on timeout. */
+  whenIdle(timeoutMs?: number): Promise<boolean>;
 }
 
 /** Builds the discord.js client: caches trimmed to what interactions need. */
@@ -81,11 +83,24 @@ export const createDiscordAdapter = ((deps: AdapterDeps, options: DiscordAdapter
 
   let stopping: Promise<void> | undefined;
 
+  /** Waits for the answers in flight, including ones that start meanwhile, hence the loop. */
+  async function whenIdle(timeoutMs = 10_000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (pending.size && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise((resolve) => (timer = setTimeout(resolve, deadline - Date.now())));
+      await Promise.race([Promise.allSettled([...pending]), timeout]);
+      clearTimeout(timer);
+    }
+    return pending.size === 0;
+  }
+
   return {
     name: "discord",
     client,
     sender: createDiscordSender(client.rest, ids),
     pendingCount: () => pending.size,
+    whenIdle,
 
     async start() {
       const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(options.readyTimeoutMs ?? 30_000) });
@@ -98,14 +113,10 @@ export const createDiscordAdapter = ((deps: AdapterDeps, options: DiscordAdapter
 
     stop() {
       return (stopping ??= (async () => {
-        // Answers already started get to finish (they use REST, not the gateway); new
-        // interactions arriving meanwhile are tracked too, hence the loop.
-        const deadline = Date.now() + (options.drainTimeoutMs ?? 10_000);
-        while (pending.size && Date.now() < deadline) {
-          const timeout = new Promise((resolve) => setTimeout(resolve, deadline - Date.now()).unref());
-          await Promise.race([Promise.allSettled([...pending]), timeout]);
+        // Answers already started get to finish (they use REST, not the gateway).
+        if (!(await whenIdle(options.drainTimeoutMs ?? 10_000))) {
+          logger.warn({ pending: pending.size }, "discord stopped with answers still in flight");
         }
-        if (pending.size) logger.warn({ pending: pending.size }, "discord stopped with answers still in flight");
         await client.destroy();
       })());
     },

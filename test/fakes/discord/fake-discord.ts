@@ -28,7 +28,10 @@ export interface InteractionRecord {
   token: string;
   payload: Record<string, unknown>;
   createdAt: number;
-  callback?: { type: number; data?: Record<string, unknown>; at: number };
+  /** `performance.now()` when INTERACTION_CREATE went out, for sub-millisecond latencies. */
+  sentAt: number;
+  /** `hrAt`: `performance.now()` when the callback arrived. */
+  callback?: { type: number; data?: Record<string, unknown>; at: number; hrAt: number };
   /** The response message (types 4/5) or, for types 6/7, the clicked component's message. */
   original?: FakeMessage;
   edits: Record<string, unknown>[];
@@ -194,8 +197,9 @@ export class FakeDiscord {
 
   /** Sends an interaction through the gateway (INTERACTION_CREATE) and records it. */
   interact(payload: Record<string, unknown> & { id: string; token: string }): InteractionRecord {
-    const record: InteractionRecord = { id: payload.id, token: payload.token, payload, createdAt: Date.now(), edits: [], followups: [], errors: [] };
+    const record: InteractionRecord = { id: payload.id, token: payload.token, payload, createdAt: Date.now(), sentAt: 0, edits: [], followups: [], errors: [] };
     this.interactions.set(record.id, record);
+    record.sentAt = performance.now();
     this.gateway.dispatch("INTERACTION_CREATE", payload);
     return record;
   }

@@ -146,7 +146,7 @@ function callback(fake: FakeDiscord, id: string, token: string, body: Json, quer
   else if (type !== 5) problems = [`unknown callback type ${type}`];
   if (kind === 4 && type !== 8) problems.push("autocomplete interactions only take type 8");
   if (problems.length) return refuse(invalid(problems));
-  rec.callback = { type, data: body?.data as Json | undefined, at: Date.now() };
+  rec.callback = { type, data: body?.data as Json | undefined, at: Date.now(), hrAt: performance.now() };
   const meta = { type: 20, application_id: fake.applicationId, webhook_id: fake.applicationId, interaction_metadata: { id: rec.id, type: kind, user: rec.payload.user ?? (rec.payload.member as Json | undefined)?.user, authorizing_integration_owners: rec.payload.authorizing_integration_owners } };
   if (type === 4) rec.original = messageJson(channelId, fake.bot, data, meta);
   if (type === 5) rec.original = messageJson(channelId, fake.bot, {}, { ...meta, flags: (Number(data.flags ?? 0) & 64) | 128 });

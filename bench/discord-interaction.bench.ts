@@ -1,0 +1,111 @@
+/**
+ * Discord: time from INTERACTION_CREATE (sent by the fake gateway) to the interaction
+ * callback (received by the fake REST API) for `/cdce kit public:jeunes` over a 10,000-kit
+ * catalogue, beside a bare discord.js client that answers "ok" through `interaction.reply`,
+ * in the same run, each against its own fake Discord on 127.0.0.1. Interactions are sent
+ * one at a time (latency, not throughput), by one returning user, in alternating rounds so
+ * that both sides see the same machine load. Target: ratio of medians <= 1.3.
+ *
+ * The catalogue is held in memory (as in production, where the search index is in memory);
+ * identity and memberships go through the real SQLite repositories.
+ */
+import { Client, Events, GatewayIntentBits, type Interaction } from "discord.js";
+import { createDispatcher } from "../src/core/dispatcher.js";
+import { KitCatalog } from "../src/core/kits/service.js";
+import type { Kit, KitRepository } from "../src/core/ports.js";
+import { createRegistry } from "../commands/index.js";
+import { FakeDiscord } from "../test/fakes/discord/fake-discord.js";
+import { startDiscordHarness } from "../test/fakes/discord/harness.js";
+import { sendCommand, type Who } from "../test/fakes/discord/interactions.js";
+import { registerCommands } from "../src/platforms/discord/register.js";
+import { createTestApp } from "../test/helpers/test-app.js";
+import { percentile, type Row } from "./lib.js";
+import { realCatalogue, syntheticCatalogue } from "./kit-search.bench.js";
+
+const N = 500;
+const WARMUP = 50;
+const ROUNDS = 5;
+const TARGET_RATIO = 1.3;
+const WHO: Who = { userId: "600000000000000001", username: "bench", locale: "fr" };
+
+/** The 10,000 kits, served from memory. */
+function memoryKits(kits: Kit[]): KitRepository {
+  const byId = new Map(kits.map((k) => [k.id, k]));
+  return {
+    all: async () => [...byId.values()],
+    get: async (id) => byId.get(id) ?? null,
+    upsert: async (k) => void byId.set(k.id, k),
+    count: async () => byId.size,
+  };
+}
+
+/** One interaction, sent and answered; returns its latency in ms. */
+async function once(fake: FakeDiscord, values: Record<string, string>): Promise<number> {
+  const record = sendCommand(fake, "kit", values, WHO);
+  const callback = await fake.waitUntil(() => record.callback, "the callback", 5000);
+  if (callback.type !== 4) throw new Error(`expected a direct reply (type 4), got ${callback.type}`);
+  return callback.hrAt - record.sentAt;
+}
+
+/** A bare discord.js bot: `interaction.reply("ok")`, nothing else. */
+async function startBare() {
+  const fake = await FakeDiscord.start();
+  const registry = createRegistry();
+  await registerCommands({ token: fake.token, applicationId: fake.applicationId, guildId: fake.guild.id, apiUrl: fake.apiUrl, registry });
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
+  client.on(Events.Error, () => undefined);
+  client.on(Events.InteractionCreate, (i: Interaction) => {
+    if (i.isChatInputCommand()) void i.reply({ content: "ok" }).catch(() => undefined);
+  });
+  const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
+  await client.login(fake.token);
+  await ready;
+  return { fake, close: async () => (await client.destroy(), await fake.close()) };
+}
+
+export async function run(): Promise<Row[]> {
+  const app = await createTestApp();
+  const bare = await startBare();
+  const kits = await KitCatalog.load(memoryKits(syntheticCatalogue(realCatalogue(), 10_000)));
+  const services = { ...app.services, kits };
+  const dispatcher = createDispatcher({ registry: app.dispatcher.registry, services });
+  const cdce = await startDiscordHarness({ app, dispatcher: () => dispatcher });
+  try {
+    const values = { public: "jeunes" };
+    for (let i = 0; i < WARMUP; i++) {
+      await once(cdce.fake, values);
+      await once(bare.fake, values);
+    }
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      for (let i = 0; i < N / ROUNDS; i++) theirs.push(await once(bare.fake, values));
+      for (let i = 0; i < N / ROUNDS; i++) ours.push(await once(cdce.fake, values));
+    }
+    // What the core costs on its own, for reading the ratio.
+    const core: number[] = [];
+    const incoming = { platform: "discord" as const, workspaceId: cdce.fake.guild.id, userId: WHO.userId, platformLocale: "fr", structured: { name: "kit", options: values } };
+    for (let i = 0; i < N; i++) {
+      const t = performance.now();
+      await dispatcher.handle(incoming);
+      core.push(performance.now() - t);
+    }
+    const ratio = percentile(ours, 0.5) / percentile(theirs, 0.5);
+    return [
+      { name: "discord: bare discord.js reply 'ok'", median: percentile(theirs, 0.5), p99: percentile(theirs, 0.99), other: { n: theirs.length } },
+      {
+        name: "discord: /cdce kit public:jeunes, 10k kits",
+        median: percentile(ours, 0.5),
+        p99: percentile(ours, 0.99),
+        other: { n: ours.length, "ratio of medians": ratio },
+        target: `ratio of medians <= ${TARGET_RATIO}`,
+        ok: ratio <= TARGET_RATIO,
+      },
+      { name: "discord: dispatcher alone (same command)", median: percentile(core, 0.5), p99: percentile(core, 0.99), other: { n: core.length } },
+    ];
+  } finally {
+    await cdce.close();
+    await bare.close();
+    await app.close();
+  }
+}
