@@ -39,6 +39,7 @@ export function backoffMs(attempt: number, base: number, max: number): number {
   return Math.round(exp * (0.8 + Math.random() * 0.2));
 }
 
+/** A sender wrapped in per-channel and per-workspace limiters, with retries (see the file comment). */
 export class PacedSender {
   private readonly channels: Bottleneck.Group;
   private readonly workspaces: Bottleneck.Group;

@@ -40,6 +40,11 @@ export interface SlackAdapter extends PlatformAdapter {
 
 const SLASH_COMMAND = "/cdce";
 
+/**
+ * Builds the Slack adapter. Nothing touches the network until `start()`, which checks the
+ * token (auth.test), then listens (HTTP) or connects (Socket Mode). `options` are for tests
+ * and benchmarks; main.ts uses `createSlackAdapter`.
+ */
 export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterOptions = {}): SlackAdapter {
   const { config, dispatcher } = deps;
   const botToken = config.SLACK_BOT_TOKEN;

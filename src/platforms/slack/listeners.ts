@@ -23,6 +23,7 @@ export interface ListenerHooks {
 /** Lets the acknowledgement leave the process before the heavy work takes the event loop. */
 const afterAck = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Registers the `/cdce` command, button and modal-submission listeners on a Bolt app. */
 export function registerListeners(app: App, ctx: SlackContext, hooks: ListenerHooks): void {
   app.command(ctx.command, async ({ command, ack, respond }) => {
     await ack();

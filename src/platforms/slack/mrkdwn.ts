@@ -14,7 +14,7 @@ export function escapeSlack(s: string): string {
 // Code spans and links are set aside first (placeholders), so that bold may wrap a link and
 // nothing inside a code span is converted.
 const TOKEN = /(`[^`\n]+`)|\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g;
-const SLOT = /\u0000(\d+)\u0000/g;
+const SLOT = /\uE000(\d+)\uE000/g;
 
 function convertPlain(s: string): string {
   // **bold** -> *bold*; _italic_ is the same in both dialects.
@@ -24,14 +24,14 @@ function convertPlain(s: string): string {
 /** Converts neutral Markdown to Slack mrkdwn: **b** -> *b*, [l](u) -> <u|l>, escapes the rest. */
 export function toMrkdwn(md: string): string {
   const kept: string[] = [];
-  const withSlots = md.replace(/\u0000/g, "").replace(TOKEN, (_all, code: string | undefined, label: string, url: string) => {
+  const withSlots = md.replace(/\uE000/g, "").replace(TOKEN, (_all, code: string | undefined, label: string, url: string) => {
     if (code !== undefined) kept.push(escapeSlack(code));
     else {
       // `|` ends the label and `>` the link in Slack's syntax: keep them out of both.
       const safeUrl = url.replace(/[|>]/g, encodeURIComponent).replace(/&/g, "&amp;").replace(/</g, "%3C");
       kept.push(`<${safeUrl}|${convertPlain(label.replace(/\|/g, "/"))}>`);
     }
-    return `\u0000${kept.length - 1}\u0000`;
+    return `\uE000${kept.length - 1}\uE000`;
   });
   return convertPlain(withSlots).replace(SLOT, (_all, i: string) => kept[Number(i)] ?? "");
 }

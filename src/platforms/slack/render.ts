@@ -8,6 +8,7 @@ import type { types } from "@slack/bolt";
 import type { Block, Button, Field, Reply } from "../../core/types.js";
 import { cutPoint, escapeSlack, toMrkdwn, toPlain, truncate } from "./mrkdwn.js";
 
+/** A Block Kit block as Slack's own types describe it. */
 export type SlackBlock = types.KnownBlock;
 
 /** Slack's documented limits (https://docs.slack.dev/reference/block-kit/blocks). */

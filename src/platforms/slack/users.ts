@@ -36,6 +36,7 @@ interface Entry {
 
 type UsersInfoClient = Pick<webApi.WebClient, "users">;
 
+/** Cached `users.info` lookups: one profile per workspace user, shared by concurrent commands. */
 export class UserDirectory {
   private readonly cache = new Map<string, Entry>();
   private readonly ttl: number;
