@@ -72,6 +72,15 @@ describe("Prisma schemas", () => {
         "OutboxMessage",
         "Person",
         "PlatformAccount",
+        // issue 8: initiatives, sheets, polls, ideas, tools, settings
+        "Initiative",
+        "InitiativeFollow",
+        "ExperienceSheet",
+        "Poll",
+        "PollVote",
+        "Idea",
+        "ToolUse",
+        "NetworkSetting",
       ].sort(),
     );
   });
