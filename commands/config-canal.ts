@@ -20,7 +20,7 @@ export default defineCommand({
   permission: "channels.configure",
   options: {
     usage: choice({ help: { fr: "commune, reseau, coordination, retirer ou voir", de: "commune, reseau, coordination, retirer oder voir", nl: "commune, reseau, coordination, retirer of voir", en: "commune, reseau, coordination, retirer or voir" }, values: USES }),
-    commune: text({ help: { fr: "Nom de la commune", de: "Name der Gemeinde", nl: "Naam van de gemeente", en: "Commune name" }, max: 80, rest: true }),
+    commune: text({ help: { fr: "Nom de la commune", de: "Name der Gemeinde", nl: "Naam van de gemeente", en: "Commune name" }, max: 80, rest: true, autocomplete: "commune" }),
   },
   async run({ options, t, locale, channel, services }) {
     if (!channel) throw new CdceError("channel.none", "channel.none");

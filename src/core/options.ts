@@ -34,15 +34,17 @@ export interface Opt<T> {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "").trim();
 
-export function text(o: { help: LocalizedText; max?: number; rest?: boolean }): Opt<string | undefined>;
-export function text(o: { help: LocalizedText; max?: number; rest?: boolean; required: true }): Opt<string>;
-export function text(o: { help: LocalizedText; max?: number; rest?: boolean; required?: boolean }): Opt<string | undefined> {
+/** Free text; `autocomplete` lets platforms suggest known values (communes) as the user types. */
+type TextOptions = { help: LocalizedText; max?: number; rest?: boolean; autocomplete?: OptionMeta["autocomplete"] };
+export function text(o: TextOptions): Opt<string | undefined>;
+export function text(o: TextOptions & { required: true }): Opt<string>;
+export function text(o: TextOptions & { required?: boolean }): Opt<string | undefined> {
   const max = o.max ?? 500;
   const base = z.preprocess(
     (v) => (v === undefined || v === null ? undefined : typeof v === "string" ? clean(v) : String(v)),
     o.required ? z.string().min(1).max(max) : z.string().max(max).optional(),
   ) as z.ZodType<string | undefined>;
-  return { meta: { kind: "text", help: o.help, required: !!o.required, max, rest: o.rest }, schema: base };
+  return { meta: { kind: "text", help: o.help, required: !!o.required, max, rest: o.rest, autocomplete: o.autocomplete }, schema: base };
 }
 
 export function choice<const V extends string>(o: {

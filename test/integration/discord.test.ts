@@ -36,6 +36,8 @@ describe("registration", () => {
     const kit = cdce!.options.find((o) => o.name === "kit")!;
     expect(kit.options.find((o) => o.name === "public")).toMatchObject({ type: 3, autocomplete: true });
     expect(kit.options.find((o) => o.name === "page")).toMatchObject({ type: 4 });
+    const canal = cdce!.options.find((o) => o.name === "config-canal")!;
+    expect(canal.options.find((o) => o.name === "commune")).toMatchObject({ type: 3, autocomplete: true });
   });
 
   it("connected with the Guilds intent only", () => {
@@ -104,6 +106,14 @@ describe("autocomplete", () => {
     expect(answer.callbackType).toBe(8);
     expect(answer.choices![0]).toMatchObject({ value: "jeunes" });
     expect(answer.choices![0]!.name).toMatch(/^jeunes \(\d+\)$/);
+    expect(record.callback!.at - record.createdAt).toBeLessThan(100);
+  });
+
+  it("suggests communes from the database (cached), by name prefix", async () => {
+    const record = sendAutocomplete(h.fake, "config-canal", { usage: "commune", commune: "nam" }, "commune", COORDINATOR);
+    const answer = await h.fake.waitForAnswer(record);
+    expect(answer.choices!.map((c) => c.value)).toContain("Namur");
+    expect(answer.choices!.length).toBeLessThanOrEqual(25);
     expect(record.callback!.at - record.createdAt).toBeLessThan(100);
   });
 
