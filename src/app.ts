@@ -10,6 +10,11 @@ import type { Services } from "./core/commands.js";
 import type { Logger } from "./core/logger.js";
 import type { Clock } from "./core/types.js";
 import { createRegistry } from "../commands/index.js";
+import { PrismaOutboxStore } from "./data/outbox-store.js";
+import { PrismaLeaseStore } from "./data/lease-store.js";
+import { OutboxNotifier } from "./delivery/notifier.js";
+import type { OutboxStore } from "./delivery/outbox.js";
+import type { LeaseStore } from "./cluster/lease.js";
 
 export interface AppOptions {
   databaseUrl: string;
@@ -23,6 +28,8 @@ export interface App {
   services: Services;
   dispatcher: Dispatcher;
   provider: "sqlite" | "postgresql";
+  /** The outbox, its notifier and the leases, for the delivery runtime (src/runtime.ts). */
+  delivery: { store: OutboxStore; notifier: OutboxNotifier; leases: LeaseStore; ping(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -32,9 +39,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   try {
     if (options.seed) await seedDemoData(db.repos, clock());
     const kits = await KitCatalog.load(db.repos.kits);
-    const services: Services = { repos: db.repos, kits, clock, logger: options.logger };
+    const store = new PrismaOutboxStore(db.prisma, db.provider);
+    const notifier = new OutboxNotifier({ store, repos: db.repos, clock, logger: options.logger.child({ component: "outbox" }) });
+    const services: Services = { repos: db.repos, kits, clock, logger: options.logger, notifier, outbox: store };
     const dispatcher = createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled });
-    return { services, dispatcher, provider: db.provider, close: () => db.close() };
+    const leases = new PrismaLeaseStore(db.prisma);
+    const ping = async () => void (await db.prisma.$queryRawUnsafe("SELECT 1"));
+    return { services, dispatcher, provider: db.provider, delivery: { store, notifier, leases, ping }, close: () => db.close() };
   } catch (err) {
     await db.close();
     throw err;

@@ -10,6 +10,7 @@ import type { OptionSpecs, OptionValues } from "./options.js";
 import type { Permission } from "./permissions.js";
 import type { KitCatalog } from "./kits/service.js";
 import type { ChannelRef } from "./types.js";
+import type { Notifier, OutboxAdmin } from "./notify.js";
 
 /** What every handler receives. Repositories and services are passed in, never imported. */
 export interface CommandContext<O> {
@@ -30,6 +31,10 @@ export interface Services {
   kits: KitCatalog;
   clock: Clock;
   logger: Logger;
+  /** Messages the bot sends on its own (reminders, alerts): see src/core/notify.ts. */
+  notifier: Notifier;
+  /** The outbox queue, for `/cdce admin envois`. */
+  outbox: OutboxAdmin;
 }
 
 export interface CommandDefinition<S extends OptionSpecs = OptionSpecs> {

@@ -1,0 +1,258 @@
+/**
+ * Prisma implementation of the outbox ({@link OutboxStore}), identical on SQLite and
+ * PostgreSQL except for claiming: on PostgreSQL the due rows are picked with
+ * `FOR UPDATE SKIP LOCKED`, so that replicas claiming at the same moment take different rows
+ * instead of queueing on each other's locks; on SQLite (one writer at a time) a conditional
+ * `updateMany` on the due condition is enough. Either way a row is claimed by one batch only.
+ */
+import type { OutboxEntry, OutboxState } from "../core/notify.js";
+import type { Platform } from "../core/types.js";
+import { encodePayload } from "../delivery/payload.js";
+import type { ClaimRequest, NewOutboxMessage, OutboxRow, OutboxStats, OutboxStore, StaleClaimRequest } from "../delivery/outbox.js";
+import type { Db } from "./client.js";
+import { isUniqueViolation } from "./errors.js";
+import { claimCandidates, pickFair, toEntry, toRow, type Candidate } from "./outbox-rows.js";
+
+/** Rows are written in chunks so that SQLite's bound-variable limit is never reached. */
+const CHUNK = 500;
+const TERMINAL: OutboxState[] = ["sent", "cancelled", "expired"];
+const free = (now: Date) => ({ OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] });
+
+export class PrismaOutboxStore implements OutboxStore {
+  constructor(
+    private readonly db: Db,
+    private readonly provider: "sqlite" | "postgresql",
+  ) {}
+
+  async enqueue(messages: readonly NewOutboxMessage[], now: Date): Promise<{ queued: number; duplicates: number }> {
+    let queued = 0;
+    for (let i = 0; i < messages.length; i += CHUNK) queued += await this.insertChunk(messages.slice(i, i + CHUNK), now);
+    return { queued, duplicates: messages.length - queued };
+  }
+
+  private async insertChunk(messages: readonly NewOutboxMessage[], now: Date): Promise<number> {
+    const keys = [...new Set(messages.map((m) => m.key))];
+    const known = new Set(
+      (await this.db.outboxMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } })).map((r) => r.idempotencyKey),
+    );
+    const rows = [];
+    for (const m of messages) {
+      if (known.has(m.key)) continue;
+      known.add(m.key); // the same key twice in one batch is queued once
+      rows.push({
+        idempotencyKey: m.key,
+        kind: m.kind ?? "notification",
+        platform: m.target.platform,
+        workspaceId: m.target.workspaceId,
+        channelId: m.target.channelId,
+        userId: m.target.userId ?? null,
+        payload: encodePayload(m.reply),
+        dueAt: m.dueAt,
+        expiresAt: m.expiresAt ?? null,
+        nextAttemptAt: m.dueAt,
+        createdAt: now,
+      });
+    }
+    if (rows.length === 0) return 0;
+    try {
+      return (await this.db.outboxMessage.createMany({ data: rows })).count;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Another process queued some of these keys between our read and our write: one by one.
+      let count = 0;
+      for (const data of rows) {
+        try {
+          await this.db.outboxMessage.create({ data });
+          count++;
+        } catch (e) {
+          if (!isUniqueViolation(e)) throw e;
+        }
+      }
+      return count;
+    }
+  }
+
+  async claimDue(r: ClaimRequest): Promise<OutboxRow[]> {
+    if (r.platforms.length === 0 || r.limit <= 0) return [];
+    const window = Math.min(3000, Math.max(100, r.limit * 3));
+    let chosen: string[];
+    if (this.provider === "postgresql") {
+      chosen = await this.db.$transaction(async (tx) => {
+        const ids = pickFair(await claimCandidates(tx, r.now, r.platforms, window), r);
+        if (ids.length) await tx.outboxMessage.updateMany({ where: { id: { in: ids } }, data: { claimedBy: r.token, claimedUntil: r.until } });
+        return ids;
+      });
+    } else {
+      const candidates: Candidate[] = await this.db.outboxMessage.findMany({
+        where: { state: "pending", nextAttemptAt: { lte: r.now }, platform: { in: [...r.platforms] }, ...free(r.now) },
+        orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+        take: window,
+        select: { id: true, platform: true, workspaceId: true, channelId: true, userId: true },
+      });
+      chosen = pickFair(candidates, r);
+      if (chosen.length) {
+        await this.db.outboxMessage.updateMany({
+          where: { id: { in: chosen }, state: "pending", ...free(r.now) },
+          data: { claimedBy: r.token, claimedUntil: r.until },
+        });
+      }
+    }
+    return this.claimedRows(chosen, r.token, "pending");
+  }
+
+  async claimStale(r: StaleClaimRequest): Promise<OutboxRow[]> {
+    if (r.platforms.length === 0) return [];
+    const stale = await this.db.outboxMessage.findMany({
+      where: { state: "sending", claimedUntil: { lt: r.now }, platform: { in: [...r.platforms] } },
+      take: r.limit,
+      select: { id: true, claimedBy: true },
+    });
+    const taken: string[] = [];
+    for (const row of stale) {
+      // Conditional on the old claim: of two replicas taking over the same row, one wins.
+      const { count } = await this.db.outboxMessage.updateMany({
+        where: { id: row.id, state: "sending", claimedBy: row.claimedBy, claimedUntil: { lt: r.now } },
+        data: { claimedBy: r.token, claimedUntil: r.until },
+      });
+      if (count === 1) taken.push(row.id);
+    }
+    return this.claimedRows(taken, r.token, "sending");
+  }
+
+  private async claimedRows(ids: string[], token: string, state: OutboxState): Promise<OutboxRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.outboxMessage.findMany({ where: { id: { in: ids }, claimedBy: token, state }, orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }] });
+    return rows.map(toRow);
+  }
+
+  async renewClaims(replica: string, until: Date): Promise<number> {
+    const where = { claimedBy: { startsWith: `${replica}/` }, state: { in: ["pending", "sending"] } };
+    return (await this.db.outboxMessage.updateMany({ where, data: { claimedUntil: until } })).count;
+  }
+
+  async releaseClaims(replica: string): Promise<number> {
+    const where = { claimedBy: { startsWith: `${replica}/` }, state: "pending" };
+    return (await this.db.outboxMessage.updateMany({ where, data: { claimedBy: null, claimedUntil: null } })).count;
+  }
+
+  private async update(id: string, token: string, data: Record<string, unknown>, states: OutboxState[] = ["pending", "sending"]): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({ where: { id, claimedBy: token, state: { in: states } }, data });
+    return count === 1;
+  }
+
+  markSending(id: string, token: string, now: Date): Promise<boolean> {
+    return this.update(id, token, { state: "sending", attempts: { increment: 1 }, attemptedAt: now });
+  }
+
+  markSent(id: string, token: string, externalId: string, now: Date): Promise<boolean> {
+    return this.update(id, token, { state: "sent", sentAt: now, externalId, claimedBy: null, claimedUntil: null });
+  }
+
+  reschedule(id: string, token: string, at: Date, error: string | null): Promise<boolean> {
+    return this.update(id, token, { state: "pending", nextAttemptAt: at, lastError: error, claimedBy: null, claimedUntil: null });
+  }
+
+  markFailed(id: string, token: string, error: string): Promise<boolean> {
+    return this.update(id, token, { state: "failed", lastError: error.slice(0, 1000), claimedBy: null, claimedUntil: null });
+  }
+
+  markExpired(id: string, token: string): Promise<boolean> {
+    return this.update(id, token, { state: "expired", lastError: "expired before it could be sent", claimedBy: null, claimedUntil: null });
+  }
+
+  setChannel(id: string, token: string, channelId: string): Promise<boolean> {
+    return this.update(id, token, { channelId });
+  }
+
+  async expireDue(now: Date, limit: number): Promise<Array<{ key: string; platform: Platform }>> {
+    // Claimed rows too: their replica checks the state before posting (markSending fails).
+    const rows = await this.db.outboxMessage.findMany({
+      where: { state: "pending", expiresAt: { lte: now } },
+      take: limit,
+      select: { id: true, idempotencyKey: true, platform: true },
+    });
+    if (rows.length === 0) return [];
+    await this.db.outboxMessage.updateMany({
+      where: { id: { in: rows.map((r) => r.id) }, state: "pending" },
+      data: { state: "expired", lastError: "expired before it could be sent", claimedBy: null, claimedUntil: null },
+    });
+    return rows.map((r) => ({ key: r.idempotencyKey, platform: r.platform as Platform }));
+  }
+
+  async cancelByPrefix(prefix: string): Promise<number> {
+    if (!prefix) throw new Error("cancelByPrefix needs a non-empty prefix");
+    const rows = await this.db.outboxMessage.findMany({
+      where: { idempotencyKey: { startsWith: prefix }, state: "pending" },
+      select: { id: true, idempotencyKey: true },
+    });
+    // LIKE treats `_` and `%` as wildcards: keep the exact prefix matches only.
+    const ids = rows.filter((r) => r.idempotencyKey.startsWith(prefix)).map((r) => r.id);
+    let count = 0;
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const where = { id: { in: ids.slice(i, i + CHUNK) }, state: "pending" };
+      count += (await this.db.outboxMessage.updateMany({ where, data: { state: "cancelled", lastError: "cancelled" } })).count;
+    }
+    return count;
+  }
+
+  async stats(now: Date = new Date()): Promise<OutboxStats> {
+    const groups = await this.db.outboxMessage.groupBy({
+      by: ["state", "platform"],
+      where: { state: { notIn: TERMINAL } },
+      _count: { _all: true },
+    });
+    const oldest = await this.db.outboxMessage.findFirst({
+      where: { state: "pending", nextAttemptAt: { lte: now } },
+      orderBy: { dueAt: "asc" },
+      select: { dueAt: true },
+    });
+    return {
+      depth: groups.map((g) => ({ state: g.state as OutboxState, platform: g.platform as Platform, count: g._count._all })),
+      oldestPendingDueAt: oldest?.dueAt ?? null,
+    };
+  }
+
+  async purge(before: Date): Promise<number> {
+    return (await this.db.outboxMessage.deleteMany({ where: { state: { in: TERMINAL }, updatedAt: { lt: before } } })).count;
+  }
+
+  // ------------------------------------------------------------ administration (OutboxAdmin)
+
+  async list(states: readonly OutboxState[], limit: number): Promise<OutboxEntry[]> {
+    const out: OutboxEntry[] = [];
+    for (const state of states) {
+      if (out.length >= limit) break;
+      const rows = await this.db.outboxMessage.findMany({
+        where: { state },
+        orderBy: state === "failed" ? [{ updatedAt: "desc" }] : [{ nextAttemptAt: "asc" }, { id: "asc" }],
+        take: limit - out.length,
+      });
+      out.push(...rows.map(toEntry));
+    }
+    return out;
+  }
+
+  async counts(): Promise<Record<OutboxState, number>> {
+    const counts: Record<OutboxState, number> = { pending: 0, sending: 0, sent: 0, failed: 0, cancelled: 0, expired: 0 };
+    const groups = await this.db.outboxMessage.groupBy({ by: ["state"], _count: { _all: true } });
+    for (const g of groups) if (g.state in counts) counts[g.state as OutboxState] = g._count._all;
+    return counts;
+  }
+
+  async retry(id: string, now: Date): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { id, state: { in: ["failed", "cancelled", "expired"] } },
+      // Coordination asked for it: it goes out now, whatever its former expiry.
+      data: { state: "pending", attempts: 0, nextAttemptAt: now, expiresAt: null, claimedBy: null, claimedUntil: null },
+    });
+    return count === 1;
+  }
+
+  async cancel(id: string): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { id, state: { in: ["pending", "failed"] } },
+      data: { state: "cancelled", lastError: "cancelled by coordination" },
+    });
+    return count === 1;
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The {@link Notifier} features call (src/core/notify.ts), over the outbox: turns a
+ * recipient into concrete targets (channels, direct messages), renders the message once per
+ * language needed, and queues one row per target under the key `<notification key>|<target>`.
+ */
+import type { Logger } from "../core/logger.js";
+import type { EnqueueResult, Notification, Notifier, Recipient } from "../core/notify.js";
+import type { ChannelLink, Repositories } from "../core/ports.js";
+import { DEFAULT_LOCALE, type Clock, type Locale, type Reply } from "../core/types.js";
+import type { OutboxKind, OutboxStore, OutboxTarget } from "./outbox.js";
+
+/** One concrete target and the language to write to it in. */
+export interface ResolvedTarget {
+  target: OutboxTarget;
+  locale: Locale;
+}
+
+export const MAX_KEY_LENGTH = 200;
+
+/** The row key of one target of a notification: `<key>|slack:T0CDCE:C0NAMUR` or `<key>|discord:123:@456`. */
+export function targetKey(key: string, target: OutboxTarget): string {
+  return `${key}|${target.platform}:${target.workspaceId}:${target.userId ? `@${target.userId}` : target.channelId}`;
+}
+
+export class OutboxNotifier implements Notifier {
+  constructor(
+    private readonly deps: { store: OutboxStore; repos: Repositories; clock: Clock; logger: Logger },
+  ) {}
+
+  async enqueue(n: Notification, options: { kind?: OutboxKind } = {}): Promise<EnqueueResult> {
+    if (!n.key || n.key.length > MAX_KEY_LENGTH) throw new Error(`notification key must have 1 to ${MAX_KEY_LENGTH} characters: "${n.key.slice(0, 40)}"`);
+    if (Number.isNaN(n.dueAt.getTime())) throw new Error(`notification ${n.key}: invalid dueAt`);
+    const targets = await this.resolve(n.to);
+    if (targets.length === 0) {
+      this.deps.logger.warn({ key: n.key, to: n.to.kind }, "notification has no target: nothing queued");
+      return { queued: 0, duplicates: 0 };
+    }
+    const rendered = new Map<Locale, Reply>();
+    const render = (locale: Locale) => {
+      let reply = rendered.get(locale);
+      if (!reply) rendered.set(locale, (reply = n.render(locale)));
+      return reply;
+    };
+    const messages = targets.map(({ target, locale }) => ({
+      key: targetKey(n.key, target),
+      kind: options.kind,
+      target,
+      reply: render(locale),
+      dueAt: n.dueAt,
+      expiresAt: n.expiresAt,
+    }));
+    const result = await this.deps.store.enqueue(messages, this.deps.clock());
+    this.deps.logger.debug({ key: n.key, targets: targets.length, ...result }, "notification queued");
+    return result;
+  }
+
+  cancel(keyPrefix: string): Promise<number> {
+    return this.deps.store.cancelByPrefix(keyPrefix);
+  }
+
+  /** The concrete targets of a recipient, with their language. The terminal has no inbox: never a target. */
+  async resolve(to: Recipient): Promise<ResolvedTarget[]> {
+    const { repos } = this.deps;
+    switch (to.kind) {
+      case "channel": {
+        if (to.channel.platform === "terminal") return [];
+        const link = await repos.channels.find(to.channel.platform, to.channel.workspaceId, to.channel.channelId);
+        return [{ target: { ...to.channel }, locale: link ? await this.linkLocale(link, new Map()) : DEFAULT_LOCALE }];
+      }
+      case "person": {
+        const person = await repos.identity.getPerson(to.personId);
+        if (!person) return [];
+        const accounts = await repos.identity.accounts(to.personId);
+        return accounts
+          .filter((a) => a.platform !== "terminal" && (!to.platforms || to.platforms.includes(a.platform)))
+          .map((a) => ({ target: { platform: a.platform, workspaceId: a.workspaceId, channelId: "", userId: a.userId }, locale: person.locale }));
+      }
+      case "purpose": {
+        const links = await repos.channels.byPurpose(to.purpose, to.communeId);
+        const languages = new Map<string, Locale>();
+        const out: ResolvedTarget[] = [];
+        for (const link of links) {
+          if (link.platform === "terminal") continue;
+          out.push({ target: { platform: link.platform, workspaceId: link.workspaceId, channelId: link.channelId }, locale: await this.linkLocale(link, languages) });
+        }
+        return out;
+      }
+    }
+  }
+
+  /** A commune channel speaks the commune's first language; network and coordination channels French. */
+  private async linkLocale(link: ChannelLink, cache: Map<string, Locale>): Promise<Locale> {
+    if (link.purpose !== "commune" || !link.communeId) return DEFAULT_LOCALE;
+    let locale = cache.get(link.communeId);
+    if (!locale) {
+      const commune = await this.deps.repos.communes.get(link.communeId);
+      locale = commune?.languages[0] ?? DEFAULT_LOCALE;
+      cache.set(link.communeId, locale);
+    }
+    return locale;
+  }
+}

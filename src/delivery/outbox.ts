@@ -1,0 +1,132 @@
+/**
+ * The durable outbox, as the delivery code sees it: one row per message to post on one
+ * target, and the state machine every row follows.
+ *
+ * ```
+ * pending ──claim──▶ pending (claimed by a replica, waiting in its limiter queue)
+ *    ▲                  │ just before the post
+ *    │ 5xx, timeout,    ▼
+ *    └── 429 ◀──── sending ──▶ sent
+ *                       │ ──▶ failed (permanent refusal, or too many attempts; coordination is told)
+ * pending ──▶ expired (expiresAt passed)      pending/failed ──▶ cancelled (coordination, a feature)
+ * ```
+ *
+ * Claims expire (`claimedUntil`) unless the replica renews them; a row left in `sending` by
+ * a replica that died is taken over by another one, which asks the platform (`findSent`)
+ * whether the post went through before trying again: nothing is lost, nothing is sent twice.
+ * The Prisma implementation is src/data/outbox-store.ts.
+ */
+import type { OutboxAdmin, OutboxState } from "../core/notify.js";
+import type { ChannelRef, Platform, Reply } from "../core/types.js";
+
+/** Where one row goes: a channel, or a user's direct messages (`userId`, channel opened later). */
+export interface OutboxTarget extends ChannelRef {
+  /** Set for a direct message; `channelId` is then "" until the DM channel is opened. */
+  userId?: string;
+}
+
+/** `notice`: a message about the outbox itself (a failure report), never reported in turn. */
+export type OutboxKind = "notification" | "notice";
+
+export interface NewOutboxMessage {
+  key: string;
+  kind?: OutboxKind;
+  target: OutboxTarget;
+  reply: Reply;
+  dueAt: Date;
+  expiresAt?: Date;
+}
+
+export interface OutboxRow {
+  id: string;
+  key: string;
+  kind: OutboxKind;
+  target: OutboxTarget;
+  /** The stored Reply, as JSON (decoded by the worker, see payload.ts). */
+  payload: string;
+  dueAt: Date;
+  expiresAt: Date | null;
+  nextAttemptAt: Date;
+  attempts: number;
+  state: OutboxState;
+  lastError: string | null;
+  claimedBy: string | null;
+  attemptedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface ClaimRequest {
+  now: Date;
+  /** This claim batch: `<replica>/<n>`; every conditional update below checks it. */
+  token: string;
+  /** The claim lapses at this instant unless renewed. */
+  until: Date;
+  limit: number;
+  /** Only rows for platforms this replica can post to right now. */
+  platforms: readonly Platform[];
+  /** At most this many rows per channel held locally, counting `busy(channelKey)` already held. */
+  perChannel: number;
+  busy(channelKey: string): number;
+}
+
+export interface StaleClaimRequest {
+  now: Date;
+  token: string;
+  until: Date;
+  limit: number;
+  platforms: readonly Platform[];
+}
+
+/** Queue depth and age, for /metrics. */
+export interface OutboxStats {
+  /** Rows per state and platform (sent, cancelled and expired rows are history, not depth). */
+  depth: Array<{ state: OutboxState; platform: Platform; count: number }>;
+  /** Oldest due time among pending rows, if any. */
+  oldestPendingDueAt: Date | null;
+}
+
+/** Persistence of the outbox. Every method taking a `token` changes the row only if that claim still holds it. */
+export interface OutboxStore extends OutboxAdmin {
+  /** Inserts the messages whose key is new; the others count as duplicates. */
+  enqueue(messages: readonly NewOutboxMessage[], now: Date): Promise<{ queued: number; duplicates: number }>;
+  /** Atomically claims due pending rows (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: one writer). */
+  claimDue(request: ClaimRequest): Promise<OutboxRow[]>;
+  /** Takes over rows left in `sending` whose claim lapsed (their replica died mid-post). */
+  claimStale(request: StaleClaimRequest): Promise<OutboxRow[]>;
+  /** Extends every claim of this replica (tokens `<replica>/...`) to `until`. */
+  renewClaims(replica: string, until: Date): Promise<number>;
+  /** Gives back the pending rows this replica claimed but did not start (graceful stop). */
+  releaseClaims(replica: string): Promise<number>;
+  /** pending → sending just before the post; counts the attempt. False when the claim was lost. */
+  markSending(id: string, token: string, now: Date): Promise<boolean>;
+  markSent(id: string, token: string, externalId: string, now: Date): Promise<boolean>;
+  /** Back to pending, due at `at`, claim released (after a 5xx, a timeout or a 429). */
+  reschedule(id: string, token: string, at: Date, error: string | null): Promise<boolean>;
+  markFailed(id: string, token: string, error: string, now: Date): Promise<boolean>;
+  markExpired(id: string, token: string, now: Date): Promise<boolean>;
+  /** Records the DM channel opened for a direct message. */
+  setChannel(id: string, token: string, channelId: string): Promise<boolean>;
+  /** Expires unclaimed pending rows whose `expiresAt` passed; returns them (for logs and metrics). */
+  expireDue(now: Date, limit: number): Promise<Array<{ key: string; platform: Platform }>>;
+  /** Cancels pending, unclaimed rows whose key starts with `prefix`. */
+  cancelByPrefix(prefix: string): Promise<number>;
+  stats(now: Date): Promise<OutboxStats>;
+  /** Deletes sent, cancelled and expired rows last changed before `before` (housekeeping). */
+  purge(before: Date): Promise<number>;
+}
+
+/** The limiter and bookkeeping key of a row's channel (a DM counts as its own channel). */
+export function channelKey(target: OutboxTarget): string {
+  return `${target.platform}\u0000${target.workspaceId}\u0000${target.channelId || `@${target.userId ?? ""}`}`;
+}
+
+/** The replica part of a claim token `<replica>/<n>`. */
+export function replicaOf(token: string): string {
+  return token.slice(0, token.lastIndexOf("/"));
+}
+
+/** A short, human description of a target: `slack T0CDCE #C0NAMUR` or `discord 123 @456`. */
+export function describeTarget(target: OutboxTarget): string {
+  const where = target.userId ? `@${target.userId}` : `#${target.channelId}`;
+  return `${target.platform} ${target.workspaceId} ${where}`;
+}
