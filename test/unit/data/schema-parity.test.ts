@@ -81,6 +81,11 @@ describe("Prisma schemas", () => {
         "Idea",
         "ToolUse",
         "NetworkSetting",
+        // issue 6: webinars, trainings and local events, slots, RSVPs, reminder offsets
+        "Event",
+        "EventSlot",
+        "Registration",
+        "ReminderPreference",
       ].sort(),
     );
   });
