@@ -1,34 +1,67 @@
 /**
  * Pacing for messages the bot sends on its own, in front of any `PlatformSender`:
  * one bottleneck limiter per channel (Slack asks for about 1 message per second per
- * channel) chained to one per workspace (a workspace-wide cap), and retries that honour
- * what the platform said: Retry-After on `rate_limited`, exponential backoff on
+ * channel; Discord allows 5 per 5 s), then one per workspace (a workspace-wide cap), then
+ * optionally one for the whole platform (Discord: 50 requests per second), and retries that
+ * honour what the platform said: Retry-After on `rate_limited`, exponential backoff on
  * `transient`, none on `permanent`. Nothing is dropped: no high-water mark, and a message
  * that finally fails rejects its promise with the last DeliveryError for the outbox to record.
  *
- * A small first version written with the Slack adapter (issue 3); the durable outbox
- * (issue 5) builds on it. Shared limits across replicas (REDIS_URL) are not wired here yet.
+ * The per-channel gap is measured from the platform's answer to the previous post, not from
+ * its start: the next post then reaches the platform at least `perChannelMinTimeMs` after the
+ * previous one arrived, whatever the network latency, so a strict per-channel counter never
+ * sees two posts too close. The channel's slot is held during that gap (the caller gets its
+ * result at once), and with `clustering` (Redis, shared by every replica) a channel is held
+ * by one replica at a time: their combined pace stays under the channel's limit.
+ *
+ * First written with the Slack adapter (issue 3); extended by the outbox (issue 5) with the
+ * platform limiter, clustering, `transientAttempts`, `lookFirstSince` and `beforePost`.
  */
 import Bottleneck from "bottleneck";
+import { Redis } from "ioredis";
 import { DeliveryError, type OutboundMessage, type PlatformSender, type SentMessage } from "../core/outbound.js";
 import type { Logger } from "../core/logger.js";
 
 export interface PacingOptions {
   logger: Logger;
-  /** Minimum gap between two posts in one channel (default 1,000 ms). */
+  /** Minimum gap between the answer to a post and the next post in one channel (default 1,000 ms). */
   perChannelMinTimeMs?: number;
   /** Minimum gap between two posts in one workspace (default 100 ms: at most 10 per second). */
   perWorkspaceMinTimeMs?: number;
   /** Posts in flight at once in one workspace (default 4). */
   perWorkspaceConcurrent?: number;
+  /** Minimum gap between two posts on the whole platform (default: no platform limiter). */
+  perPlatformMinTimeMs?: number;
+  /** Posts in flight at once on the whole platform (default 20, with `perPlatformMinTimeMs`). */
+  perPlatformConcurrent?: number;
   /** Attempts per message, the first included (default 6). */
   maxAttempts?: number;
+  /**
+   * Of those, how many may end in a transient failure before giving up (default: all).
+   * The outbox uses 1: it records the failure and reschedules the row itself, durably.
+   */
+  transientAttempts?: number;
   /** First backoff after a transient failure (default 1 s), doubled each time up to `backoffMaxMs`. */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
-  /** Waiting, injectable so that tests can observe the waits. */
+  /** Share the limits with other replicas through Redis (see {@link createRedisConnection}). */
+  clustering?: { connection: Bottleneck.IORedisConnection; id: string };
+  /** Told about every 429 received (metrics). */
+  onRateLimited?: (retryAfterMs: number) => void;
+  /** Waiting before a retry, injectable so that tests can observe the waits. */
   sleep?: (ms: number) => Promise<void>;
 }
+
+/** Per-call options of {@link PacedSender.send}. */
+export interface PacedSendOptions {
+  /** Before the first post, ask the platform whether the message is already there (posted since then). */
+  lookFirstSince?: Date;
+  /** Runs in the channel's slot right before each post; throwing aborts without posting. */
+  beforePost?: () => Promise<void>;
+}
+
+/** What `send` resolves with: the posted message, `found` when it was already there. */
+export type PacedResult = SentMessage & { found?: boolean };
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -39,54 +72,106 @@ export function backoffMs(attempt: number, base: number, max: number): number {
   return Math.round(exp * (0.8 + Math.random() * 0.2));
 }
 
-/** A sender wrapped in per-channel and per-workspace limiters, with retries (see the file comment). */
+/** A Redis connection for bottleneck's clustering; `close()` at shutdown. */
+export function createRedisConnection(url: string, logger: Logger): { connection: Bottleneck.IORedisConnection; close(): Promise<void> } {
+  const client = new Redis(url, { maxRetriesPerRequest: 3, enableOfflineQueue: true, lazyConnect: false });
+  const connection = new Bottleneck.IORedisConnection({ client });
+  connection.on("error", (err: unknown) => logger.warn({ err }, "redis (rate limits) error"));
+  return { connection, close: async () => void (await connection.disconnect(true)) };
+}
+
 export class PacedSender {
   private readonly channels: Bottleneck.Group;
   private readonly workspaces: Bottleneck.Group;
+  private readonly platform: Bottleneck | undefined;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly gap: number;
 
   constructor(
     private readonly sender: PlatformSender,
     private readonly options: PacingOptions,
   ) {
     this.sleep = options.sleep ?? realSleep;
-    this.workspaces = new Bottleneck.Group({ maxConcurrent: options.perWorkspaceConcurrent ?? 4, minTime: options.perWorkspaceMinTimeMs ?? 100 });
-    // maxConcurrent 1: a channel waiting out a 429 holds its slot, so the channel pauses as a whole.
-    this.channels = new Bottleneck.Group({ maxConcurrent: 1, minTime: options.perChannelMinTimeMs ?? 1000 });
-    this.channels.on("created", (limiter: Bottleneck, key: string) => {
-      limiter.chain(this.workspaces.key(key.slice(0, key.lastIndexOf("\u0000"))));
-    });
+    this.gap = options.perChannelMinTimeMs ?? 1000;
+    const c = options.clustering;
+    const shared = (name: string) =>
+      c ? { datastore: "ioredis" as const, connection: c.connection, id: `${c.id}:${sender.platform}:${name}`, clearDatastore: false, timeout: 60_000 } : {};
+    this.workspaces = new Bottleneck.Group({ maxConcurrent: options.perWorkspaceConcurrent ?? 4, minTime: options.perWorkspaceMinTimeMs ?? 100, ...shared("workspace") });
+    // maxConcurrent 1: a channel waiting out a 429, or the gap after a post, holds its slot,
+    // so the channel pauses as a whole (across replicas when clustered).
+    this.channels = new Bottleneck.Group({ maxConcurrent: 1, minTime: 0, ...shared("channel") });
+    if (options.perPlatformMinTimeMs !== undefined) {
+      const p = shared("platform");
+      this.platform = new Bottleneck({ maxConcurrent: options.perPlatformConcurrent ?? 20, minTime: options.perPlatformMinTimeMs, ...p });
+      this.platform.on("error", (err: unknown) => options.logger.warn({ err }, "rate limiter error"));
+    }
+    for (const g of [this.workspaces, this.channels]) g.on("error", (err: unknown) => options.logger.warn({ err }, "rate limiter error"));
   }
 
   /** Posts `message` under the limits, retrying as the platform allows; rejects with a DeliveryError. */
-  send(message: OutboundMessage): Promise<SentMessage> {
+  send(message: OutboundMessage, opts: PacedSendOptions = {}): Promise<PacedResult> {
     const { workspaceId, channelId } = message.target;
-    return this.channels.key(`${workspaceId}\u0000${channelId}`).schedule(() => this.attempt(message));
+    return new Promise<PacedResult>((resolve, reject) => {
+      this.channels
+        .key(`${workspaceId}\u0000${channelId}`)
+        .schedule(async () => {
+          let answeredAt = Date.now();
+          try {
+            const result = await this.attempt(message, opts, (at) => (answeredAt = at));
+            resolve(result);
+          } catch (err) {
+            reject(err);
+          }
+          // Keep the channel for the rest of the gap; the caller already has its answer.
+          const rest = answeredAt + this.gap - Date.now();
+          if (rest > 0) await realSleep(rest);
+        })
+        .catch((err: unknown) => reject(err instanceof DeliveryError ? err : new DeliveryError("transient", `limiter: ${String((err as Error)?.message ?? err)}`, undefined, { cause: err })));
+    });
   }
 
-  private async attempt(message: OutboundMessage): Promise<SentMessage> {
+  /** Runs one post through the workspace and platform limiters. */
+  private gate<T>(workspaceId: string, fn: () => Promise<T>): Promise<T> {
+    const platform = this.platform;
+    return this.workspaces.key(workspaceId).schedule(() => (platform ? platform.schedule(fn) : fn()));
+  }
+
+  private async attempt(message: OutboundMessage, opts: PacedSendOptions, answered: (at: number) => void): Promise<PacedResult> {
     const max = this.options.maxAttempts ?? 6;
-    const since = new Date(Date.now() - 60_000);
+    const maxTransient = this.options.transientAttempts ?? max;
+    let since = opts.lookFirstSince;
+    let transient = 0;
     let last: DeliveryError | undefined;
     for (let attempt = 0; attempt < max; attempt++) {
-      // After a transient failure (a timeout) the post may have gone through: look first.
-      if (last?.kind === "transient" && this.sender.findSent) {
-        const found = await this.sender.findSent(message.target, message.idempotencyKey, since).catch(() => null);
-        if (found) return found;
+      // After a crash or a transient failure (a timeout) the post may have gone through: look first.
+      if (since && this.sender.findSent) {
+        const lookup = since;
+        const found = await this.gate(message.target.workspaceId, () => this.sender.findSent!(message.target, message.idempotencyKey, lookup)).catch(() => null);
+        if (found) return { ...found, found: true };
       }
+      // Outside the try: a failing check (the row was cancelled, the claim lost) aborts, no retry.
+      await opts.beforePost?.();
       try {
-        return await this.sender.send(message);
+        const sent = await this.gate(message.target.workspaceId, () => this.sender.send(message));
+        answered(Date.now());
+        return sent;
       } catch (err) {
+        answered(Date.now());
         last = err instanceof DeliveryError ? err : new DeliveryError("transient", String(err), undefined, { cause: err });
+        if (last.kind === "transient") transient++;
+        if (last.kind === "rate_limited") this.options.onRateLimited?.(last.retryAfterMs ?? 1000);
         const log = { key: message.idempotencyKey, platform: this.sender.platform, kind: last.kind, attempt: attempt + 1, reason: last.message };
-        if (last.kind === "permanent" || attempt + 1 >= max) {
-          this.options.logger.error(log, "outbound message not delivered");
+        if (last.kind === "permanent" || attempt + 1 >= max || transient >= maxTransient) {
+          this.options.logger[last.kind === "permanent" ? "error" : "warn"](log, "outbound message not delivered");
           throw last;
         }
-        const wait =
+        const wait = Math.max(
+          this.gap,
           last.kind === "rate_limited"
             ? (last.retryAfterMs ?? 1000)
-            : backoffMs(attempt, this.options.backoffBaseMs ?? 1000, this.options.backoffMaxMs ?? 60_000);
+            : backoffMs(attempt, this.options.backoffBaseMs ?? 1000, this.options.backoffMaxMs ?? 60_000),
+        );
+        if (last.kind === "transient") since = new Date(Date.now() - 60_000);
         this.options.logger.warn({ ...log, waitMs: wait }, "outbound message will be retried");
         await this.sleep(wait);
       }
@@ -94,10 +179,20 @@ export class PacedSender {
     throw last ?? new DeliveryError("transient", "no attempt made");
   }
 
-  /** Stops taking messages and waits for the queued ones to finish. */
-  async stop(): Promise<void> {
+  /**
+   * Stops taking messages. By default waits for the queued ones to finish; with
+   * `dropWaiting` rejects those not started yet (the outbox gives their rows back).
+   */
+  async stop(options: { dropWaiting?: boolean } = {}): Promise<void> {
+    const dropWaitingJobs = options.dropWaiting ?? false;
     // Channels first: their queued jobs still pass through the workspace limiters.
-    await Promise.all(this.channels.limiters().map(({ limiter }) => limiter.stop({ dropWaitingJobs: false })));
+    await Promise.all(this.channels.limiters().map(({ limiter }) => limiter.stop({ dropWaitingJobs })));
     await Promise.all(this.workspaces.limiters().map(({ limiter }) => limiter.stop({ dropWaitingJobs: false })));
+    await this.platform?.stop({ dropWaitingJobs: false });
+    // Clustered limiters hold Redis subscriptions and heartbeats: let them go.
+    if (this.options.clustering) {
+      await Promise.all([...this.channels.limiters(), ...this.workspaces.limiters()].map(({ limiter }) => limiter.disconnect(false)));
+      await this.platform?.disconnect(false);
+    }
   }
 }
