@@ -118,6 +118,28 @@ export function terms(text: string): string[] {
   return out;
 }
 
+/** The set of characters (UTF-16 code units) used by some words. */
+export function alphabetOf(list: Iterable<string>): Set<number> {
+  const set = new Set<number>();
+  for (const w of list) for (let i = 0; i < w.length; i++) set.add(w.charCodeAt(i));
+  return set;
+}
+
+/**
+ * How many characters of `word` are absent from `alphabet`: a lower bound of its edit
+ * distance to any word written with that alphabet (noise in another script is rejected at once).
+ */
+export function strangers(word: string, alphabet: ReadonlySet<number>): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i++) if (!alphabet.has(word.charCodeAt(i))) n++;
+  return n;
+}
+
+// Rows of the edit-distance table, reused across calls (the search is synchronous).
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /**
  * Damerau-Levenshtein distance (optimal string alignment), giving up above `max`
  * (returns `max + 1`): cheap enough to compare a word with a few thousand terms.
@@ -126,9 +148,14 @@ export function editDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = new Array<number>(n + 1);
-  let cur = new Array<number>(n + 1);
+  if (rowA.length <= n) {
+    rowA = new Int32Array(n * 2 + 1);
+    rowB = new Int32Array(n * 2 + 1);
+    rowC = new Int32Array(n * 2 + 1);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
@@ -142,7 +169,10 @@ export function editDistance(a: string, b: string, max: number): number {
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[n]!;
 }

@@ -15,7 +15,7 @@
  */
 import type { Audience, CommuneProfile, KitFormat, Theme } from "../ports.js";
 import type { Locale } from "../types.js";
-import { STOP_WORDS, editDistance, rawWords, stem } from "./normalize.js";
+import { STOP_WORDS, alphabetOf, editDistance, rawWords, stem, strangers } from "./normalize.js";
 import type { CompiledVocabulary, Target, VocabTerm } from "./vocabulary.js";
 
 /** Most content words of a query we consider (a pasted paragraph is not a query). */
@@ -69,14 +69,19 @@ function addTarget(q: ReadQuery, target: Target): void {
 }
 
 /** Single-word vocabulary terms grouped by key length, for bounded typo matching. */
-export function byLength(vocab: CompiledVocabulary): Map<number, VocabTerm[]> {
-  const m = new Map<number, VocabTerm[]>();
+export interface TypoTable {
+  lengths: Map<number, VocabTerm[]>;
+  alphabet: Set<number>;
+}
+
+export function typoTable(vocab: CompiledVocabulary): TypoTable {
+  const lengths = new Map<number, VocabTerm[]>();
   for (const v of vocab.single) {
-    const list = m.get(v.key.length) ?? [];
+    const list = lengths.get(v.key.length) ?? [];
     list.push(v);
-    m.set(v.key.length, list);
+    lengths.set(v.key.length, list);
   }
-  return m;
+  return { lengths, alphabet: alphabetOf(vocab.single.map((v) => v.key)) };
 }
 
 /** Edits allowed when guessing a vocabulary word from a typo, by stem length. */
@@ -85,16 +90,16 @@ export function typoBudget(stemmed: string): number {
 }
 
 /** The closest one-word vocabulary term within the typo budget, or null. */
-function fuzzyTerm(stemmed: string, lengths: Map<number, VocabTerm[]>): VocabTerm | null {
+function fuzzyTerm(stemmed: string, table: TypoTable): VocabTerm | null {
   const max = typoBudget(stemmed);
-  if (max === 0) return null;
+  if (max === 0 || strangers(stemmed, table.alphabet) > max) return null;
   // Closest first; on a tie, a term with the same first letter (typos rarely hit it:
   // `afiche` is `affiche`, not `fiche`), then the first in vocabulary order.
   let best: VocabTerm | null = null;
   let bestD = max + 1;
   let bestSameStart = false;
   for (let len = stemmed.length - max; len <= stemmed.length + max; len++) {
-    for (const v of lengths.get(len) ?? []) {
+    for (const v of table.lengths.get(len) ?? []) {
       const d = editDistance(stemmed, v.key, max);
       if (d > max) continue;
       const sameStart = v.key[0] === stemmed[0];
@@ -117,7 +122,7 @@ export function readQuery(
   text: string,
   locale: Locale,
   vocab: CompiledVocabulary,
-  lengths: Map<number, VocabTerm[]>,
+  typos: TypoTable,
   isIndexTerm: (stem: string) => boolean,
 ): ReadQuery {
   const q: ReadQuery = { audiences: [], themes: [], formats: [], profiles: [], languages: [], text: [] };
@@ -168,7 +173,7 @@ export function readQuery(
     if (matched) { i += matched; continue; }
     // 3. A word outside the vocabulary: a catalogue word, a typo of a vocabulary word, or free.
     const c = content[i]!;
-    const guess = isIndexTerm(c.stem) ? null : fuzzyTerm(c.stem, lengths);
+    const guess = isIndexTerm(c.stem) ? null : fuzzyTerm(c.stem, typos);
     if (guess) {
       for (const target of guess.targets) addTarget(q, target);
       if (!guess.targets.every((t) => t.kind === "language")) {

@@ -3,7 +3,7 @@
  * Known terms are the vocabulary (every language) and the catalogue's keywords.
  */
 import type { Locale } from "../types.js";
-import { editDistance, fold } from "./normalize.js";
+import { alphabetOf, editDistance, fold, strangers } from "./normalize.js";
 import type { CompiledVocabulary } from "./vocabulary.js";
 
 interface Known {
@@ -19,6 +19,7 @@ const PER_WORD = 3;
 
 export class Suggester {
   private readonly known: Known[];
+  private readonly alphabet: Set<number>;
 
   constructor(vocab: CompiledVocabulary, keywords: Iterable<string>) {
     const seen = new Set<string>();
@@ -34,6 +35,7 @@ export class Suggester {
       seen.add(folded);
       this.known.push({ folded, display: k, locale: null });
     }
+    this.alphabet = alphabetOf(this.known.map((k) => k.folded));
   }
 
   /** Up to three known terms per word, closest first (same locale, then shared prefix, first on ties). */
@@ -43,6 +45,7 @@ export class Suggester {
       const w = fold(word);
       if (w.length < 3) continue;
       const max = Math.min(3, Math.max(1, Math.floor(w.length / 3)));
+      if (strangers(w, this.alphabet) > max) continue;
       const scored: { k: Known; d: number; prefix: number }[] = [];
       for (const k of this.known) {
         const d = editDistance(w, k.folded, max);
