@@ -35,6 +35,25 @@ describe.each<Mode>(["http", "socket"])("Slack /cdce in %s mode", (mode) => {
     expect(buttonsOf(post.body).map((b) => b.label)).toEqual([fr("kit.more")]);
   });
 
+  it("acks before the core has answered (the 3-second rule), then answers", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const original = h.app.dispatcher.handle;
+    (h.app.dispatcher as { handle: unknown }).handle = async (incoming: Parameters<typeof original>[0]) => {
+      await gate;
+      return original.call(h.app.dispatcher, incoming);
+    };
+    try {
+      const { ack, responseUrl } = await h.command("kit jeunes");
+      expect(ack.status).toBe(200);
+      expect(h.fake.responsesTo(responseUrl)).toEqual([]);
+      release();
+      expect((await h.fake.response(responseUrl)).body.blocks[0].type).toBe("header");
+    } finally {
+      (h.app.dispatcher as { handle: unknown }).handle = original;
+    }
+  });
+
   it("runs the 'more kits' button through the dispatcher and posts the next page", async () => {
     const { responseUrl } = await h.command("kit jeunes");
     const first = await h.fake.response(responseUrl);
@@ -67,6 +86,19 @@ describe.each<Mode>(["http", "socket"])("Slack /cdce in %s mode", (mode) => {
     expect(info[0]!.args.include_locale).toBe("true");
     const person = await h.app.services.repos.identity.findByAccount("slack", TEAM_ID, USERS.de!.id);
     expect(person).toMatchObject({ locale: "de", timeZone: "Europe/Berlin", name: "Dieter Schmitz" });
+    // Cached: the next command of the same user costs no second users.info call.
+    await h.fake.response((await h.command("kit", USERS.de)).responseUrl);
+    expect(h.fake.calls.filter((c) => c.method === "users.info" && c.args.user === USERS.de!.id)).toHaveLength(1);
+  });
+
+  it("falls back to the defaults when users.info is refused (missing scope)", async () => {
+    const user = { id: `U0NOSCOPE${mode.toUpperCase()}`, name: "kurt", locale: "de-DE", tz: "Europe/Berlin" };
+    h.fake.api.users.set(user.id, user);
+    h.fake.failNext("users.info", { error: "missing_scope" });
+    const post = await h.fake.response((await h.command("aide", user)).responseUrl);
+    expect(textOf(post.body)).toContain(fr("help.title"));
+    const person = await h.app.services.repos.identity.findByAccount("slack", TEAM_ID, user.id);
+    expect(person).toMatchObject({ locale: "fr", timeZone: "Europe/Brussels" });
   });
 
   it("changes the language with langue, and keeps it", async () => {

@@ -89,6 +89,32 @@ describe.each<Mode>(["http", "socket"])("Slack modals in %s mode", (mode) => {
     expect(textOf(dm.args)).toContain(toMrkdwn(de("kit.add.created", { title, id: slugify(title) })));
   });
 
+  it("closes a slow submission in time, then answers by message", async () => {
+    const slow = await createSlackHarness({ mode, submitDeadlineMs: 200 });
+    try {
+      await slow.grant(USERS.de!, "coordination");
+      await slow.command("kit ajouter", USERS.de);
+      await slow.fake.call("views.open");
+      const view = slow.fake.api.views[0]!.view;
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const original = slow.app.dispatcher.handle;
+      (slow.app.dispatcher as { handle: unknown }).handle = async (incoming: Parameters<typeof original>[0]) => {
+        await gate;
+        return original.call(slow.app.dispatcher, incoming);
+      };
+      // The core is held: the ack must come anyway (past the deadline), closing the modal.
+      const ack = await slow.submit(view, { titre: "Kit lent", resume: "Lent.", public: "jeunes" }, USERS.de);
+      expect(ack).toEqual({ status: 200, body: undefined });
+      expect(slow.fake.calls.filter((c) => c.method === "chat.postEphemeral")).toEqual([]);
+      release();
+      const call = await slow.fake.call("chat.postEphemeral");
+      expect(textOf(call.args)).toContain(toMrkdwn(de("kit.add.created", { title: "Kit lent", id: slugify("Kit lent") })));
+    } finally {
+      await slow.close();
+    }
+  });
+
   it("falls back to the typed form when Slack refuses to open the modal", async () => {
     h.fake.failNext("views.open", { error: "expired_trigger_id" });
     const { responseUrl } = await h.command("kit ajouter", USERS.de);

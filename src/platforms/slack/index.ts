@@ -28,6 +28,8 @@ export interface SlackAdapterOptions {
   apiTimeoutMs?: number;
   /** stop() waits this long for in-flight replies (default 10 s). */
   drainTimeoutMs?: number;
+  /** A form submission acks without waiting for the core past this (default 2.5 s). */
+  submitDeadlineMs?: number;
 }
 
 /** The adapter, with what tests and the bench need beyond `PlatformAdapter`. */
@@ -127,7 +129,7 @@ export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterO
       logger.error({ error: describeSlackError(err) }, "unhandled error in a Slack listener");
     });
     const users = new UserDirectory(app.client, { logger, ttlMs: options.usersTtlMs });
-    registerListeners(app, { dispatcher, users, client: app.client, logger, command: SLASH_COMMAND }, { track });
+    registerListeners(app, { dispatcher, users, client: app.client, logger, command: SLASH_COMMAND }, { track, submitDeadlineMs: options.submitDeadlineMs });
     if (mode === "socket") {
       await app.start();
       connected = true;

@@ -18,6 +18,8 @@ export const SUBMIT_DEADLINE_MS = 2500;
 export interface ListenerHooks {
   /** Keeps the promise until it settles, so that stop() can wait for in-flight replies. */
   track(work: Promise<unknown>): Promise<unknown>;
+  /** Overrides SUBMIT_DEADLINE_MS (tests). */
+  submitDeadlineMs?: number;
 }
 
 /** Lets the acknowledgement leave the process before the heavy work takes the event loop. */
@@ -75,7 +77,7 @@ export function registerListeners(app: App, ctx: SlackContext, hooks: ListenerHo
     };
     const work = dispatch(ctx, inv);
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), SUBMIT_DEADLINE_MS)));
+    const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), hooks.submitDeadlineMs ?? SUBMIT_DEADLINE_MS)));
     let first: Reply | "late" | Error;
     try {
       first = await Promise.race([work, late]);

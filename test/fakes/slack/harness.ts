@@ -47,7 +47,7 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function createSlackHarness(o: { mode: Mode; logger?: Logger; logLevel?: string }): Promise<SlackHarness> {
+export async function createSlackHarness(o: { mode: Mode; logger?: Logger; submitDeadlineMs?: number }): Promise<SlackHarness> {
   const logger = o.logger ?? silentLogger;
   const fake = await FakeSlack.start();
   for (const u of Object.values(USERS)) fake.api.users.set(u.id, u);
@@ -58,7 +58,14 @@ export async function createSlackHarness(o: { mode: Mode; logger?: Logger; logLe
   const config = loadConfig(env);
   const adapter = createSlackAdapterWith(
     { config, dispatcher: app.dispatcher, services: app.services, logger },
-    { host: "127.0.0.1", port: 0, clientPingTimeoutMs: 250 },
+    {
+      host: "127.0.0.1",
+      port: 0,
+      // Short enough for a quick reconnect (the client waits this long times n before the
+      // n-th attempt), long enough that a loaded machine does not miss a pong.
+      clientPingTimeoutMs: 2000,
+      submitDeadlineMs: o.submitDeadlineMs,
+    },
   );
   try {
     await adapter.start();

@@ -21,6 +21,7 @@ export class FakeSocketMode {
   readonly connections = new Recorder<{ ticket: string; socket: WebSocket }>("Socket Mode connection");
   private readonly wss: WebSocketServer;
   private ticket = 0;
+  private readonly pinger: NodeJS.Timeout;
 
   constructor(server: Server, private readonly baseUrl: () => string) {
     this.wss = new WebSocketServer({ server, path: "/link/" });
@@ -38,6 +39,11 @@ export class FakeSocketMode {
       socket.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "fake-slack", approximate_connection_time: 18060 }, connection_info: { app_id: "A0CDCE" } }));
       this.connections.push({ ticket, socket });
     });
+    // Slack pings every connection regularly; the client reconnects after 30 s without one.
+    this.pinger = setInterval(() => {
+      for (const c of this.wss.clients) if (c.readyState === c.OPEN) c.ping();
+    }, 5000);
+    this.pinger.unref();
   }
 
   /** URL for the next `apps.connections.open`. */
@@ -66,6 +72,7 @@ export class FakeSocketMode {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.pinger);
     for (const c of this.wss.clients) c.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
