@@ -105,7 +105,9 @@ function readNamedDay(text: string, locale: Locale, today: DateTime): DayReading
     const results = PARSERS[l].parse(text, ref, { forwardDate: true });
     const first = results[0];
     if (!first) continue;
-    const known = first.start.knownValues;
+    const c = first.start;
+    const certain = (k: "year" | "month" | "day" | "weekday") => (c.isCertain(k) ? (c.get(k) ?? undefined) : undefined);
+    const known = { year: certain("year"), month: certain("month"), day: certain("day"), weekday: certain("weekday") };
     const fourDigitYear = known.year !== undefined && new RegExp(`\\b${known.year}\\b`).test(text);
     const parts: DayParts = {
       // A year chrono took from a two-digit number is not a year the person typed.

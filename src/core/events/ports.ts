@@ -1,0 +1,66 @@
+/**
+ * What the events feature needs from storage. src/data/repositories/events*.ts implements
+ * it with Prisma; seat counting is atomic there (conditional updates in a transaction), so
+ * that concurrent clicks never give more seats than the capacity.
+ */
+import type { CdceEvent, EventKind, EventSlot, NewEvent, NewSlot, Registration } from "./model.js";
+
+export interface EventFilter {
+  /** Events ending after this instant. */
+  from: Date;
+  kinds?: EventKind[];
+  /** Local events of this commune (and only those). */
+  communeId?: string;
+  theme?: string;
+  language?: string;
+  audience?: string;
+  includeCancelled?: boolean;
+  limit: number;
+}
+
+export type JoinOutcome = "going" | "waitlist" | "already_going" | "already_waitlist";
+
+export interface JoinResult {
+  outcome: JoinOutcome;
+  registration: Registration;
+}
+
+export interface LeaveResult {
+  /** The registration that was left, or null when the person was not registered. */
+  left: Registration | null;
+  /** People moved from the waitlist to a seat (to be told at once). */
+  promoted: Registration[];
+}
+
+export interface EventRepository {
+  /** Stores a new event (and its slots) under a fresh short code. */
+  create(event: NewEvent, slots?: NewSlot[]): Promise<CdceEvent>;
+  get(id: string): Promise<CdceEvent | null>;
+  /** By short code, ignoring case. */
+  byCode(code: string): Promise<CdceEvent | null>;
+  /** Changes fields; returns the stored event. */
+  update(id: string, patch: Partial<Pick<CdceEvent, "startsAt" | "endsAt" | "state" | "sequence" | "sharedAt" | "capacity" | "link" | "title">>): Promise<CdceEvent>;
+  /** Scheduled events ending after `from`, soonest first. */
+  list(filter: EventFilter): Promise<CdceEvent[]>;
+  /** Sessions of a series, in order. */
+  series(seriesId: string): Promise<CdceEvent[]>;
+  slots(eventId: string): Promise<EventSlot[]>;
+  /** Registrations of an event (all slots unless `slotId` is given), oldest request first. */
+  registrations(eventId: string, opts?: { statuses?: Registration["status"][]; slotId?: string }): Promise<Registration[]>;
+  /** A person's registrations with their events, events ending after `from`. */
+  forPerson(personId: string, from: Date): Promise<{ event: CdceEvent; registration: Registration }[]>;
+  /**
+   * Takes a seat if one is free, else a place on the waitlist. Idempotent: asking twice
+   * keeps the first answer. Atomic: never more `going` than the capacity.
+   */
+  join(input: { eventId: string; slotId: string; personId: string; communeId: string | null; now: Date }): Promise<JoinResult>;
+  /** Leaves the seat or the waitlist; a freed seat goes to the first on the waitlist. */
+  leave(input: { eventId: string; slotId: string; personId: string }): Promise<LeaveResult>;
+  /** Fills free seats from the waitlist (after a capacity increase). */
+  promote(eventId: string, slotId: string): Promise<Registration[]>;
+  /** Records (or clears, with null) attendance. */
+  setAttended(registrationId: string, at: Date | null): Promise<Registration | null>;
+  /** A person's reminder offsets (`["7d","1d","1h"]`), or null for the defaults. */
+  reminderOffsets(personId: string): Promise<string[] | null>;
+  setReminderOffsets(personId: string, offsets: string[]): Promise<void>;
+}

@@ -1,0 +1,149 @@
+/** Prisma implementation of the events repository (issue 6): events, slots, RSVPs, preferences. */
+import type { Db } from "../client.js";
+import type { CdceEvent, NewEvent, NewSlot, Registration } from "../../core/events/model.js";
+import type { EventFilter, EventRepository, JoinResult, LeaveResult } from "../../core/events/ports.js";
+import { isNotFound, isUniqueViolation } from "../errors.js";
+import { parseStored } from "../json.js";
+import { newCode, offsetsSchema, toEvent, toRegistration, toSlot } from "./events-rows.js";
+import { claimSeat, promoteInTx, releaseSeat, SeatConflict, withRetry } from "./events-seats.js";
+
+export class PrismaEventRepository implements EventRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(event: NewEvent, slots: NewSlot[] = []): Promise<CdceEvent> {
+    const ordered = [...slots].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const row = await this.db.event.create({
+          data: {
+            ...event,
+            code: newCode(),
+            audiences: JSON.stringify(event.audiences),
+            slots: { create: ordered.map((s, i) => ({ ...s, position: i + 1 })) },
+          },
+        });
+        return toEvent(row);
+      } catch (error) {
+        // A code already taken (1 in ~20 million per pair): draw another.
+        if (!isUniqueViolation(error) || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  async get(id: string): Promise<CdceEvent | null> {
+    const row = await this.db.event.findUnique({ where: { id } });
+    return row ? toEvent(row) : null;
+  }
+
+  async byCode(code: string): Promise<CdceEvent | null> {
+    const clean = code.trim().toLowerCase();
+    if (!/^[a-z0-9]{3,12}$/.test(clean)) return null;
+    const row = await this.db.event.findUnique({ where: { code: clean } });
+    return row ? toEvent(row) : null;
+  }
+
+  async update(id: string, patch: Parameters<EventRepository["update"]>[1]): Promise<CdceEvent> {
+    return toEvent(await this.db.event.update({ where: { id }, data: patch }));
+  }
+
+  async list(f: EventFilter): Promise<CdceEvent[]> {
+    const rows = await this.db.event.findMany({
+      where: {
+        endsAt: { gt: f.from },
+        ...(f.includeCancelled ? {} : { state: "scheduled" }),
+        ...(f.kinds ? { kind: { in: f.kinds } } : {}),
+        ...(f.communeId !== undefined ? { communeId: f.communeId } : {}),
+        ...(f.theme ? { theme: f.theme } : {}),
+        ...(f.language ? { language: f.language } : {}),
+        // A JSON array in a String column: the quoted value is unambiguous on both providers.
+        ...(f.audience ? { audiences: { contains: JSON.stringify(f.audience) } } : {}),
+      },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      take: Math.max(1, Math.floor(f.limit)),
+    });
+    return rows.map(toEvent);
+  }
+
+  async series(seriesId: string): Promise<CdceEvent[]> {
+    const rows = await this.db.event.findMany({ where: { seriesId }, orderBy: [{ startsAt: "asc" }, { id: "asc" }] });
+    return rows.map(toEvent);
+  }
+
+  async slots(eventId: string) {
+    const rows = await this.db.eventSlot.findMany({ where: { eventId }, orderBy: { position: "asc" } });
+    return rows.map(toSlot);
+  }
+
+  async registrations(eventId: string, opts: { statuses?: Registration["status"][]; slotId?: string } = {}): Promise<Registration[]> {
+    const rows = await this.db.registration.findMany({
+      where: { eventId, ...(opts.statuses ? { status: { in: opts.statuses } } : {}), ...(opts.slotId !== undefined ? { slotId: opts.slotId } : {}) },
+      orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
+    });
+    return rows.map(toRegistration);
+  }
+
+  async forPerson(personId: string, from: Date) {
+    const rows = await this.db.registration.findMany({
+      where: { personId, status: { in: ["going", "waitlist"] }, event: { endsAt: { gt: from } } },
+      include: { event: true },
+      orderBy: [{ event: { startsAt: "asc" } }, { id: "asc" }],
+    });
+    return rows.map(({ event, ...r }) => ({ event: toEvent(event), registration: toRegistration(r) }));
+  }
+
+  join(input: { eventId: string; slotId: string; personId: string; communeId: string | null; now: Date }): Promise<JoinResult> {
+    const { eventId, slotId, personId, communeId, now } = input;
+    return withRetry(this.db, async (tx) => {
+      const key = { eventId_slotId_personId: { eventId, slotId, personId } };
+      const existing = await tx.registration.findUnique({ where: key });
+      if (existing && existing.status !== "left") {
+        return { outcome: existing.status === "going" ? "already_going" : "already_waitlist", registration: toRegistration(existing) };
+      }
+      const status = (await claimSeat(tx, eventId, slotId)) ? "going" : "waitlist";
+      const data = { status, requestedAt: now, communeId, attendedAt: null };
+      if (existing) {
+        const moved = await tx.registration.updateMany({ where: { id: existing.id, status: "left" }, data });
+        if (moved.count === 0) throw new SeatConflict();
+        return { outcome: status, registration: toRegistration({ ...existing, ...data }) };
+      }
+      const row = await tx.registration.create({ data: { eventId, slotId, personId, ...data } });
+      return { outcome: status, registration: toRegistration(row) };
+    });
+  }
+
+  leave(input: { eventId: string; slotId: string; personId: string }): Promise<LeaveResult> {
+    const { eventId, slotId, personId } = input;
+    return withRetry(this.db, async (tx) => {
+      const existing = await tx.registration.findUnique({ where: { eventId_slotId_personId: { eventId, slotId, personId } } });
+      if (!existing || existing.status === "left") return { left: null, promoted: [] };
+      const moved = await tx.registration.updateMany({ where: { id: existing.id, status: existing.status }, data: { status: "left" } });
+      if (moved.count === 0) throw new SeatConflict();
+      if (existing.status !== "going") return { left: toRegistration(existing), promoted: [] };
+      await releaseSeat(tx, eventId, slotId);
+      return { left: toRegistration(existing), promoted: await promoteInTx(tx, eventId, slotId) };
+    });
+  }
+
+  promote(eventId: string, slotId: string): Promise<Registration[]> {
+    return withRetry(this.db, (tx) => promoteInTx(tx, eventId, slotId));
+  }
+
+  async setAttended(registrationId: string, at: Date | null): Promise<Registration | null> {
+    try {
+      return toRegistration(await this.db.registration.update({ where: { id: registrationId }, data: { attendedAt: at } }));
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  async reminderOffsets(personId: string): Promise<string[] | null> {
+    const row = await this.db.reminderPreference.findUnique({ where: { personId } });
+    return row ? parseStored(offsetsSchema, row.offsets, { table: "ReminderPreference", column: "offsets", id: personId }) : null;
+  }
+
+  async setReminderOffsets(personId: string, offsets: string[]): Promise<void> {
+    const value = JSON.stringify(offsetsSchema.parse(offsets));
+    await this.db.reminderPreference.upsert({ where: { personId }, create: { personId, offsets: value }, update: { offsets: value } });
+  }
+}
