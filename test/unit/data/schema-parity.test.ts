@@ -86,6 +86,11 @@ describe("Prisma schemas", () => {
         "EventSlot",
         "Registration",
         "ReminderPreference",
+        // issue 7: CoPil roster, momentum snapshots, prompts to communes, mentoring pairs
+        "CopilMember",
+        "MomentumSnapshot",
+        "CommunePrompt",
+        "Mentorship",
       ].sort(),
     );
   });
