@@ -9,13 +9,19 @@ import { fr } from "./fr.js";
 import { de } from "./de.js";
 import { nl } from "./nl.js";
 import { en } from "./en.js";
+import { outboxMessages } from "./outbox.js";
+import { momentumMessages } from "./momentum.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../core/types.js";
 
 /**
  * Every bundle of messages: the core's, then one per feature (add a line here).
  * A key defined twice is a bug and stops the start.
  */
-const BUNDLES = [{ fr, de, nl, en }] as const;
+const BUNDLES = [
+  { fr, de, nl, en },
+  outboxMessages,
+  momentumMessages,
+] as const;
 
 type AnyBundle = (typeof BUNDLES)[number];
 export type MessageKey = (AnyBundle extends infer B ? (B extends { fr: infer F } ? keyof F : never) : never) & string;
