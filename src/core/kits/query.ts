@@ -26,9 +26,10 @@ export const MAX_TEXT_TERMS = 12;
 /** Words that only say "I want a kit": neither facets nor useful text. */
 const QUERY_NOISE = new Set(["kit", "kits", "outil", "outils", "tool", "tools", "werkzeug", "werkzeuge", "materiaal", "cdce", "svp", "merci", "please", "bitte", "aub"]);
 
-const CODES: Record<string, Locale> = { fr: "fr", de: "de", nl: "nl", en: "en" };
+// Maps, not object literals: a typed `constructor` must not find Object.prototype's.
+const CODES = new Map<string, Locale>([["fr", "fr"], ["de", "de"], ["nl", "nl"], ["en", "en"]]);
 /** Locales in which a bare `de` / `en` is a common function word at the start of a phrase. */
-const FUNCTION_WORD_IN: Record<string, readonly Locale[]> = { de: ["fr", "nl"], en: ["fr", "nl"] };
+const FUNCTION_WORD_IN = new Map<string, readonly Locale[]>([["de", ["fr", "nl"]], ["en", ["fr", "nl"]]]);
 const LANGUAGE_OPTION = /(?:^|[\s,;])(?:lang|langue|language|sprache|taal)\s*[:=]\s*(fr|de|nl|en)(?![\p{L}\p{N}])/giu;
 
 export interface TextTerm {
@@ -127,7 +128,7 @@ export function readQuery(
 ): ReadQuery {
   const q: ReadQuery = { audiences: [], themes: [], formats: [], profiles: [], languages: [], text: [] };
   const stripped = text.replace(LANGUAGE_OPTION, (_m, code: string) => {
-    const lang = CODES[code.toLowerCase()];
+    const lang = CODES.get(code.toLowerCase());
     if (lang) push(q.languages, lang);
     return " ";
   });
@@ -138,14 +139,14 @@ export function readQuery(
   // 1. Bare language codes, decided by position (see the file comment).
   const content: { word: string; stem: string }[] = [];
   raw.forEach((r, i) => {
-    const code = CODES[r.word];
+    const code = CODES.get(r.word);
     if (code) {
       const ambiguous = r.word === "de" || r.word === "en";
       const last = i === raw.length - 1;
       const first = i === 0;
       let isCode = !ambiguous || r.upperCode || last;
       if (!isCode && first) {
-        isCode = !isLanguageWord(raw[1]?.word) && !(FUNCTION_WORD_IN[r.word] ?? []).includes(locale);
+        isCode = !isLanguageWord(raw[1]?.word) && !(FUNCTION_WORD_IN.get(r.word) ?? []).includes(locale);
       }
       if (isCode) { push(q.languages, code); return; }
     }

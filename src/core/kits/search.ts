@@ -151,9 +151,9 @@ export class KitIndex {
       formats: Object.fromEntries(KIT_FORMATS.map((f) => [f, 0])) as Record<KitFormat, number>,
     };
     for (const k of kits) {
-      for (const a of new Set(k.audiences ?? [])) if (a in counts.audiences) counts.audiences[a]++;
-      for (const t of new Set(k.themes ?? [])) if (t in counts.themes) counts.themes[t]++;
-      if (k.format in counts.formats) counts.formats[k.format]++;
+      for (const a of new Set(k.audiences ?? [])) if (Object.hasOwn(counts.audiences, a)) counts.audiences[a]++;
+      for (const t of new Set(k.themes ?? [])) if (Object.hasOwn(counts.themes, t)) counts.themes[t]++;
+      if (Object.hasOwn(counts.formats, k.format)) counts.formats[k.format]++;
     }
     this.counts = counts;
     this.text = new TextIndex(
