@@ -8,7 +8,7 @@
  * response_url post received), so the ack path is measured alone, as a user sees it.
  * An informational row sends back to back (the next request right after the previous ack),
  * where our post-ack work (search, reply) competes with the next ack for the event loop.
- * The client runs in this process, so its own parsing is in every figure, for both apps.
+ * The client runs in a worker thread (slack-ack-client.ts): Slack does not share our loop.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
