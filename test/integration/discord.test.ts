@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/catalogue.js";
+import { subcommandName } from "../../src/platforms/discord/registration.js";
 import { startDiscordHarness, MEMBER, type DiscordHarness } from "../fakes/discord/harness.js";
 import { buttonsOf, sendAutocomplete, sendClick, sendCommand, sendModalSubmit, textOf, type Who } from "../fakes/discord/interactions.js";
 
@@ -32,7 +33,9 @@ describe("registration", () => {
     const [cdce] = reg.body as { name: string; description_localizations: Record<string, string>; options: { name: string; options: { name: string; type: number; autocomplete?: boolean }[] }[] }[];
     expect(cdce!.name).toBe("cdce");
     expect(Object.keys(cdce!.description_localizations).sort()).toEqual(["de", "en-GB", "en-US", "fr", "nl"]);
-    expect(cdce!.options.map((o) => o.name).sort()).toEqual(["aide", "config-canal", "kit", "kit-ajouter", "langue"]);
+    const expected = h.app.dispatcher.registry.all().map((d) => subcommandName(d.name)).sort();
+    expect(cdce!.options.map((o) => o.name).sort()).toEqual(expected);
+    expect(expected).toEqual(expect.arrayContaining(["aide", "config-canal", "kit", "kit-ajouter", "langue"]));
     const kit = cdce!.options.find((o) => o.name === "kit")!;
     expect(kit.options.find((o) => o.name === "public")).toMatchObject({ type: 3, autocomplete: true });
     expect(kit.options.find((o) => o.name === "page")).toMatchObject({ type: 4 });
@@ -173,6 +176,19 @@ describe("modals", () => {
     const good = await h.fake.waitForAnswer(sendModalSubmit(h.fake, reopened.modal!, { ...typed, public: "jeunes" }, COORDINATOR));
     expect(plain(textOf(good.message))).toBe(plain(fr("kit.add.created", { title: typed.titre, id: "kit-modal-discord" })));
     expect(await h.app.services.kits.get("kit-modal-discord")).toMatchObject({ audiences: ["jeunes"] });
+  });
+});
+
+describe("identity", () => {
+  it("a first-time user becomes a person, per server; a DM counts as workspace 'dm'", async () => {
+    const who = { userId: "400000000000000020", username: "noa", locale: "nl" };
+    expect(await h.app.services.repos.identity.findByAccount("discord", h.fake.guild.id, who.userId)).toBeNull();
+    const inGuild = await h.run("aide", {}, who);
+    expect(textOf(inGuild.answer.message)).toContain(translator("nl")("help.title"));
+    expect(await h.app.services.repos.identity.findByAccount("discord", h.fake.guild.id, who.userId)).toMatchObject({ name: "noa", locale: "nl" });
+    const inDm = await h.fake.waitForAnswer(sendCommand(h.fake, "aide", {}, { ...who, dm: true }));
+    expect(textOf(inDm.message)).toContain(translator("nl")("help.title"));
+    expect(await h.app.services.repos.identity.findByAccount("discord", "dm", who.userId)).toMatchObject({ locale: "nl" });
   });
 });
 

@@ -16,6 +16,8 @@ export interface Who {
   locale?: string;
   /** Another channel of the guild (default: general). */
   channel?: string;
+  /** In a direct message with the bot: `user` instead of `member`, no guild. */
+  dm?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -24,6 +26,7 @@ function base(fake: FakeDiscord, type: number, data: Json, who: Who, extra: Json
   const guild = fake.guild;
   const channel = fake.channel(who.channel ?? "general");
   const u = user(who.userId, who.username ?? `user${who.userId.slice(-4)}`);
+  if (who.dm) return dmPayload(fake, type, data, who, u, extra);
   return {
     id: snowflake(),
     application_id: fake.applicationId,
@@ -54,6 +57,30 @@ function base(fake: FakeDiscord, type: number, data: Json, who: Who, extra: Json
     entitlements: [],
     authorizing_integration_owners: { "0": guild.id },
     context: 0,
+    attachment_size_limit: 10_485_760,
+    ...extra,
+  };
+}
+
+/** The same interaction in a DM (context 1, bot DM): the user is `user`, there is no guild. */
+function dmPayload(fake: FakeDiscord, type: number, data: Json, who: Who, u: ReturnType<typeof user>, extra: Json) {
+  const dmChannel = { id: `7${who.userId.slice(1)}`, type: 1, last_message_id: null, flags: 0, recipients: [u] };
+  const { guild_id: _guild, ...rest } = data;
+  return {
+    id: snowflake(),
+    application_id: fake.applicationId,
+    type,
+    data: rest,
+    channel: dmChannel,
+    channel_id: dmChannel.id,
+    user: u,
+    token: `aW50ZXJhY3Rpb24${randomBytes(24).toString("base64url")}`,
+    version: 1,
+    app_permissions: "2248473465835073",
+    locale: who.locale ?? "fr",
+    entitlements: [],
+    authorizing_integration_owners: { "0": fake.guild.id },
+    context: 1,
     attachment_size_limit: 10_485_760,
     ...extra,
   };
