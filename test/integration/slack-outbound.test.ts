@@ -11,7 +11,7 @@ import { silentLogger } from "../../src/core/logger.js";
 import { PacedSender } from "../../src/delivery/limits.js";
 import { OUTBOX_EVENT_TYPE } from "../../src/platforms/slack/sender.js";
 import { TEAM_ID } from "../fakes/slack/server.js";
-import { createSlackHarness, type SlackHarness } from "../fakes/slack/harness.js";
+import { USERS, createSlackHarness, type SlackHarness } from "../fakes/slack/harness.js";
 
 let h: SlackHarness;
 let seq = 0;
@@ -54,6 +54,16 @@ describe("Slack sender", () => {
     expect(await h.adapter.sender.findSent!(m.target, m.idempotencyKey, since)).toBeNull();
     // Removing twice is not an error: the outbox may retry a removal.
     await h.adapter.sender.remove!(m.target, sent.externalId);
+  });
+
+  it("finds a DM posted to a user id in that person's DM channel", async () => {
+    const m = outbound(USERS.fr!.id);
+    const since = new Date(Date.now() - 1000);
+    const sent = await h.adapter.sender.send(m);
+    expect(await h.adapter.sender.openDirect!(TEAM_ID, USERS.fr!.id)).toEqual({ platform: "slack", workspaceId: TEAM_ID, channelId: `D${USERS.fr!.id.slice(1)}` });
+    expect(await h.adapter.sender.findSent!(m.target, m.idempotencyKey, since)).toEqual(sent);
+    // One conversations.open per person, whatever the number of look-ups.
+    expect(h.fake.calls.filter((c) => c.method === "conversations.open")).toHaveLength(1);
   });
 
   it("finds a key beyond the first page of history", async () => {

@@ -16,12 +16,12 @@ export const BOT_SCOPES: ReadonlyArray<{ scope: string; why: string }> = [
   { scope: "channels:history", why: "conversations.history in public channels: after a crash, find an outbox post by its metadata key before posting it again" },
   { scope: "groups:history", why: "the same check in private channels linked with /cdce config canal" },
   { scope: "im:history", why: "the same check in direct messages (personal reminders)" },
+  { scope: "im:write", why: "conversations.open: a person's DM channel id, where that check reads (a DM is posted to the user id)" },
 ];
 
 /** Why some scopes are left out on purpose (written into the YAML for reviewers). */
 export const NOT_REQUESTED = [
   "chat:write.public: the bot posts only where it was invited (/invite @cdce), a deliberate limit",
-  "im:write: chat.postMessage to a user id reaches the app's DM without conversations.open",
   "users:read.email, channels:read: never used",
 ];
 

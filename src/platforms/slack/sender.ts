@@ -19,6 +19,9 @@ const HISTORY_PAGE_SIZE = 200;
 
 type SenderClient = Pick<webApi.WebClient, "chat" | "conversations">;
 
+/** A user id (`U…`, `W…` on Enterprise Grid) rather than a conversation id. */
+const isUserId = (id: string) => /^[UW][A-Z0-9]+$/.test(id);
+
 export interface SlackSenderOptions {
   /** The workspace of the token (auth.test `team_id`); targets elsewhere are refused. */
   teamId?: () => string | undefined;
@@ -35,8 +38,26 @@ function checkTarget(target: ChannelRef, options: SlackSenderOptions): void {
 
 /** Builds the sender over a Web API client configured to fail fast (see index.ts). */
 export function createSlackSender(client: SenderClient, options: SlackSenderOptions = {}): PlatformSender {
+  // A person's DM channel never changes: one conversations.open per person and process.
+  const directs = new Map<string, string>();
+  async function openDirect(workspaceId: string, userId: string): Promise<ChannelRef> {
+    let channelId = directs.get(userId);
+    if (!channelId) {
+      try {
+        const res = await client.conversations.open({ users: userId, return_im: false });
+        channelId = res.channel?.id;
+      } catch (err) {
+        throw classifySlackError(err, "conversations.open");
+      }
+      if (!channelId) throw new DeliveryError("transient", "conversations.open: no channel in the answer");
+      directs.set(userId, channelId);
+    }
+    return { platform: "slack", workspaceId, channelId };
+  }
+
   return {
     platform: "slack",
+    openDirect,
 
     async send(message: OutboundMessage): Promise<SentMessage> {
       checkTarget(message.target, options);
@@ -60,12 +81,20 @@ export function createSlackSender(client: SenderClient, options: SlackSenderOpti
 
     async findSent(target: ChannelRef, idempotencyKey: string, since: Date): Promise<SentMessage | null> {
       checkTarget(target, options);
+      let channel = target.channelId;
+      if (isUserId(channel)) {
+        // Posted to a user id, the message lives in the DM channel: history needs its id.
+        // Without it (an app installed before im:write) nothing can be searched: "not found".
+        const direct = await openDirect(target.workspaceId, channel).catch(() => null);
+        if (!direct) return null;
+        channel = direct.channelId;
+      }
       let cursor: string | undefined;
       for (let page = 0; page < HISTORY_PAGES; page++) {
         let res: Awaited<ReturnType<SenderClient["conversations"]["history"]>>;
         try {
           res = await client.conversations.history({
-            channel: target.channelId,
+            channel,
             oldest: (since.getTime() / 1000).toFixed(6),
             // Without this flag Slack strips the metadata we look for.
             include_all_metadata: true,

@@ -103,6 +103,8 @@ export class WebApi {
         return this.userInfo(args);
       case "conversations.history":
         return this.readHistory(args);
+      case "conversations.open":
+        return this.openConversation(args);
       default:
         return fail("unknown_method");
     }
@@ -175,6 +177,13 @@ export class WebApi {
     const user: Record<string, unknown> = { id: u.id, team_id: this.o.teamId, name: u.name, real_name: u.real_name ?? u.name, tz: u.tz ?? "Europe/Brussels", profile: { display_name: u.real_name ?? u.name } };
     if (truthy(args.include_locale) && u.locale) user.locale = u.locale;
     return ok({ user });
+  }
+
+  /** The bot's DM with one user (the id `chat.postMessage` to that user id writes into). */
+  private openConversation(args: Record<string, any>): Answer {
+    const user = String(args.users ?? "");
+    if (!this.users.has(user)) return fail("user_not_found");
+    return ok({ channel: { id: `D${user.slice(1)}` } });
   }
 
   private readHistory(args: Record<string, any>): Answer {
