@@ -14,17 +14,18 @@ export const MAX_INPUT_CHARS = 4000;
 /** Longest token kept: longer "words" are noise (URLs, hashes, keyboard mashing). */
 export const MAX_TOKEN_CHARS = 40;
 
+const ASCII = /^[\x00-\x7f]*$/;
+const MARKS = /\p{M}+/gu;
+const SPECIAL_TEST = /[ßœæøłđ]/;
+const SPECIAL = /[ßœæøłđ]/g;
+const SPECIAL_MAP: Record<string, string> = { ß: "ss", œ: "oe", æ: "ae", ø: "o", ł: "l", đ: "d" };
+
 /** Lower case, accents and marks removed, ligatures and compatibility forms expanded. */
 export function fold(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/ß/g, "ss")
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "o")
-    .replace(/ł/g, "l");
+  // Most catalogue and query text is plain ASCII: skip Unicode normalisation then.
+  if (ASCII.test(s)) return s.toLowerCase();
+  const out = s.normalize("NFKD").toLowerCase().replace(MARKS, "");
+  return SPECIAL_TEST.test(out) ? out.replace(SPECIAL, (c) => SPECIAL_MAP[c] ?? c) : out;
 }
 
 // Separators used in French inclusive writing: middle dots, bullets, period, hyphen, slash.
@@ -46,24 +47,31 @@ export interface RawWord {
   upperCode: boolean;
 }
 
+const clip = (text: string) => (text.length > MAX_INPUT_CHARS ? text.slice(0, MAX_INPUT_CHARS) : text);
+const SPLIT = /[^\p{L}\p{N}]+/u;
+
 /**
- * Words of a text, in order: inclusive forms collapsed, then folded; separators, emoji and
- * control characters dropped; overlong tokens skipped.
+ * Words of a text, in order, with whether each was typed as a two-letter capital code
+ * (`DE`): inclusive forms collapsed, folded; separators, emoji and control characters
+ * dropped; overlong tokens skipped. For queries (the index uses the faster `words`).
  */
 export function rawWords(text: string): RawWord[] {
-  const clipped = text.length > MAX_INPUT_CHARS ? text.slice(0, MAX_INPUT_CHARS) : text;
-  const s = collapseInclusive(clipped.normalize("NFKD").replace(/\p{M}+/gu, ""));
+  const s = collapseInclusive(clip(text).normalize("NFKD").replace(MARKS, ""));
   const out: RawWord[] = [];
-  for (const token of s.split(/[^\p{L}\p{N}]+/u)) {
+  for (const token of s.split(SPLIT)) {
     if (token.length === 0 || token.length > MAX_TOKEN_CHARS) continue;
     out.push({ word: fold(token), upperCode: /^[A-Z]{2}$/.test(token) });
   }
   return out;
 }
 
-/** Folded words of a text (see `rawWords`). */
+/** Folded words of a text: the same words as `rawWords`, without the capital-code flag. */
 export function words(text: string): string[] {
-  return rawWords(text).map((w) => w.word);
+  const out: string[] = [];
+  for (const token of collapseInclusive(fold(clip(text))).split(SPLIT)) {
+    if (token.length > 0 && token.length <= MAX_TOKEN_CHARS) out.push(token);
+  }
+  return out;
 }
 
 /**

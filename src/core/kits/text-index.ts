@@ -77,52 +77,61 @@ export class TextIndex {
 
   constructor(docs: readonly TextDoc[], fields: readonly TextField[]) {
     const n = docs.length;
-    // Pass 1: term frequencies per field, field lengths.
+    if (fields.length > 3) throw new Error("TextIndex packs term frequencies of at most 3 fields");
+    // Pass 1: per term, the documents and their term frequency per field, packed 8 bits a
+    // field in one number (saturated at 255, far beyond where BM25 stops caring).
     const lengths = fields.map(() => new Float64Array(n));
-    const postings: { docs: number[]; tf: number[][] }[] = [];
+    const postingDocsTmp: number[][] = [];
+    const postingTfTmp: number[][] = [];
+    const stems = new Map<string, string>();
+    const local = new Map<number, number>();
     docs.forEach((doc, d) => {
+      local.clear();
       fields.forEach((field, f) => {
-        const counts = new Map<string, number>();
+        const shift = 8 * f;
         let length = 0;
         for (const w of words(doc[field.name] ?? "")) {
           if (STOP_WORDS.has(w)) continue;
-          const t = stem(w);
-          counts.set(t, (counts.get(t) ?? 0) + 1);
-          length++;
-        }
-        lengths[f]![d] = length;
-        for (const [t, c] of counts) {
+          let t = stems.get(w);
+          if (t === undefined) {
+            t = stem(w);
+            stems.set(w, t);
+          }
           let id = this.dictionary.get(t);
           if (id === undefined) {
             id = this.termList.length;
             this.dictionary.set(t, id);
             this.termList.push(t);
-            postings.push({ docs: [], tf: fields.map(() => []) });
+            postingDocsTmp.push([]);
+            postingTfTmp.push([]);
           }
-          const p = postings[id]!;
-          if (p.docs[p.docs.length - 1] !== d) {
-            p.docs.push(d);
-            for (const list of p.tf) list.push(0);
-          }
-          p.tf[f]![p.docs.length - 1] = c;
+          const packed = local.get(id) ?? 0;
+          if (((packed >>> shift) & 0xff) < 0xff) local.set(id, packed + (1 << shift));
+          length++;
         }
+        lengths[f]![d] = length;
       });
+      for (const [id, packed] of local) {
+        postingDocsTmp[id]!.push(d);
+        postingTfTmp[id]!.push(packed);
+      }
     });
     // Pass 2: final BM25 weight per posting.
     const avg = lengths.map((l) => (n ? l.reduce((a, b) => a + b, 0) / n : 0) || 1);
-    postings.forEach((p, id) => {
-      const df = p.docs.length;
+    postingDocsTmp.forEach((docsOfTerm, id) => {
+      const tfs = postingTfTmp[id]!;
+      const df = docsOfTerm.length;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       const weights = new Float32Array(df);
       for (let k = 0; k < df; k++) {
         let w = 0;
-        fields.forEach((field, f) => {
-          const tf = p.tf[f]![k]!;
-          if (tf) w += field.boost * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[f]![p.docs[k]!]!) / avg[f]!)));
-        });
+        for (let f = 0; f < fields.length; f++) {
+          const tf = (tfs[k]! >>> (8 * f)) & 0xff;
+          if (tf) w += fields[f]!.boost * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[f]![docsOfTerm[k]!]!) / avg[f]!)));
+        }
         weights[k] = idf * w;
       }
-      this.postingDocs[id] = Int32Array.from(p.docs);
+      this.postingDocs[id] = Int32Array.from(docsOfTerm);
       this.postingWeights[id] = weights;
       const term = this.termList[id]!;
       if (!/\d/.test(term)) {
