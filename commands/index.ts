@@ -8,8 +8,9 @@ import kit from "./kit.js";
 import kitAjouter from "./kit-ajouter.js";
 import langue from "./langue.js";
 import configCanal from "./config-canal.js";
+import { COMMUNITY_COMMANDS } from "./community.js";
 
-export const COMMANDS: readonly CommandDefinition<any>[] = [aide, kit, kitAjouter, langue, configCanal];
+export const COMMANDS: readonly CommandDefinition<any>[] = [aide, kit, kitAjouter, langue, configCanal, ...COMMUNITY_COMMANDS];
 
 export function createRegistry(): CommandRegistry {
   return new CommandRegistry(COMMANDS);

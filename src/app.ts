@@ -10,6 +10,7 @@ import type { Services } from "./core/commands.js";
 import type { Logger } from "./core/logger.js";
 import type { Clock } from "./core/types.js";
 import { createRegistry } from "../commands/index.js";
+import { createCommunity } from "./data/repositories/community.js";
 import { PrismaOutboxStore } from "./data/outbox-store.js";
 import { PrismaLeaseStore } from "./data/lease-store.js";
 import { OutboxNotifier } from "./delivery/notifier.js";
@@ -41,7 +42,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const kits = await KitCatalog.load(db.repos.kits);
     const store = new PrismaOutboxStore(db.prisma, db.provider);
     const notifier = new OutboxNotifier({ store, repos: db.repos, clock, logger: options.logger.child({ component: "outbox" }) });
-    const services: Services = { repos: db.repos, kits, clock, logger: options.logger, notifier, outbox: store };
+    const services: Services = { repos: db.repos, kits, clock, logger: options.logger, notifier, outbox: store, community: createCommunity(db.prisma) };
     const dispatcher = createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled });
     const leases = new PrismaLeaseStore(db.prisma);
     const ping = async () => void (await db.prisma.$queryRawUnsafe("SELECT 1"));

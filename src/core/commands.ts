@@ -11,6 +11,7 @@ import type { Permission } from "./permissions.js";
 import type { KitCatalog } from "./kits/service.js";
 import type { ChannelRef } from "./types.js";
 import type { Notifier, OutboxAdmin } from "./notify.js";
+import type { Community } from "./community.js";
 
 /** What every handler receives. Repositories and services are passed in, never imported. */
 export interface CommandContext<O> {
@@ -35,6 +36,8 @@ export interface Services {
   notifier: Notifier;
   /** The outbox queue, for `/cdce admin envois`. */
   outbox: OutboxAdmin;
+  /** Initiatives, experience sheets, polls, idea box, tool inventory, privacy (issue 8). */
+  community: Community;
 }
 
 export interface CommandDefinition<S extends OptionSpecs = OptionSpecs> {

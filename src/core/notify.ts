@@ -80,6 +80,20 @@ export interface Notifier {
    * how many. Messages already sent are not removed from the platforms.
    */
   cancel(keyPrefix: string): Promise<number>;
+  /**
+   * Withdraws a family of messages (a deleted initiative): cancels those not posted yet,
+   * and queues the removal, from their platform, of those already posted. The removals go
+   * through the outbox like any message (durable, paced, retried); retracting twice queues
+   * nothing new. Added for issue 8.
+   */
+  retract(keyPrefix: string): Promise<RetractResult>;
+}
+
+export interface RetractResult {
+  /** Messages that were still waiting and will never be posted. */
+  cancelled: number;
+  /** Posted messages whose removal is now queued. */
+  removing: number;
 }
 
 // --------------------------------------------------------------------- administration

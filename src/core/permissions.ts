@@ -11,8 +11,10 @@ export const PERMISSIONS = [
   "channels.configure",
   /** Act for a commune's CoPil (events, roster, ideas): needs the commune. */
   "commune.manage",
-  /** Network-wide administration (webinars, outbox, momentum watch). */
+  /** Network-wide administration (webinars, outbox, momentum watch, initiative moderation). */
   "network.admin",
+  /** Share for a commune (initiatives, experience sheets, ideas): any member of it. */
+  "commune.contribute",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,10 +33,24 @@ export function can(actor: Actor, permission: Permission, target?: { communeId?:
     case "channels.configure":
     case "network.admin":
       return false;
+    case "commune.contribute": {
+      const communeId = target?.communeId;
+      return communeId ? actor.communeIds.includes(communeId) : actor.communeIds.length > 0;
+    }
     case "commune.manage": {
       if (!actor.roles.some((r) => COMMUNE_MANAGERS.includes(r))) return false;
       const communeId = target?.communeId;
       return communeId ? actor.communeIds.includes(communeId) : actor.communeIds.length > 0;
     }
   }
+}
+
+/**
+ * Whether `actor` may edit or delete something a person wrote (an initiative, a sheet, a
+ * poll): its author, or coordination. Content whose author erased their data
+ * (`authorId` null) is coordination's alone.
+ */
+export function canModify(actor: Actor, item: { authorId: string | null }): boolean {
+  if (actor.roles.includes("coordination")) return true;
+  return item.authorId !== null && item.authorId === actor.personId;
 }

@@ -12,7 +12,7 @@ import type { Db } from "./client.js";
 import { checkStored, platformSchema } from "./json.js";
 
 const stateSchema = z.enum(OUTBOX_STATES);
-const kindSchema = z.enum(["notification", "notice"]);
+const kindSchema = z.enum(["notification", "notice", "removal"]);
 
 /** A due row, as much as the fair pick needs. */
 export interface Candidate {
@@ -45,6 +45,7 @@ export function toRow(row: OutboxMessage): OutboxRow {
     claimedBy: row.claimedBy,
     attemptedAt: row.attemptedAt,
     createdAt: row.createdAt,
+    externalId: row.externalId,
   };
 }
 

@@ -182,7 +182,7 @@ export class PrismaOutboxStore implements OutboxStore {
   async cancelByPrefix(prefix: string): Promise<number> {
     if (!prefix) throw new Error("cancelByPrefix needs a non-empty prefix");
     const rows = await this.db.outboxMessage.findMany({
-      where: { idempotencyKey: { startsWith: prefix }, state: "pending" },
+      where: { idempotencyKey: { startsWith: prefix }, state: "pending", kind: { not: "removal" } },
       select: { id: true, idempotencyKey: true },
     });
     // LIKE treats `_` and `%` as wildcards: keep the exact prefix matches only.
@@ -191,6 +191,38 @@ export class PrismaOutboxStore implements OutboxStore {
     for (let i = 0; i < ids.length; i += CHUNK) {
       const where = { id: { in: ids.slice(i, i + CHUNK) }, state: "pending" };
       count += (await this.db.outboxMessage.updateMany({ where, data: { state: "cancelled", lastError: "cancelled" } })).count;
+    }
+    return count;
+  }
+
+  async enqueueRemovals(prefix: string, now: Date): Promise<number> {
+    if (!prefix) throw new Error("enqueueRemovals needs a non-empty prefix");
+    const sent = await this.db.outboxMessage.findMany({
+      where: { idempotencyKey: { startsWith: prefix }, state: "sent", externalId: { not: null }, kind: { not: "removal" } },
+    });
+    const rows = sent
+      .filter((r) => r.idempotencyKey.startsWith(prefix)) // LIKE wildcards, as in cancelByPrefix
+      .map((r) => ({
+        idempotencyKey: `${r.idempotencyKey}#remove`,
+        kind: "removal",
+        platform: r.platform,
+        workspaceId: r.workspaceId,
+        channelId: r.channelId,
+        userId: r.userId,
+        payload: r.payload,
+        dueAt: now,
+        nextAttemptAt: now,
+        externalId: r.externalId,
+        createdAt: now,
+      }));
+    let count = 0;
+    for (const data of rows) {
+      try {
+        await this.db.outboxMessage.create({ data });
+      } catch (e) {
+        if (!isUniqueViolation(e)) throw e; // already queued by an earlier retract: still counts
+      }
+      count++;
     }
     return count;
   }

@@ -4,7 +4,7 @@
  * language needed, and queues one row per target under the key `<notification key>|<target>`.
  */
 import type { Logger } from "../core/logger.js";
-import type { EnqueueResult, Notification, Notifier, Recipient } from "../core/notify.js";
+import type { EnqueueResult, Notification, Notifier, Recipient, RetractResult } from "../core/notify.js";
 import type { ChannelLink, Repositories } from "../core/ports.js";
 import { DEFAULT_LOCALE, type Clock, type Locale, type Reply } from "../core/types.js";
 import type { OutboxKind, OutboxStore, OutboxTarget } from "./outbox.js";
@@ -56,6 +56,13 @@ export class OutboxNotifier implements Notifier {
 
   cancel(keyPrefix: string): Promise<number> {
     return this.deps.store.cancelByPrefix(keyPrefix);
+  }
+
+  async retract(keyPrefix: string): Promise<RetractResult> {
+    const cancelled = await this.deps.store.cancelByPrefix(keyPrefix);
+    const removing = await this.deps.store.enqueueRemovals(keyPrefix, this.deps.clock());
+    this.deps.logger.info({ keyPrefix, cancelled, removing }, "notifications retracted");
+    return { cancelled, removing };
   }
 
   /** The concrete targets of a recipient, with their language. The terminal has no inbox: never a target. */

@@ -25,8 +25,12 @@ export interface OutboxTarget extends ChannelRef {
   userId?: string;
 }
 
-/** `notice`: a message about the outbox itself (a failure report), never reported in turn. */
-export type OutboxKind = "notification" | "notice";
+/**
+ * `notice`: a message about the outbox itself (a failure report), never reported in turn.
+ * `removal`: takes down a message posted earlier (`externalId` on the same target), see
+ * `Notifier.retract`; never cancelled by `cancelByPrefix`.
+ */
+export type OutboxKind = "notification" | "notice" | "removal";
 
 export interface NewOutboxMessage {
   key: string;
@@ -53,6 +57,8 @@ export interface OutboxRow {
   claimedBy: string | null;
   attemptedAt: Date | null;
   createdAt: Date;
+  /** The platform's id of the posted message; for a `removal` row, of the message to remove. */
+  externalId: string | null;
 }
 
 export interface ClaimRequest {
@@ -108,8 +114,13 @@ export interface OutboxStore extends OutboxAdmin {
   setChannel(id: string, token: string, channelId: string): Promise<boolean>;
   /** Expires unclaimed pending rows whose `expiresAt` passed; returns them (for logs and metrics). */
   expireDue(now: Date, limit: number): Promise<Array<{ key: string; platform: Platform }>>;
-  /** Cancels pending, unclaimed rows whose key starts with `prefix`. */
+  /** Cancels pending, unclaimed rows whose key starts with `prefix` (removals excepted). */
   cancelByPrefix(prefix: string): Promise<number>;
+  /**
+   * Queues a `removal` row (key `<row key>#remove`, due `now`) for each sent row whose key
+   * starts with `prefix`; returns how many are queued or already waiting.
+   */
+  enqueueRemovals(prefix: string, now: Date): Promise<number>;
   stats(now: Date): Promise<OutboxStats>;
   /** Deletes sent, cancelled and expired rows last changed before `before` (housekeeping). */
   purge(before: Date): Promise<number>;

@@ -11,6 +11,7 @@ import { nl } from "./nl.js";
 import { en } from "./en.js";
 import { outboxMessages } from "./outbox.js";
 import { momentumMessages } from "./momentum.js";
+import { initiativeMessages } from "./initiatives.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../core/types.js";
 
 /**
@@ -21,6 +22,7 @@ const BUNDLES = [
   { fr, de, nl, en },
   outboxMessages,
   momentumMessages,
+  initiativeMessages,
 ] as const;
 
 type AnyBundle = (typeof BUNDLES)[number];

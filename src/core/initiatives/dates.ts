@@ -1,0 +1,135 @@
+/**
+ * Dates and periods typed by people, read in their language and pinned to their IANA zone.
+ * chrono-node reads natural text ("samedi dernier", "12. März", "vrijdag 18:00") but cannot
+ * take an IANA zone, so it is given the local wall time as reference and only its date/time
+ * components are used; luxon turns them into instants in the right zone.
+ */
+import * as chrono from "chrono-node";
+import { DateTime } from "luxon";
+import { fold } from "../kits/normalize.js";
+import type { Locale } from "../types.js";
+import { parseWhen } from "../events/when.js";
+
+const PARSERS = { fr: chrono.fr, de: chrono.de, nl: chrono.nl, en: chrono.en } as const;
+
+/** A Date whose *system-local* fields are the wall time at `now` in `zone` (chrono's reference). */
+function wallClock(now: Date, zone: string): Date {
+  const d = DateTime.fromJSDate(now, { zone });
+  return new Date(d.year, d.month - 1, d.day, d.hour, d.minute, d.second);
+}
+
+/** UTC midnight of a calendar day: how days are stored (`happenedOn`, `fomDueOn`). */
+export function utcDay(year: number, month: number, day: number): Date | undefined {
+  const d = DateTime.utc(year, month, day);
+  return d.isValid ? d.toJSDate() : undefined;
+}
+
+/** The local day of `now` in `zone`, as UTC midnight. */
+export function today(now: Date, zone: string): Date {
+  const d = DateTime.fromJSDate(now, { zone });
+  return utcDay(d.year, d.month, d.day)!;
+}
+
+/** `2026-11-20` for a stored day. */
+export function isoDay(day: Date): string {
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Reads a day: `2026-11-20`, `20/11/2026`, `20.11.2026`, `20/11` (this year), or natural
+ * text in the user's language then French ("hier", "samedi dernier", "12 mars").
+ * Without a year, a date more than four months ahead is taken as last year's: people share
+ * what they did more often than what they plan. Returns UTC midnight, or undefined.
+ */
+export function parseDay(text: string, locale: Locale, zone: string, now: Date): Date | undefined {
+  const s = text.trim();
+  if (!s) return undefined;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (m) return utcDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[./-](\d{1,2})(?:[./-](\d{2}|\d{4}))?\.?$/.exec(s);
+  if (m) {
+    const local = DateTime.fromJSDate(now, { zone });
+    const year = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : local.year;
+    return utcDay(year, Number(m[2]), Number(m[1]));
+  }
+  const ref = wallClock(now, zone);
+  for (const lang of new Set<Locale>([locale, "fr", "en"])) {
+    const found = PARSERS[lang].parse(s, ref, { forwardDate: false })[0];
+    if (!found) continue;
+    let year = found.start.get("year") ?? ref.getFullYear();
+    const month = found.start.get("month") ?? 1;
+    const day = found.start.get("day") ?? 1;
+    const guess = utcDay(year, month, day);
+    if (guess && !found.start.isCertain("year") && guess.getTime() - today(now, zone).getTime() > 120 * 86_400_000) year -= 1;
+    return utcDay(year, month, day);
+  }
+  return undefined;
+}
+
+/**
+ * Reads an instant in the future: a delay (`2h`, `3j`, `3d`, `3t`, `1w`, `1sem`), or a day
+ * and time as the events feature reads them (`2026-12-05 18:00`, "vendredi 18h",
+ * "12. März 14 Uhr"); a day alone means the end of that day. Undefined when unreadable or
+ * not after `now`.
+ */
+export function parseDeadline(text: string, locale: Locale, zone: string, now: Date): Date | undefined {
+  const s = fold(text.trim());
+  const delay = /^(\d{1,3})\s*(min|m|h|j|d|t|w|sem)$/.exec(s);
+  if (delay) {
+    const n = Number(delay[1]);
+    const unit = delay[2]!;
+    const ms = unit === "min" || unit === "m" ? 60_000 : unit === "h" ? 3_600_000 : unit === "w" || unit === "sem" ? 7 * 86_400_000 : 86_400_000;
+    return n > 0 ? new Date(now.getTime() + n * ms) : undefined;
+  }
+  const withTime = parseWhen(text, { locale, zone, now });
+  if (withTime.ok) return withTime.start;
+  if (withTime.problem !== "no_time") return undefined;
+  // A day without a time: the end of that day (a poll "until Friday" stays open all Friday).
+  const day = parseWhen(text, { locale, zone, now, dateOnly: true });
+  const start = day.ok ? day.start : day.problem === "past" ? day.understood : undefined;
+  if (!start) return undefined;
+  const end = DateTime.fromJSDate(start, { zone }).set({ hour: 23, minute: 59, second: 0 }).toJSDate();
+  return end.getTime() > now.getTime() ? end : undefined;
+}
+
+/** A half-open range of days [from, to). */
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * Reads a period: `2026`, `2026-10`, `2026-01-01..2026-06-30`, a look-back (`30j`, `30d`,
+ * `12w`, `6m`), or `semaine|week|woche`, `mois|month|monat|maand`, `annee|year|jahr|jaar`
+ * (the current one). Undefined when unreadable.
+ */
+export function parsePeriod(text: string, zone: string, now: Date): Period | undefined {
+  const s = fold(text.trim());
+  const local = DateTime.fromJSDate(now, { zone });
+  const day = (d: DateTime) => utcDay(d.year, d.month, d.day)!;
+  let m = /^(\d{4})$/.exec(s);
+  if (m) return { from: utcDay(Number(m[1]), 1, 1)!, to: utcDay(Number(m[1]) + 1, 1, 1)! };
+  m = /^(\d{4})-(\d{1,2})$/.exec(s);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
+    const start = DateTime.utc(Number(m[1]), Number(m[2]), 1);
+    return { from: start.toJSDate(), to: start.plus({ months: 1 }).toJSDate() };
+  }
+  m = /^(\d{4}-\d{1,2}-\d{1,2})\.\.(\d{4}-\d{1,2}-\d{1,2})$/.exec(s);
+  if (m) {
+    const [a, b] = [m[1]!, m[2]!].map((x) => x.split("-").map(Number));
+    const from = utcDay(a![0]!, a![1]!, a![2]!);
+    const last = utcDay(b![0]!, b![1]!, b![2]!);
+    return from && last && last >= from ? { from, to: new Date(last.getTime() + 86_400_000) } : undefined;
+  }
+  m = /^(\d{1,3})\s*(j|d|t|w|sem|m)$/.exec(s);
+  if (m) {
+    const n = Number(m[1]);
+    const unit = m[2]!;
+    const start = unit === "m" ? local.minus({ months: n }) : unit === "w" || unit === "sem" ? local.minus({ weeks: n }) : local.minus({ days: n });
+    return { from: day(start), to: day(local.plus({ days: 1 })) };
+  }
+  if (["semaine", "week", "woche"].includes(s)) return { from: day(local.startOf("week")), to: day(local.startOf("week").plus({ weeks: 1 })) };
+  if (["mois", "month", "monat", "maand"].includes(s)) return { from: day(local.startOf("month")), to: day(local.startOf("month").plus({ months: 1 })) };
+  if (["annee", "an", "year", "jahr", "jaar"].includes(s)) return { from: day(local.startOf("year")), to: day(local.startOf("year").plus({ years: 1 })) };
+  return undefined;
+}

@@ -1,0 +1,23 @@
+/** The repositories of the network's shared content (issue 8), over one Prisma client. */
+import type { Community } from "../../core/community.js";
+import type { Db } from "../client.js";
+import { FileGeoSource } from "./geo.js";
+import { PrismaIdeaRepository } from "./ideas.js";
+import { PrismaInitiativeRepository } from "./initiatives.js";
+import { PrismaPollRepository } from "./polls.js";
+import { PrismaPrivacyRepository } from "./privacy.js";
+import { PrismaSettingsRepository, PrismaSheetRepository } from "./sheets.js";
+import { PrismaToolRepository } from "./tools.js";
+
+export function createCommunity(db: Db): Community {
+  return {
+    initiatives: new PrismaInitiativeRepository(db),
+    sheets: new PrismaSheetRepository(db),
+    polls: new PrismaPollRepository(db),
+    ideas: new PrismaIdeaRepository(db),
+    tools: new PrismaToolRepository(db),
+    settings: new PrismaSettingsRepository(db),
+    privacy: new PrismaPrivacyRepository(db),
+    geo: new FileGeoSource(),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Prisma implementation of {@link PrivacyRepository}: what the bot keeps about a person,
+ * and erasing it.
+ *
+ * Erasure relies on the schema's relations to Person: accounts and memberships cascade,
+ * authorship columns (initiatives, sheets, polls, votes, ideas, tools, activity) are set to
+ * null. Free text that identifies the person outside those columns is handled here: the
+ * contact line of their sheets, and outbox messages addressed to them (their platform user
+ * id) or about them (feature keys carry the person id, e.g. `initiative:<id>:contact:<personId>`).
+ * A feature that stores personal data elsewhere must relate it to Person or extend `erase`.
+ */
+import type { PersonalData, PrivacyRepository, ErasureReport } from "../../core/privacy/ports.js";
+import type { Db } from "../client.js";
+import { PrismaIdentityRepository } from "./identity.js";
+import { checkStored, roleSchema } from "../json.js";
+
+export class PrismaPrivacyRepository implements PrivacyRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Outbox rows to or about the person (direct messages, keys naming them). */
+  private async outboxWhere(personId: string) {
+    const accounts = await this.db.platformAccount.findMany({ where: { personId } });
+    return {
+      OR: [
+        { idempotencyKey: { contains: personId } },
+        ...accounts.map((a) => ({ platform: a.platform, workspaceId: a.workspaceId, userId: a.userId })),
+      ],
+    };
+  }
+
+  async collect(personId: string): Promise<PersonalData | null> {
+    const identity = new PrismaIdentityRepository(this.db);
+    const person = await identity.getPerson(personId);
+    if (!person) return null;
+    const memberships = await this.db.membership.findMany({ where: { personId }, orderBy: { since: "asc" } });
+    const [initiatives, follows, sheets, polls, votes, ideas, tools, activityEvents, messages] = await Promise.all([
+      this.db.initiative.findMany({ where: { authorId: personId }, select: { id: true, title: true, communeId: true, happenedOn: true, status: true } }),
+      this.db.initiativeFollow.findMany({ where: { personId }, select: { initiativeId: true, at: true } }),
+      this.db.experienceSheet.findMany({ where: { authorId: personId }, select: { id: true, title: true, contact: true } }),
+      this.db.poll.findMany({ where: { authorId: personId }, select: { id: true, question: true } }),
+      this.db.pollVote.findMany({ where: { voterId: personId }, select: { pollId: true, choice: true, at: true } }),
+      this.db.idea.findMany({ where: { authorId: personId }, select: { id: true, communeId: true, text: true, status: true, anonymous: true } }),
+      this.db.toolUse.findMany({ where: { declaredById: personId }, select: { communeId: true, name: true } }),
+      this.db.activityEvent.count({ where: { personId } }),
+      this.outboxWhere(personId).then((where) => this.db.outboxMessage.count({ where })),
+    ]);
+    return {
+      person,
+      accounts: await identity.accounts(personId),
+      memberships: memberships.map((m) => ({ id: m.id, personId: m.personId, communeId: m.communeId, role: checkStored(roleSchema, m.role, { table: "Membership", column: "role", id: m.id }), since: m.since, until: m.until })),
+      initiatives,
+      follows,
+      sheets,
+      polls,
+      votes,
+      ideas,
+      tools,
+      activityEvents,
+      messages,
+    };
+  }
+
+  async erase(personId: string): Promise<ErasureReport> {
+    const outbox = await this.outboxWhere(personId);
+    const [accounts, memberships] = await Promise.all([
+      this.db.platformAccount.count({ where: { personId } }),
+      this.db.membership.count({ where: { personId } }),
+    ]);
+    const results = await this.db.$transaction([
+      this.db.experienceSheet.updateMany({ where: { authorId: personId }, data: { contact: null, authorId: null } }),
+      this.db.initiative.updateMany({ where: { authorId: personId }, data: { authorId: null } }),
+      this.db.initiativeFollow.updateMany({ where: { personId }, data: { personId: null } }),
+      this.db.poll.updateMany({ where: { authorId: personId }, data: { authorId: null } }),
+      this.db.pollVote.updateMany({ where: { voterId: personId }, data: { voterId: null } }),
+      this.db.idea.updateMany({ where: { authorId: personId }, data: { authorId: null } }),
+      this.db.toolUse.updateMany({ where: { declaredById: personId }, data: { declaredById: null } }),
+      this.db.activityEvent.updateMany({ where: { personId }, data: { personId: null } }),
+      this.db.outboxMessage.deleteMany({ where: outbox }),
+      // Accounts and memberships go with the person (onDelete: Cascade).
+      this.db.person.deleteMany({ where: { id: personId } }),
+    ]);
+    const [sheets, initiatives, follows, polls, votes, ideas, tools, activity, messages, person] = results.map((r) => r.count);
+    return { person: person ?? 0, accounts, memberships, sheets: sheets ?? 0, initiatives: initiatives ?? 0, follows: follows ?? 0, polls: polls ?? 0, votes: votes ?? 0, ideas: ideas ?? 0, tools: tools ?? 0, activity: activity ?? 0, messages: messages ?? 0 };
+  }
+}
