@@ -100,8 +100,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 /**
  * Light stem: plural, feminine and mute-`e` endings removed so that `jeune`/`jeunes`,
  * `élu`/`élue`/`élus`, `ambassadrice`/`ambassadeurs`, `Gemeinderat`/`Gemeinderäte`,
- * `bénévole`/`benevoles` share a key. Expects a folded word. Idempotent on its output is not
- * required: index and query both stem exactly once.
+ * `bénévole`/`benevoles`, `public`/`publiques` share a key. Expects a folded word.
+ * Idempotence is not required: index and query both stem exactly once.
  */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
@@ -116,6 +116,8 @@ export function stem(word: string): string {
   else if (s.endsWith("ere") && s.length > 5) s = s.slice(0, -3) + "er";
   // Mute final e, twice for "ée" (idée, employée).
   for (let k = 0; k < 2 && s.length > 3 && s.endsWith("e"); k++) s = s.slice(0, -1);
+  // French -ique / English -ic: `publiques` and `public`, `pratiques` and `practic(al)`.
+  if (s.endsWith("iqu") && s.length > 4) s = s.slice(0, -3) + "ic";
   return s;
 }
 

@@ -40,6 +40,7 @@ describe("kit text normalisation", () => {
     ["employé·es", "employé"],
     ["productrices", "producteurs"],
     ["locaux", "local"],
+    ["publiques", "public"],
   ])("gives %s and %s the same key", (a, b) => {
     expect(key(a)).toBe(key(b));
     expect(key(a)).not.toBe("");
