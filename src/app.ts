@@ -16,6 +16,8 @@ import { PrismaLeaseStore } from "./data/lease-store.js";
 import { OutboxNotifier } from "./delivery/notifier.js";
 import type { OutboxStore } from "./delivery/outbox.js";
 import type { LeaseStore } from "./cluster/lease.js";
+import { EventService } from "./core/events/service.js";
+import { PrismaEventRepository } from "./data/repositories/events.js";
 
 export interface AppOptions {
   databaseUrl: string;
@@ -42,7 +44,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     const kits = await KitCatalog.load(db.repos.kits);
     const store = new PrismaOutboxStore(db.prisma, db.provider);
     const notifier = new OutboxNotifier({ store, repos: db.repos, clock, logger: options.logger.child({ component: "outbox" }) });
-    const services: Services = { repos: db.repos, kits, clock, logger: options.logger, notifier, outbox: store, community: createCommunity(db.prisma) };
+    const events = new EventService({ repo: new PrismaEventRepository(db.prisma), notifier, repos: db.repos, logger: options.logger.child({ component: "events" }) });
+    const services: Services = { repos: db.repos, kits, clock, logger: options.logger, notifier, outbox: store, community: createCommunity(db.prisma), events };
     const dispatcher = createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled });
     const leases = new PrismaLeaseStore(db.prisma);
     const ping = async () => void (await db.prisma.$queryRawUnsafe("SELECT 1"));

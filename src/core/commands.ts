@@ -11,6 +11,7 @@ import type { Permission } from "./permissions.js";
 import type { KitCatalog } from "./kits/service.js";
 import type { ChannelRef } from "./types.js";
 import type { Notifier, OutboxAdmin } from "./notify.js";
+import type { EventService } from "./events/service.js";
 import type { Community } from "./community.js";
 
 /** What every handler receives. Repositories and services are passed in, never imported. */
@@ -38,6 +39,8 @@ export interface Services {
   outbox: OutboxAdmin;
   /** Initiatives, experience sheets, polls, idea box, tool inventory, privacy (issue 8). */
   community: Community;
+  /** Webinars, trainings and local events: RSVP, reminders, calendars (issue 6). */
+  events: EventService;
 }
 
 export interface CommandDefinition<S extends OptionSpecs = OptionSpecs> {

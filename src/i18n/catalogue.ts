@@ -11,6 +11,9 @@ import { nl } from "./nl.js";
 import { en } from "./en.js";
 import { outboxMessages } from "./outbox.js";
 import { momentumMessages } from "./momentum.js";
+import { events } from "./events.js";
+import { eventsWhen } from "./events-when.js";
+import { eventsManage } from "./events-manage.js";
 import { initiativeMessages } from "./initiatives.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../core/types.js";
 
@@ -22,6 +25,9 @@ const BUNDLES = [
   { fr, de, nl, en },
   outboxMessages,
   momentumMessages,
+  events,
+  eventsWhen,
+  eventsManage,
   initiativeMessages,
 ] as const;
 

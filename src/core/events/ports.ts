@@ -58,9 +58,11 @@ export interface EventRepository {
   leave(input: { eventId: string; slotId: string; personId: string }): Promise<LeaveResult>;
   /** Fills free seats from the waitlist (after a capacity increase). */
   promote(eventId: string, slotId: string): Promise<Registration[]>;
+  /** Shifts every slot of an event by `deltaMs` (the event moved). */
+  shiftSlots(eventId: string, deltaMs: number): Promise<void>;
   /** Records (or clears, with null) attendance. */
   setAttended(registrationId: string, at: Date | null): Promise<Registration | null>;
-  /** A person's reminder offsets (`["7d","1d","1h"]`), or null for the defaults. */
-  reminderOffsets(personId: string): Promise<string[] | null>;
+  /** A person's reminder offsets (`["7d","1d","1h"]`) and when they were set, or null for the defaults. */
+  reminderPreference(personId: string): Promise<{ offsets: string[]; updatedAt: Date } | null>;
   setReminderOffsets(personId: string, offsets: string[]): Promise<void>;
 }

@@ -70,6 +70,9 @@ export const instantKey = (d: Date) => d.toISOString().replace(/[-:]|\.\d{3}/g, 
 /** Prefix of every reminder of an event (for one person when given). */
 export const reminderPrefix = (eventId: string, personId?: string) => `evt:${eventId}:rem:${personId ? `${personId}:` : ""}`;
 
+/** A compact, stable stamp of an instant for keys (base 36 milliseconds). */
+export const stamp = (d: Date) => d.getTime().toString(36);
+
 export interface PlannedReminder {
   key: string;
   offset: Offset;
@@ -81,6 +84,11 @@ export interface PlannedReminder {
 /**
  * The reminders one registered person should get: those still ahead of `now`, before the
  * start, one per distinct instant (two offsets falling on the same minute make one message).
+ *
+ * Keys: `evt:<event>:rem:<person>:<version>:<start>:<offset>`. A cancelled key is never
+ * queued again by the outbox, so whatever makes a new logical reminder is in the key:
+ * `version` (the registration's request stamp and the preference's stamp: leaving and
+ * joining again, or changing one's offsets, gives new keys) and the start (a move re-keys).
  */
 export function planReminders(input: {
   event: Pick<CdceEvent, "id" | "startsAt">;
@@ -88,15 +96,17 @@ export function planReminders(input: {
   zone: string;
   offsets: readonly Offset[];
   now: Date;
+  version?: string;
 }): PlannedReminder[] {
   const { event, personId, zone, offsets, now } = input;
+  const version = input.version ?? "0";
   const seen = new Set<number>();
   const out: PlannedReminder[] = [];
   for (const offset of offsets) {
     const dueAt = reminderDue(event.startsAt, offset, zone);
     if (dueAt.getTime() <= now.getTime() || dueAt.getTime() >= event.startsAt.getTime() || seen.has(dueAt.getTime())) continue;
     seen.add(dueAt.getTime());
-    out.push({ key: `${reminderPrefix(event.id, personId)}${instantKey(event.startsAt)}:${offset}`, offset, dueAt, expiresAt: event.startsAt });
+    out.push({ key: `${reminderPrefix(event.id, personId)}${version}:${instantKey(event.startsAt)}:${offset}`, offset, dueAt, expiresAt: event.startsAt });
   }
   return out.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }

@@ -63,3 +63,8 @@ export function formatLocal(instant: Date, zone: string, locale: Locale, opts: {
 export function formatLocalTime(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat("HH:mm");
 }
+
+/** Whether two instants fall on the same local day in `zone`. */
+export function sameLocalDay(a: Date, b: Date, zone: string): boolean {
+  return DateTime.fromJSDate(a, { zone }).hasSame(DateTime.fromJSDate(b, { zone }), "day");
+}

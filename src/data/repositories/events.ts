@@ -128,6 +128,13 @@ export class PrismaEventRepository implements EventRepository {
     return withRetry(this.db, (tx) => promoteInTx(tx, eventId, slotId));
   }
 
+  async shiftSlots(eventId: string, deltaMs: number): Promise<void> {
+    const slots = await this.db.eventSlot.findMany({ where: { eventId } });
+    await this.db.$transaction(
+      slots.map((s) => this.db.eventSlot.update({ where: { id: s.id }, data: { startsAt: new Date(s.startsAt.getTime() + deltaMs), endsAt: new Date(s.endsAt.getTime() + deltaMs) } })),
+    );
+  }
+
   async setAttended(registrationId: string, at: Date | null): Promise<Registration | null> {
     try {
       return toRegistration(await this.db.registration.update({ where: { id: registrationId }, data: { attendedAt: at } }));
@@ -137,9 +144,10 @@ export class PrismaEventRepository implements EventRepository {
     }
   }
 
-  async reminderOffsets(personId: string): Promise<string[] | null> {
+  async reminderPreference(personId: string): Promise<{ offsets: string[]; updatedAt: Date } | null> {
     const row = await this.db.reminderPreference.findUnique({ where: { personId } });
-    return row ? parseStored(offsetsSchema, row.offsets, { table: "ReminderPreference", column: "offsets", id: personId }) : null;
+    if (!row) return null;
+    return { offsets: parseStored(offsetsSchema, row.offsets, { table: "ReminderPreference", column: "offsets", id: personId }), updatedAt: row.updatedAt };
   }
 
   async setReminderOffsets(personId: string, offsets: string[]): Promise<void> {

@@ -38,9 +38,9 @@ describe("reminders at local times across DST", () => {
 
   it("plans only what is still ahead, with keys that carry the start", () => {
     const event = { id: "e1", startsAt: new Date("2027-03-30T17:00:00Z") };
-    const plans = planReminders({ event, personId: "p1", zone, offsets: ["7d", "1d", "1h"], now: new Date("2027-03-25T10:00:00Z") });
+    const plans = planReminders({ event, personId: "p1", zone, offsets: ["7d", "1d", "1h"], now: new Date("2027-03-25T10:00:00Z"), version: "v1" });
     expect(plans.map((p) => p.offset)).toEqual(["1d", "1h"]);
-    expect(plans[0]!.key).toBe("evt:e1:rem:p1:20270330T170000Z:1d");
+    expect(plans[0]!.key).toBe("evt:e1:rem:p1:v1:20270330T170000Z:1d");
     expect(plans.every((p) => p.expiresAt.getTime() === event.startsAt.getTime())).toBe(true);
   });
 

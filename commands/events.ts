@@ -1,0 +1,28 @@
+/**
+ * The sub-commands of webinars, trainings and local events (issue 6), one line each;
+ * commands/index.ts spreads this list into the registry.
+ */
+import type { CommandDefinition } from "../src/core/commands.js";
+import webinairePlanifier from "./webinaire-planifier.js";
+import webinaires from "./webinaires.js";
+import webinaire from "./webinaire.js";
+import webinaireRejoindre from "./webinaire-rejoindre.js";
+import webinaireQuitter from "./webinaire-quitter.js";
+import webinaireAnnuler from "./webinaire-annuler.js";
+import webinaireDeplacer from "./webinaire-deplacer.js";
+import ics from "./ics.js";
+import agenda from "./agenda.js";
+import rappels from "./rappels.js";
+
+export const EVENT_COMMANDS: readonly CommandDefinition<any>[] = [
+  webinairePlanifier,
+  webinaires,
+  webinaire,
+  webinaireRejoindre,
+  webinaireQuitter,
+  webinaireAnnuler,
+  webinaireDeplacer,
+  ics,
+  agenda,
+  rappels,
+];

@@ -1,0 +1,41 @@
+/**
+ * `/cdce webinaire deplacer k3x9q debut:"6 avril 19h-20h30"`: moves a webinar or a local
+ * event; registered people are told and their reminders planned again for the new time.
+ */
+import { defineCommand } from "../src/core/commands.js";
+import { text } from "../src/core/options.js";
+import { message } from "../src/core/reply.js";
+import { assertCanManage, eventByCode } from "../src/core/events/lookup.js";
+import { whenText } from "../src/core/events/render.js";
+import { parseWhen } from "../src/core/events/when.js";
+import { parseDuration } from "../src/core/events/when-parts.js";
+import { whenMessage, MAX_DURATION_MIN } from "../src/core/events/validate.js";
+
+export default defineCommand({
+  name: "webinaire deplacer",
+  aliases: ["webinaire move", "evenement deplacer", "webinar verschieben", "webinar verplaatsen"],
+  help: { fr: "Changer la date d’un webinaire ou d’un évènement (les inscrit·es sont prévenu·es)", de: "Den Termin eines Webinars oder einer Veranstaltung ändern (Angemeldete werden benachrichtigt)", nl: "De datum van een webinar of evenement wijzigen (ingeschrevenen worden verwittigd)", en: "Move a webinar or event (registered people are told)" },
+  usage: { fr: 'webinaire deplacer k3x9q debut:"6 avril 19h"', de: 'webinaire deplacer k3x9q debut:"6. April 19 Uhr"', nl: 'webinaire deplacer k3x9q debut:"6 april 19u"', en: 'webinaire deplacer k3x9q debut:"6 April 7pm"' },
+  options: {
+    code: text({ help: { fr: "Code", de: "Code", nl: "Code", en: "Code" }, max: 20 }),
+    debut: text({ help: { fr: "Nouvelle date et heure", de: "Neues Datum und Uhrzeit", nl: "Nieuwe datum en uur", en: "New date and time" }, max: 80, rest: true }),
+    duree: text({ help: { fr: "Nouvelle durée (sinon la même)", de: "Neue Dauer (sonst dieselbe)", nl: "Nieuwe duur (anders dezelfde)", en: "New duration (else the same)" }, max: 20 }),
+  },
+  async run({ options, actor, t, locale, now, services }) {
+    const event = await eventByCode(services, options.code);
+    assertCanManage(actor, event, "webinaire deplacer");
+    if (event.state !== "scheduled") return message(locale, t("ev.isCancelled", { title: event.title }));
+    if (!options.debut) return message(locale, t("ev.when.missing", { field: "debut", example: t("ev.when.example") }));
+    const r = parseWhen(options.debut, { locale, zone: event.timeZone, now });
+    if (!r.ok) return { ...message(locale, whenMessage(t, r, event.timeZone, locale, "debut")), fieldErrors: { debut: whenMessage(t, r, event.timeZone, locale, "debut") } };
+    let minutes = (event.endsAt.getTime() - event.startsAt.getTime()) / 60_000;
+    if (options.duree) {
+      const d = parseDuration(options.duree);
+      if (d === null || d < 5 || d > MAX_DURATION_MIN) return message(locale, t("ev.duration.bad", { value: options.duree.slice(0, 20), max: MAX_DURATION_MIN / 60 }));
+      minutes = d;
+    }
+    const end = r.end ?? new Date(r.start.getTime() + minutes * 60_000);
+    const moved = await services.events.move(event, r.start, end, now);
+    return message(locale, t("ev.moved", { title: event.title, when: whenText(moved, actor.timeZone, locale) }));
+  },
+});

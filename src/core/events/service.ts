@@ -1,0 +1,186 @@
+/**
+ * The events feature's use cases, over the repository and the Notifier: create and
+ * announce, RSVP with waitlist promotion, reminders, cancellation and moves. Everything the
+ * bot says on its own goes through the Notifier with stable keys:
+ * - `evt:<id>:announce:s<sequence>`            announcement to the network's channels
+ * - `evt:<id>:rem:<person>:<version>:<start>:<offset>`   a reminder (see planReminders)
+ * - `evt:<id>:promoted:<person>:<requested>`   "a seat freed up, you are in"
+ * - `evt:<id>:cancelled:<person>`, `evt:<id>:moved:s<sequence>:<person>`
+ */
+import type { Logger } from "../logger.js";
+import type { Notifier } from "../notify.js";
+import type { Repositories } from "../ports.js";
+import { DEFAULT_TIME_ZONE, type Actor } from "../types.js";
+import type { CdceEvent, NewEvent, NewSlot, Registration } from "./model.js";
+import { isNetworkEvent } from "./model.js";
+import type { EventRepository, JoinResult, LeaveResult } from "./ports.js";
+import { DEFAULT_OFFSETS, planReminders, reminderPrefix, stamp, type Offset } from "./reminders.js";
+import { announcement, notice, whenText } from "./render.js";
+
+export interface EventServiceDeps {
+  repo: EventRepository;
+  notifier: Notifier;
+  repos: Repositories;
+  logger: Logger;
+}
+
+export class EventService {
+  constructor(private readonly deps: EventServiceDeps) {}
+
+  get repo(): EventRepository {
+    return this.deps.repo;
+  }
+
+  /** Creates a network webinar or training and announces it to the network's channels. */
+  async createNetwork(input: NewEvent, now: Date): Promise<CdceEvent> {
+    const event = await this.deps.repo.create(input);
+    await this.announce(event, now);
+    this.deps.logger.info({ event: event.id, code: event.code, kind: event.kind }, "event created");
+    return event;
+  }
+
+  /** Creates a local event of a commune (with its volunteer slots); not announced. */
+  async createLocal(input: NewEvent, slots: NewSlot[]): Promise<CdceEvent> {
+    const event = await this.deps.repo.create(input, slots);
+    this.deps.logger.info({ event: event.id, code: event.code, commune: event.communeId }, "local event created");
+    return event;
+  }
+
+  /** Posts the event with its RSVP buttons in every network channel (every platform). */
+  async announce(event: CdceEvent, now: Date, intro: "ev.announce.intro" | "ev.announce.shared" = "ev.announce.intro", commune = ""): Promise<void> {
+    await this.deps.notifier.enqueue({
+      key: `evt:${event.id}:announce:s${event.sequence}`,
+      to: { kind: "purpose", purpose: "network" },
+      dueAt: now,
+      expiresAt: event.startsAt,
+      render: announcement(event, intro, { commune }),
+    });
+  }
+
+  /** Registers the actor (the event, or one slot of it); reminders when a seat is taken. */
+  async join(event: CdceEvent, actor: Actor, slotId: string, now: Date): Promise<JoinResult> {
+    const result = await this.deps.repo.join({ eventId: event.id, slotId, personId: actor.personId, communeId: actor.communeIds[0] ?? null, now });
+    if (result.outcome === "going") await this.scheduleReminders(event, actor.personId, now);
+    return result;
+  }
+
+  /** Unregisters the actor; whoever gets the freed seat is told at once and gets reminders. */
+  async leave(event: CdceEvent, actor: Actor, slotId: string, now: Date): Promise<LeaveResult> {
+    const result = await this.deps.repo.leave({ eventId: event.id, slotId, personId: actor.personId });
+    if (!result.left) return result;
+    const others = await this.deps.repo.registrations(event.id, { statuses: ["going", "waitlist"] });
+    // Reminders are per person and event: keep them while the person holds another slot.
+    if (!others.some((r) => r.personId === actor.personId)) await this.deps.notifier.cancel(reminderPrefix(event.id, actor.personId));
+    await this.notifyPromoted(event, result.promoted, now);
+    return result;
+  }
+
+  async notifyPromoted(event: CdceEvent, promoted: Registration[], now: Date): Promise<void> {
+    for (const r of promoted) {
+      const zone = await this.zoneOf(r.personId);
+      await this.deps.notifier.enqueue({
+        key: `evt:${event.id}:promoted:${r.personId}:${stamp(r.requestedAt)}`,
+        to: { kind: "person", personId: r.personId },
+        dueAt: now,
+        expiresAt: event.startsAt,
+        render: notice(event, zone, (t, locale) => t("ev.notice.promoted", { title: event.title, when: whenText(event, zone, locale) })),
+      });
+      await this.scheduleReminders(event, r.personId, now);
+      this.deps.logger.info({ event: event.id, person: r.personId }, "promoted from the waitlist");
+    }
+  }
+
+  /** The person's offsets (and their stamp), else the defaults of the event's kind. */
+  async offsetsFor(personId: string, event: Pick<CdceEvent, "kind">): Promise<{ offsets: Offset[]; stamp: string }> {
+    const own = await this.deps.repo.reminderPreference(personId);
+    if (own && own.offsets.length) return { offsets: own.offsets as Offset[], stamp: stamp(own.updatedAt) };
+    return { offsets: DEFAULT_OFFSETS[isNetworkEvent(event) ? "network" : "local"], stamp: own ? stamp(own.updatedAt) : "d" };
+  }
+
+  /**
+   * Queues the reminders one person should get for one event (idempotent by key). They are
+   * anchored on the start of the earliest slot the person holds (volunteers), else the event's.
+   */
+  async scheduleReminders(event: CdceEvent, personId: string, now: Date): Promise<number> {
+    const held = (await this.deps.repo.registrations(event.id, { statuses: ["going"] })).filter((r) => r.personId === personId);
+    if (held.length === 0 || event.state !== "scheduled") return 0;
+    const slots = held.some((r) => r.slotId) ? await this.deps.repo.slots(event.id) : [];
+    const starts = held.map((r) => slots.find((s) => s.id === r.slotId)?.startsAt ?? event.startsAt);
+    const anchor = new Date(Math.min(...starts.map((d) => d.getTime())));
+    const requested = new Date(Math.min(...held.map((r) => r.requestedAt.getTime())));
+    const zone = await this.zoneOf(personId);
+    const pref = await this.offsetsFor(personId, event);
+    const plans = planReminders({ event: { id: event.id, startsAt: anchor }, personId, zone, offsets: pref.offsets, now, version: `${stamp(requested)}.${pref.stamp}` });
+    for (const p of plans) {
+      await this.deps.notifier.enqueue({
+        key: p.key,
+        to: { kind: "person", personId },
+        dueAt: p.dueAt,
+        expiresAt: p.expiresAt,
+        render: notice(event, zone, (t, locale) => t("ev.notice.reminder", { title: event.title, when: whenText(event, zone, locale), offset: p.offset })),
+      });
+    }
+    return plans.length;
+  }
+
+  /** After a change of offsets: drops the person's queued reminders and plans them again. */
+  async replanFor(personId: string, now: Date): Promise<number> {
+    let count = 0;
+    for (const { event, registration } of await this.deps.repo.forPerson(personId, now)) {
+      if (registration.status !== "going" || event.state !== "scheduled") continue;
+      await this.deps.notifier.cancel(reminderPrefix(event.id, personId));
+      count += await this.scheduleReminders(event, personId, now);
+    }
+    return count;
+  }
+
+  /** Cancels the event: no reminder goes out any more, every registered person is told. */
+  async cancel(event: CdceEvent, now: Date): Promise<CdceEvent> {
+    const cancelled = await this.deps.repo.update(event.id, { state: "cancelled", sequence: event.sequence + 1 });
+    await this.deps.notifier.cancel(reminderPrefix(event.id));
+    await this.deps.notifier.cancel(`evt:${event.id}:announce:`);
+    for (const personId of await this.registeredPeople(event.id)) {
+      const zone = await this.zoneOf(personId);
+      await this.deps.notifier.enqueue({
+        key: `evt:${event.id}:cancelled:${personId}`,
+        to: { kind: "person", personId },
+        dueAt: now,
+        expiresAt: event.endsAt,
+        render: notice(cancelled, zone, (t, locale) => t("ev.notice.cancelled", { title: event.title, when: whenText(event, zone, locale) }), { buttons: false }),
+      });
+    }
+    this.deps.logger.info({ event: event.id }, "event cancelled");
+    return cancelled;
+  }
+
+  /** Moves the event: registered people are told, reminders are planned again for the new time. */
+  async move(event: CdceEvent, startsAt: Date, endsAt: Date, now: Date): Promise<CdceEvent> {
+    const moved = await this.deps.repo.update(event.id, { startsAt, endsAt, sequence: event.sequence + 1 });
+    await this.deps.repo.shiftSlots(event.id, startsAt.getTime() - event.startsAt.getTime());
+    await this.deps.notifier.cancel(reminderPrefix(event.id));
+    const going = await this.deps.repo.registrations(event.id, { statuses: ["going"] });
+    for (const personId of await this.registeredPeople(event.id)) {
+      const zone = await this.zoneOf(personId);
+      await this.deps.notifier.enqueue({
+        key: `evt:${event.id}:moved:s${moved.sequence}:${personId}`,
+        to: { kind: "person", personId },
+        dueAt: now,
+        expiresAt: moved.startsAt,
+        render: notice(moved, zone, (t, locale) => t("ev.notice.moved", { title: moved.title, when: whenText(moved, zone, locale), before: whenText(event, zone, locale) })),
+      });
+    }
+    for (const personId of new Set(going.map((r) => r.personId))) await this.scheduleReminders(moved, personId, now);
+    this.deps.logger.info({ event: event.id, from: event.startsAt, to: startsAt }, "event moved");
+    return moved;
+  }
+
+  /** Everyone holding a seat or waiting, once each. */
+  private async registeredPeople(eventId: string): Promise<string[]> {
+    const regs = await this.deps.repo.registrations(eventId, { statuses: ["going", "waitlist"] });
+    return [...new Set(regs.map((r) => r.personId))];
+  }
+
+  private async zoneOf(personId: string): Promise<string> {
+    return (await this.deps.repos.identity.getPerson(personId))?.timeZone ?? DEFAULT_TIME_ZONE;
+  }
+}
