@@ -8,10 +8,11 @@ import kit from "./kit.js";
 import kitAjouter from "./kit-ajouter.js";
 import langue from "./langue.js";
 import configCanal from "./config-canal.js";
+import adminEnvois from "./admin-envois.js";
 import { EVENT_COMMANDS } from "./events.js";
 import { COMMUNITY_COMMANDS } from "./community.js";
 
-export const COMMANDS: readonly CommandDefinition<any>[] = [aide, kit, kitAjouter, langue, configCanal, ...EVENT_COMMANDS, ...COMMUNITY_COMMANDS];
+export const COMMANDS: readonly CommandDefinition<any>[] = [aide, kit, kitAjouter, langue, configCanal, adminEnvois, ...EVENT_COMMANDS, ...COMMUNITY_COMMANDS];
 
 export function createRegistry(): CommandRegistry {
   return new CommandRegistry(COMMANDS);

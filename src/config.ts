@@ -42,6 +42,19 @@ const schema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(),
   /** Port of /healthz and /metrics; 0 turns them off. */
   HTTP_PORT: port.default(0),
+  // Outbox and pacing (src/delivery): the defaults follow the platforms' published limits.
+  OUTBOX_SWEEP_SECONDS: z.coerce.number().int().min(1).max(59).default(2),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  OUTBOX_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  OUTBOX_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(500),
+  SLACK_CHANNEL_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
+  SLACK_WORKSPACE_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(100),
+  SLACK_WORKSPACE_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(4),
+  DISCORD_CHANNEL_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
+  DISCORD_GLOBAL_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(20),
+  /** Leader lease (Discord gateway, singleton jobs) and outbox claims: lifetime and renewal. */
+  LEASE_TTL_MS: z.coerce.number().int().min(500).max(600_000).default(20_000),
+  LEASE_RENEW_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -66,6 +79,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
     throw new ConfigError(["DISCORD_APPLICATION_ID: required with DISCORD_TOKEN"]);
+  }
+  if (c.LEASE_RENEW_MS * 2 > c.LEASE_TTL_MS) {
+    throw new ConfigError(["LEASE_RENEW_MS: must be at most half of LEASE_TTL_MS (a lease must survive one missed renewal)"]);
   }
   return c;
 }

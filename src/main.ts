@@ -9,6 +9,10 @@ import { parseTerminalArgs } from "./platforms/terminal/args.js";
 import { runInteractive, runOnce, syncLocalActor } from "./platforms/terminal/terminal.js";
 import { translator } from "./i18n/catalogue.js";
 import { loadPlatformAdapters } from "./platforms/load.js";
+import { Metrics } from "./ops/metrics.js";
+import { Lease } from "./cluster/lease.js";
+import { newInstanceId } from "./cluster/instance.js";
+import { createRuntime } from "./runtime.js";
 
 async function main(): Promise<number> {
   let config;
@@ -24,16 +28,24 @@ async function main(): Promise<number> {
   const terminal = args.terminal || args.once !== undefined || !platformsConfigured;
   // In the terminal, logs would drown the conversation: warnings only, on stderr.
   const logger = createLogger({ level: config.LOG_LEVEL ?? (terminal ? "warn" : "info") });
-  const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config) });
-  const adapters =
-    platformsConfigured && args.once === undefined
-      ? await loadPlatformAdapters({ config, dispatcher: app.dispatcher, services: app.services, logger })
-      : [];
+  // With platforms, the service also sends on its own (outbox), runs its jobs and serves /healthz and /metrics.
+  const background = platformsConfigured && args.once === undefined;
+  const metrics = new Metrics();
+  const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config), onHandled: metrics.observeCommand });
+  const replica = newInstanceId();
+  // One replica at a time holds the Discord gateway and runs the cluster-wide jobs.
+  const leader = background ? new Lease(app.delivery.leases, "leader", replica, { ttlMs: config.LEASE_TTL_MS, renewMs: config.LEASE_RENEW_MS, logger }) : undefined;
+  const runtime = background ? await createRuntime({ config, app, leader: leader!, replica, metrics, logger }) : undefined;
+  const adapters = background
+    ? await loadPlatformAdapters({ config, dispatcher: app.dispatcher, services: app.services, logger }, { leader })
+    : [];
   let stopping: Promise<void> | undefined;
   // Stops platforms first (in-flight replies finish), then the database. Safe to call twice.
   const stop = () =>
     (stopping ??= (async () => {
+      await runtime?.stop();
       await Promise.allSettled(adapters.map((a) => a.stop()));
+      await leader?.stop();
       await app.close();
     })());
   try {
@@ -41,6 +53,7 @@ async function main(): Promise<number> {
       await adapter.start();
       logger.info({ platform: adapter.name }, "platform connected");
     }
+    await runtime?.start(adapters);
     if (terminal) {
       await syncLocalActor(args, app.services.repos, app.services.clock());
       if (args.once !== undefined) {

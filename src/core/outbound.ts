@@ -43,6 +43,12 @@ export interface PlatformSender {
    * (searching recent history: Slack metadata, Discord nonce); returns its id if so.
    */
   findSent?(target: ChannelRef, idempotencyKey: string, since: Date): Promise<SentMessage | null>;
+  /**
+   * The direct-message channel with a user (Slack `conversations.open`, Discord
+   * `POST /users/@me/channels`), for notifications to a person. Without it the outbox posts
+   * to the user id itself (which Slack accepts).
+   */
+  openDirect?(workspaceId: string, userId: string): Promise<ChannelRef>;
   /** Removes a posted message (a deleted initiative, a cancelled announcement). */
   remove?(target: ChannelRef, externalId: string): Promise<void>;
 }

@@ -1,0 +1,140 @@
+/**
+ * The life of one claimed outbox row in the worker: checks (expired? readable?), the post
+ * under the limiters, and the outcome recorded in the database:
+ *
+ * | outcome                         | row becomes                                   |
+ * |---------------------------------|-----------------------------------------------|
+ * | posted, or found already posted | `sent` (with the platform's message id)       |
+ * | 429 beyond the in-slot waits    | `pending`, due after Retry-After (no attempt lost) |
+ * | 5xx, timeout, network           | `pending`, due after backoff with jitter; `failed` after `maxAttempts` |
+ * | refusal (no access, bad content)| `failed` at once; coordination told once       |
+ * | expiry passed                   | `expired`                                     |
+ */
+import type { Logger } from "../core/logger.js";
+import { DeliveryError } from "../core/outbound.js";
+import type { Clock, Platform, Reply } from "../core/types.js";
+import { backoffMs } from "./limits.js";
+import { describeTarget, type OutboxRow, type OutboxStore } from "./outbox.js";
+import { decodePayload } from "./payload.js";
+import type { OutboxPlatform } from "./worker.js";
+
+/** Hooks for metrics; every one optional. */
+export interface OutboxEvents {
+  /** Posted (`found`: it had been posted before a crash or a timeout); `lateMs` after its due time. */
+  sent(platform: Platform, info: { found: boolean; lateMs: number }): void;
+  failed(platform: Platform, kind: "permanent" | "attempts" | "invalid"): void;
+  retried(platform: Platform, kind: "rate_limited" | "transient"): void;
+  expired(platform: Platform): void;
+}
+
+export interface ProcessContext {
+  store: OutboxStore;
+  clock: Clock;
+  logger: Logger;
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  events: Partial<OutboxEvents>;
+  report?: (row: OutboxRow, error: string) => Promise<void>;
+  claimsValid(): boolean;
+  isStopping(): boolean;
+}
+
+/** Thrown in the channel slot when the row must not be posted (claim lost, cancelled, expired). */
+class Abort extends Error {
+  constructor(readonly reason: "claim" | "expired") {
+    super(reason);
+  }
+}
+
+/** Handles one claimed row to the end; never throws (every failure is recorded on the row). */
+export async function processRow(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow, token: string, recovered: boolean): Promise<void> {
+  const { store, clock, logger } = ctx;
+  const platform = row.target.platform;
+  const log = logger.child({ key: row.key, platform, target: describeTarget(row.target) });
+  let posts = 0;
+  try {
+    if (row.expiresAt && row.expiresAt <= clock()) throw new Abort("expired");
+    let reply: Reply;
+    try {
+      reply = decodePayload(row.payload);
+    } catch (err) {
+      await fail(ctx, row, token, `unreadable payload: ${String((err as Error).message).slice(0, 200)}`, "invalid");
+      return;
+    }
+    let target = row.target;
+    if (target.userId && !target.channelId) {
+      // A DM: open (or find) the conversation once and remember it on the row.
+      const dm = p.sender.openDirect ? await p.sender.openDirect(target.workspaceId, target.userId) : { ...target, channelId: target.userId };
+      target = { ...target, channelId: dm.channelId };
+      if (p.sender.openDirect) await store.setChannel(row.id, token, dm.channelId);
+    }
+    // After a crash mid-post or a failed attempt, the post may have gone through: look first.
+    const lookFirstSince = recovered || row.attempts > 0 ? new Date((row.attemptedAt ?? row.createdAt).getTime() - 60_000) : undefined;
+    const result = await p.pacer.send(
+      { idempotencyKey: row.key, target, reply },
+      {
+        lookFirstSince,
+        beforePost: async () => {
+          if (!ctx.claimsValid() || ctx.isStopping()) throw new Abort("claim");
+          const now = clock();
+          if (row.expiresAt && row.expiresAt <= now) throw new Abort("expired");
+          if (!(await store.markSending(row.id, token, now))) throw new Abort("claim");
+          posts++;
+        },
+      },
+    );
+    const now = clock();
+    if (!(await store.markSent(row.id, token, result.externalId, now))) log.warn({}, "outbox: sent, but the row was taken over meanwhile");
+    ctx.events.sent?.(platform, { found: !!result.found, lateMs: Math.max(0, now.getTime() - row.dueAt.getTime()) });
+    if (result.found) log.info({ externalId: result.externalId }, "outbox: message found already posted, not posted again");
+  } catch (err) {
+    await settle(ctx, row, token, err, posts, log);
+  }
+}
+
+async function settle(ctx: ProcessContext, row: OutboxRow, token: string, err: unknown, posts: number, log: Logger): Promise<void> {
+  const { store, clock } = ctx;
+  const platform = row.target.platform;
+  try {
+    if (err instanceof Abort) {
+      if (err.reason === "expired" && (await store.markExpired(row.id, token, clock()))) {
+        ctx.events.expired?.(platform);
+        log.info({}, "outbox: expired before it could be sent");
+      }
+      return; // "claim": cancelled, taken over or this replica is stopping: not ours to record
+    }
+    const e = err instanceof DeliveryError ? err : new DeliveryError("transient", String((err as Error)?.message ?? err), undefined, { cause: err });
+    const now = clock().getTime();
+    if (posts === 0 && e.kind !== "permanent") {
+      // Nothing was posted (stopping, limiter or lookup trouble): back in the queue as it was.
+      await store.reschedule(row.id, token, new Date(now + (ctx.isStopping() ? 0 : 1000)), row.lastError);
+      return;
+    }
+    if (e.kind === "permanent") return void (await fail(ctx, row, token, e.message, "permanent"));
+    if (e.kind === "rate_limited") {
+      ctx.events.retried?.(platform, "rate_limited");
+      await store.reschedule(row.id, token, new Date(now + (e.retryAfterMs ?? 1000)), e.message);
+      return;
+    }
+    const attempts = row.attempts + posts;
+    if (attempts >= ctx.maxAttempts) return void (await fail(ctx, row, token, `${e.message} (after ${attempts} attempts)`, "attempts"));
+    ctx.events.retried?.(platform, "transient");
+    const wait = backoffMs(attempts - 1, ctx.backoffBaseMs, ctx.backoffMaxMs);
+    log.warn({ attempts, waitMs: wait, reason: e.message }, "outbox: will retry");
+    await store.reschedule(row.id, token, new Date(now + wait), e.message);
+  } catch (dbError) {
+    // The row keeps its claim; it lapses and the row is taken over (checked with findSent).
+    log.error({ err: dbError }, "outbox: could not record the outcome");
+  }
+}
+
+async function fail(ctx: ProcessContext, row: OutboxRow, token: string, error: string, kind: "permanent" | "attempts" | "invalid"): Promise<void> {
+  if (!(await ctx.store.markFailed(row.id, token, error, ctx.clock()))) return;
+  ctx.events.failed?.(row.target.platform, kind);
+  ctx.logger.error({ key: row.key, platform: row.target.platform, target: describeTarget(row.target), kind, error }, "outbox: message failed");
+  // A notice about a notice would loop when the coordination channel itself is unreachable.
+  if (row.kind !== "notice" && ctx.report) {
+    await ctx.report(row, error).catch((err: unknown) => ctx.logger.error({ err }, "outbox: could not report a failure"));
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Everything a running service does besides answering commands, wired once from main.ts:
+ * the outbox worker (with one paced sender per connected platform, limits shared through
+ * Redis when REDIS_URL is set), the scheduler and its jobs, and the ops endpoints.
+ *
+ * Two phases: `createRuntime` opens /healthz and /metrics (not ready yet) before the
+ * platforms connect; `start(adapters)` starts the worker and the scheduler once they have.
+ */
+import type { App } from "./app.js";
+import type { Lease } from "./cluster/lease.js";
+import type { Config } from "./config.js";
+import type { Logger } from "./core/logger.js";
+import type { Platform } from "./core/types.js";
+import { createRedisConnection, PacedSender } from "./delivery/limits.js";
+import { pacingFor } from "./delivery/profiles.js";
+import { failureReporter } from "./delivery/report.js";
+import { OutboxWorker, type OutboxPlatform } from "./delivery/worker.js";
+import { startOpsServer, type OpsServer, type PlatformHealth } from "./ops/http.js";
+import type { Metrics } from "./ops/metrics.js";
+import type { PlatformAdapter } from "./platforms/adapter.js";
+import type { JobDefinition } from "./scheduler/job.js";
+import { JOBS } from "./scheduler/jobs/index.js";
+import { Scheduler } from "./scheduler/scheduler.js";
+
+export interface RuntimeOptions {
+  config: Config;
+  app: App;
+  leader: Lease;
+  /** This replica's id (src/cluster/instance.ts). */
+  replica: string;
+  metrics: Metrics;
+  logger: Logger;
+  /** The jobs to schedule (default: src/scheduler/jobs/index.ts). */
+  jobs?: readonly JobDefinition[];
+}
+
+export interface Runtime {
+  /** Starts the outbox and the scheduler over the connected adapters; then /healthz says ready. */
+  start(adapters: readonly PlatformAdapter[]): Promise<void>;
+  readonly worker: OutboxWorker | undefined;
+  readonly scheduler: Scheduler | undefined;
+  readonly ops: OpsServer | undefined;
+  /** Stops the scheduler and the worker (posts in progress finish), then the endpoints. */
+  stop(): Promise<void>;
+}
+
+const OUTBOX_PLATFORMS: readonly Platform[] = ["slack", "discord"];
+
+export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
+  const { config, app, logger, metrics } = o;
+  let ready = false;
+  let adapters: readonly PlatformAdapter[] = [];
+  let worker: OutboxWorker | undefined;
+  let scheduler: Scheduler | undefined;
+  let redis: ReturnType<typeof createRedisConnection> | undefined;
+  metrics.watchQueue(() => app.delivery.store.stats(app.services.clock()));
+  const ops =
+    config.HTTP_PORT > 0
+      ? await startOpsServer({
+          port: config.HTTP_PORT,
+          metrics,
+          logger,
+          health: {
+            ready: () => ready,
+            ping: app.delivery.ping,
+            platforms: (): PlatformHealth[] => [...adapters],
+            details: () => ({ replica: o.replica, leader: o.leader.held, outboxInFlight: worker?.inFlightCount ?? 0 }),
+          },
+        })
+      : undefined;
+
+  async function start(connected: readonly PlatformAdapter[]): Promise<void> {
+    adapters = connected;
+    if (config.REDIS_URL) redis = createRedisConnection(config.REDIS_URL, logger);
+    const platforms: Partial<Record<Platform, OutboxPlatform>> = {};
+    for (const adapter of connected) {
+      const sender = adapter.sender;
+      if (!sender || !OUTBOX_PLATFORMS.includes(sender.platform)) continue;
+      const pacing = pacingFor(sender.platform, config, { logger, redis: redis?.connection, onRateLimited: () => metrics.rateLimitedOn(sender.platform) });
+      platforms[sender.platform] = { sender, pacer: new PacedSender(sender, pacing), available: () => adapter.isConnected() };
+    }
+    const clock = app.services.clock;
+    worker = new OutboxWorker({
+      store: app.delivery.store,
+      platforms,
+      replica: o.replica,
+      logger: logger.child({ component: "outbox" }),
+      clock,
+      claimTtlMs: config.LEASE_TTL_MS,
+      maxInFlight: config.OUTBOX_MAX_IN_FLIGHT,
+      maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+      backoffBaseMs: config.OUTBOX_BACKOFF_MS,
+      events: metrics.outboxEvents(),
+      report: failureReporter(app.delivery.notifier, clock),
+    });
+    worker.start();
+    const w = worker;
+    scheduler = new Scheduler(o.jobs ?? JOBS, {
+      logger: logger.child({ component: "scheduler" }),
+      defaultTimeZone: config.DEFAULT_TIME_ZONE,
+      isLeader: () => o.leader.held,
+      context: (job) => ({
+        services: app.services,
+        now: clock(),
+        logger: logger.child({ job: job.name }),
+        outbox: { sweep: () => w.sweep(), purge: (before) => app.delivery.store.purge(before) },
+      }),
+      overrides: { "outbox-sweep": `*/${config.OUTBOX_SWEEP_SECONDS} * * * * *` },
+    });
+    // The leader lease also decides who runs the `cluster` jobs (Discord may have started it already).
+    await o.leader.start();
+    scheduler.start();
+    // Catch up at once after a downtime: what came due is claimed now (and paced), not at the next tick.
+    void worker.sweep();
+    ready = true;
+    logger.info({ platforms: Object.keys(platforms), redis: !!redis, replica: o.replica }, "outbox and scheduler running");
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    start,
+    get worker() {
+      return worker;
+    },
+    get scheduler() {
+      return scheduler;
+    },
+    ops,
+    stop: () =>
+      (stopping ??= (async () => {
+        ready = false;
+        await scheduler?.stop();
+        await worker?.stop();
+        await redis?.close().catch(() => undefined);
+        await ops?.close();
+      })()),
+  };
+}

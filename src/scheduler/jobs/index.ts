@@ -1,0 +1,9 @@
+/**
+ * The explicit list of scheduled jobs. Adding a job = one file in this folder + one line
+ * here (see src/scheduler/job.ts). Names must be unique (checked when the scheduler starts).
+ */
+import type { JobDefinition } from "../job.js";
+import outboxSweep from "./outbox-sweep.js";
+import outboxPurge from "./outbox-purge.js";
+
+export const JOBS: readonly JobDefinition[] = [outboxSweep, outboxPurge];
