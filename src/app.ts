@@ -10,6 +10,7 @@ import type { Services } from "./core/commands.js";
 import type { Logger } from "./core/logger.js";
 import type { Clock } from "./core/types.js";
 import { createRegistry } from "../commands/index.js";
+import { createWatchRepositories } from "./data/repositories/watch.js";
 import { createCommunity } from "./data/repositories/community.js";
 import { PrismaOutboxStore } from "./data/outbox-store.js";
 import { PrismaLeaseStore } from "./data/lease-store.js";
@@ -45,7 +46,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const store = new PrismaOutboxStore(db.prisma, db.provider);
     const notifier = new OutboxNotifier({ store, repos: db.repos, clock, logger: options.logger.child({ component: "outbox" }) });
     const events = new EventService({ repo: new PrismaEventRepository(db.prisma), notifier, repos: db.repos, logger: options.logger.child({ component: "events" }) });
-    const services: Services = { repos: db.repos, kits, clock, logger: options.logger, notifier, outbox: store, community: createCommunity(db.prisma), events };
+    const services: Services = { repos: db.repos, kits, clock, logger: options.logger, notifier, outbox: store, watch: createWatchRepositories(db.prisma, db.provider), community: createCommunity(db.prisma), events };
     const dispatcher = createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled });
     const leases = new PrismaLeaseStore(db.prisma);
     const ping = async () => void (await db.prisma.$queryRawUnsafe("SELECT 1"));

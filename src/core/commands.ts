@@ -11,6 +11,7 @@ import type { Permission } from "./permissions.js";
 import type { KitCatalog } from "./kits/service.js";
 import type { ChannelRef } from "./types.js";
 import type { Notifier, OutboxAdmin } from "./notify.js";
+import type { WatchRepositories } from "./watch/ports.js";
 import type { EventService } from "./events/service.js";
 import type { Community } from "./community.js";
 
@@ -37,6 +38,8 @@ export interface Services {
   notifier: Notifier;
   /** The outbox queue, for `/cdce admin envois`. */
   outbox: OutboxAdmin;
+  /** CoPil roster, momentum snapshots, prompts, mentoring, evidence (issue 7). */
+  watch: WatchRepositories;
   /** Initiatives, experience sheets, polls, idea box, tool inventory, privacy (issue 8). */
   community: Community;
   /** Webinars, trainings and local events: RSVP, reminders, calendars (issue 6). */

@@ -11,6 +11,9 @@ import { nl } from "./nl.js";
 import { en } from "./en.js";
 import { outboxMessages } from "./outbox.js";
 import { momentumMessages } from "./momentum.js";
+import { fomMessages } from "./fom.js";
+import { copilMessages } from "./copil.js";
+import { watchMessages } from "./watch.js";
 import { events } from "./events.js";
 import { eventsWhen } from "./events-when.js";
 import { eventsManage } from "./events-manage.js";
@@ -25,6 +28,9 @@ const BUNDLES = [
   { fr, de, nl, en },
   outboxMessages,
   momentumMessages,
+  fomMessages,
+  copilMessages,
+  watchMessages,
   events,
   eventsWhen,
   eventsManage,

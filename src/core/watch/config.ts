@@ -78,8 +78,58 @@ const DEFAULTS = {
    */
   alerts: { dropPoints: 15, cooldownDays: 28 },
 
-  /** The weekly scan: Monday 07:00, Brussels time (node-cron syntax). */
-  scan: { cron: "0 7 * * 1", timeZone: "Europe/Brussels" },
+  /**
+   * The weekly scan: Monday 07:00, Brussels time (node-cron syntax). The daily watch
+   * (Fair-O-Mètre ladder, roster, elections, mentoring check-ins) runs every day at 09:00.
+   * When a commune falls to orange or red, its CoPil also gets the diagnostic questionnaire
+   * (at most once a month) when `autoDiagnostic` is on.
+   */
+  scan: { cron: "0 7 * * 1", dailyCron: "0 9 * * *", timeZone: "Europe/Brussels", autoDiagnostic: true },
+
+  /**
+   * Fair-O-Mètre deadline ladder: reminders to the CoPil channel `daysBefore` the due date
+   * (0 = on the day) at `hour` local time, each valid until the next step; then, the day
+   * after the due date, one alert to coordination (dropped after `overdueExpiresDays`).
+   * A reminder counts as answered when the commune acts within `answers.answerWithinDays`.
+   */
+  ladder: { daysBefore: [90, 30, 7, 0], hour: 9, overdueExpiresDays: 60 },
+
+  /**
+   * CoPil roster: fewer than `minSize` members, a missing group of criterion 5's diversity,
+   * or mandates ending within `mandateNoticeDays` are flagged (in `/cdce copil`, and to the
+   * CoPil channel at most once a month). Elections: reminders `electionSteps` days from the
+   * communal elections (negative before, positive after), each valid `electionStepDays`.
+   */
+  roster: {
+    minSize: 5,
+    diversity: [
+      { group: "citizens", kinds: ["citizen"] },
+      { group: "commerce", kinds: ["shop", "horeca"] },
+      { group: "civil", kinds: ["association", "school"] },
+      { group: "political", kinds: ["councillor"] },
+      { group: "administration", kinds: ["staff"] },
+    ],
+    mandateNoticeDays: 60,
+    electionSteps: [-180, -30, 45],
+    electionStepDays: 30,
+  },
+
+  /**
+   * Mentoring: a mentor commune has at most `maxMentees` active pairs; candidates are ranked
+   * by these points (100 in all): same main language, distance (full at 0 km, none from
+   * `distanceZeroKm`), same profile, close population band, Fair-O-Mètre grade, free capacity.
+   * A commune in red is not proposed as a mentor. Check-ins: every `checkinEveryDays` days.
+   */
+  mentoring: {
+    maxMentees: 2,
+    points: { language: 35, distance: 25, profile: 10, size: 10, grade: 10, load: 10 },
+    sharedLanguagePoints: 15,
+    distanceZeroKm: 120,
+    gradePoints: { A: 10, B: 8, C: 5, D: 2, E: 0 },
+    ungradedPoints: 4,
+    checkinEveryDays: 30,
+    checkinExpiresDays: 14,
+  },
 } as const;
 
 /** Literal types widened to number/string, so tests can build variants. */

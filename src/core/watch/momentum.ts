@@ -8,6 +8,25 @@ import { MOMENTUM_CONFIG, type MomentumConfig } from "./config.js";
 import { daysBetween } from "./calendar.js";
 import type { Level, MomentumSignals, Reason, ReasonCode } from "./ports.js";
 
+/** A commune with nothing recorded anywhere yet. */
+export function emptySignals(fomDueOn: Date | null): MomentumSignals {
+  return {
+    lastActivityAt: null,
+    actions6m: 0,
+    actions6mSemaine: 0,
+    actions12m: 0,
+    actions12mSemaine: 0,
+    trainings12m: 0,
+    copilSize: 0,
+    copilSizeBefore: 0,
+    lastGrade: undefined,
+    previousGrade: undefined,
+    fomDueOn,
+    promptsSent: 0,
+    promptsAnswered: 0,
+  };
+}
+
 export const COMPONENTS = ["recency", "actions6m", "actions12m", "training", "copilSize", "copilTrend", "fom", "answers"] as const;
 export type Component = (typeof COMPONENTS)[number];
 

@@ -36,6 +36,15 @@ export interface CopilRepository {
 
 // ------------------------------------------------------------------ momentum
 
+/**
+ * Activity kinds the score reads from the shared activity log (ActivityEvent). Any kind
+ * counts as a sign of life for recency; these count as actions and as trainings. Features
+ * that record an initiative, an event or an attendance log it with one of these kinds and,
+ * when known, `data.criteria` (numbers 1..6 of the title's criteria) and `data.title`.
+ */
+export const ACTION_KINDS = ["initiative", "event", "evidence"] as const;
+export const TRAINING_KINDS = ["training_attended", "webinar_attended"] as const;
+
 export type Level = "green" | "orange" | "red";
 
 /** What the score is computed from, for one commune at one instant. */

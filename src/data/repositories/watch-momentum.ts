@@ -1,0 +1,105 @@
+/** Prisma implementation of the momentum repository: signals (set-based) and snapshots. */
+import { z } from "zod";
+import type { Db } from "../client.js";
+import type { MomentumRepository, MomentumSignals, MomentumSnapshot, Reason, TimeWindow } from "../../core/watch/ports.js";
+import { REASON_CODES } from "../../core/watch/ports.js";
+import { checkStored, fomGradeSchema, parseStored } from "../json.js";
+import { loadSignals } from "./watch-signals.js";
+import { emptySignals } from "../../core/watch/momentum.js";
+import { instant, SqlParams, type Provider } from "./watch-sql.js";
+
+const levelSchema = z.enum(["green", "orange", "red"]);
+const alertSchema = z.enum(["level", "drop"]).nullable();
+const gradeOrMissing = z.union([fomGradeSchema, z.null(), z.undefined()]);
+const dateOrNull = z.union([z.iso.datetime(), z.null()]).transform((v) => (v === null ? null : new Date(v)));
+
+const signalsSchema = z.object({
+  lastActivityAt: dateOrNull,
+  actions6m: z.number(),
+  actions6mSemaine: z.number(),
+  actions12m: z.number(),
+  actions12mSemaine: z.number(),
+  trainings12m: z.number(),
+  copilSize: z.number(),
+  copilSizeBefore: z.number(),
+  lastGrade: gradeOrMissing,
+  previousGrade: gradeOrMissing,
+  fomDueOn: dateOrNull,
+  promptsSent: z.number(),
+  promptsAnswered: z.number(),
+});
+const reasonsSchema = z.array(
+  z.object({ code: z.enum(REASON_CODES), lost: z.number(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+);
+
+type SnapshotRow = { id: string; communeId: string; at: unknown; score: unknown; level: string; signals: string; reasons: string; alert: string | null };
+
+function toSnapshot(row: SnapshotRow): MomentumSnapshot {
+  const origin = (column: string) => ({ table: "MomentumSnapshot", column, id: row.id });
+  return {
+    communeId: row.communeId,
+    at: instant(row.at) ?? new Date(0),
+    score: Number(row.score),
+    level: checkStored(levelSchema, row.level, origin("level")),
+    signals: parseStored(signalsSchema, row.signals, origin("signals")) as MomentumSignals,
+    reasons: parseStored(reasonsSchema, row.reasons, origin("reasons")) as Reason[],
+    alert: checkStored(alertSchema, row.alert, origin("alert")),
+  };
+}
+
+/** Momentum signals, snapshots and their history. */
+export class PrismaMomentumRepository implements MomentumRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly provider: Provider,
+  ) {}
+
+  signalsForAll(now: Date, windows: readonly TimeWindow[]): Promise<Map<string, MomentumSignals>> {
+    return loadSignals(this.db, this.provider, now, windows);
+  }
+
+  async signalsFor(communeId: string, now: Date, windows: readonly TimeWindow[]): Promise<MomentumSignals> {
+    const map = await loadSignals(this.db, this.provider, now, windows, communeId);
+    return map.get(communeId) ?? emptySignals(null);
+  }
+
+  /** One batch insert; a snapshot already stored for the same commune and instant is kept. */
+  async saveSnapshots(snapshots: readonly MomentumSnapshot[]): Promise<void> {
+    if (snapshots.length === 0) return;
+    await this.db.momentumSnapshot.createMany({
+      data: snapshots.map((s) => ({
+        communeId: s.communeId,
+        at: s.at,
+        score: s.score,
+        level: s.level,
+        signals: JSON.stringify(s.signals),
+        reasons: JSON.stringify(s.reasons),
+        alert: s.alert,
+      })),
+    });
+  }
+
+  /** Two grouped queries: each commune's latest snapshot, and its latest alerted one. */
+  async latestAll(): Promise<Map<string, { latest: MomentumSnapshot; lastAlert: MomentumSnapshot | null }>> {
+    const latest = (alertedOnly: boolean) => {
+      const where = alertedOnly ? ` WHERE "alert" IS NOT NULL` : "";
+      const sql =
+        `SELECT s."id", s."communeId", s."at", s."score", s."level", s."signals", s."reasons", s."alert" FROM "MomentumSnapshot" s ` +
+        `JOIN (SELECT "communeId", MAX("at") AS m FROM "MomentumSnapshot"${where} GROUP BY "communeId") l ` +
+        `ON l."communeId" = s."communeId" AND l.m = s."at"`;
+      return this.db.$queryRawUnsafe<SnapshotRow[]>(sql);
+    };
+    const [all, alerted] = await Promise.all([latest(false), latest(true)]);
+    const alerts = new Map(alerted.map((r) => [r.communeId, toSnapshot(r)]));
+    return new Map(all.map((r) => [r.communeId, { latest: toSnapshot(r), lastAlert: alerts.get(r.communeId) ?? null }]));
+  }
+
+  async history(communeId: string, limit: number): Promise<MomentumSnapshot[]> {
+    const q = new SqlParams(this.provider);
+    const rows = await this.db.$queryRawUnsafe<SnapshotRow[]>(
+      `SELECT "id", "communeId", "at", "score", "level", "signals", "reasons", "alert" FROM "MomentumSnapshot" WHERE "communeId" = ${q.p(communeId)} ORDER BY "at" DESC LIMIT ${Math.max(1, Math.floor(limit))}`,
+      ...q.values,
+    );
+    return rows.map(toSnapshot);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The momentum signals of every commune in a handful of set-based queries (GROUP BY over
+ * the activity log, the CoPil roster and the prompts; two small reads for communes and
+ * Fair-O-Mètre records), whatever the number of communes. The same queries filtered on
+ * one commune serve the single-commune view.
+ */
+import type { Db } from "../client.js";
+import { ACTION_KINDS, TRAINING_KINDS, type MomentumSignals, type TimeWindow } from "../../core/watch/ports.js";
+import { MOMENTUM_CONFIG, type MomentumConfig } from "../../core/watch/config.js";
+import { addDays } from "../../core/watch/calendar.js";
+import { emptySignals } from "../../core/watch/momentum.js";
+import type { FomGrade } from "../../core/ports.js";
+import { fomGradeSchema } from "../json.js";
+import { instant, num, SqlParams, type Provider } from "./watch-sql.js";
+
+type Row = Record<string, unknown>;
+
+/** Computes the signals at `now`, for every commune or for one (`communeId`). */
+export async function loadSignals(
+  db: Db,
+  provider: Provider,
+  now: Date,
+  windows: readonly TimeWindow[],
+  communeId?: string,
+  c: MomentumConfig = MOMENTUM_CONFIG,
+): Promise<Map<string, MomentumSignals>> {
+  const communes = await db.commune.findMany({ where: communeId ? { id: communeId } : {}, select: { id: true, fomDueOn: true } });
+  const out = new Map<string, MomentumSignals>(communes.map((x) => [x.id, emptySignals(x.fomDueOn)]));
+  const [activity, copil, prompts, fom] = await Promise.all([
+    activityAggregates(db, provider, now, windows, communeId, c),
+    copilAggregates(db, provider, now, communeId, c),
+    promptAggregates(db, provider, now, communeId, c),
+    db.fomRecord.findMany({
+      where: { on: { lte: now }, ...(communeId ? { communeId } : {}) },
+      orderBy: [{ communeId: "asc" }, { on: "desc" }],
+      select: { communeId: true, grade: true },
+    }),
+  ]);
+  for (const r of activity) {
+    const s = out.get(String(r.communeId));
+    if (!s) continue;
+    s.lastActivityAt = instant(r.last);
+    s.actions6m = num(r.a6);
+    s.actions6mSemaine = num(r.a6s);
+    s.actions12m = num(r.a12);
+    s.actions12mSemaine = num(r.a12s);
+    s.trainings12m = num(r.t12);
+  }
+  for (const r of copil) {
+    const s = out.get(String(r.communeId));
+    if (!s) continue;
+    s.copilSize = num(r.n);
+    s.copilSizeBefore = num(r.b);
+  }
+  for (const r of prompts) {
+    const s = out.get(String(r.communeId));
+    if (!s) continue;
+    s.promptsSent = num(r.sent);
+    s.promptsAnswered = num(r.answered);
+  }
+  const seen = new Map<string, number>();
+  for (const r of fom) {
+    const s = out.get(r.communeId);
+    const n = seen.get(r.communeId) ?? 0;
+    seen.set(r.communeId, n + 1);
+    if (!s || n > 1) continue;
+    const grade: FomGrade | null = r.grade === null ? null : fomGradeSchema.parse(r.grade);
+    if (n === 0) s.lastGrade = grade;
+    else s.previousGrade = grade;
+  }
+  return out;
+}
+
+/** Last activity, actions (with their part around the Semaine) and trainings, per commune. */
+function activityAggregates(db: Db, provider: Provider, now: Date, windows: readonly TimeWindow[], communeId: string | undefined, c: MomentumConfig): Promise<Row[]> {
+  const q = new SqlParams(provider);
+  const actions = q.list(ACTION_KINDS);
+  const trainings = q.list(TRAINING_KINDS);
+  const since6 = q.p(addDays(now, -c.actions6m.days));
+  const since12 = q.p(addDays(now, -c.actions12m.days));
+  const sinceT = q.p(addDays(now, -c.training.days));
+  const inSemaine = windows.length ? `(${windows.map((w) => `("at" >= ${q.p(w.from)} AND "at" < ${q.p(w.to)})`).join(" OR ")})` : "1 = 0";
+  const until = q.p(now);
+  const only = communeId ? ` AND "communeId" = ${q.p(communeId)}` : "";
+  const sql =
+    `SELECT "communeId", MAX("at") AS last, ` +
+    `SUM(CASE WHEN "kind" IN ${actions} AND "at" >= ${since6} THEN 1 ELSE 0 END) AS a6, ` +
+    `SUM(CASE WHEN "kind" IN ${actions} AND "at" >= ${since6} AND ${inSemaine} THEN 1 ELSE 0 END) AS a6s, ` +
+    `SUM(CASE WHEN "kind" IN ${actions} AND "at" >= ${since12} THEN 1 ELSE 0 END) AS a12, ` +
+    `SUM(CASE WHEN "kind" IN ${actions} AND "at" >= ${since12} AND ${inSemaine} THEN 1 ELSE 0 END) AS a12s, ` +
+    `SUM(CASE WHEN "kind" IN ${trainings} AND "at" >= ${sinceT} THEN 1 ELSE 0 END) AS t12 ` +
+    `FROM "ActivityEvent" WHERE "at" <= ${until}${only} GROUP BY "communeId"`;
+  return db.$queryRawUnsafe<Row[]>(sql, ...q.values);
+}
+
+/** CoPil members present now and `trendDays` ago, per commune. */
+function copilAggregates(db: Db, provider: Provider, now: Date, communeId: string | undefined, c: MomentumConfig): Promise<Row[]> {
+  const q = new SqlParams(provider);
+  const present = (at: Date) => {
+    const a = q.p(at);
+    const b = q.p(at);
+    return `SUM(CASE WHEN "since" <= ${a} AND ("until" IS NULL OR "until" > ${b}) THEN 1 ELSE 0 END)`;
+  };
+  const n = present(now);
+  const b = present(addDays(now, -c.copil.trendDays));
+  const only = communeId ? ` WHERE "communeId" = ${q.p(communeId)}` : "";
+  return db.$queryRawUnsafe<Row[]>(`SELECT "communeId", ${n} AS n, ${b} AS b FROM "CopilMember"${only} GROUP BY "communeId"`, ...q.values);
+}
+
+/**
+ * Prompts of the answer window, per commune: answered when some activity of the commune
+ * follows within the prompt's `answerBy`; counted as sent once answered or once the
+ * window closed (a prompt still open and unanswered is not held against anyone).
+ */
+function promptAggregates(db: Db, provider: Provider, now: Date, communeId: string | undefined, c: MomentumConfig): Promise<Row[]> {
+  const q = new SqlParams(provider);
+  const nowA = q.p(now);
+  const answered = `EXISTS (SELECT 1 FROM "ActivityEvent" a WHERE a."communeId" = p."communeId" AND a."at" > p."sentAt" AND a."at" <= p."answerBy" AND a."at" <= ${nowA})`;
+  const nowB = q.p(now);
+  const since = q.p(addDays(now, -c.answers.days));
+  const nowC = q.p(now);
+  const only = communeId ? ` AND p."communeId" = ${q.p(communeId)}` : "";
+  const sql =
+    `SELECT "communeId", SUM(CASE WHEN ok = 1 OR closed = 1 THEN 1 ELSE 0 END) AS sent, SUM(ok) AS answered FROM (` +
+    `SELECT p."communeId" AS "communeId", CASE WHEN ${answered} THEN 1 ELSE 0 END AS ok, CASE WHEN p."answerBy" <= ${nowB} THEN 1 ELSE 0 END AS closed ` +
+    `FROM "CommunePrompt" p WHERE p."sentAt" >= ${since} AND p."sentAt" <= ${nowC}${only}) x GROUP BY "communeId"`;
+  return db.$queryRawUnsafe<Row[]>(sql, ...q.values);
+}

@@ -1,0 +1,16 @@
+/** Builds the momentum watch's repositories (issue 7) over one Prisma client. */
+import type { Db } from "../client.js";
+import type { WatchRepositories } from "../../core/watch/ports.js";
+import { PrismaMomentumRepository } from "./watch-momentum.js";
+import { PrismaCopilRepository, PrismaEvidenceRepository, PrismaMentoringRepository, PrismaPromptRepository } from "./watch-roster.js";
+import type { Provider } from "./watch-sql.js";
+
+export function createWatchRepositories(db: Db, provider: Provider): WatchRepositories {
+  return {
+    copil: new PrismaCopilRepository(db),
+    momentum: new PrismaMomentumRepository(db, provider),
+    prompts: new PrismaPromptRepository(db),
+    mentoring: new PrismaMentoringRepository(db),
+    evidence: new PrismaEvidenceRepository(db),
+  };
+}
