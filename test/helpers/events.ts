@@ -22,3 +22,26 @@ export function codeOf(text: string): string {
 export async function planWebinar(app: App, options: string, as: As = COORD): Promise<string> {
   return codeOf(textOf(await run(app, `webinaire planifier ${options}`, as)));
 }
+
+import { OutboxWorker } from "../../src/delivery/worker.js";
+import { PacedSender } from "../../src/delivery/limits.js";
+import { silentLogger } from "../../src/core/logger.js";
+import type { PlatformSender } from "../../src/core/outbound.js";
+
+/** Posts what is due in the outbox through a platform's real sender (the runtime's worker, without pacing gaps). */
+export async function deliverDue(app: App, sender: PlatformSender): Promise<void> {
+  const worker = new OutboxWorker({
+    store: app.delivery.store,
+    platforms: { [sender.platform]: { sender, pacer: new PacedSender(sender, { logger: silentLogger, perChannelMinTimeMs: 0, perWorkspaceMinTimeMs: 0 }), available: () => true } },
+    replica: "test",
+    logger: silentLogger,
+    clock: app.services.clock,
+  });
+  worker.start();
+  try {
+    await worker.sweep();
+    for (let i = 0; i < 200 && worker.inFlightCount > 0; i++) await new Promise((r) => setTimeout(r, 25));
+  } finally {
+    await worker.stop();
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The announce + RSVP button path on the real platforms' SDKs against the fakes: a webinar
+ * planned by coordination is posted by the outbox in the network channel with its buttons;
+ * a member clicks "Register" on that posted message and gets the answer; a full webinar
+ * puts the next one on the waitlist.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translator } from "../../../src/i18n/catalogue.js";
+import { USERS, buttonsOf, createSlackHarness, textOf, type SlackHarness } from "../../fakes/slack/harness.js";
+import { startDiscordHarness, type DiscordHarness } from "../../fakes/discord/harness.js";
+import { buttonsOf as discordButtons, sendClick, textOf as discordText } from "../../fakes/discord/interactions.js";
+import { codeOf, deliverDue } from "../../helpers/events.js";
+
+const fr = translator("fr");
+const de = translator("de");
+
+describe("Slack: announcement and RSVP button", () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await createSlackHarness({ mode: "http" });
+    await h.grant(USERS.en!, "coordination");
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("posts the announcement in the network channel; a click registers, then waitlists", async () => {
+    await h.fake.response((await h.command("config canal reseau", USERS.en, "C0RESEAU")).responseUrl);
+    const planned = await h.fake.response((await h.command('webinaire planifier titre:"Partenariats locaux" theme:partenariats debut:"15/12/2026 14h" capacite:1', USERS.en)).responseUrl);
+    const code = codeOf(textOf(planned.body));
+    await deliverDue(h.app, h.adapter.sender);
+    const post = await h.fake.call("chat.postMessage");
+    expect(post.args.channel).toBe("C0RESEAU");
+    expect(textOf(post.args)).toContain("Partenariats locaux");
+    const join = buttonsOf(post.args).find((b) => b.label === fr("ev.button.join"))!;
+    expect(join.value).toBe(`webinaire rejoindre ${code}`);
+
+    const first = await h.click(join, USERS.fr, "C0RESEAU");
+    expect(first.ack.status).toBe(200);
+    const answer = await h.fake.response(first.responseUrl);
+    expect(answer.body.response_type).toBe("ephemeral");
+    expect(textOf(answer.body)).toContain("Vous êtes inscrit·e à « Partenariats locaux »");
+    expect(buttonsOf(answer.body).map((b) => b.label)).toContain(fr("ev.button.leave"));
+
+    const second = await h.fake.response((await h.click(join, USERS.de, "C0RESEAU")).responseUrl);
+    expect(textOf(second.body)).toContain("Nr. 1 auf der Warteliste");
+    expect(de("ev.button.join")).toBeTruthy();
+  });
+});
+
+describe("Discord: announcement and RSVP button", () => {
+  let h: DiscordHarness;
+  const COORD = { userId: "400000000000000099", username: "coord", locale: "fr" };
+  const MEMBER = { userId: "400000000000000002", username: "camille", locale: "fr" };
+  beforeAll(async () => {
+    h = await startDiscordHarness();
+    await h.grant(COORD.userId, "coordination");
+  }, 30_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("posts the announcement in the network channel with buttons; a click registers", async () => {
+    await h.run("config-canal", { usage: "reseau" }, COORD);
+    const planned = await h.run("webinaire-planifier", { titre: "Gouvernance du CoPil", theme: "gouvernance", debut: "16/12/2026 19h", capacite: "20" }, COORD);
+    const code = codeOf(discordText(planned.answer.message));
+    await deliverDue(h.app, h.adapter.sender!);
+    const channel = h.fake.channel();
+    const posted = channel.messages.find((m) => discordText(m).includes("Gouvernance du CoPil"))!;
+    expect(posted).toBeTruthy();
+    const join = discordButtons(posted).find((b) => b.label === fr("ev.button.join"))!;
+    expect(join.custom_id).toBe(`c:webinaire rejoindre ${code}`);
+    const answer = await h.fake.waitForAnswer(sendClick(h.fake, posted, join.custom_id, MEMBER));
+    expect(discordText(answer.message)).toContain("Vous êtes inscrit·e à « Gouvernance du CoPil »");
+    const event = (await h.app.services.events.repo.byCode(code))!;
+    expect(event.goingCount).toBe(1);
+  });
+});
