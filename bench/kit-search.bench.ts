@@ -151,21 +151,24 @@ export async function run(): Promise<Row[]> {
   for (const q of queries.slice(0, WARMUP)) { engine.search(q); naive.search(q.words); }
   // This machine is shared: other processes steal the CPU in bursts. Each set of queries is
   // timed in ROUNDS rounds and the round with the lowest p99 is reported (labelled as such).
-  let best: { engineMs: number[]; naiveMs: number[]; noiseMs: number[]; hits: number } | null = null;
+  let best: { engineMs: number[]; naiveMs: number[]; noiseMs: number[]; hits: number; naiveHits: number } | null = null;
   for (let round = 0; round < ROUNDS; round++) {
     const engineMs: number[] = [];
     const naiveMs: number[] = [];
     let hits = 0;
+    let naiveHits = 0;
     for (const q of queries) {
       const [r, ms] = time(() => engine.search(q));
       engineMs.push(ms);
       hits += r.total;
-      naiveMs.push(time(() => naive.search(q.words))[1]);
+      const [found, naiveTime] = time(() => naive.search(q.words));
+      naiveMs.push(naiveTime);
+      naiveHits += found.length;
     }
     const noiseMs = noise.map((q) => time(() => engine.search(q))[1]);
-    if (!best || percentile(engineMs, 0.99) < percentile(best.engineMs, 0.99)) best = { engineMs, naiveMs, noiseMs, hits };
+    if (!best || percentile(engineMs, 0.99) < percentile(best.engineMs, 0.99)) best = { engineMs, naiveMs, noiseMs, hits, naiveHits };
   }
-  const { engineMs, naiveMs, noiseMs, hits } = best!;
+  const { engineMs, naiveMs, noiseMs, hits, naiveHits } = best!;
 
   const labelled = labelledQueries();
   const realEngine = new KitIndex(real);
@@ -197,7 +200,7 @@ export async function run(): Promise<Row[]> {
       name: `kit-search: naive scan, ${SYNTHETIC_SIZE} kits`,
       median: percentile(naiveMs, 0.5),
       p99: percentile(naiveMs, 0.99),
-      other: { queries: queries.length, "mean hits": "(substring AND)" },
+      other: { queries: queries.length, "mean hits": Math.round(naiveHits / queries.length) },
       target: "reference",
     },
     {
