@@ -13,6 +13,9 @@ import webinaireDeplacer from "./webinaire-deplacer.js";
 import ics from "./ics.js";
 import agenda from "./agenda.js";
 import rappels from "./rappels.js";
+import webinairePresences from "./webinaire-presences.js";
+import webinaireRelancer from "./webinaire-relancer.js";
+import participations from "./participations.js";
 
 export const EVENT_COMMANDS: readonly CommandDefinition<any>[] = [
   webinairePlanifier,
@@ -25,4 +28,7 @@ export const EVENT_COMMANDS: readonly CommandDefinition<any>[] = [
   ics,
   agenda,
   rappels,
+  webinairePresences,
+  webinaireRelancer,
+  participations,
 ];

@@ -17,6 +17,7 @@ import { watchMessages } from "./watch.js";
 import { events } from "./events.js";
 import { eventsWhen } from "./events-when.js";
 import { eventsManage } from "./events-manage.js";
+import { eventsTeam } from "./events-team.js";
 import { initiativeMessages } from "./initiatives.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../core/types.js";
 
@@ -34,6 +35,7 @@ const BUNDLES = [
   events,
   eventsWhen,
   eventsManage,
+  eventsTeam,
   initiativeMessages,
 ] as const;
 

@@ -49,6 +49,8 @@ export interface EventRepository {
   registrations(eventId: string, opts?: { statuses?: Registration["status"][]; slotId?: string }): Promise<Registration[]>;
   /** A person's registrations with their events, events ending after `from`. */
   forPerson(personId: string, from: Date): Promise<{ event: CdceEvent; registration: Registration }[]>;
+  /** Registrations made from a commune (its members), with their events ending after `from`. */
+  forCommune(communeId: string, from: Date): Promise<{ event: CdceEvent; registration: Registration }[]>;
   /**
    * Takes a seat if one is free, else a place on the waitlist. Idempotent: asking twice
    * keeps the first answer. Atomic: never more `going` than the capacity.

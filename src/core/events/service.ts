@@ -16,6 +16,8 @@ import { isNetworkEvent } from "./model.js";
 import type { EventRepository, JoinResult, LeaveResult } from "./ports.js";
 import { DEFAULT_OFFSETS, planReminders, reminderPrefix, stamp, type Offset } from "./reminders.js";
 import { announcement, notice, whenText } from "./render.js";
+import { reply } from "../reply.js";
+import { translator } from "../../i18n/catalogue.js";
 
 export interface EventServiceDeps {
   repo: EventRepository;
@@ -35,6 +37,7 @@ export class EventService {
   async createNetwork(input: NewEvent, now: Date): Promise<CdceEvent> {
     const event = await this.deps.repo.create(input);
     await this.announce(event, now);
+    await this.attendancePrompt(event);
     this.deps.logger.info({ event: event.id, code: event.code, kind: event.kind }, "event created");
     return event;
   }
@@ -54,6 +57,27 @@ export class EventService {
       dueAt: now,
       expiresAt: event.startsAt,
       render: announcement(event, intro, { commune }),
+    });
+  }
+
+  /**
+   * When the session is over, coordination's channels get "who came?" with the button that
+   * records attendance. Queued at creation, re-keyed by each move (the sequence in the key).
+   */
+  async attendancePrompt(event: CdceEvent): Promise<void> {
+    if (!isNetworkEvent(event)) return;
+    await this.deps.notifier.enqueue({
+      key: `evt:${event.id}:attendance:s${event.sequence}`,
+      to: { kind: "purpose", purpose: "coordination" },
+      dueAt: event.endsAt,
+      expiresAt: new Date(event.endsAt.getTime() + 7 * 86_400_000),
+      render: (locale) => {
+        const t = translator(locale);
+        return reply(locale, [
+          { type: "section", text: t("ev.attendance.prompt", { title: event.title, code: event.code }) },
+          { type: "actions", buttons: [{ label: t("ev.attendance.button"), command: `webinaire presences ${event.code}`, style: "primary" }] },
+        ], "channel");
+      },
     });
   }
 
@@ -139,6 +163,7 @@ export class EventService {
     const cancelled = await this.deps.repo.update(event.id, { state: "cancelled", sequence: event.sequence + 1 });
     await this.deps.notifier.cancel(reminderPrefix(event.id));
     await this.deps.notifier.cancel(`evt:${event.id}:announce:`);
+    await this.deps.notifier.cancel(`evt:${event.id}:attendance:`);
     for (const personId of await this.registeredPeople(event.id)) {
       const zone = await this.zoneOf(personId);
       await this.deps.notifier.enqueue({
@@ -157,6 +182,8 @@ export class EventService {
   async move(event: CdceEvent, startsAt: Date, endsAt: Date, now: Date): Promise<CdceEvent> {
     const moved = await this.deps.repo.update(event.id, { startsAt, endsAt, sequence: event.sequence + 1 });
     await this.deps.repo.shiftSlots(event.id, startsAt.getTime() - event.startsAt.getTime());
+    await this.deps.notifier.cancel(`evt:${event.id}:attendance:`);
+    await this.attendancePrompt(moved);
     await this.deps.notifier.cancel(reminderPrefix(event.id));
     const going = await this.deps.repo.registrations(event.id, { statuses: ["going"] });
     for (const personId of await this.registeredPeople(event.id)) {

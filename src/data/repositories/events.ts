@@ -91,6 +91,16 @@ export class PrismaEventRepository implements EventRepository {
     return rows.map(({ event, ...r }) => ({ event: toEvent(event), registration: toRegistration(r) }));
   }
 
+  async forCommune(communeId: string, from: Date) {
+    const rows = await this.db.registration.findMany({
+      where: { communeId, status: { in: ["going", "waitlist"] }, event: { endsAt: { gt: from }, state: "scheduled" } },
+      include: { event: true },
+      orderBy: [{ event: { startsAt: "asc" } }, { requestedAt: "asc" }, { id: "asc" }],
+      take: 500,
+    });
+    return rows.map(({ event, ...r }) => ({ event: toEvent(event), registration: toRegistration(r) }));
+  }
+
   join(input: { eventId: string; slotId: string; personId: string; communeId: string | null; now: Date }): Promise<JoinResult> {
     const { eventId, slotId, personId, communeId, now } = input;
     return withRetry(this.db, async (tx) => {
