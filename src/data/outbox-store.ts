@@ -140,8 +140,8 @@ export class PrismaOutboxStore implements OutboxStore {
     return count === 1;
   }
 
-  markSending(id: string, token: string, now: Date): Promise<boolean> {
-    return this.update(id, token, { state: "sending", attempts: { increment: 1 }, attemptedAt: now });
+  markSending(id: string, token: string, now: Date, countAttempt: boolean): Promise<boolean> {
+    return this.update(id, token, { state: "sending", attemptedAt: now, ...(countAttempt ? { attempts: { increment: 1 } } : {}) });
   }
 
   markSent(id: string, token: string, externalId: string, now: Date): Promise<boolean> {

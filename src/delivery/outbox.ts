@@ -103,8 +103,8 @@ export interface OutboxStore extends OutboxAdmin {
   renewClaims(replica: string, until: Date): Promise<number>;
   /** Gives back the pending rows this replica claimed but did not start (graceful stop). */
   releaseClaims(replica: string): Promise<number>;
-  /** pending → sending just before the post; counts the attempt. False when the claim was lost. */
-  markSending(id: string, token: string, now: Date): Promise<boolean>;
+  /** pending → sending just before a post (`countAttempt`: the first post of this claim). False when the claim was lost. */
+  markSending(id: string, token: string, now: Date, countAttempt: boolean): Promise<boolean>;
   markSent(id: string, token: string, externalId: string, now: Date): Promise<boolean>;
   /** Back to pending, due at `at`, claim released (after a 5xx, a timeout or a 429). */
   reschedule(id: string, token: string, at: Date, error: string | null): Promise<boolean>;

@@ -79,7 +79,8 @@ export async function processRow(ctx: ProcessContext, p: OutboxPlatform, row: Ou
           if (!ctx.claimsValid() || ctx.isStopping()) throw new Abort("claim");
           const now = clock();
           if (row.expiresAt && row.expiresAt <= now) throw new Abort("expired");
-          if (!(await store.markSending(row.id, token, now))) throw new Abort("claim");
+          // The first post of this claim counts as an attempt; re-posts after a 429 wait do not.
+          if (!(await store.markSending(row.id, token, now, posts === 0))) throw new Abort("claim");
           posts++;
         },
       },
@@ -117,7 +118,7 @@ async function settle(ctx: ProcessContext, row: OutboxRow, token: string, err: u
       await store.reschedule(row.id, token, new Date(now + (e.retryAfterMs ?? 1000)), e.message);
       return;
     }
-    const attempts = row.attempts + posts;
+    const attempts = row.attempts + 1;
     if (attempts >= ctx.maxAttempts) return void (await fail(ctx, row, token, `${e.message} (after ${attempts} attempts)`, "attempts"));
     ctx.events.retried?.(platform, "transient");
     const wait = backoffMs(attempts - 1, ctx.backoffBaseMs, ctx.backoffMaxMs);
