@@ -16,6 +16,9 @@ import rappels from "./rappels.js";
 import webinairePresences from "./webinaire-presences.js";
 import webinaireRelancer from "./webinaire-relancer.js";
 import participations from "./participations.js";
+import evenementCreer from "./evenement-creer.js";
+import evenements from "./evenements.js";
+import evenementPartager from "./evenement-partager.js";
 
 export const EVENT_COMMANDS: readonly CommandDefinition<any>[] = [
   webinairePlanifier,
@@ -31,4 +34,7 @@ export const EVENT_COMMANDS: readonly CommandDefinition<any>[] = [
   webinairePresences,
   webinaireRelancer,
   participations,
+  evenementCreer,
+  evenements,
+  evenementPartager,
 ];

@@ -18,6 +18,7 @@ import { events } from "./events.js";
 import { eventsWhen } from "./events-when.js";
 import { eventsManage } from "./events-manage.js";
 import { eventsTeam } from "./events-team.js";
+import { eventsLocal } from "./events-local.js";
 import { initiativeMessages } from "./initiatives.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../core/types.js";
 
@@ -36,6 +37,7 @@ const BUNDLES = [
   eventsWhen,
   eventsManage,
   eventsTeam,
+  eventsLocal,
   initiativeMessages,
 ] as const;
 

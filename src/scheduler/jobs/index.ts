@@ -5,5 +5,6 @@
 import type { JobDefinition } from "../job.js";
 import outboxSweep from "./outbox-sweep.js";
 import outboxPurge from "./outbox-purge.js";
+import eventsCampaigns from "./events-campaigns.js";
 
-export const JOBS: readonly JobDefinition[] = [outboxSweep, outboxPurge];
+export const JOBS: readonly JobDefinition[] = [outboxSweep, outboxPurge, eventsCampaigns];
