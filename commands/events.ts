@@ -19,6 +19,7 @@ import participations from "./participations.js";
 import evenementCreer from "./evenement-creer.js";
 import evenements from "./evenements.js";
 import evenementPartager from "./evenement-partager.js";
+import webinaireSerie from "./webinaire-serie.js";
 
 export const EVENT_COMMANDS: readonly CommandDefinition<any>[] = [
   webinairePlanifier,
@@ -37,4 +38,5 @@ export const EVENT_COMMANDS: readonly CommandDefinition<any>[] = [
   evenementCreer,
   evenements,
   evenementPartager,
+  webinaireSerie,
 ];

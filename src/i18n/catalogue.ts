@@ -19,6 +19,7 @@ import { eventsWhen } from "./events-when.js";
 import { eventsManage } from "./events-manage.js";
 import { eventsTeam } from "./events-team.js";
 import { eventsLocal } from "./events-local.js";
+import { eventsSeries } from "./events-series.js";
 import { initiativeMessages } from "./initiatives.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../core/types.js";
 
@@ -38,6 +39,7 @@ const BUNDLES = [
   eventsManage,
   eventsTeam,
   eventsLocal,
+  eventsSeries,
   initiativeMessages,
 ] as const;
 

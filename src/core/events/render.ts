@@ -84,3 +84,19 @@ export function notice(e: CdceEvent, zone: string, build: (t: Translate, locale:
     return reply(locale, [{ type: "section", text: build(t, locale) }, ...eventCard(e, t, locale, { zone, buttons: o.buttons ?? true, status: o.status ?? "going" })], "ephemeral");
   };
 }
+
+/** One announcement for a whole series: every session with its code, a button for the first ones. */
+export function seriesAnnouncement(sessions: CdceEvent[]) {
+  return (locale: Locale): Reply => {
+    const t = translator(locale);
+    const first = sessions[0]!;
+    const lines = sessions.map((e, i) => `${i + 1}. ${whenText(e, e.timeZone, locale)} · \`${e.code}\``);
+    const buttons: Button[] = sessions.slice(0, 4).map((e, i) => ({ label: t("ev.series.button", { n: i + 1 }), command: `webinaire rejoindre ${e.code}`, style: "primary" }));
+    return reply(locale, [
+      { type: "section", text: t("ev.series.announce", { count: sessions.length }) },
+      { type: "header", text: first.title },
+      { type: "section", text: lines.join("\n").slice(0, 2900), fields: [{ label: t("ev.field.theme"), value: themeName(t, first) }, { label: t("ev.field.language"), value: t(`language.${first.language}` as MessageKey) }] },
+      { type: "actions", buttons },
+    ], "channel");
+  };
+}

@@ -15,7 +15,7 @@ import type { CdceEvent, NewEvent, NewSlot, Registration } from "./model.js";
 import { isNetworkEvent } from "./model.js";
 import type { EventRepository, JoinResult, LeaveResult } from "./ports.js";
 import { DEFAULT_OFFSETS, planReminders, reminderPrefix, stamp, type Offset } from "./reminders.js";
-import { announcement, notice, whenText } from "./render.js";
+import { announcement, notice, seriesAnnouncement, whenText } from "./render.js";
 import { reply } from "../reply.js";
 import { translator } from "../../i18n/catalogue.js";
 
@@ -40,6 +40,31 @@ export class EventService {
     await this.attendancePrompt(event);
     this.deps.logger.info({ event: event.id, code: event.code, kind: event.kind }, "event created");
     return event;
+  }
+
+  /**
+   * Creates the sessions of a series (each its own event and RSVP) and announces the
+   * series once, with a button per upcoming session.
+   */
+  async createSeries(sessions: NewEvent[], now: Date): Promise<CdceEvent[]> {
+    const created: CdceEvent[] = [];
+    for (const input of sessions) {
+      const event = await this.deps.repo.create(input);
+      await this.attendancePrompt(event);
+      created.push(event);
+    }
+    const first = created[0];
+    if (first) {
+      await this.deps.notifier.enqueue({
+        key: `series:${first.seriesId}:announce`,
+        to: { kind: "purpose", purpose: "network" },
+        dueAt: now,
+        expiresAt: created[created.length - 1]!.startsAt,
+        render: seriesAnnouncement(created),
+      });
+    }
+    this.deps.logger.info({ series: first?.seriesId, sessions: created.length }, "series created");
+    return created;
   }
 
   /** Creates a local event of a commune (with its volunteer slots); not announced. */
