@@ -17,8 +17,9 @@ import { languageLabel } from "../src/core/labels.js";
 const PER_PAGE = 6;
 
 export default defineCommand({
-  name: "initiatives",
-  aliases: ["initiativen", "initiatieven"],
+  // Under `initiative` so that Discord keeps it in that group; `/cdce initiatives …` still works.
+  name: "initiative chercher",
+  aliases: ["initiatives", "initiativen", "initiatieven", "initiative search", "initiative suchen", "initiative zoeken"],
   help: { fr: "Chercher parmi les initiatives du réseau", de: "In den Initiativen des Netzwerks suchen", nl: "Zoeken in de initiatieven van het netwerk", en: "Search the network’s initiatives" },
   usage: { fr: "initiatives atelier ecole Namur 2026", de: "initiatives stand DE 2026", nl: "initiatives ontbijt Brussel", en: "initiatives market c6 Luxembourg" },
   options: {

@@ -9,6 +9,8 @@ import { LOCALES, type Block, type Reply } from "../src/core/types.js";
 import { reply } from "../src/core/reply.js";
 import { audienceLabel, formatLabel, languageLabel, themeLabel } from "../src/core/labels.js";
 import { fold } from "../src/core/parse-line.js";
+import { sheetsForVolunteers } from "../src/core/initiatives/sheets.js";
+import { POLL_TEMPLATES } from "../src/core/polls/templates.js";
 
 /** Results per page: five fit comfortably in one Slack message and one Discord embed set. */
 export const KITS_PER_PAGE = 5;
@@ -62,6 +64,8 @@ function kitBlocks(kit: Kit, ctx: Ctx): Block[] {
   ];
   const links = kit.links.slice(0, 3).map((url, i) => `[${t("kit.link", { n: i + 1 })}](${url})`);
   blocks.push({ type: "context", text: [`\`${kit.id}\``, ...links].join(" · ") });
+  // Survey templates start as polls in one click (issue 8).
+  if (POLL_TEMPLATES[kit.id]) blocks.push({ type: "actions", buttons: [{ label: t("poll.fromKit"), command: `sondage modele:${kit.id}` }] });
   return blocks;
 }
 
@@ -112,6 +116,8 @@ export default defineCommand({
     if (understood.length) blocks.push({ type: "context", text: t("kit.results.understood", { terms: understood.join(" · ") }) });
     for (const hit of hits) blocks.push(...kitBlocks(hit.kit, ctx), { type: "divider" });
     if (page < pages) blocks.push({ type: "actions", buttons: [{ label: t("kit.more"), command: nextPageCommand({ ...o, page }) }] });
+    // For volunteers, the experience sheets of other volunteers follow the kits (issue 8).
+    if (page === 1 && (o.public === "benevoles" || result.understood.audiences.includes("benevoles"))) blocks.push(...(await sheetsForVolunteers(services, t, o.mots ?? "")));
     return reply(locale, blocks);
   },
 });

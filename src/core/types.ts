@@ -124,6 +124,22 @@ export interface Reply {
   fieldErrors?: Record<string, string>;
   /** Language the reply is written in (adapters may need it for their own chrome). */
   locale: Locale;
+  /**
+   * Files that go with the reply (a map image, a JSON export). The terminal writes them to
+   * `./data/exports/` and prints the path; platform uploads (Slack files, Discord
+   * attachments) are up to each adapter, which may ignore them: the blocks must make sense
+   * alone. `data` is raw bytes, or text (UTF-8).
+   */
+  files?: ReplyFile[];
+}
+
+/** A file attached to a reply. */
+export interface ReplyFile {
+  /** File name shown to the user, with its extension: `carte-initiatives.png`. */
+  name: string;
+  /** MIME type: `image/png`, `image/svg+xml`, `application/geo+json`, `application/json`. */
+  contentType: string;
+  data: Uint8Array | string;
 }
 
 /** A clock passed in everywhere, so tests control time. */

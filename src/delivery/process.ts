@@ -54,6 +54,10 @@ export async function processRow(ctx: ProcessContext, p: OutboxPlatform, row: Ou
   const log = logger.child({ key: row.key, platform, target: describeTarget(row.target) });
   let posts = 0;
   try {
+    if (row.kind === "removal") {
+      posts = 1; // a failed removal is an attempt: retried with backoff, failed after maxAttempts
+      return await removePosted(ctx, p, row, token, log);
+    }
     if (row.expiresAt && row.expiresAt <= clock()) throw new Abort("expired");
     let reply: Reply;
     try {
@@ -92,6 +96,24 @@ export async function processRow(ctx: ProcessContext, p: OutboxPlatform, row: Ou
   } catch (err) {
     await settle(ctx, row, token, err, posts, log);
   }
+}
+
+/**
+ * A `removal` row (queued by `Notifier.retract`): takes down the message `row.externalId`
+ * posted earlier on the same target. Removing a message already gone succeeds (the senders
+ * treat "not found" as done). Not paced: removals are rare (a deleted initiative), and a 429
+ * still comes back as `rate_limited` and reschedules the row like any other.
+ */
+async function removePosted(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow, token: string, log: Logger): Promise<void> {
+  const { store, clock } = ctx;
+  if (!row.externalId || !p.sender.remove) {
+    await fail(ctx, row, token, row.externalId ? `${row.target.platform} cannot remove messages` : "removal without a message id", "invalid");
+    return;
+  }
+  if (!(await store.markSending(row.id, token, clock(), true))) return;
+  await p.sender.remove(row.target, row.externalId);
+  if (!(await store.markSent(row.id, token, row.externalId, clock()))) log.warn({}, "outbox: removed, but the row was taken over meanwhile");
+  log.info({ externalId: row.externalId }, "outbox: posted message removed");
 }
 
 async function settle(ctx: ProcessContext, row: OutboxRow, token: string, err: unknown, posts: number, log: Logger): Promise<void> {

@@ -21,6 +21,10 @@ import { eventsTeam } from "./events-team.js";
 import { eventsLocal } from "./events-local.js";
 import { eventsSeries } from "./events-series.js";
 import { initiativeMessages } from "./initiatives.js";
+import { pollMessages } from "./polls.js";
+import { sharingMessages } from "./sharing.js";
+import { ideaMessages } from "./ideas.js";
+import { privacyMessages } from "./privacy.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../core/types.js";
 
 /**
@@ -41,6 +45,10 @@ const BUNDLES = [
   eventsLocal,
   eventsSeries,
   initiativeMessages,
+  pollMessages,
+  sharingMessages,
+  ideaMessages,
+  privacyMessages,
 ] as const;
 
 type AnyBundle = (typeof BUNDLES)[number];

@@ -44,8 +44,8 @@ export interface InitiativeFilter {
   from?: Date;
   /** happenedOn < to */
   to?: Date;
-  /** createdAt >= sharedSince (the digest: "new this week") */
-  sharedSince?: Date;
+  /** Published (moderatedAt) at or after this instant: the digest's "new this week". */
+  publishedSince?: Date;
   authorId?: string;
   /** Most recent first (happenedOn, then createdAt). Default 500. */
   limit?: number;

@@ -39,7 +39,7 @@ export function emptyQuery(): InitiativeQuery {
 }
 
 /** Splits free text into folded words, keeping `2026-10` and `c3` whole. */
-function wordsOf(text: string): string[] {
+export function wordsOf(text: string): string[] {
   return fold(text).split(/[^\p{L}\p{N}-]+/u).map((w) => w.replace(/^-+|-+$/g, "")).filter(Boolean);
 }
 
@@ -93,7 +93,7 @@ export function matches(i: Initiative, commune: Commune | undefined, q: Initiati
 }
 
 /** A free word matches a text word when one starts with the other (at least 4 letters): plurals, stems. */
-function wordHits(word: string, haystack: string[]): number {
+export function wordHits(word: string, haystack: string[]): number {
   return haystack.filter((h) => h === word || (word.length >= 4 && h.length >= 4 && (h.startsWith(word) || word.startsWith(h)))).length;
 }
 
@@ -123,4 +123,21 @@ export function rank(items: readonly Initiative[], communes: ReadonlyMap<string,
   return scored
     .sort((a, b) => b.score - a.score || b.i.happenedOn.getTime() - a.i.happenedOn.getTime() || b.i.createdAt.getTime() - a.i.createdAt.getTime())
     .map((x) => x.i);
+}
+
+/**
+ * Scores a text (weighted fields) against free words: `all` requires every word (search),
+ * otherwise any word counts (suggestions). Null when it does not qualify.
+ */
+export function scoreText(words: readonly string[], fields: ReadonlyArray<[text: string, weight: number]>, all: boolean): number | null {
+  const split = fields.map(([text, weight]) => [wordsOf(text), weight] as const);
+  let score = 0;
+  let missing = false;
+  for (const w of words) {
+    const s = split.reduce((sum, [hay, weight]) => sum + weight * wordHits(w, hay), 0);
+    if (s === 0) missing = true;
+    score += s;
+  }
+  if (all ? missing : words.length > 0 && score === 0) return null;
+  return score;
 }

@@ -108,7 +108,7 @@ export class PrismaInitiativeRepository implements InitiativeRepository {
         ...(f.communeIds?.length ? { communeId: { in: f.communeIds } } : {}),
         ...(f.languages?.length ? { language: { in: f.languages } } : {}),
         ...(f.from || f.to ? { happenedOn } : {}),
-        ...(f.sharedSince ? { createdAt: { gte: f.sharedSince } } : {}),
+        ...(f.publishedSince ? { moderatedAt: { gte: f.publishedSince } } : {}),
         ...(f.authorId ? { authorId: f.authorId } : {}),
       },
       orderBy: [{ happenedOn: "desc" }, { createdAt: "desc" }, { id: "asc" }],

@@ -9,6 +9,7 @@ import type { Repositories } from "../../core/ports.js";
 import type { IncomingCommand, Reply } from "../../core/types.js";
 import { ensureMembership, resolveActor } from "../../core/identity.js";
 import { renderText } from "./render.js";
+import { saveReplyFiles } from "./files.js";
 import type { TerminalArgs } from "./args.js";
 
 const WORKSPACE = "local";
@@ -45,7 +46,7 @@ function toIncoming(line: string, args: TerminalArgs): IncomingCommand {
 /** Runs one line and returns the printed text (used by `--once` and tests). */
 export async function runOnce(line: string, args: TerminalArgs, dispatcher: Dispatcher): Promise<string> {
   const reply = await dispatcher.handle(toIncoming(line, args));
-  return renderText(reply).text;
+  return [renderText(reply).text, ...(await saveReplyFiles(reply))].join("\n");
 }
 
 /** Asks each field of a form on the prompt, then submits it like a modal would. */
@@ -75,10 +76,11 @@ export async function runInteractive(
   };
   print(io.welcome);
   let buttons: string[] = [];
-  const show = (r: Reply) => {
+  const show = async (r: Reply) => {
     const out = renderText(r);
     buttons = out.buttons;
     print(out.text);
+    for (const line of await saveReplyFiles(r)) print(line);
   };
   try {
     for (;;) {
@@ -89,8 +91,8 @@ export async function runInteractive(
       if (/^(quit|exit|q)$/i.test(line)) break;
       const pressed = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;
       const reply = await dispatcher.handle(toIncoming(pressed ?? line, args));
-      show(reply);
-      if (reply.form) show(await fillForm(reply, async (q) => (await ask(q)) ?? "", args, dispatcher));
+      await show(reply);
+      if (reply.form) await show(await fillForm(reply, async (q) => (await ask(q)) ?? "", args, dispatcher));
     }
   } finally {
     rl.close();

@@ -1,0 +1,42 @@
+/**
+ * `/cdce idee statut <réf> <nouvelle|etude|retenue|realisee|ecartee> [note]`: the CoPil of
+ * the idea's commune (or coordination) moves an idea; its author is told by direct message.
+ */
+import { defineCommand } from "../src/core/commands.js";
+import { choice, text } from "../src/core/options.js";
+import { reply } from "../src/core/reply.js";
+import { can } from "../src/core/permissions.js";
+import { CdceError } from "../src/core/errors.js";
+import { IDEA_STATUSES } from "../src/core/ideas/ports.js";
+import { ideaBlocks, statusLabel, statusNotice, toIdeaStatus } from "../src/core/ideas/service.js";
+
+export default defineCommand({
+  name: "idee statut",
+  aliases: ["idea status", "idee status"],
+  help: { fr: "Faire avancer une idée de la boîte à idées (CoPil)", de: "Eine Idee aus der Ideenbox weiterbringen (Steuerungsgruppe)", nl: "Een idee uit de ideeënbus verder brengen (stuurgroep)", en: "Move an idea of the idea box along (CoPil)" },
+  usage: { fr: "idee statut 3f2a9c1b retenue Prévu pour mai", de: "idee statut 3f2a9c1b kept Für Mai geplant", nl: "idee statut 3f2a9c1b kept Gepland voor mei", en: "idee statut 3f2a9c1b kept Planned for May" },
+  permission: "commune.manage",
+  options: {
+    ref: text({ help: { fr: "Référence de l’idée", de: "Referenz der Idee", nl: "Referentie van het idee", en: "Idea reference" }, max: 40 }),
+    statut: choice({ help: { fr: "nouvelle, etude, retenue, realisee, ecartee", de: "new, study, kept, done, dropped", nl: "new, study, kept, done, dropped", en: "new, study, kept, done, dropped" }, values: IDEA_STATUSES, normalize: toIdeaStatus }),
+    note: text({ help: { fr: "Un mot pour l’auteur·ice", de: "Ein Wort an die Autorin / den Autor", nl: "Een woord voor de auteur", en: "A word for the author" }, max: 500, rest: true }),
+  },
+  async run({ options: o, t, locale, actor, now, services }) {
+    const r = (o.ref ?? "").trim();
+    const found = r ? await services.community.ideas.findByPrefix(r) : [];
+    if (found.length !== 1) throw new CdceError("idea.not_found", found.length ? "idea.error.ambiguous" : "idea.error.notFound", { ref: r.slice(0, 40) || "?" });
+    const idea = found[0]!;
+    if (!can(actor, "commune.manage", { communeId: idea.communeId })) throw new CdceError("idea.forbidden", "idea.error.forbidden");
+    if (!o.statut) throw new CdceError("idea.status_missing", "idea.error.statusMissing");
+    const commune = await services.repos.communes.get(idea.communeId);
+    const moved = await services.community.ideas.setStatus(idea.id, o.statut, o.note ?? null);
+    if (!moved) return reply(locale, [{ type: "section", text: t("idea.unchanged", { status: statusLabel(t, o.statut) }) }]);
+    let told = false;
+    if (moved.authorId) told = (await services.notifier.enqueue(statusNotice(moved, moved.authorId, commune?.name ?? "?", now))).queued > 0;
+    const author = !moved.anonymous && moved.authorId ? await services.repos.identity.getPerson(moved.authorId) : null;
+    return reply(locale, [
+      { type: "section", text: t(told ? "idea.moved.told" : "idea.moved", { status: statusLabel(t, moved.status) }) },
+      ...ideaBlocks(t, moved, author?.name ?? null, true),
+    ]);
+  },
+});
