@@ -27,7 +27,8 @@ function start(args: string[], input?: string, env: Record<string, string> = {})
   });
 }
 
-describe("npm start in the terminal", () => {
+// Each case starts a real process (tsx compile, migrations, seed): allow for a loaded machine.
+describe("npm start in the terminal", { timeout: 120_000 }, () => {
   it("--once prints youth kits in French", async () => {
     const r = await start(["--once", "/cdce kit jeunes"]);
     expect(r.stderr).toBe("");
