@@ -44,6 +44,21 @@ describe("Slack: announcement and RSVP button", () => {
 
     const second = await h.fake.response((await h.click(join, USERS.de, "C0RESEAU")).responseUrl);
     expect(textOf(second.body)).toContain("Nr. 1 auf der Warteliste");
+  });
+
+  it("plans through the modal: five fields in the user's language, a bad date kept under its field", async () => {
+    const before = h.fake.api.views.length;
+    await h.command("webinaire planifier", USERS.en);
+    await h.fake.calls.next((c) => c.method === "views.open", { skip: before });
+    const view = h.fake.api.views[before]!.view;
+    expect(view.blocks.map((b: any) => b.block_id)).toEqual(["titre", "theme", "debut", "lien", "details"]);
+    const bad = await h.submit(view, { titre: "Communication locale", theme: "communication", debut: "13/03/2025 14:00", details: "30 seats, en" }, USERS.en);
+    expect(bad.body?.response_action).toBe("errors");
+    expect(bad.body?.errors.debut).toContain("already past");
+    const good = await h.submit(view, { titre: "Communication locale", theme: "kommunikation", debut: "2027-03-12 14:00-15:30", details: "30 seats, de, copil" }, USERS.en);
+    expect(good.status).toBe(200);
+    const events = await h.app.services.events.repo.list({ from: new Date("2027-01-01T00:00:00Z"), limit: 10 });
+    expect(events.find((e) => e.title === "Communication locale")).toMatchObject({ theme: "communication", capacity: 30, language: "de", audiences: ["copil"] });
     expect(de("ev.button.join")).toBeTruthy();
   });
 });
