@@ -72,7 +72,7 @@ export function extractTimes(input: string): TimesFound {
     if (!best.time) invalid ??= best.text.trim();
     else found.push({ at: best.at, end: best.end, time: best.time });
     // Keep positions stable by blanking instead of removing.
-    rest = rest.slice(0, best.at) + "\u0000".repeat(best.end - best.at) + rest.slice(best.end);
+    rest = rest.slice(0, best.at) + "\uE000".repeat(best.end - best.at) + rest.slice(best.end);
   }
   found.sort((a, b) => a.at - b.at);
   let range = false;
@@ -80,7 +80,7 @@ export function extractTimes(input: string): TimesFound {
     const between = rest.slice(found[0]!.end, found[1]!.at);
     range = RANGE_JOINERS.test(between) || between.trim() === "";
   }
-  const cleaned = rest.replace(/\u0000+/g, " ").replace(/\s+(?:-|à|bis|tot|to|until)\s*$/, " ");
+  const cleaned = rest.replace(/\uE000+/g, " ").replace(/\s+(?:-|à|bis|tot|to|until)\s*$/, " ");
   return { times: found.map((f) => f.time), range, rest: cleaned.replace(/\s+/g, " ").trim(), invalid };
 }
 

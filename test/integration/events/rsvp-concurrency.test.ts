@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { pgReachable, scratchPostgres } from "../data/support.js";
 import { run } from "../../helpers/run.js";
-import { COORD, planWebinar } from "../../helpers/events.js";
+import { planWebinar } from "../../helpers/events.js";
 import { resolveActor } from "../../../src/core/identity.js";
 
 const NOW = new Date("2027-03-01T09:00:00Z");
