@@ -151,24 +151,28 @@ export async function run(): Promise<Row[]> {
   for (const q of queries.slice(0, WARMUP)) { engine.search(q); naive.search(q.words); }
   // This machine is shared: other processes steal the CPU in bursts. Each set of queries is
   // timed in ROUNDS rounds and the round with the lowest p99 is reported (labelled as such).
-  let best: { engineMs: number[]; naiveMs: number[]; noiseMs: number[]; hits: number; naiveHits: number } | null = null;
+  let best: { engineMs: number[]; engineCpuMs: number[]; naiveMs: number[]; noiseMs: number[]; hits: number; naiveHits: number } | null = null;
   for (let round = 0; round < ROUNDS; round++) {
     const engineMs: number[] = [];
+    const engineCpuMs: number[] = [];
     const naiveMs: number[] = [];
     let hits = 0;
     let naiveHits = 0;
     for (const q of queries) {
+      const cpu = process.cpuUsage();
       const [r, ms] = time(() => engine.search(q));
+      const used = process.cpuUsage(cpu);
       engineMs.push(ms);
+      engineCpuMs.push((used.user + used.system) / 1000);
       hits += r.total;
       const [found, naiveTime] = time(() => naive.search(q.words));
       naiveMs.push(naiveTime);
       naiveHits += found.length;
     }
     const noiseMs = noise.map((q) => time(() => engine.search(q))[1]);
-    if (!best || percentile(engineMs, 0.99) < percentile(best.engineMs, 0.99)) best = { engineMs, naiveMs, noiseMs, hits, naiveHits };
+    if (!best || percentile(engineMs, 0.99) < percentile(best.engineMs, 0.99)) best = { engineMs, engineCpuMs, naiveMs, noiseMs, hits, naiveHits };
   }
-  const { engineMs, naiveMs, noiseMs, hits, naiveHits } = best!;
+  const { engineMs, engineCpuMs, naiveMs, noiseMs, hits, naiveHits } = best!;
 
   const labelled = labelledQueries();
   const realEngine = new KitIndex(real);
@@ -191,7 +195,9 @@ export async function run(): Promise<Row[]> {
         "mean hits": Math.round(hits / queries.length),
         "index build ms": Math.round(buildMs),
         rounds: `best p99 of ${ROUNDS}`,
-        load: load.toFixed(1),
+        // CPU time is what the engine costs; wall time above also holds waits for a busy CPU.
+        "cpu p99 ms": percentile(engineCpuMs, 0.99),
+        "load avg": load.toFixed(1),
       },
       target: `p99 < ${P99_TARGET_MS} ms`,
       ok: p99 < P99_TARGET_MS,
