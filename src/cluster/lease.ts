@@ -99,8 +99,8 @@ export class Lease {
     const started = this.clock().getTime();
     let ok = false;
     try {
-      // A hung database counts as a failed renewal: the timer must keep its pace.
-      ok = await withTimeout(this.store.acquire(this.name, this.holderId, new Date(started), new Date(started + this.ttlMs)), this.renewMs);
+      // A hung database counts as a failed renewal (after half the TTL: a slow first connection is not a failure).
+      ok = await withTimeout(this.store.acquire(this.name, this.holderId, new Date(started), new Date(started + this.ttlMs)), this.ttlMs / 2);
     } catch (err) {
       this.options.logger.warn({ lease: this.name, err }, "lease renewal failed");
       // Still ours until validUntil; `held` turns false by itself after that.

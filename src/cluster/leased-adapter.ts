@@ -33,7 +33,7 @@ export class LeasedAdapter implements PlatformAdapter {
     };
     this.sender = {
       platform,
-      send: (m: OutboundMessage) => inner().send(m),
+      send: async (m: OutboundMessage) => inner().send(m),
       findSent: async (target: ChannelRef, key: string, since: Date) => {
         const s = inner();
         return s.findSent ? s.findSent(target, key, since) : null;
