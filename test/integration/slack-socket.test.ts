@@ -8,7 +8,7 @@ import { loadConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/core/logger.js";
 import type { Reply } from "../../src/core/types.js";
 import { createSlackAdapterWith } from "../../src/platforms/slack/index.js";
-import { FakeSlack, SIGNING_SECRET } from "../fakes/slack/server.js";
+import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from "../fakes/slack/server.js";
 import { createSlackHarness, textOf, type SlackHarness } from "../fakes/slack/harness.js";
 import { createTestApp } from "../helpers/test-app.js";
 
@@ -68,6 +68,25 @@ describe("Slack Socket Mode connection", () => {
 });
 
 describe("Slack adapter start", () => {
+  it("fails with a clear reason when Slack refuses the app token (Socket Mode)", async () => {
+    const fake = await FakeSlack.start({ appToken: "xapp-1-A0-the-real-app-token" });
+    const app = await createTestApp();
+    try {
+      const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: "xapp-1-A0-wrong-app-token", SLACK_API_URL: fake.apiUrl });
+      const adapter = createSlackAdapterWith({ config, dispatcher: app.dispatcher, services: app.services, logger: silentLogger }, {});
+      const err = await adapter.start().then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(err?.message).toBe("Slack Socket Mode start failed: invalid_auth");
+      expect(adapter.isConnected()).toBe(false);
+      await adapter.stop();
+    } finally {
+      await app.close();
+      await fake.close();
+    }
+  });
+
   it("fails with a clear reason, and no secret, when the token is refused", async () => {
     const fake = await FakeSlack.start({ botToken: "xoxb-the-real-one" });
     const app = await createTestApp();

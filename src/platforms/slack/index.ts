@@ -130,14 +130,22 @@ export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterO
     });
     const users = new UserDirectory(app.client, { logger, ttlMs: options.usersTtlMs });
     registerListeners(app, { dispatcher, users, client: app.client, logger, command: SLASH_COMMAND }, { track, submitDeadlineMs: options.submitDeadlineMs });
-    if (mode === "socket") {
-      await app.start();
-      connected = true;
-    } else {
-      const port = options.port ?? config.SLACK_PORT;
-      server = (await app.start(options.host ? { port, host: options.host } : port)) as Server;
-      connected = true;
+    try {
+      if (mode === "socket") await app.start();
+      else {
+        const port = options.port ?? config.SLACK_PORT;
+        server = (await app.start(options.host ? { port, host: options.host } : port)) as Server;
+      }
+    } catch (err) {
+      // A refused app token, a port in use: stop cleanly and say why, without any secret.
+      const failed = app;
+      app = undefined;
+      await failed.stop().catch(() => undefined);
+      const info = describeSlackError(err);
+      const reason = info.error ?? (err instanceof Error ? err.message : info.code);
+      throw new Error(`Slack ${mode === "socket" ? "Socket Mode" : "HTTP"} start failed: ${scrub(reason, secrets)}`);
     }
+    connected = true;
     logger.info({ team: teamId, bot: auth.user_id }, "slack adapter started");
   }
 

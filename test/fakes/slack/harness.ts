@@ -61,9 +61,10 @@ export async function createSlackHarness(o: { mode: Mode; logger?: Logger; submi
     {
       host: "127.0.0.1",
       port: 0,
-      // Short enough for a quick reconnect (the client waits this long times n before the
-      // n-th attempt), long enough that a loaded machine does not miss a pong.
-      clientPingTimeoutMs: 2000,
+      // The client waits this long (times n) before its n-th reconnection, and declares the
+      // connection dead after this long without a pong: 3 s keeps the reconnect tests short
+      // without missing pongs when the machine is busy.
+      clientPingTimeoutMs: 3000,
       submitDeadlineMs: o.submitDeadlineMs,
     },
   );

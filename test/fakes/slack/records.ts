@@ -4,6 +4,12 @@
  */
 import { EventEmitter } from "node:events";
 
+/**
+ * How long a wait lasts before failing. Generous because the suites share two cores with
+ * other work; under vitest's 30 s test timeout, so a missing event fails with our message.
+ */
+export const WAIT_MS = 15_000;
+
 export class Recorder<T> {
   readonly items: T[] = [];
   private readonly events = new EventEmitter();
@@ -28,7 +34,7 @@ export class Recorder<T> {
    */
   next(match: (item: T) => boolean = () => true, options: { skip?: number; timeoutMs?: number } = {}): Promise<T> {
     const skip = options.skip ?? 0;
-    const timeoutMs = options.timeoutMs ?? 5000;
+    const timeoutMs = options.timeoutMs ?? WAIT_MS;
     const seen = this.items.filter(match);
     if (seen.length > skip) return Promise.resolve(seen[skip]!);
     let count = seen.length;
@@ -52,7 +58,7 @@ export class Recorder<T> {
   }
 
   /** Waits until `count` items match. */
-  async atLeast(count: number, match: (item: T) => boolean = () => true, timeoutMs = 5000): Promise<T[]> {
+  async atLeast(count: number, match: (item: T) => boolean = () => true, timeoutMs = WAIT_MS): Promise<T[]> {
     if (count > 0) await this.next(match, { skip: count - 1, timeoutMs });
     return this.filter(match);
   }

@@ -8,7 +8,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Recorder } from "./records.js";
+import { Recorder, WAIT_MS } from "./records.js";
 import { FakeSocketMode } from "./socket.js";
 import { WebApi, type Failure } from "./web-api.js";
 
@@ -103,13 +103,13 @@ export class FakeSlack {
   }
 
   /** Waits for the `n`-th (1-based) accepted post on a response_url. */
-  async response(url: string, n = 1, timeoutMs = 5000): Promise<ResponsePost> {
+  async response(url: string, n = 1, timeoutMs = WAIT_MS): Promise<ResponsePost> {
     const id = url.split("/").pop()!;
     return this.responses.next((r) => r.id === id && r.status === 200, { skip: n - 1, timeoutMs });
   }
 
   /** Waits for the `n`-th call of a Web API method (any outcome). */
-  call(method: string, n = 1, timeoutMs = 5000): Promise<ApiCall> {
+  call(method: string, n = 1, timeoutMs = WAIT_MS): Promise<ApiCall> {
     return this.calls.next((c) => c.method === method, { skip: n - 1, timeoutMs });
   }
 

@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { WebSocketServer, type WebSocket } from "ws";
-import { Recorder } from "./records.js";
+import { Recorder, WAIT_MS } from "./records.js";
 
 export interface Ack {
   envelope_id: string;
@@ -59,10 +59,18 @@ export class FakeSocketMode {
     return last.socket;
   }
 
+  /** The newest open connection, waiting for one while the client reconnects. */
+  async open(timeoutMs = WAIT_MS): Promise<WebSocket> {
+    const open = (c: { socket: WebSocket }) => c.socket.readyState === c.socket.OPEN;
+    if (this.connections.items.some(open)) return this.current();
+    return (await this.connections.next(open, { skip: this.connections.filter(open).length, timeoutMs })).socket;
+  }
+
   /** Sends an envelope on the newest connection and resolves with the client's ack. */
-  async send(type: "slash_commands" | "interactive" | "events_api", payload: Record<string, unknown>, timeoutMs = 5000): Promise<Ack> {
+  async send(type: "slash_commands" | "interactive" | "events_api", payload: Record<string, unknown>, timeoutMs = WAIT_MS): Promise<Ack> {
     const envelope_id = randomUUID();
-    this.current().send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: true, retry_attempt: 0, retry_reason: "" }));
+    // Slack holds envelopes while an app reconnects: so does the fake.
+    (await this.open(timeoutMs)).send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: true, retry_attempt: 0, retry_reason: "" }));
     return this.acks.next((a) => a.envelope_id === envelope_id, { timeoutMs });
   }
 
