@@ -114,14 +114,16 @@ describe.each<Mode>(["http", "socket"])("Slack /cdce in %s mode", (mode) => {
     const refused = await h.fake.response((await h.command("config canal commune Namur", USERS.nl)).responseUrl);
     expect(textOf(refused.body)).toContain(toMrkdwn(translator("nl")("error.forbidden", { command: "config canal" })));
     const channel = `C0${mode.toUpperCase()}`;
-    // Explicit names: the free form `config canal commune Namur` is mis-parsed by the core
-    // today (every free word goes to the `rest` option), which the core's own test shows.
-    const linked = await h.fake.response((await h.command("config canal usage:commune commune:Namur", USERS.en, channel)).responseUrl);
+    const linked = await h.fake.response((await h.command("config canal commune Namur", USERS.en, channel)).responseUrl);
     expect(textOf(linked.body)).toContain(toMrkdwn(translator("en")("channel.linked.commune", { commune: "Namur" })));
     const link = await h.app.services.repos.channels.find("slack", TEAM_ID, channel);
     expect(link).toMatchObject({ purpose: "commune", channelId: channel });
     const shown = await h.fake.response((await h.command("config canal voir", USERS.en, channel)).responseUrl);
     expect(textOf(shown.body)).toContain(toMrkdwn(translator("en")("channel.is.commune", { commune: "Namur" })));
+    // The network's shared channel, with the option named explicitly this time.
+    const network = `C0NET${mode.toUpperCase()}`;
+    await h.fake.response((await h.command("config canal usage:reseau", USERS.en, network)).responseUrl);
+    expect(await h.app.services.repos.channels.find("slack", TEAM_ID, network)).toMatchObject({ purpose: "network", communeId: null });
   });
 
   it("answers an unknown word with suggestions, never silence", async () => {
