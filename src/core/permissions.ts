@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   "network.admin",
   /** Share for a commune (initiatives, experience sheets, ideas): any member of it. */
   "commune.contribute",
+  /** Keep a commune's CoPil roster (add, remove members): its CoPil members only. */
+  "copil.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,6 +36,12 @@ export function can(actor: Actor, permission: Permission, target?: { communeId?:
     case "network.admin":
       return false;
     case "commune.contribute": {
+      const communeId = target?.communeId;
+      return communeId ? actor.communeIds.includes(communeId) : actor.communeIds.length > 0;
+    }
+    case "copil.manage": {
+      // Stricter than commune.manage: the roster is the CoPil's own business.
+      if (!actor.roles.includes("copil")) return false;
       const communeId = target?.communeId;
       return communeId ? actor.communeIds.includes(communeId) : actor.communeIds.length > 0;
     }

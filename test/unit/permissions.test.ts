@@ -22,4 +22,12 @@ describe("can()", () => {
     expect(can(actor(["benevole"], ["c1"]), "commune.manage", { communeId: "c1" })).toBe(false);
     expect(can(actor(["copil"], []), "commune.manage")).toBe(false);
   });
+  it("keeps the CoPil roster to the commune's CoPil members and coordination (issue 7)", () => {
+    expect(can(actor(["coordination"]), "copil.manage", { communeId: "c1" })).toBe(true);
+    expect(can(actor(["copil"], ["c1"]), "copil.manage", { communeId: "c1" })).toBe(true);
+    expect(can(actor(["copil"], ["c1"]), "copil.manage", { communeId: "c2" })).toBe(false);
+    for (const role of ["agent", "elu", "benevole", "ambassadeur"] as const) expect(can(actor([role], ["c1"]), "copil.manage", { communeId: "c1" })).toBe(false);
+    expect(can(actor(["copil"], ["c1"]), "copil.manage")).toBe(true);
+    expect(can(actor(["copil"], []), "copil.manage")).toBe(false);
+  });
 });

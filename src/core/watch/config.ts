@@ -11,8 +11,12 @@
  */
 
 const DEFAULTS = {
-  /** Score 60..100 green, 35..59 orange, 0..34 red. */
-  levels: { green: 60, orange: 35 },
+  /**
+   * Score 65..100 green, 45..64 orange, 0..44 red. Calibrated so that a commune with a full
+   * CoPil and a good grade but no activity at all for six months is red, and an active commune
+   * that never filled its roster stays green.
+   */
+  levels: { green: 65, orange: 45 },
 
   /**
    * Days since the last activity of the commune's members (any activity event: an

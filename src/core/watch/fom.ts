@@ -115,5 +115,10 @@ export function ladder(commune: Pick<Commune, "id" | "fomDueOn" | "timeZone">, c
  * expires when the next fires). A scan that missed days sends the current step only.
  */
 export function dueLadderStep(commune: Pick<Commune, "id" | "fomDueOn" | "timeZone">, now: Date, c: MomentumConfig = MOMENTUM_CONFIG): LadderStep | null {
+  const due = commune.fomDueOn;
+  if (!due) return null;
+  // Cheap bounds first (zone arithmetic is the costly part of a daily pass over every commune).
+  const days = daysBetween(now, due);
+  if (days > Math.max(...c.ladder.daysBefore) + 1 || -days > c.ladder.overdueExpiresDays + 2) return null;
   return ladder(commune, c).find((s) => s.firesAt <= now && now < s.expiresAt) ?? null;
 }

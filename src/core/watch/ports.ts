@@ -29,6 +29,8 @@ export interface CopilMember {
 export interface CopilRepository {
   /** Members present at `now` (since <= now, until null or > now), by name. */
   active(communeId: string, now: Date): Promise<CopilMember[]>;
+  /** Members present at `now` in every commune, in one query (the scans). */
+  activeAll(now: Date): Promise<CopilMember[]>;
   add(member: Omit<CopilMember, "id" | "until">): Promise<CopilMember>;
   /** Marks a member as gone at `until`; false when there is no such active member. */
   remove(id: string, until: Date): Promise<boolean>;
@@ -144,6 +146,8 @@ export interface CommunePrompt {
 export interface PromptRepository {
   /** Idempotent on `key`. */
   record(prompt: CommunePrompt): Promise<void>;
+  /** Whether a prompt with this key was already sent (the daily scan skips its work then). */
+  has(key: string): Promise<boolean>;
 }
 
 // ------------------------------------------------------------------ mentoring

@@ -54,7 +54,11 @@ export interface ElectionStep {
  */
 export function dueElectionStep(communeId: string, zone: string, now: Date, c: MomentumConfig = MOMENTUM_CONFIG): ElectionStep | null {
   const candidates = [nextElection(now), previousElection(now)];
+  const first = Math.min(...c.roster.electionSteps) - 1;
+  const last = Math.max(...c.roster.electionSteps) + c.roster.electionStepDays + 1;
   for (const election of candidates) {
+    const d = daysBetween(election, now);
+    if (d < first || d > last) continue; // far from this election: no step to compute
     for (const offset of c.roster.electionSteps) {
       const firesAt = localTimeOn(election, offset, 9, 0, zone);
       const expiresAt = addDays(firesAt, c.roster.electionStepDays);

@@ -16,7 +16,7 @@ import { dueLadderStep, fomStatus } from "./fom.js";
 import { dueElectionStep, mandateKey, needsRosterAlert, rosterAlertKey, rosterHealth } from "./roster.js";
 import { dueCheckIn } from "./mentoring.js";
 import { answerBy, diagnosticRequest, electionNotice, ladderNotice, mandateNotice, mentorCheckIn, rosterNotice } from "./notices.js";
-import type { Level, MomentumSignals, MomentumSnapshot, PromptKind, WatchRepositories } from "./ports.js";
+import type { CopilMember, Level, MomentumSignals, MomentumSnapshot, PromptKind, WatchRepositories } from "./ports.js";
 
 export interface WatchDeps {
   repos: Pick<Repositories, "communes">;
@@ -99,11 +99,23 @@ export async function runWeeklyScan(deps: WatchDeps, now: Date): Promise<WeeklyR
   return report;
 }
 
+/** Every commune's present CoPil members, from one query. */
+async function rostersByCommune(deps: Pick<WatchDeps, "watch">, now: Date): Promise<Map<string, CopilMember[]>> {
+  const out = new Map<string, CopilMember[]>();
+  for (const m of await deps.watch.copil.activeAll(now)) {
+    const list = out.get(m.communeId);
+    if (list) list.push(m);
+    else out.set(m.communeId, [m]);
+  }
+  return out;
+}
+
 /** Roster reminders (monthly key) for communes that keep a roster and lack size or diversity. */
 async function rosterScan(deps: WatchDeps, communes: readonly Commune[], now: Date): Promise<number> {
   let sent = 0;
+  const rosters = await rostersByCommune(deps, now);
   for (const commune of communes) {
-    const members = await deps.watch.copil.active(commune.id, now);
+    const members = rosters.get(commune.id) ?? [];
     if (members.length === 0) continue; // a commune that never filled its roster is not nagged about it
     const health = rosterHealth(members, now, deps.config);
     if (!needsRosterAlert(health)) continue;
@@ -137,14 +149,16 @@ export async function runDailyWatch(deps: WatchDeps, now: Date): Promise<DailyRe
   const report: DailyReport = { ladder: 0, overdue: 0, mandates: 0, elections: 0, checkIns: 0 };
   const communes = await deps.repos.communes.list();
   const byId = new Map(communes.map((x) => [x.id, x]));
+  const rosters = await rostersByCommune(deps, now);
   for (const commune of communes) {
     const step = dueLadderStep(commune, now, deps.config);
-    if (step) {
+    // A step already sent to the commune is skipped here (the outbox would drop it anyway).
+    if (step && !(step.to === "commune" && (await deps.watch.prompts.has(step.key)))) {
       const notice = ladderNotice(commune, step, await criteriaDone(deps, commune, now));
       if (step.to === "commune") report.ladder += (await prompt(deps, commune.id, "fom", notice, now)) ? 1 : 0;
       else report.overdue += (await deps.notifier.enqueue(notice)).queued > 0 ? 1 : 0;
     }
-    for (const member of rosterHealth(await deps.watch.copil.active(commune.id, now), now, deps.config).mandatesEnding) {
+    for (const member of rosterHealth(rosters.get(commune.id) ?? [], now, deps.config).mandatesEnding) {
       const key = mandateKey(commune.id, member);
       report.mandates += (await prompt(deps, commune.id, "copil", mandateNotice(commune, member, key, now), now)) ? 1 : 0;
     }

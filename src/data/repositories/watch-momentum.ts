@@ -10,7 +10,7 @@ import { instant, SqlParams, type Provider } from "./watch-sql.js";
 
 const levelSchema = z.enum(["green", "orange", "red"]);
 const alertSchema = z.enum(["level", "drop"]).nullable();
-const gradeOrMissing = z.union([fomGradeSchema, z.null(), z.undefined()]);
+const gradeOrMissing = fomGradeSchema.nullable().optional();
 const dateOrNull = z.union([z.iso.datetime(), z.null()]).transform((v) => (v === null ? null : new Date(v)));
 
 const signalsSchema = z.object({

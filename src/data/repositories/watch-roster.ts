@@ -46,6 +46,14 @@ export class PrismaCopilRepository implements CopilRepository {
     return rows.map(toMember);
   }
 
+  async activeAll(now: Date): Promise<CopilMember[]> {
+    const rows = await this.db.copilMember.findMany({
+      where: { since: { lte: now }, OR: [{ until: null }, { until: { gt: now } }] },
+      orderBy: [{ communeId: "asc" }, { name: "asc" }, { id: "asc" }],
+    });
+    return rows.map(toMember);
+  }
+
   async add(m: Omit<CopilMember, "id" | "until">): Promise<CopilMember> {
     const row = await this.db.copilMember.create({
       data: { communeId: m.communeId, name: m.name, kind: m.kind, personId: m.personId, since: m.since, mandateEndsOn: m.mandateEndsOn },
@@ -70,6 +78,10 @@ export class PrismaPromptRepository implements PromptRepository {
       create: { communeId: p.communeId, key: p.key, kind: p.kind, sentAt: p.sentAt, answerBy: p.answerBy },
       update: {},
     });
+  }
+
+  async has(key: string): Promise<boolean> {
+    return (await this.db.communePrompt.count({ where: { key } })) > 0;
   }
 }
 

@@ -71,40 +71,36 @@ export async function loadSignals(
   return out;
 }
 
-/** Last activity, actions (with their part around the Semaine) and trainings, per commune. */
+/**
+ * Last activity, actions (with their part around the Semaine) and trainings, per commune.
+ * Placeholders are written inline, left to right: SQLite binds `?` in text order, so a value
+ * used twice is bound twice.
+ */
 function activityAggregates(db: Db, provider: Provider, now: Date, windows: readonly TimeWindow[], communeId: string | undefined, c: MomentumConfig): Promise<Row[]> {
   const q = new SqlParams(provider);
-  const actions = q.list(ACTION_KINDS);
-  const trainings = q.list(TRAINING_KINDS);
-  const since6 = q.p(addDays(now, -c.actions6m.days));
-  const since12 = q.p(addDays(now, -c.actions12m.days));
-  const sinceT = q.p(addDays(now, -c.training.days));
-  const inSemaine = windows.length ? `(${windows.map((w) => `("at" >= ${q.p(w.from)} AND "at" < ${q.p(w.to)})`).join(" OR ")})` : "1 = 0";
-  const until = q.p(now);
-  const only = communeId ? ` AND "communeId" = ${q.p(communeId)}` : "";
+  const actions = () => q.list(ACTION_KINDS);
+  const since6 = () => q.p(addDays(now, -c.actions6m.days));
+  const since12 = () => q.p(addDays(now, -c.actions12m.days));
+  const inSemaine = () => (windows.length ? `(${windows.map((w) => `("at" >= ${q.p(w.from)} AND "at" < ${q.p(w.to)})`).join(" OR ")})` : "1 = 0");
   const sql =
     `SELECT "communeId", MAX("at") AS last, ` +
-    `SUM(CASE WHEN "kind" IN ${actions} AND "at" >= ${since6} THEN 1 ELSE 0 END) AS a6, ` +
-    `SUM(CASE WHEN "kind" IN ${actions} AND "at" >= ${since6} AND ${inSemaine} THEN 1 ELSE 0 END) AS a6s, ` +
-    `SUM(CASE WHEN "kind" IN ${actions} AND "at" >= ${since12} THEN 1 ELSE 0 END) AS a12, ` +
-    `SUM(CASE WHEN "kind" IN ${actions} AND "at" >= ${since12} AND ${inSemaine} THEN 1 ELSE 0 END) AS a12s, ` +
-    `SUM(CASE WHEN "kind" IN ${trainings} AND "at" >= ${sinceT} THEN 1 ELSE 0 END) AS t12 ` +
-    `FROM "ActivityEvent" WHERE "at" <= ${until}${only} GROUP BY "communeId"`;
+    `SUM(CASE WHEN "kind" IN ${actions()} AND "at" >= ${since6()} THEN 1 ELSE 0 END) AS a6, ` +
+    `SUM(CASE WHEN "kind" IN ${actions()} AND "at" >= ${since6()} AND ${inSemaine()} THEN 1 ELSE 0 END) AS a6s, ` +
+    `SUM(CASE WHEN "kind" IN ${actions()} AND "at" >= ${since12()} THEN 1 ELSE 0 END) AS a12, ` +
+    `SUM(CASE WHEN "kind" IN ${actions()} AND "at" >= ${since12()} AND ${inSemaine()} THEN 1 ELSE 0 END) AS a12s, ` +
+    `SUM(CASE WHEN "kind" IN ${q.list(TRAINING_KINDS)} AND "at" >= ${q.p(addDays(now, -c.training.days))} THEN 1 ELSE 0 END) AS t12 ` +
+    `FROM "ActivityEvent" WHERE "at" <= ${q.p(now)}${communeId ? ` AND "communeId" = ${q.p(communeId)}` : ""} GROUP BY "communeId"`;
   return db.$queryRawUnsafe<Row[]>(sql, ...q.values);
 }
 
 /** CoPil members present now and `trendDays` ago, per commune. */
 function copilAggregates(db: Db, provider: Provider, now: Date, communeId: string | undefined, c: MomentumConfig): Promise<Row[]> {
   const q = new SqlParams(provider);
-  const present = (at: Date) => {
-    const a = q.p(at);
-    const b = q.p(at);
-    return `SUM(CASE WHEN "since" <= ${a} AND ("until" IS NULL OR "until" > ${b}) THEN 1 ELSE 0 END)`;
-  };
-  const n = present(now);
-  const b = present(addDays(now, -c.copil.trendDays));
-  const only = communeId ? ` WHERE "communeId" = ${q.p(communeId)}` : "";
-  return db.$queryRawUnsafe<Row[]>(`SELECT "communeId", ${n} AS n, ${b} AS b FROM "CopilMember"${only} GROUP BY "communeId"`, ...q.values);
+  const present = (at: Date) => `SUM(CASE WHEN "since" <= ${q.p(at)} AND ("until" IS NULL OR "until" > ${q.p(at)}) THEN 1 ELSE 0 END)`;
+  const sql =
+    `SELECT "communeId", ${present(now)} AS n, ${present(addDays(now, -c.copil.trendDays))} AS b FROM "CopilMember"` +
+    `${communeId ? ` WHERE "communeId" = ${q.p(communeId)}` : ""} GROUP BY "communeId"`;
+  return db.$queryRawUnsafe<Row[]>(sql, ...q.values);
 }
 
 /**
@@ -114,15 +110,12 @@ function copilAggregates(db: Db, provider: Provider, now: Date, communeId: strin
  */
 function promptAggregates(db: Db, provider: Provider, now: Date, communeId: string | undefined, c: MomentumConfig): Promise<Row[]> {
   const q = new SqlParams(provider);
-  const nowA = q.p(now);
-  const answered = `EXISTS (SELECT 1 FROM "ActivityEvent" a WHERE a."communeId" = p."communeId" AND a."at" > p."sentAt" AND a."at" <= p."answerBy" AND a."at" <= ${nowA})`;
-  const nowB = q.p(now);
-  const since = q.p(addDays(now, -c.answers.days));
-  const nowC = q.p(now);
-  const only = communeId ? ` AND p."communeId" = ${q.p(communeId)}` : "";
   const sql =
     `SELECT "communeId", SUM(CASE WHEN ok = 1 OR closed = 1 THEN 1 ELSE 0 END) AS sent, SUM(ok) AS answered FROM (` +
-    `SELECT p."communeId" AS "communeId", CASE WHEN ${answered} THEN 1 ELSE 0 END AS ok, CASE WHEN p."answerBy" <= ${nowB} THEN 1 ELSE 0 END AS closed ` +
-    `FROM "CommunePrompt" p WHERE p."sentAt" >= ${since} AND p."sentAt" <= ${nowC}${only}) x GROUP BY "communeId"`;
+    `SELECT p."communeId" AS "communeId", ` +
+    `CASE WHEN EXISTS (SELECT 1 FROM "ActivityEvent" a WHERE a."communeId" = p."communeId" AND a."at" > p."sentAt" AND a."at" <= p."answerBy" AND a."at" <= ${q.p(now)}) THEN 1 ELSE 0 END AS ok, ` +
+    `CASE WHEN p."answerBy" <= ${q.p(now)} THEN 1 ELSE 0 END AS closed ` +
+    `FROM "CommunePrompt" p WHERE p."sentAt" >= ${q.p(addDays(now, -c.answers.days))} AND p."sentAt" <= ${q.p(now)}` +
+    `${communeId ? ` AND p."communeId" = ${q.p(communeId)}` : ""}) x GROUP BY "communeId"`;
   return db.$queryRawUnsafe<Row[]>(sql, ...q.values);
 }

@@ -6,5 +6,7 @@ import type { JobDefinition } from "../job.js";
 import outboxSweep from "./outbox-sweep.js";
 import outboxPurge from "./outbox-purge.js";
 import eventsCampaigns from "./events-campaigns.js";
+import momentumScan from "./momentum-scan.js";
+import watchDaily from "./watch-daily.js";
 
-export const JOBS: readonly JobDefinition[] = [outboxSweep, outboxPurge, eventsCampaigns];
+export const JOBS: readonly JobDefinition[] = [outboxSweep, outboxPurge, momentumScan, watchDaily, eventsCampaigns];

@@ -1,0 +1,23 @@
+/**
+ * Every Monday at 07:00 Brussels time (MOMENTUM_CONFIG.scan): scores every commune, stores
+ * the snapshots, alerts coordination on a fall to orange or red or a sharp drop, sends the
+ * diagnostic to communes that fell, and the monthly roster reminders (issue 7).
+ */
+import { defineJob } from "../job.js";
+import { MOMENTUM_CONFIG } from "../../core/watch/config.js";
+import { runWeeklyScan } from "../../core/watch/scan.js";
+import { createRegistry } from "../../../commands/index.js";
+
+export default defineJob({
+  name: "momentum-scan",
+  schedule: MOMENTUM_CONFIG.scan.cron,
+  timeZone: MOMENTUM_CONFIG.scan.timeZone,
+  scope: "cluster",
+  async run({ services, now, logger }) {
+    const registry = createRegistry();
+    await runWeeklyScan(
+      { repos: services.repos, watch: services.watch, notifier: services.notifier, logger, hasCommand: (name) => registry.get(name) !== undefined },
+      now,
+    );
+  },
+});

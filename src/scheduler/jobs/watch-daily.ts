@@ -1,0 +1,18 @@
+/**
+ * Every day at 09:00 Brussels time (MOMENTUM_CONFIG.scan.dailyCron): the Fair-O-Mètre
+ * deadline ladder, mandates ending, communal election reminders and mentoring check-ins
+ * (issue 7). Each message has a stable key: a second run the same day queues nothing.
+ */
+import { defineJob } from "../job.js";
+import { MOMENTUM_CONFIG } from "../../core/watch/config.js";
+import { runDailyWatch } from "../../core/watch/scan.js";
+
+export default defineJob({
+  name: "watch-daily",
+  schedule: MOMENTUM_CONFIG.scan.dailyCron,
+  timeZone: MOMENTUM_CONFIG.scan.timeZone,
+  scope: "cluster",
+  async run({ services, now, logger }) {
+    await runDailyWatch({ repos: services.repos, watch: services.watch, notifier: services.notifier, logger }, now);
+  },
+});
