@@ -17,7 +17,7 @@ const h = (fr: string, de: string, nl: string, en: string) => ({ fr, de, nl, en 
 export default defineCommand({
   name: "evenement creer",
   aliases: ["evenement ajouter", "veranstaltung erstellen", "evenement maken", "event create"],
-  help: h("Créer une action locale de ma commune (stand, atelier, petit-déjeuner…) avec des créneaux bénévoles", "Eine lokale Aktion meiner Gemeinde anlegen (Stand, Workshop, Frühstück…) mit Schichten für Ehrenamtliche", "Een lokale actie van mijn gemeente aanmaken (stand, workshop, ontbijt…) met shifts voor vrijwilligers", "Create a local action of my commune (stand, workshop, breakfast…) with volunteer slots"),
+  help: h("Créer une action locale de ma commune (stand, atelier, petit-déjeuner…) avec des créneaux bénévoles", "Lokale Aktion meiner Gemeinde anlegen (Stand, Workshop, Frühstück…) mit Schichten", "Lokale actie van mijn gemeente aanmaken (stand, workshop, ontbijt…) met shifts", "Create a local action of my commune (stand, workshop, breakfast…) with volunteer slots"),
   usage: {
     fr: 'evenement creer type:stand titre:"Stand au marché" debut:"12/10 9h-13h" lieu:"Place d’Armes" creneaux:"9h-11h x2, 11h-13h x2"',
     de: 'evenement creer type:stand titre:"Infostand am Markt" debut:"12.10. 9:00-13:00" lieu:"Rathausplatz" creneaux:"9-11 Uhr x2"',
