@@ -111,6 +111,7 @@ export async function run(): Promise<Row[]> {
     const result = await runClient({
       secret: SIGNING_SECRET,
       teamId: TEAM_ID,
+      settleUrl: `${fake.url}/settle`,
       users: Object.values(USERS).map((u) => ({ id: u.id, name: u.name })),
       warmup: WARMUP,
       requests: REQUESTS,
