@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/catalogue.js";
-import { subcommandName } from "../../src/platforms/discord/registration.js";
+import { layoutOf } from "../../src/platforms/discord/registration.js";
 import { startDiscordHarness, MEMBER, type DiscordHarness } from "../fakes/discord/harness.js";
 import { buttonsOf, sendAutocomplete, sendClick, sendCommand, sendModalSubmit, textOf, type Who } from "../fakes/discord/interactions.js";
 
@@ -33,7 +33,8 @@ describe("registration", () => {
     const [cdce] = reg.body as { name: string; description_localizations: Record<string, string>; options: { name: string; options: { name: string; type: number; autocomplete?: boolean }[] }[] }[];
     expect(cdce!.name).toBe("cdce");
     expect(Object.keys(cdce!.description_localizations).sort()).toEqual(["de", "en-GB", "en-US", "fr", "nl"]);
-    const expected = h.app.dispatcher.registry.all().map((d) => subcommandName(d.name)).sort();
+    const layout = layoutOf(h.app.dispatcher.registry);
+    const expected = [...new Set(layout.slots.map((s) => s.group ?? s.sub)), ...(layout.overflow.length ? ["commande"] : [])].sort();
     expect(cdce!.options.map((o) => o.name).sort()).toEqual(expected);
     expect(expected).toEqual(expect.arrayContaining(["aide", "config-canal", "kit", "kit-ajouter", "langue"]));
     const kit = cdce!.options.find((o) => o.name === "kit")!;

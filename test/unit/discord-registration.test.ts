@@ -1,23 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { ApplicationCommandOptionType } from "discord.js";
 import { createRegistry } from "../../commands/index.js";
+import kitCommand from "../../commands/kit.js";
+import langueCommand from "../../commands/langue.js";
 import { CommandRegistry, defineCommand } from "../../src/core/commands.js";
 import { choice, int, text } from "../../src/core/options.js";
 import { message } from "../../src/core/reply.js";
-import {
-  buildCdceCommand,
-  commandNameOf,
-  commandProblems,
-  DISCORD_LOCALES,
-  LIMITS,
-  subcommandName,
-} from "../../src/platforms/discord/registration.js";
+import { buildCdceCommand, commandProblems, commandSize, DISCORD_LOCALES, layoutOf, LIMITS, planRegistration } from "../../src/platforms/discord/registration.js";
+import { commandFromPath, commandLayout } from "../../src/platforms/discord/layout.js";
 
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 const ALL_LOCALES = Object.values(DISCORD_LOCALES).flat();
 
 type Node = {
   name: string;
+  autocomplete?: boolean;
+  choices?: { name: string; value: string | number }[];
   description?: string;
   name_localizations?: Record<string, string> | null;
   description_localizations?: Record<string, string> | null;
@@ -30,16 +28,120 @@ function walk(node: Node, visit: (n: Node) => void) {
   for (const o of node.options ?? []) walk(o, visit);
 }
 
+/** A registry with `n` extra commands starting with `essai` (to overflow 25 entries). */
+function bigRegistry(n: number): CommandRegistry {
+  const words = ["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze"];
+  const extra = Array.from({ length: n }, (_, i) =>
+    defineCommand({
+      name: i === 0 ? "essai" : `essai ${words[i]}`,
+      help: { fr: `Essai ${i}` },
+      usage: { fr: "essai" },
+      options: { texte: text({ help: { fr: "Un texte" } }) },
+      async run({ locale }) {
+        return message(locale, `essai ${i}`);
+      },
+    }),
+  );
+  return new CommandRegistry([...createRegistry().all(), ...extra]);
+}
+
+describe("Discord layout", () => {
+  it("stays flat while the commands fit in 25 entries, dashes for spaces", () => {
+    expect(commandLayout(["kit", "kit ajouter", "aide"])).toEqual({
+      slots: [
+        { command: "kit", sub: "kit" },
+        { command: "kit ajouter", sub: "kit-ajouter" },
+        { command: "aide", sub: "aide" },
+      ],
+      overflow: [],
+    });
+  });
+
+  it("groups the largest family first, and only as much as needed", () => {
+    const names = ["a", "b", "c", "x", "x un", "x deux", "x trois", "y un", "y deux"];
+    const { slots, overflow } = commandLayout(names, { max: 6 });
+    expect(overflow).toEqual([]);
+    expect(slots.filter((s) => s.group === "x").map((s) => s.sub)).toEqual(["x", "un", "deux", "trois"]);
+    expect(slots.filter((s) => s.group === "y")).toEqual([]);
+    expect(slots.find((s) => s.command === "y un")).toEqual({ command: "y un", sub: "y-un" });
+    for (const s of slots) expect(commandFromPath(s.group, s.sub)).toBe(s.command);
+  });
+
+  it("sends what cannot fit, even grouped, to the free-text entry, keeping registry order", () => {
+    const { slots, overflow } = commandLayout(["a", "b", "c", "d"], { max: 3 });
+    expect(slots.map((s) => s.command)).toEqual(["a", "b"]);
+    expect(overflow).toEqual(["c", "d"]);
+    expect(commandFromPath(null, "commande")).toBeUndefined();
+    expect(commandLayout(["a", "b", "c"], { max: 3, typed: 1 })).toEqual({ slots: [{ command: "a", sub: "a" }], overflow: ["b", "c"] });
+  });
+
+  it("fits the character budget by turning choices into autocomplete, then shortening descriptions", () => {
+    const big = bigRegistry(12);
+    const cdce = buildCdceCommand(big);
+    expect(commandSize(cdce as Node)).toBeLessThanOrEqual(LIMITS.totalChars);
+    const all: Node[] = [];
+    walk(cdce as Node, (n) => all.push(n));
+    const kit = all.find((n) => n.name === "kit" && n.type === 1) as Node & { options: Record<string, unknown>[] };
+    const format = kit.options.find((o) => o.name === "format")!;
+    // Either still fixed choices or served by autocomplete, never lost.
+    expect(format.choices !== undefined || format.autocomplete === true).toBe(true);
+    const small = buildCdceCommand(new CommandRegistry([kitCommand]));
+    expect(commandSize(small as Node)).toBeLessThan(commandSize(buildCdceCommand(new CommandRegistry([kitCommand, langueCommand])) as Node));
+  });
+
+  it("registers a registry with more first words than entries through the free-text fallback", () => {
+    const many = new CommandRegistry(
+      Array.from({ length: 30 }, (_, i) =>
+        defineCommand({
+          name: `mot${"abcdefghijklmnopqrstuvwxyzabcd"[i]}${i}`.replace(/\d/g, (d) => "zyxwvutsrq"[Number(d)]!),
+          help: { fr: `Mot ${i}` },
+          usage: { fr: "mot" },
+          options: {},
+          async run({ locale }) {
+            return message(locale, "ok");
+          },
+        }),
+      ),
+    );
+    const plan = planRegistration(many);
+    expect(plan.command.options!.length).toBe(25);
+    expect(plan.slots).toHaveLength(24);
+    expect(plan.overflow).toHaveLength(6);
+    const last = plan.command.options!.at(-1) as unknown as Node & { options: Record<string, unknown>[] };
+    expect(last.name).toBe("commande");
+    expect(last.options[0]).toMatchObject({ name: "texte", type: 3, required: true, autocomplete: true });
+    expect(commandProblems(plan.command as Node)).toEqual([]);
+  });
+
+  it("registers a grown registry with subcommand groups, within every limit", () => {
+    const big = bigRegistry(12);
+    const plan = planRegistration(big);
+    const cdce = plan.command;
+    expect(cdce.options!.length).toBeLessThanOrEqual(25);
+    expect(commandProblems(cdce as Node)).toEqual([]);
+    const groups = cdce.options!.filter((o) => o.type === 2) as unknown as Node[];
+    expect(groups.length + plan.overflow.length).toBeGreaterThan(0);
+    for (const g of groups) expect(g.options!.length).toBeLessThanOrEqual(25);
+  });
+});
+
 describe("Discord registration builder", () => {
   const registry = createRegistry();
   const cdce = buildCdceCommand(registry);
 
-  it("has one subcommand per command of the registry, spaces as dashes", () => {
-    const names = (cdce.options ?? []).map((o) => o.name).sort();
-    expect(names).toEqual(registry.all().map((d) => subcommandName(d.name)).sort());
-    expect(names).toContain("kit-ajouter");
-    expect(names).toContain("config-canal");
-    for (const n of names) expect(registry.get(commandNameOf(n))).toBeDefined();
+  it("reaches every visible command of the registry through exactly one path (or the fallback)", () => {
+    const paths: string[] = [];
+    for (const top of cdce.options ?? []) {
+      const t = top as unknown as Node;
+      if (t.type === 2) for (const sub of t.options ?? []) paths.push(commandFromPath(t.name, sub.name)!);
+      else if (t.name !== "commande") paths.push(commandFromPath(null, t.name)!);
+    }
+    const visible = registry.all().filter((d) => !d.hidden).map((d) => d.name);
+    const { overflow } = layoutOf(registry);
+    expect([...paths, ...overflow].sort()).toEqual([...visible].sort());
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(cdce.options!.length).toBeLessThanOrEqual(25);
+    expect(layoutOf(registry).slots.find((s) => s.command === "kit ajouter")).toBeDefined();
   });
 
   it("respects Discord's name and description limits everywhere", () => {
@@ -71,7 +173,9 @@ describe("Discord registration builder", () => {
   });
 
   it("types options from the specs: autocomplete, choices, integers with bounds, strings with max length", () => {
-    const kit = cdce.options!.find((o) => o.name === "kit") as unknown as { options: Record<string, unknown>[] };
+    // A registry small enough for every closed set to be shown as fixed choices.
+    const small = buildCdceCommand(new CommandRegistry([kitCommand, langueCommand]));
+    const kit = small.options!.find((o) => o.name === "kit") as unknown as { options: Record<string, unknown>[] };
     const opt = (name: string) => kit.options.find((o) => o.name === name)!;
     expect(opt("public")).toMatchObject({ type: ApplicationCommandOptionType.String, autocomplete: true });
     expect(opt("public")).not.toHaveProperty("choices");
@@ -141,6 +245,14 @@ describe("Discord registration builder", () => {
     expect(problems.join("\n")).toMatch(/description length 101/);
     expect(problems.join("\n")).toMatch(/bad name/);
     expect(problems.join("\n")).toMatch(/more than 25 choices/);
-    expect(LIMITS.totalChars).toBe(4000);
+    const huge = commandProblems({
+      name: "cdce",
+      description: "d",
+      options: Array.from({ length: 25 }, (_, i) => ({ name: `o${i}`, description: "x".repeat(50), description_localizations: { de: "y".repeat(100) }, choices: Array.from({ length: 25 }, (_, k) => ({ name: "n".repeat(5), value: `v${k}`.padEnd(10, "v") })) })),
+    });
+    // Each field at its longest localization: "cdce" + "d" (5), 25 option names (65),
+    // 25 German descriptions (2,500), 625 choices of 5 + 10 (9,375): 11,945 > 8,000.
+    expect(huge.join("\n")).toMatch(/11945 characters \(max 8000\)/);
+    expect(LIMITS.totalChars).toBe(8000);
   });
 });

@@ -12,6 +12,7 @@ import type { Locale } from "../../core/types.js";
 import { fold } from "../../core/parse-line.js";
 import { audienceLabel, themeLabel } from "../../core/labels.js";
 import { translator } from "../../i18n/catalogue.js";
+import { choiceLabels } from "./choice-labels.js";
 
 /** One suggestion: what the user sees, and the value the option receives. */
 export interface Choice {
@@ -33,8 +34,17 @@ export interface AutocompleteHooks {
 export interface Autocomplete {
   /** Suggestions for option `option` of sub-command `command` (registry name). */
   suggest(command: string, option: string, query: string, locale: Locale): Promise<Choice[]>;
+  /** Command lines for the free-text entry: commands whose name starts like the input. */
+  commandLines(query: string, locale: Locale): Choice[];
   /** Loads the caches (at start, so the first user does not pay for it). */
   warm(): Promise<void>;
+}
+
+/** Values of a closed set, with their localized labels when the catalogue has them. */
+function closedSet(values: readonly string[], query: string, locale: Locale): Choice[] {
+  const labels = choiceLabels(values);
+  const label = (v: string) => (labels ? (labels(v)[locale] ?? labels(v).fr) : v);
+  return rank([...values], query, (v) => [v, label(v)]).map((v) => ({ name: label(v) === v ? v : `${label(v)} (${v})`, value: v }));
 }
 
 const clip = (s: string) => (s.length <= MAX_NAME ? s : `${s.slice(0, MAX_NAME - 1)}…`);
@@ -114,10 +124,21 @@ export function createAutocomplete(services: Services, registry: CommandRegistry
 
   return {
     async suggest(command, option, query, locale) {
-      const source = registry.get(command)?.options[option]?.meta.autocomplete;
-      if (!source) return [];
-      const found = await fromSource(source, query, locale);
+      const meta = registry.get(command)?.options[option]?.meta;
+      if (!meta) return [];
+      // A closed set registered as autocomplete (to fit Discord's size budget): its values.
+      const found = meta.autocomplete ? await fromSource(meta.autocomplete, query, locale) : closedSet(meta.values ?? [], query, locale);
       return found.slice(0, MAX_CHOICES).map((c) => ({ name: clip(c.name), value: c.value.slice(0, MAX_NAME) }));
+    },
+    commandLines(query, locale) {
+      // Before the command is complete, suggest command names; after, the example usage.
+      const typed = query.trimStart();
+      const visible = registry.all().filter((d) => !d.hidden);
+      const started = visible.filter((d) => fold(typed).startsWith(`${d.name} `));
+      const lines = started.length
+        ? started.map((d) => ({ name: clip(`${typed} — ${d.usage[locale] ?? d.usage.fr}`), value: typed.slice(0, MAX_NAME) }))
+        : rank(visible, typed, (d) => [d.name]).map((d) => ({ name: clip(`${d.name} — ${d.help[locale] ?? d.help.fr}`), value: `${d.name} ` }));
+      return lines.slice(0, MAX_CHOICES);
     },
     async warm() {
       await loadCommunes();

@@ -9,6 +9,7 @@
  * so a deferral is ephemeral; a reply that turns out public is then posted as a follow-up.
  */
 import {
+  ApplicationCommandOptionType,
   ButtonStyle,
   MessageFlags,
   type AutocompleteInteraction,
@@ -27,7 +28,8 @@ import type { Autocomplete } from "./autocomplete.js";
 import type { CustomIdStore } from "./custom-ids.js";
 import { discordText } from "./messages.js";
 import { parseModalCustomId, renderFormErrors, renderModal, submittedOptions } from "./modal.js";
-import { commandNameOf, ROOT_COMMAND } from "./registration.js";
+import { commandFromPath, FALLBACK } from "./layout.js";
+import { ROOT_COMMAND } from "./registration.js";
 import { buttonRows, renderReply, type DiscordMessage } from "./render.js";
 import { Responder } from "./responder.js";
 
@@ -101,18 +103,27 @@ export class InteractionHandler {
 
   private async command(i: ChatInputCommandInteraction, r: Responder) {
     if (i.commandName !== ROOT_COMMAND) return;
-    const sub = i.options.data[0];
+    // `/cdce sub ...` or, for grouped commands, `/cdce group sub ...` (see layout.ts).
+    const top = i.options.data[0];
+    const group = top?.type === ApplicationCommandOptionType.SubcommandGroup ? top : undefined;
+    const sub = group ? group.options?.[0] : top;
     const options: Record<string, unknown> = {};
     for (const o of sub?.options ?? []) options[o.name] = o.value;
-    const incoming = { ...incomingFrom(i), structured: { name: commandNameOf(sub?.name ?? "aide"), options } };
+    const name = commandFromPath(group?.name, sub?.name ?? "aide");
+    // The free-text fallback (`/cdce commande texte:"…"`) is read like a Slack command line.
+    const incoming: IncomingCommand = name
+      ? { ...incomingFrom(i), structured: { name, options } }
+      : { ...incomingFrom(i), text: String(options[FALLBACK.option] ?? "") };
     await this.answer(r, incoming, "reply");
   }
 
   private async suggest(i: AutocompleteInteraction, r: Responder) {
     try {
       const focused = i.options.getFocused(true);
-      const sub = i.options.getSubcommand(false) ?? "";
-      await r.choices(await this.d.autocomplete.suggest(commandNameOf(sub), focused.name, String(focused.value ?? ""), localeOf(i)));
+      const command = commandFromPath(i.options.getSubcommandGroup(false), i.options.getSubcommand(false) ?? "");
+      const typed = String(focused.value ?? "");
+      const locale = localeOf(i);
+      await r.choices(command ? await this.d.autocomplete.suggest(command, focused.name, typed, locale) : this.d.autocomplete.commandLines(typed, locale));
     } catch (err) {
       // An empty list is a better answer than a failed interaction while typing.
       this.d.logger.warn({ err, interaction: i.id }, "discord autocomplete failed");

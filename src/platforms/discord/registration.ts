@@ -4,8 +4,17 @@
  * terminal help. Pure: no network, no discord.js runtime (types only), so it is unit-tested.
  *
  * Shape: one chat-input command `cdce` with one subcommand per registry command (spaces
- * become `-`: `kit ajouter` -> `kit-ajouter`), typed options derived from the option
- * specs, names and descriptions localized for fr, de, nl, en-US and en-GB.
+ * become `-`: `kit ajouter` -> `kit-ajouter`; subcommand groups once there are more than
+ * 25, see layout.ts), typed options derived from the option specs, names and descriptions
+ * localized for fr, de, nl, en-US and en-GB.
+ *
+ * Budget: Discord caps a command at 8,000 characters (names, descriptions, choices). When
+ * the registry outgrows it, the builder degrades step by step, never silently dropping a
+ * command: first closed sets shown as fixed choices become autocomplete (suggested at run
+ * time with the same localized labels, so they cost nothing here), largest first; then
+ * option descriptions are shortened to 40 characters, sub-command descriptions to 50, and
+ * option descriptions further, down to 20. Past that, the last commands (registry order)
+ * lose their typed place and are reached through `/cdce commande texte:"…"` (layout.ts).
  */
 import {
   ApplicationCommandOptionType,
@@ -14,6 +23,7 @@ import {
   InteractionContextType,
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandOptionChoice,
+  type APIApplicationCommandSubcommandGroupOption,
   type APIApplicationCommandSubcommandOption,
   type LocalizationMap,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -21,7 +31,11 @@ import {
 import type { CommandDefinition, CommandRegistry } from "../../core/commands.js";
 import type { Opt } from "../../core/options.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale, type LocalizedText } from "../../core/types.js";
-import { CATALOGUES, type MessageKey } from "../../i18n/catalogue.js";
+import { choiceLabels } from "./choice-labels.js";
+import { commandLayout, FALLBACK, type Layout } from "./layout.js";
+import { commandProblems, commandSize, LIMITS, NAME_PATTERN } from "./registration-check.js";
+
+export { commandProblems, commandSize, LIMITS } from "./registration-check.js";
 
 /** The top-level command. */
 export const ROOT_COMMAND = "cdce";
@@ -34,21 +48,6 @@ export const DISCORD_LOCALES: Record<Locale, readonly string[]> = {
   en: ["en-US", "en-GB"],
 };
 
-/** Discord's limits for application commands (documented in "Application Commands"). */
-export const LIMITS = {
-  name: 32,
-  description: 100,
-  choiceName: 100,
-  choices: 25,
-  options: 25,
-  subcommands: 25,
-  stringMax: 6000,
-  /** Sum of names, descriptions and choice names/values of one command, per locale. */
-  totalChars: 4000,
-} as const;
-
-const NAME_PATTERN = /^[-_\p{L}\p{N}]{1,32}$/u;
-
 const ROOT_HELP: LocalizedText = {
   fr: "L’assistant du réseau des Communes du Commerce Équitable",
   de: "Der Assistent des Netzwerks der Fair-Trade-Gemeinden",
@@ -56,15 +55,23 @@ const ROOT_HELP: LocalizedText = {
   en: "The assistant of the Fair Trade Towns network",
 };
 
-/** `kit ajouter` -> `kit-ajouter` (Discord names have no spaces). */
-export function subcommandName(commandName: string): string {
-  return commandName.trim().toLowerCase().replace(/\s+/g, "-");
+/** The commands registered on Discord: all but the hidden ones (button follow-ups). */
+export function registeredCommands(registry: CommandRegistry): CommandDefinition[] {
+  return registry.all().filter((d) => !d.hidden);
 }
 
-/** `kit-ajouter` -> `kit ajouter`. */
-export function commandNameOf(subcommand: string): string {
-  return subcommand.replace(/-/g, " ");
-}
+const FALLBACK_HELP: LocalizedText = {
+  fr: "Toute autre commande, tapée en texte (ex. : aide)",
+  de: "Jeder andere Befehl, als Text eingegeben (z. B.: aide)",
+  nl: "Elke andere opdracht, als tekst getypt (bv.: aide)",
+  en: "Any other command, typed as text (e.g. aide)",
+};
+const FALLBACK_OPTION_HELP: LocalizedText = {
+  fr: "La commande et ses options, comme sur Slack",
+  de: "Der Befehl und seine Optionen, wie in Slack",
+  nl: "De opdracht en haar opties, zoals in Slack",
+  en: "The command and its options, as on Slack",
+};
 
 /** Cuts to `max` characters, ending with an ellipsis when cut. */
 export function clip(s: string, max: number): string {
@@ -97,21 +104,20 @@ function sameNameEverywhere(name: string): LocalizationMap {
   return localize({ fr: name }, LIMITS.name).map;
 }
 
-/** Vocabularies whose labels live in the catalogue (`format.affiche`, `language.de`...). */
-const LABEL_PREFIXES = ["audience", "theme", "format", "profile", "language"] as const;
-
-/** The localized labels of a closed set of values, when the catalogue has them all. */
-function choiceLabels(values: readonly string[]): ((v: string) => LocalizedText) | undefined {
-  const fr = CATALOGUES.fr as Record<string, string>;
-  const prefix = LABEL_PREFIXES.find((p) => values.every((v) => `${p}.${v}` in fr));
-  if (!prefix) return undefined;
-  return (v) => {
-    const key = `${prefix}.${v}` as MessageKey;
-    const text: Record<string, string> = {};
-    for (const l of LOCALES) text[l] = CATALOGUES[l][key];
-    return text as LocalizedText;
-  };
+/** How much the build gives up to fit the budget (see the file comment). */
+interface Plan {
+  /** `command/option` keys of closed sets served by autocomplete instead of choices. */
+  autocompleted: Set<string>;
+  /** Longest option description. */
+  descriptionMax: number;
+  /** Longest sub-command description. */
+  subDescriptionMax: number;
 }
+
+const keyOf = (command: string, option: string) => `${command}/${option}`;
+
+/** Below this, an option description says too little to be worth its place. */
+const MIN_DESCRIPTION = 20;
 
 function choices(values: readonly string[]): APIApplicationCommandOptionChoice<string>[] {
   const labels = choiceLabels(values);
@@ -122,9 +128,15 @@ function choices(values: readonly string[]): APIApplicationCommandOptionChoice<s
   });
 }
 
-function option(name: string, spec: Opt<unknown>): APIApplicationCommandBasicOption {
+/** Whether an option is offered as fixed choices under `plan`. */
+function hasChoices(command: string, name: string, spec: Opt<unknown>, plan: Plan): boolean {
+  const n = spec.meta.values?.length ?? 0;
+  return spec.meta.kind === "choice" && !spec.meta.autocomplete && n > 0 && n <= LIMITS.choices && !plan.autocompleted.has(keyOf(command, name));
+}
+
+function option(command: string, name: string, spec: Opt<unknown>, plan: Plan): APIApplicationCommandBasicOption {
   const { meta } = spec;
-  const description = localize(meta.help, LIMITS.description);
+  const description = localize(meta.help, plan.descriptionMax);
   const base = {
     name: checkName(name),
     name_localizations: sameNameEverywhere(name),
@@ -140,17 +152,12 @@ function option(name: string, spec: Opt<unknown>): APIApplicationCommandBasicOpt
         ...(meta.min !== undefined ? { min_value: meta.min } : {}),
         ...(meta.max !== undefined ? { max_value: meta.max } : {}),
       };
-    case "choice": {
-      const values = meta.values ?? [];
-      // Autocomplete and fixed choices exclude each other on Discord; autocomplete wins
-      // because it can show localized labels with counts from the live catalogue.
-      if (meta.autocomplete) return { ...base, type: ApplicationCommandOptionType.String, autocomplete: true };
-      if (values.length > 0 && values.length <= LIMITS.choices) {
-        return { ...base, type: ApplicationCommandOptionType.String, choices: choices(values) };
-      }
-      // Too many values for a menu: free text, validated by the core like on Slack.
+    case "choice":
+      if (hasChoices(command, name, spec, plan)) return { ...base, type: ApplicationCommandOptionType.String, choices: choices(meta.values!) };
+      // Autocomplete and fixed choices exclude each other; autocomplete shows localized
+      // labels (with counts for kit facets) and costs nothing in the registration budget.
+      if (meta.autocomplete || (meta.values?.length ?? 0) > 0) return { ...base, type: ApplicationCommandOptionType.String, autocomplete: true };
       return { ...base, type: ApplicationCommandOptionType.String, max_length: 100 };
-    }
     case "list":
       // Several values, comma-separated, as typed on Slack; the core validates them.
       return { ...base, type: ApplicationCommandOptionType.String, max_length: 500 };
@@ -164,9 +171,9 @@ function option(name: string, spec: Opt<unknown>): APIApplicationCommandBasicOpt
   }
 }
 
-function subcommand(def: CommandDefinition): APIApplicationCommandSubcommandOption {
-  const name = checkName(subcommandName(def.name));
-  const description = localize(def.help, LIMITS.description);
+function subcommand(def: CommandDefinition, subName: string, plan: Plan): APIApplicationCommandSubcommandOption {
+  const name = checkName(subName);
+  const description = localize(def.help, plan.subDescriptionMax);
   const specs = Object.entries(def.options);
   if (specs.length > LIMITS.options) throw new Error(`command "${def.name}" has more than ${LIMITS.options} options`);
   // Discord wants required options before optional ones.
@@ -177,7 +184,65 @@ function subcommand(def: CommandDefinition): APIApplicationCommandSubcommandOpti
     name_localizations: sameNameEverywhere(name),
     description: description.value,
     description_localizations: description.map,
-    options: sorted.map(([n, spec]) => option(n, spec)),
+    options: sorted.map(([n, spec]) => option(def.name, n, spec, plan)),
+  };
+}
+
+type Entry = APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption;
+
+/** The top-level entries: subcommands, and groups of subcommands (registry order). */
+function entries(registry: CommandRegistry, plan: Plan, layout: Layout): Entry[] {
+  const out: Entry[] = [];
+  const groups = new Map<string, APIApplicationCommandSubcommandGroupOption>();
+  for (const slot of layout.slots) {
+    const def = registry.get(slot.command)!;
+    if (!slot.group) {
+      out.push(subcommand(def, slot.sub, plan));
+      continue;
+    }
+    let group = groups.get(slot.group);
+    if (!group) {
+      // A group reads like its one-word command when there is one, else like its first member.
+      const text = localize((registry.get(slot.group) ?? def).help, LIMITS.description);
+      group = {
+        type: ApplicationCommandOptionType.SubcommandGroup,
+        name: checkName(slot.group),
+        name_localizations: sameNameEverywhere(slot.group),
+        description: text.value,
+        description_localizations: text.map,
+        options: [],
+      };
+      groups.set(slot.group, group);
+      out.push(group);
+    }
+    group.options!.push(subcommand(def, slot.sub, plan));
+  }
+  if (layout.overflow.length) out.push(fallback());
+  return out;
+}
+
+/** `/cdce commande texte:"…"`: the commands without a typed place, as free text. */
+function fallback(): APIApplicationCommandSubcommandOption {
+  const help = localize(FALLBACK_HELP, LIMITS.description);
+  const optionHelp = localize(FALLBACK_OPTION_HELP, LIMITS.description);
+  return {
+    type: ApplicationCommandOptionType.Subcommand,
+    name: FALLBACK.sub,
+    name_localizations: sameNameEverywhere(FALLBACK.sub),
+    description: help.value,
+    description_localizations: help.map,
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: FALLBACK.option,
+        name_localizations: sameNameEverywhere(FALLBACK.option),
+        description: optionHelp.value,
+        description_localizations: optionHelp.map,
+        required: true,
+        autocomplete: true,
+        max_length: 4000,
+      },
+    ],
   };
 }
 
@@ -186,13 +251,7 @@ export interface BuildOptions {
   scope: "guild" | "global";
 }
 
-/** The `/cdce` command with every command of the registry as a subcommand. */
-export function buildCdceCommand(
-  registry: CommandRegistry,
-  options: BuildOptions = { scope: "guild" },
-): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  const defs = registry.all();
-  if (defs.length > LIMITS.subcommands) throw new Error(`more than ${LIMITS.subcommands} sub-commands: group them`);
+function assemble(registry: CommandRegistry, options: BuildOptions, plan: Plan, layout: Layout): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const description = localize(ROOT_HELP, LIMITS.description);
   const command: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     type: ApplicationCommandType.ChatInput,
@@ -200,68 +259,69 @@ export function buildCdceCommand(
     name_localizations: sameNameEverywhere(ROOT_COMMAND),
     description: description.value,
     description_localizations: description.map,
-    options: defs.map(subcommand),
+    options: entries(registry, plan, layout),
   };
   if (options.scope === "global") {
     command.contexts = [InteractionContextType.Guild, InteractionContextType.BotDM];
     command.integration_types = [ApplicationIntegrationType.GuildInstall];
   }
-  const problems = commandProblems(command);
-  if (problems.length) throw new Error(`invalid /cdce registration:\n${problems.join("\n")}`);
   return command;
+}
+
+/** The next step of degradation, or false when there is none left. */
+function degrade(registry: CommandRegistry, plan: Plan, layout: Layout): boolean {
+  const typed = layout.slots.map((slot) => registry.get(slot.command)!);
+  const candidates = typed.flatMap((d) =>
+    Object.entries(d.options)
+      .filter(([n, spec]) => hasChoices(d.name, n, spec, plan))
+      .map(([n]) => ({ key: keyOf(d.name, n), size: commandSize({ name: "", options: [option(d.name, n, d.options[n]!, plan)] }) })),
+  );
+  const largest = candidates.sort((a, b) => b.size - a.size || a.key.localeCompare(b.key))[0];
+  if (largest) return !!plan.autocompleted.add(largest.key);
+  if (plan.descriptionMax > 40) return !!(plan.descriptionMax -= 10);
+  if (plan.subDescriptionMax > 50) return !!(plan.subDescriptionMax -= 10);
+  if (plan.descriptionMax > MIN_DESCRIPTION) return !!(plan.descriptionMax -= 5);
+  return false;
+}
+
+/** The built command and where each command went. */
+export interface RegistrationPlan extends Layout {
+  command: RESTPostAPIChatInputApplicationCommandsJSONBody;
+}
+
+/**
+ * The `/cdce` command for the registry, within Discord's limits: degraded step by step
+ * to fit the budget, and, when even that is not enough, with the last commands (registry
+ * order) moved to the free-text fallback.
+ */
+export function planRegistration(registry: CommandRegistry, options: BuildOptions = { scope: "guild" }): RegistrationPlan {
+  const names = registeredCommands(registry).map((d) => d.name);
+  const plan: Plan = { autocompleted: new Set(), descriptionMax: LIMITS.description, subDescriptionMax: LIMITS.description };
+  let layout = commandLayout(names);
+  for (;;) {
+    let command = assemble(registry, options, plan, layout);
+    while (commandSize(command) > LIMITS.totalChars && degrade(registry, plan, layout)) command = assemble(registry, options, plan, layout);
+    if (commandSize(command) <= LIMITS.totalChars || layout.slots.length === 0) {
+      const problems = commandProblems(command);
+      if (problems.length) throw new Error(`invalid /cdce registration:\n${problems.join("\n")}`);
+      return { command, ...layout };
+    }
+    layout = commandLayout(names, { typed: layout.slots.length - 1 });
+  }
+}
+
+/** Where each registered command sits under `/cdce` (see layout.ts). */
+export function layoutOf(registry: CommandRegistry): Layout {
+  const { slots, overflow } = planRegistration(registry);
+  return { slots, overflow };
+}
+
+/** The `/cdce` command with every visible command of the registry, within Discord's limits. */
+export function buildCdceCommand(registry: CommandRegistry, options: BuildOptions = { scope: "guild" }): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return planRegistration(registry, options).command;
 }
 
 /** The body of `PUT /applications/{app}[/guilds/{guild}]/commands`. */
 export function buildRegistrationBody(registry: CommandRegistry, options?: BuildOptions) {
   return [buildCdceCommand(registry, options)];
-}
-
-type Described = {
-  name: string;
-  description?: string;
-  name_localizations?: LocalizationMap | null;
-  description_localizations?: LocalizationMap | null;
-  options?: Described[];
-  choices?: { name: string; value: string | number; name_localizations?: LocalizationMap | null }[];
-};
-
-/**
- * Checks Discord's limits on a built command: name pattern, description lengths, choice
- * counts and the 4,000-character budget in each locale. Returns readable problems.
- */
-export function commandProblems(command: Described): string[] {
-  const problems: string[] = [];
-  const locales = ["default", ...LOCALES.flatMap((l) => DISCORD_LOCALES[l])];
-  const totals = new Map(locales.map((l) => [l, 0]));
-  const pick = (base: string, map: LocalizationMap | null | undefined, locale: string) =>
-    locale === "default" ? base : ((map as Record<string, string> | undefined)?.[locale] ?? base);
-  const visit = (node: Described, path: string) => {
-    if (!NAME_PATTERN.test(node.name) || node.name !== node.name.toLowerCase()) problems.push(`${path}: bad name`);
-    if (node.description !== undefined && (node.description.length < 1 || node.description.length > LIMITS.description)) {
-      problems.push(`${path}: description length ${node.description.length}`);
-    }
-    for (const [locale, text] of Object.entries(node.description_localizations ?? {})) {
-      if (!text || text.length > LIMITS.description) problems.push(`${path}: description (${locale}) length`);
-    }
-    for (const locale of locales) {
-      const add = pick(node.name, node.name_localizations, locale).length +
-        (node.description === undefined ? 0 : pick(node.description, node.description_localizations, locale).length);
-      totals.set(locale, (totals.get(locale) ?? 0) + add);
-    }
-    if ((node.choices?.length ?? 0) > LIMITS.choices) problems.push(`${path}: more than ${LIMITS.choices} choices`);
-    for (const c of node.choices ?? []) {
-      for (const locale of locales) {
-        const name = pick(c.name, c.name_localizations, locale);
-        if (name.length < 1 || name.length > LIMITS.choiceName) problems.push(`${path}: choice "${c.value}" name length`);
-        totals.set(locale, (totals.get(locale) ?? 0) + name.length + String(c.value).length);
-      }
-    }
-    if ((node.options?.length ?? 0) > LIMITS.options) problems.push(`${path}: more than ${LIMITS.options} options`);
-    for (const o of node.options ?? []) visit(o, `${path} ${o.name}`);
-  };
-  visit(command, command.name);
-  for (const [locale, total] of totals) {
-    if (total > LIMITS.totalChars) problems.push(`${command.name}: ${total} characters in locale ${locale} (max ${LIMITS.totalChars})`);
-  }
-  return problems;
 }

@@ -42,12 +42,14 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
   let adapter: DiscordAdapter | undefined;
   try {
     app = options.app ?? (await createTestApp(options.logger ? { logger: options.logger } : {}));
+    const dispatcher = options.dispatcher ? options.dispatcher(app.dispatcher) : app.dispatcher;
+    // Registered from the dispatcher's registry: a test may bring its own commands.
     await registerCommands({
       token: fake.token,
       applicationId: fake.applicationId,
       guildId: fake.guild.id,
       apiUrl: fake.apiUrl,
-      registry: app.dispatcher.registry,
+      registry: dispatcher.registry,
     });
     const config = loadConfig({
       DISCORD_TOKEN: fake.token,
@@ -55,7 +57,6 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
       DISCORD_GUILD_ID: fake.guild.id,
       DISCORD_API_URL: fake.apiUrl,
     });
-    const dispatcher = options.dispatcher ? options.dispatcher(app.dispatcher) : app.dispatcher;
     adapter = createDiscordAdapter({ config, dispatcher, services: app.services, logger: options.logger ?? app.services.logger }, options.adapter);
     await adapter.start();
   } catch (err) {

@@ -86,26 +86,39 @@ function dmPayload(fake: FakeDiscord, type: number, data: Json, who: Who, u: Ret
   };
 }
 
-type Registered = { name: string; options?: { name: string; type: number; options?: { name: string; type: number }[] }[] };
+type Spec = { name: string; type: number; options?: Spec[] };
 
 /** The registered `/cdce` command (a test must register before sending commands). */
-function registered(fake: FakeDiscord): Registered {
-  const last = fake.registrations.at(-1)?.body as Registered[] | undefined;
+function registered(fake: FakeDiscord): Spec {
+  const last = fake.registrations.at(-1)?.body as Spec[] | undefined;
   const cdce = last?.find((c) => c.name === "cdce");
   if (!cdce) throw new Error("fake discord: /cdce is not registered");
   return cdce;
 }
 
 /**
- * Typed options of a subcommand. `stale: true` sends a subcommand the registration does
- * not know: what Discord does for a client with an out-of-date command list.
+ * The subcommand's spec and where it sits: `kit-ajouter` (top level) or `initiative
+ * modifier` (a group, then a subcommand). `stale: true` allows one Discord does not know:
+ * what a client with an out-of-date command list sends.
  */
-function typedOptions(fake: FakeDiscord, sub: string, values: Record<string, string | number>, focused?: string, stale = false) {
-  const spec = registered(fake).options?.find((o) => o.name === sub);
-  if (!spec && !stale) throw new Error(`fake discord: /cdce ${sub} is not registered`);
+function locate(fake: FakeDiscord, path: string, stale: boolean): { group?: string; sub: string; spec?: Spec } {
+  const [first, second] = path.split(" ");
+  const top = registered(fake).options?.find((o) => o.name === first);
+  if (second !== undefined) {
+    const spec = top?.type === 2 ? top.options?.find((o) => o.name === second) : undefined;
+    if (!spec && !stale) throw new Error(`fake discord: /cdce ${path} is not registered`);
+    return { group: first, sub: second, spec };
+  }
+  if (top?.type === 2) throw new Error(`fake discord: /cdce ${path} is a group, name a subcommand`);
+  if (!top && !stale) throw new Error(`fake discord: /cdce ${path} is not registered`);
+  return { sub: path, spec: top };
+}
+
+/** Typed options of a subcommand, as Discord types them from the registration. */
+function typedOptions(spec: Spec | undefined, path: string, values: Record<string, string | number>, focused?: string) {
   return Object.entries(values).map(([name, value]) => {
-    const type = spec?.options?.find((o) => o.name === name)?.type ?? (stale ? 3 : undefined);
-    if (type === undefined) throw new Error(`fake discord: /cdce ${sub} has no option ${name}`);
+    const type = spec ? spec.options?.find((o) => o.name === name)?.type : 3;
+    if (type === undefined) throw new Error(`fake discord: /cdce ${path} has no option ${name}`);
     if (type === 4 && (typeof value !== "number" || !Number.isInteger(value)) && name !== focused) {
       throw new Error(`fake discord: option ${name} needs an integer`);
     }
@@ -113,16 +126,22 @@ function typedOptions(fake: FakeDiscord, sub: string, values: Record<string, str
   });
 }
 
-/** `/cdce <sub> name:value...` (type 2). */
-export function sendCommand(fake: FakeDiscord, sub: string, values: Record<string, string | number>, who: Who, opts: { stale?: boolean } = {}): InteractionRecord {
-  const options = typedOptions(fake, sub, values, undefined, opts.stale);
-  const data = { id: snowflake(), name: "cdce", type: 1, guild_id: fake.guild.id, options: [{ name: sub, type: 1, options }] };
+/** The `data.options` of `/cdce [group] sub options...`. */
+function commandOptions(fake: FakeDiscord, path: string, values: Record<string, string | number>, focused?: string, stale = false) {
+  const { group, sub, spec } = locate(fake, path, stale);
+  const leaf = { name: sub, type: 1, options: typedOptions(spec, path, values, focused) };
+  return group ? [{ name: group, type: 2, options: [leaf] }] : [leaf];
+}
+
+/** `/cdce <sub> name:value...` or `/cdce <group> <sub> ...` (type 2); `path` is `sub` or `group sub`. */
+export function sendCommand(fake: FakeDiscord, path: string, values: Record<string, string | number>, who: Who, opts: { stale?: boolean } = {}): InteractionRecord {
+  const data = { id: snowflake(), name: "cdce", type: 1, guild_id: fake.guild.id, options: commandOptions(fake, path, values, undefined, opts.stale) };
   return fake.interact(base(fake, 2, data, who));
 }
 
 /** Autocomplete while typing `option` (type 4). */
-export function sendAutocomplete(fake: FakeDiscord, sub: string, values: Record<string, string | number>, focused: string, who: Who): InteractionRecord {
-  const data = { id: snowflake(), name: "cdce", type: 1, guild_id: fake.guild.id, options: [{ name: sub, type: 1, options: typedOptions(fake, sub, values, focused) }] };
+export function sendAutocomplete(fake: FakeDiscord, path: string, values: Record<string, string | number>, focused: string, who: Who): InteractionRecord {
+  const data = { id: snowflake(), name: "cdce", type: 1, guild_id: fake.guild.id, options: commandOptions(fake, path, values, focused) };
   return fake.interact(base(fake, 4, data, who));
 }
 

@@ -1,0 +1,34 @@
+/**
+ * A `/cdce` line as a Discord user would send it: the sub-command where the registration
+ * put it (flat, in a group, or through the free-text fallback) with typed options read
+ * from the line the way the core reads it. A command Discord does not know is sent as a
+ * stale registration would send it.
+ */
+import type { CommandRegistry } from "../../../src/core/commands.js";
+import { assignTokens, tokenize } from "../../../src/core/parse-line.js";
+import { FALLBACK } from "../../../src/platforms/discord/layout.js";
+import { layoutOf } from "../../../src/platforms/discord/registration.js";
+import type { FakeDiscord, InteractionRecord } from "./fake-discord.js";
+import { sendCommand, type Who } from "./interactions.js";
+
+/** Where a registry command is on Discord: `sub`, `group sub`, or undefined (fallback). */
+export function discordPath(registry: CommandRegistry, command: string): string | undefined {
+  const slot = layoutOf(registry).slots.find((s) => s.command === command);
+  if (!slot) return undefined;
+  return slot.group ? `${slot.group} ${slot.sub}` : slot.sub;
+}
+
+export function sendLine(fake: FakeDiscord, registry: CommandRegistry, line: string, who: Who): InteractionRecord {
+  const tokens = tokenize(line.trim());
+  const def = (tokens.length > 1 ? registry.get(`${tokens[0]} ${tokens[1]}`) : undefined) ?? registry.get(tokens[0] ?? "aide");
+  if (!def) return sendCommand(fake, tokens[0] ?? "", {}, who, { stale: true });
+  const path = discordPath(registry, def.name);
+  if (!path) return sendCommand(fake, FALLBACK.sub, { [FALLBACK.option]: line.trim() }, who);
+  const rest = tokens.slice(def.name.includes(" ") ? 2 : 1);
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(assignTokens(rest, def.options).values)) {
+    if (value === undefined || value === "") continue;
+    values[name] = def.options[name]?.meta.kind === "int" ? Number(value) : String(value);
+  }
+  return sendCommand(fake, path, values, who);
+}
