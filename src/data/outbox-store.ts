@@ -12,6 +12,7 @@ import type { ClaimRequest, NewOutboxMessage, OutboxRow, OutboxStats, OutboxStor
 import type { Db } from "./client.js";
 import { isUniqueViolation } from "./errors.js";
 import { claimCandidates, pickFair, toEntry, toRow, type Candidate } from "./outbox-rows.js";
+import { queueRemovals, WITHDRAWN_PAYLOAD } from "./outbox-removals.js";
 
 /** Rows are written in chunks so that SQLite's bound-variable limit is never reached. */
 const CHUNK = 500;
@@ -200,29 +201,13 @@ export class PrismaOutboxStore implements OutboxStore {
     const sent = await this.db.outboxMessage.findMany({
       where: { idempotencyKey: { startsWith: prefix }, state: "sent", externalId: { not: null }, kind: { not: "removal" } },
     });
-    const rows = sent
-      .filter((r) => r.idempotencyKey.startsWith(prefix)) // LIKE wildcards, as in cancelByPrefix
-      .map((r) => ({
-        idempotencyKey: `${r.idempotencyKey}#remove`,
-        kind: "removal",
-        platform: r.platform,
-        workspaceId: r.workspaceId,
-        channelId: r.channelId,
-        userId: r.userId,
-        payload: r.payload,
-        dueAt: now,
-        nextAttemptAt: now,
-        externalId: r.externalId,
-        createdAt: now,
-      }));
-    let count = 0;
-    for (const data of rows) {
-      try {
-        await this.db.outboxMessage.create({ data });
-      } catch (e) {
-        if (!isUniqueViolation(e)) throw e; // already queued by an earlier retract: still counts
-      }
-      count++;
+    // LIKE wildcards, as in cancelByPrefix: keep the exact prefix matches only.
+    const count = await queueRemovals(this.db, sent.filter((r) => r.idempotencyKey.startsWith(prefix)), now);
+    // What was cancelled under the prefix is not kept either (see outbox-removals.ts).
+    const cancelled = await this.db.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: prefix }, state: "cancelled", kind: { not: "removal" } }, select: { id: true, idempotencyKey: true } });
+    const ids = cancelled.filter((r) => r.idempotencyKey.startsWith(prefix)).map((r) => r.id);
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      await this.db.outboxMessage.updateMany({ where: { id: { in: ids.slice(i, i + CHUNK) } }, data: { payload: WITHDRAWN_PAYLOAD } });
     }
     return count;
   }

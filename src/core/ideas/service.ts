@@ -48,7 +48,8 @@ export function ideaBlocks(t: Translate, idea: Idea, authorName: string | null, 
 /** A new idea, to the commune's channels (its CoPil), with the status buttons. */
 export function newIdeaNotice(idea: Idea, communeName: string, authorName: string | null, now: Date): Notification {
   return {
-    key: `idea:${idea.id}:new`,
+    // Names its author unless anonymous: then the key carries them, for erasure.
+    key: `idea:${idea.id}:new${authorName && idea.authorId ? `:by:${idea.authorId}` : ""}`,
     to: { kind: "purpose", purpose: "commune", communeId: idea.communeId },
     dueAt: now,
     render: (locale) => {

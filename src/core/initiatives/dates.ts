@@ -81,15 +81,18 @@ export function parseDeadline(text: string, locale: Locale, zone: string, now: D
     const ms = unit === "min" || unit === "m" ? 60_000 : unit === "h" ? 3_600_000 : unit === "w" || unit === "sem" ? 7 * 86_400_000 : 86_400_000;
     return n > 0 ? new Date(now.getTime() + n * ms) : undefined;
   }
+  // The events reader assumes the future and rolls a past day to next year ("hier" -> 364
+  // days ahead): without a typed year, a deadline beyond six months is refused, not believed.
+  const horizon = (/\b\d{4}\b/.test(text) ? 3 * 366 : 183) * 86_400_000;
+  const plausible = (d: Date) => (d.getTime() > now.getTime() && d.getTime() - now.getTime() <= horizon ? d : undefined);
   const withTime = parseWhen(text, { locale, zone, now });
-  if (withTime.ok) return withTime.start;
+  if (withTime.ok) return plausible(withTime.start);
   if (withTime.problem !== "no_time") return undefined;
   // A day without a time: the end of that day (a poll "until Friday" stays open all Friday).
   const day = parseWhen(text, { locale, zone, now, dateOnly: true });
   const start = day.ok ? day.start : day.problem === "past" ? day.understood : undefined;
   if (!start) return undefined;
-  const end = DateTime.fromJSDate(start, { zone }).set({ hour: 23, minute: 59, second: 0 }).toJSDate();
-  return end.getTime() > now.getTime() ? end : undefined;
+  return plausible(DateTime.fromJSDate(start, { zone }).set({ hour: 23, minute: 59, second: 0 }).toJSDate());
 }
 
 /** A half-open range of days [from, to). */

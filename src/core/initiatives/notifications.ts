@@ -2,8 +2,9 @@
  * The messages initiatives make the bot send on its own, as pure functions returning
  * {@link Notification}s for `services.notifier`. Keys are stable and grouped under
  * `initiative:<id>:` so that one prefix cancels or retracts a whole family:
- * - `initiative:<id>:post:<hash>`   the network post (hash of its content: an edit is a new post);
- * - `initiative:<id>:moderation`    the request to coordination when moderation is on;
+ * - `initiative:<id>:post:<hash>[:by:<personId>]` the network post (hash of its content: an
+ *   edit is a new post);
+ * - `initiative:<id>:moderation:<hash>[:by:<personId>]` the request to coordination;
  * - `initiative:<id>:author:<what>` direct messages to the author (approved, rejected);
  * - `initiative:<id>:contact:<personId>`, `initiative:<id>:follow:<personId>` DMs to the author.
  */
@@ -16,6 +17,12 @@ import { isoDay } from "./dates.js";
 
 /** Prefix of the network posts of an initiative (what a deletion removes). */
 export const postPrefix = (id: string) => `initiative:${id}:post:`;
+/**
+ * A message that shows a person's name carries `:by:<personId>` in its key: erasing that
+ * person finds it (src/data/repositories/privacy.ts) and takes it down.
+ */
+const by = (i: Initiative, info: CardInfo) => (i.authorId && info.authorName ? `:by:${i.authorId}` : "");
+
 /** Prefix of everything posted in channels for an initiative (posts and moderation request). */
 export const channelPrefixes = (id: string) => [postPrefix(id), `initiative:${id}:moderation`];
 
@@ -37,7 +44,7 @@ function contentOf(i: Initiative, info: CardInfo): string {
 /** The post to every channel linked as the network's shared channel, on every platform. */
 export function networkPost(i: Initiative, info: CardInfo, now: Date): Notification {
   return {
-    key: `${postPrefix(i.id)}${fingerprint(contentOf(i, info))}`,
+    key: `${postPrefix(i.id)}${fingerprint(contentOf(i, info))}${by(i, info)}`,
     to: { kind: "purpose", purpose: "network" },
     dueAt: now,
     render: (locale) => {
@@ -50,7 +57,7 @@ export function networkPost(i: Initiative, info: CardInfo, now: Date): Notificat
 /** Asks coordination to approve an initiative before it goes out. */
 export function moderationRequest(i: Initiative, info: CardInfo, now: Date): Notification {
   return {
-    key: `initiative:${i.id}:moderation`,
+    key: `initiative:${i.id}:moderation:${fingerprint(contentOf(i, info))}${by(i, info)}`,
     to: { kind: "purpose", purpose: "coordination" },
     dueAt: now,
     render: (locale) => {

@@ -27,9 +27,10 @@ export type ErasureReport = Record<string, number>;
 export interface PrivacyRepository {
   collect(personId: string): Promise<PersonalData | null>;
   /**
-   * Erases the person in one transaction: their accounts, memberships, votes' link, the
-   * contact line of their sheets, the messages queued to or about them, and the person;
-   * what they wrote for the network (initiatives, sheets, ideas, polls) stays, authorless.
+   * Erases the person: their accounts, memberships, votes' link, the contact line of their
+   * sheets, the messages queued to them, the posts that name them (taken down through the
+   * outbox), and the person; what they wrote for the network (initiatives, sheets, ideas,
+   * polls) stays, authorless.
    */
-  erase(personId: string): Promise<ErasureReport>;
+  erase(personId: string, now: Date): Promise<ErasureReport>;
 }

@@ -5,14 +5,17 @@
  * Erasure relies on the schema's relations to Person: accounts and memberships cascade,
  * authorship columns (initiatives, sheets, polls, votes, ideas, tools, activity) are set to
  * null. Free text that identifies the person outside those columns is handled here: the
- * contact line of their sheets, and outbox messages addressed to them (their platform user
- * id) or about them (feature keys carry the person id, e.g. `initiative:<id>:contact:<personId>`).
- * A feature that stores personal data elsewhere must relate it to Person or extend `erase`.
+ * contact line of their sheets, outbox messages addressed to them (their platform user id),
+ * and messages that name them: by convention their key carries the person id
+ * (`initiative:<id>:post:<hash>:by:<personId>`, `initiative:<id>:contact:<personId>`); those
+ * already posted are taken down through the outbox. A feature that stores personal data
+ * elsewhere must relate it to Person or extend `erase`.
  */
 import type { PersonalData, PrivacyRepository, ErasureReport } from "../../core/privacy/ports.js";
 import type { Db } from "../client.js";
 import { PrismaIdentityRepository } from "./identity.js";
 import { checkStored, roleSchema } from "../json.js";
+import { queueRemovals } from "../outbox-removals.js";
 
 export class PrismaPrivacyRepository implements PrivacyRepository {
   constructor(private readonly db: Db) {}
@@ -60,13 +63,17 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
     };
   }
 
-  async erase(personId: string): Promise<ErasureReport> {
-    const outbox = await this.outboxWhere(personId);
-    const [accounts, memberships] = await Promise.all([
-      this.db.platformAccount.count({ where: { personId } }),
-      this.db.membership.count({ where: { personId } }),
-    ]);
+  async erase(personId: string, now: Date): Promise<ErasureReport> {
+    const accounts = await this.db.platformAccount.findMany({ where: { personId } });
+    const memberships = await this.db.membership.count({ where: { personId } });
+    // Messages that name the person carry their id in the key: posted ones are taken down
+    // (removal rows keyed without the id), and none is kept. Direct messages to them go too.
+    const naming = await this.db.outboxMessage.findMany({ where: { idempotencyKey: { contains: personId } } });
+    const toThem = (r: { platform: string; workspaceId: string; userId: string | null }) =>
+      accounts.some((a) => a.platform === r.platform && a.workspaceId === r.workspaceId && a.userId === r.userId);
+    const removing = await queueRemovals(this.db, naming.filter((r) => !toThem(r)), now, (r) => `erasure:${r.id}#remove`);
     const results = await this.db.$transaction([
+      this.db.outboxMessage.deleteMany({ where: { OR: [{ id: { in: naming.map((r) => r.id) } }, ...accounts.map((a) => ({ platform: a.platform, workspaceId: a.workspaceId, userId: a.userId }))] } }),
       this.db.experienceSheet.updateMany({ where: { authorId: personId }, data: { contact: null, authorId: null } }),
       this.db.initiative.updateMany({ where: { authorId: personId }, data: { authorId: null } }),
       this.db.initiativeFollow.updateMany({ where: { personId }, data: { personId: null } }),
@@ -75,11 +82,13 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
       this.db.idea.updateMany({ where: { authorId: personId }, data: { authorId: null } }),
       this.db.toolUse.updateMany({ where: { declaredById: personId }, data: { declaredById: null } }),
       this.db.activityEvent.updateMany({ where: { personId }, data: { personId: null } }),
-      this.db.outboxMessage.deleteMany({ where: outbox }),
       // Accounts and memberships go with the person (onDelete: Cascade).
       this.db.person.deleteMany({ where: { id: personId } }),
     ]);
-    const [sheets, initiatives, follows, polls, votes, ideas, tools, activity, messages, person] = results.map((r) => r.count);
-    return { person: person ?? 0, accounts, memberships, sheets: sheets ?? 0, initiatives: initiatives ?? 0, follows: follows ?? 0, polls: polls ?? 0, votes: votes ?? 0, ideas: ideas ?? 0, tools: tools ?? 0, activity: activity ?? 0, messages: messages ?? 0 };
+    const [messages, sheets, initiatives, follows, polls, votes, ideas, tools, activity, person] = results.map((r) => r.count);
+    return {
+      person: person ?? 0, accounts: accounts.length, memberships, messages: messages ?? 0, removing, sheets: sheets ?? 0, initiatives: initiatives ?? 0,
+      follows: follows ?? 0, polls: polls ?? 0, votes: votes ?? 0, ideas: ideas ?? 0, tools: tools ?? 0, activity: activity ?? 0,
+    };
   }
 }

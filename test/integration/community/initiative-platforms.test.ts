@@ -7,40 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureMembership, resolveActor } from "../../../src/core/identity.js";
 import { translator } from "../../../src/i18n/catalogue.js";
-import { OutboxWorker } from "../../../src/delivery/worker.js";
-import { PacedSender } from "../../../src/delivery/limits.js";
-import { silentLogger } from "../../../src/core/logger.js";
-import type { PlatformSender } from "../../../src/core/outbound.js";
-import type { App } from "../../../src/app.js";
+import { deliver } from "../../helpers/community.js";
 import { USERS, createSlackHarness, textOf as slackText, type SlackHarness } from "../../fakes/slack/harness.js";
 import { TEAM_ID } from "../../fakes/slack/server.js";
 import { startDiscordHarness, type DiscordHarness } from "../../fakes/discord/harness.js";
 import { buttonsOf, sendClick, textOf as discordText } from "../../fakes/discord/interactions.js";
-import { layoutOf } from "../../../src/platforms/discord/registration.js";
 
 const fr = translator("fr");
 const AMBASSADOR = { userId: "400000000000000321", username: "ambassadrice", locale: "fr" };
-
-/** The Discord path of a registry command (`initiative supprimer` may sit in a group). */
-function pathOf(app: App, command: string): string {
-  const slot = layoutOf(app.dispatcher.registry).find((s) => s.command === command)!;
-  return slot.group ? `${slot.group} ${slot.sub}` : slot.sub;
-}
-
-/** Runs the real outbox worker over both platforms until nothing is due. */
-async function deliver(app: App, senders: PlatformSender[]): Promise<void> {
-  const platforms = Object.fromEntries(
-    senders.map((s) => [s.platform, { sender: s, pacer: new PacedSender(s, { logger: silentLogger, perChannelMinTimeMs: 0, perWorkspaceMinTimeMs: 0 }), available: () => true }]),
-  );
-  const worker = new OutboxWorker({ store: app.delivery.store, platforms, replica: "test", logger: silentLogger, clock: app.services.clock });
-  worker.start();
-  try {
-    await worker.sweep();
-    for (let i = 0; i < 200 && worker.inFlightCount > 0; i++) await new Promise((r) => setTimeout(r, 25));
-  } finally {
-    await worker.stop();
-  }
-}
 
 describe("an initiative shared from Discord", () => {
   let slack: SlackHarness;
@@ -63,7 +37,7 @@ describe("an initiative shared from Discord", () => {
     await slack.fake.response((await slack.command("config canal reseau", USERS.fr, networkSlack)).responseUrl);
     const channel = discord.fake.addChannel("reseau-cdce");
     networkDiscord = channel.id;
-    await discord.run(pathOf(app, "config canal"), { usage: "reseau" }, { userId: "400000000000000099", username: "coord", locale: "fr", channel: "reseau-cdce" });
+    await discord.run("config canal", { usage: "reseau" }, { userId: "400000000000000099", username: "coord", locale: "fr", channel: "reseau-cdce" });
   }, 60_000);
 
   afterAll(async () => {
@@ -73,7 +47,7 @@ describe("an initiative shared from Discord", () => {
 
   it("appears in the network channel on Slack and Discord, and its deletion removes both posts", async () => {
     const shared = await discord.run(
-      pathOf(slack.app, "initiative"),
+      "initiative",
       { titre: "Petit-déjeuner équitable à l’école", description: "120 élèves et parents, café et jus d’orange équitables, pain du boulanger local.", type: "petit-dejeuner", date: "2026-11-21" },
       AMBASSADOR,
     );
@@ -98,9 +72,9 @@ describe("an initiative shared from Discord", () => {
     expect(discordText(answer.message)).toContain("1 personne le fait aussi");
 
     // The author deletes it (confirmation button, then the deletion), from Discord.
-    const asked = await discord.run(pathOf(slack.app, "initiative supprimer"), { ref }, AMBASSADOR);
+    const asked = await discord.run("initiative supprimer", { ref }, AMBASSADOR);
     expect(discordText(asked.answer.message)).toContain("Supprimer « Petit-déjeuner équitable à l’école » ?");
-    const done = await discord.run(pathOf(slack.app, "initiative supprimer"), { ref, confirmer: "oui" }, AMBASSADOR);
+    const done = await discord.run("initiative supprimer", { ref, confirmer: "oui" }, AMBASSADOR);
     expect(discordText(done.answer.message)).toContain("2 messages publiés sont en cours de retrait");
 
     await deliver(slack.app, [slack.adapter.sender!, discord.adapter.sender!]);
