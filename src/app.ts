@@ -26,6 +26,8 @@ export interface AppOptions {
   clock?: Clock;
   seed?: boolean;
   onHandled?: DispatcherOptions["onHandled"];
+  /** `platform:workspace:user` accounts that are coordination from the start. */
+  coordinators?: ReadonlySet<string>;
 }
 
 export interface App {
@@ -47,7 +49,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const notifier = new OutboxNotifier({ store, repos: db.repos, clock, logger: options.logger.child({ component: "outbox" }) });
     const events = new EventService({ repo: new PrismaEventRepository(db.prisma), notifier, repos: db.repos, logger: options.logger.child({ component: "events" }) });
     const services: Services = { repos: db.repos, kits, clock, logger: options.logger, notifier, outbox: store, watch: createWatchRepositories(db.prisma, db.provider), community: createCommunity(db.prisma), events };
-    const dispatcher = createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled });
+    const dispatcher = createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators });
     const leases = new PrismaLeaseStore(db.prisma);
     const ping = async () => void (await db.prisma.$queryRawUnsafe("SELECT 1"));
     return { services, dispatcher, provider: db.provider, delivery: { store, notifier, leases, ping }, close: () => db.close() };

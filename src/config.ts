@@ -39,6 +39,14 @@ const schema = z.object({
   DISCORD_GUILD_ID: z.string().regex(/^\d{15,25}$/, "must be a numeric guild id").optional(),
   /** REST base, for tests against a local fake (`http://127.0.0.1:PORT/api`). */
   DISCORD_API_URL: url.optional(),
+  /**
+   * Accounts that are coordination from their first message, comma-separated
+   * `platform:workspace:user` (e.g. `slack:T0123:U0456,discord:81234:99887`).
+   */
+  COORDINATION_ACCOUNTS: z
+    .string()
+    .regex(/^\s*(slack|discord|terminal):[^:,\s]+:[^:,\s]+(\s*,\s*(slack|discord|terminal):[^:,\s]+:[^:,\s]+)*\s*$/, "must be platform:workspace:user, comma-separated")
+    .optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(),
   /** Port of /healthz and /metrics; 0 turns them off. */
   HTTP_PORT: port.default(0),
@@ -90,4 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 export function shouldSeed(c: Config): boolean {
   if (c.SEED_ON_START === "auto") return c.DATABASE_URL.startsWith("file:");
   return c.SEED_ON_START === "true";
+}
+
+/** The bootstrap coordinators as a set of `platform:workspace:user` keys. */
+export function coordinatorAccounts(c: Config): Set<string> {
+  return new Set((c.COORDINATION_ACCOUNTS ?? "").split(",").map((s) => s.trim()).filter(Boolean));
 }

@@ -7,7 +7,7 @@
 import type { z } from "zod";
 import { CommandRegistry, type CommandDefinition, type Services } from "./commands.js";
 import { isCdceError } from "./errors.js";
-import { resolveActor } from "./identity.js";
+import { ensureMembership, resolveActor } from "./identity.js";
 import { can } from "./permissions.js";
 import { assignTokens, tokenize } from "./parse-line.js";
 import { schemaOf, type OptionSpecs } from "./options.js";
@@ -28,6 +28,11 @@ export interface DispatcherOptions {
   registry: CommandRegistry;
   services: Services;
   /** Called after each command with its duration (metrics). */
+  /**
+   * Accounts that are coordination from their first message (`platform:workspace:user`),
+   * so that a new Slack or Discord space has someone who can give the other roles.
+   */
+  coordinators?: ReadonlySet<string>;
   onHandled?: (info: { command: string; platform: string; ms: number; outcome: "ok" | "refused" | "invalid" | "error" }) => void;
 }
 
@@ -81,7 +86,7 @@ function unknownCommand(word: string, registry: CommandRegistry, actor: Actor, t
   return message(locale, lines.join("\n"));
 }
 
-export function createDispatcher({ registry, services, onHandled }: DispatcherOptions): Dispatcher {
+export function createDispatcher({ registry, services, onHandled, coordinators }: DispatcherOptions): Dispatcher {
   async function handle(incoming: IncomingCommand): Promise<Reply> {
     const started = performance.now();
     const now = services.clock();
@@ -93,7 +98,11 @@ export function createDispatcher({ registry, services, onHandled }: DispatcherOp
       return r;
     };
     try {
-      const actor = await resolveActor(incoming, services.repos, now);
+      let actor = await resolveActor(incoming, services.repos, now);
+      if (!actor.roles.includes("coordination") && coordinators?.has(`${incoming.platform}:${incoming.workspaceId}:${incoming.userId}`)) {
+        await ensureMembership(services.repos, actor.personId, "coordination", null, now);
+        actor = { ...actor, roles: [...actor.roles, "coordination"] };
+      }
       locale = actor.locale;
       const t = translator(locale);
       const found = resolve(incoming, registry);

@@ -5,6 +5,7 @@
  * (`{count, plural, one {# kit} other {# kits}}`) through intl-messageformat.
  */
 import { IntlMessageFormat } from "intl-messageformat";
+import { roleMessages } from "./roles.js";
 import { fr } from "./fr.js";
 import { de } from "./de.js";
 import { nl } from "./nl.js";
@@ -33,6 +34,7 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from "../core/types.js";
  */
 const BUNDLES = [
   { fr, de, nl, en },
+  roleMessages,
   outboxMessages,
   momentumMessages,
   fomMessages,

@@ -16,7 +16,7 @@ export interface TestApp extends App {
 }
 
 export async function createTestApp(
-  options: { now?: Date; seed?: boolean; logger?: Logger; databaseUrl?: string } = {},
+  options: { now?: Date; seed?: boolean; logger?: Logger; databaseUrl?: string; coordinators?: ReadonlySet<string> } = {},
 ): Promise<TestApp> {
   let now = options.now ?? new Date("2026-11-29T10:00:00Z");
   const dir = options.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), "cdce-test-"));
@@ -26,6 +26,7 @@ export async function createTestApp(
     logger: options.logger ?? silentLogger,
     clock: () => now,
     seed: options.seed ?? true,
+    coordinators: options.coordinators,
   });
   return {
     ...app,

@@ -36,7 +36,7 @@ export function registerListeners(app: App, ctx: SlackContext, hooks: ListenerHo
         userId: command.user_id,
         userName: command.user_name,
         channelId: command.channel_id,
-        text: command.text,
+        text: unescapeLinks(command.text),
         triggerId: command.trigger_id,
         respond,
       }),
@@ -112,4 +112,13 @@ export function registerListeners(app: App, ctx: SlackContext, hooks: ListenerHo
       })(),
     );
   });
+}
+
+/**
+ * The manifest sets `should_escape: true` so that user mentions arrive as `<@U123|name>`
+ * (ids, which `/cdce role` needs). Links then arrive as `<https://…|label>`: give the core
+ * the bare URL, as typed. Mentions and channel references are kept.
+ */
+export function unescapeLinks(text: string): string {
+  return text.replace(/<((?:https?|mailto):[^|>\s]+)(?:\|[^>]*)?>/g, "$1");
 }

@@ -51,7 +51,8 @@ export function buildManifest(registry: CommandRegistry, o: ManifestOptions): Re
     command: SLASH,
     description: "Assistant des Communes du Commerce Équitable (FR/DE/NL/EN)",
     usage_hint: usageHint(registry),
-    should_escape: false,
+    // Mentions arrive as <@U123|name> (ids for /cdce role); listeners.ts unwraps links.
+    should_escape: true,
   };
   if (o.variant === "http") command.url = url;
   const interactivity: Record<string, unknown> = { is_enabled: true };
