@@ -17,6 +17,7 @@ import { createRegistry } from "../commands/index.js";
 import { FakeDiscord } from "../test/fakes/discord/fake-discord.js";
 import { startDiscordHarness } from "../test/fakes/discord/harness.js";
 import { sendCommand, type Who } from "../test/fakes/discord/interactions.js";
+import { discordPath } from "../test/fakes/discord/lines.js";
 import { registerCommands } from "../src/platforms/discord/register.js";
 import { createTestApp } from "../test/helpers/test-app.js";
 import { percentile, type Row } from "./lib.js";
@@ -40,8 +41,8 @@ function memoryKits(kits: Kit[]): KitRepository {
 }
 
 /** One interaction, sent and answered; returns its latency in ms. */
-async function once(fake: FakeDiscord, values: Record<string, string>): Promise<number> {
-  const record = sendCommand(fake, "kit", values, WHO);
+async function once(fake: FakeDiscord, path: string, values: Record<string, string>): Promise<number> {
+  const record = sendCommand(fake, path, values, WHO);
   const callback = await fake.waitUntil(() => record.callback, "the callback", 5000);
   if (callback.type !== 4) throw new Error(`expected a direct reply (type 4), got ${callback.type}`);
   return callback.hrAt - record.sentAt;
@@ -72,15 +73,17 @@ export async function run(): Promise<Row[]> {
   const cdce = await startDiscordHarness({ app, dispatcher: () => dispatcher });
   try {
     const values = { public: "jeunes" };
+    // Where the registration put `kit` (flat or in a group): both bots got the same one.
+    const path = discordPath(app.dispatcher.registry, "kit")!;
     for (let i = 0; i < WARMUP; i++) {
-      await once(cdce.fake, values);
-      await once(bare.fake, values);
+      await once(cdce.fake, path, values);
+      await once(bare.fake, path, values);
     }
     const ours: number[] = [];
     const theirs: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      for (let i = 0; i < N / ROUNDS; i++) theirs.push(await once(bare.fake, values));
-      for (let i = 0; i < N / ROUNDS; i++) ours.push(await once(cdce.fake, values));
+      for (let i = 0; i < N / ROUNDS; i++) theirs.push(await once(bare.fake, path, values));
+      for (let i = 0; i < N / ROUNDS; i++) ours.push(await once(cdce.fake, path, values));
     }
     // What the core costs on its own, for reading the ratio.
     const core: number[] = [];

@@ -12,7 +12,7 @@ import { message, reply } from "../../src/core/reply.js";
 import type { Block, IncomingCommand, Reply } from "../../src/core/types.js";
 import { translator } from "../../src/i18n/catalogue.js";
 import { startDiscordHarness, MEMBER, type DiscordHarness } from "../fakes/discord/harness.js";
-import { sendCommand, textOf } from "../fakes/discord/interactions.js";
+import { textOf } from "../fakes/discord/interactions.js";
 import { CustomIdStore } from "../../src/platforms/discord/custom-ids.js";
 import { renderReply } from "../../src/platforms/discord/render.js";
 
@@ -69,7 +69,7 @@ describe("slow replies", () => {
       await slow.closed;
       return inner.handle(i);
     });
-    const record = sendCommand(h.fake, "kit", { public: "jeunes" }, MEMBER);
+    const record = h.send("kit", { public: "jeunes" }, MEMBER);
     const deferred = await h.fake.waitUntil(() => record.callback, "the deferral");
     expect(deferred.type).toBe(5);
     expect(deferred.data).toEqual({ flags: 64 });
@@ -89,7 +89,7 @@ describe("slow replies", () => {
       await slow.closed;
       return message(i.platformLocale === "de" ? "de" : "fr", "Annonce pour tout le canal", "channel");
     });
-    const record = sendCommand(h.fake, "aide", {}, MEMBER);
+    const record = h.send("aide", {}, MEMBER);
     await h.fake.waitUntil(() => record.callback, "the deferral");
     slow.open();
     const followUp = await h.fake.waitUntil(() => record.followups[0], "the public follow-up");
@@ -104,7 +104,7 @@ describe("slow replies", () => {
     control.set(async () => reply("fr", blocks));
     const expected = renderReply(reply("fr", blocks), new CustomIdStore()).length;
     expect(expected).toBeGreaterThan(3);
-    const record = sendCommand(h.fake, "aide", {}, MEMBER);
+    const record = h.send("aide", {}, MEMBER);
     await h.fake.waitUntil(() => record.followups.length === expected - 1 && record.followups, "the follow-ups");
     expect(record.callback?.type).toBe(4);
     expect(record.errors).toEqual([]);
@@ -121,7 +121,7 @@ describe("failures", () => {
     control.set(async () => {
       throw new Error("boom in a handler");
     });
-    const answer = await h.fake.waitForAnswer(sendCommand(h.fake, "aide", {}, MEMBER));
+    const answer = await h.fake.waitForAnswer(h.send("aide", {}, MEMBER));
     expect(answer.ephemeral).toBe(true);
     expect(textOf(answer.message)).toBe(fr("error.internal"));
     expect(errors.length).toBe(before + 1);
@@ -135,7 +135,7 @@ describe("failures", () => {
       await slow.closed;
       throw new Error("late boom");
     });
-    const record = sendCommand(h.fake, "aide", {}, { ...MEMBER, locale: "de" });
+    const record = h.send("aide", {}, { ...MEMBER, locale: "de" });
     await h.fake.waitUntil(() => record.callback, "the deferral");
     slow.open();
     const answer = await h.fake.waitForAnswer(record);
@@ -156,7 +156,7 @@ describe("gateway", () => {
     const resumed = h.fake.nextGatewayEvent("resume", 10_000);
     h.fake.gateway.close(4000);
     // Sent while the bot is away: kept in the session and replayed on RESUME.
-    const missed = sendCommand(h.fake, "aide", {}, MEMBER);
+    const missed = h.send("aide", {}, MEMBER);
     const resume = (await resumed) as { session_id: string; seq: number };
     expect(resume.session_id).toBeTruthy();
     expect(h.fake.gateway.stats.identifies).toBe(identifies);
@@ -184,7 +184,7 @@ describe("stop", () => {
       await slow.closed;
       return inner.handle(i);
     });
-    const record = sendCommand(h.fake, "aide", {}, MEMBER);
+    const record = h.send("aide", {}, MEMBER);
     await h.fake.waitUntil(() => record.callback, "the deferral");
     let stopped = false;
     const stopping = h.adapter.stop().then(() => (stopped = true));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n/catalogue.js";
 import { layoutOf } from "../../src/platforms/discord/registration.js";
 import { startDiscordHarness, MEMBER, type DiscordHarness } from "../fakes/discord/harness.js";
-import { buttonsOf, sendAutocomplete, sendClick, sendCommand, sendModalSubmit, textOf, type Who } from "../fakes/discord/interactions.js";
+import { buttonsOf, sendClick, sendCommand, sendModalSubmit, textOf, type Who } from "../fakes/discord/interactions.js";
 
 const fr = translator("fr");
 const de = translator("de");
@@ -84,20 +84,20 @@ describe("sub-commands", () => {
   });
 
   it("config canal: coordination links the channel; a plain member is refused", async () => {
-    const linked = await h.run("config-canal", { usage: "commune", commune: "Namur" }, COORDINATOR);
+    const linked = await h.run("config canal", { usage: "commune", commune: "Namur" }, COORDINATOR);
     expect(plain(textOf(linked.answer.message))).toBe(plain(fr("channel.linked.commune", { commune: "Namur" })));
     const link = await h.app.services.repos.channels.find("discord", h.fake.guild.id, h.fake.channel().id);
     expect(link).toMatchObject({ purpose: "commune" });
-    const refused = await h.run("config-canal", { usage: "voir" }, MEMBER);
+    const refused = await h.run("config canal", { usage: "voir" }, MEMBER);
     expect(plain(textOf(refused.answer.message))).toBe(plain(fr("error.forbidden", { command: "config canal" })));
   });
 
   it("kit ajouter with options: created for coordination, refused for a member", async () => {
     const values = { titre: "Kit fresque Discord", resume: "Une fresque participative.", public: "jeunes,benevoles", format: "atelier" };
-    const ok = await h.run("kit-ajouter", values, COORDINATOR);
+    const ok = await h.run("kit ajouter", values, COORDINATOR);
     expect(plain(textOf(ok.answer.message))).toBe(plain(fr("kit.add.created", { title: values.titre, id: "kit-fresque-discord" })));
     expect(await h.app.services.kits.get("kit-fresque-discord")).not.toBeNull();
-    const refused = await h.run("kit-ajouter", { titre: "Autre", resume: "x", public: "jeunes" }, MEMBER);
+    const refused = await h.run("kit ajouter", { titre: "Autre", resume: "x", public: "jeunes" }, MEMBER);
     expect(plain(textOf(refused.answer.message))).toBe(plain(fr("error.forbidden", { command: "kit ajouter" })));
     expect(await h.app.services.kits.get("autre")).toBeNull();
   });
@@ -105,7 +105,7 @@ describe("sub-commands", () => {
 
 describe("autocomplete", () => {
   it("suggests audiences with localized labels and counts, in under 100 ms", async () => {
-    const record = sendAutocomplete(h.fake, "kit", { public: "jeu" }, "public", MEMBER);
+    const record = h.autocomplete("kit", { public: "jeu" }, "public", MEMBER);
     const answer = await h.fake.waitForAnswer(record);
     expect(answer.callbackType).toBe(8);
     expect(answer.choices![0]).toMatchObject({ value: "jeunes" });
@@ -114,7 +114,7 @@ describe("autocomplete", () => {
   });
 
   it("suggests communes from the database (cached), by name prefix", async () => {
-    const record = sendAutocomplete(h.fake, "config-canal", { usage: "commune", commune: "nam" }, "commune", COORDINATOR);
+    const record = h.autocomplete("config canal", { usage: "commune", commune: "nam" }, "commune", COORDINATOR);
     const answer = await h.fake.waitForAnswer(record);
     expect(answer.choices!.map((c) => c.value)).toContain("Namur");
     expect(answer.choices!.length).toBeLessThanOrEqual(25);
@@ -122,7 +122,7 @@ describe("autocomplete", () => {
   });
 
   it("suggests themes in the user's language", async () => {
-    const record = sendAutocomplete(h.fake, "kit", { theme: "kommu" }, "theme", { ...MEMBER, locale: "de" });
+    const record = h.autocomplete("kit", { theme: "kommu" }, "theme", { ...MEMBER, locale: "de" });
     const answer = await h.fake.waitForAnswer(record);
     expect(answer.choices!.map((c) => c.value)).toContain("communication");
     expect(answer.choices!.find((c) => c.value === "communication")!.name).toMatch(/^Kommunikation \(\d+\)$/);
@@ -152,7 +152,7 @@ describe("buttons", () => {
 
 describe("modals", () => {
   it("kit ajouter without options opens a modal; an invalid submission keeps the input; a valid one saves", async () => {
-    const opened = await h.run("kit-ajouter", {}, COORDINATOR);
+    const opened = await h.run("kit ajouter", {}, COORDINATOR);
     expect(opened.answer.callbackType).toBe(9);
     const modal = opened.answer.modal!;
     const inputs = (modal.components as { component: { custom_id: string } }[]).map((c) => c.component.custom_id);
@@ -187,7 +187,7 @@ describe("identity", () => {
     const inGuild = await h.run("aide", {}, who);
     expect(textOf(inGuild.answer.message)).toContain(translator("nl")("help.title"));
     expect(await h.app.services.repos.identity.findByAccount("discord", h.fake.guild.id, who.userId)).toMatchObject({ name: "noa", locale: "nl" });
-    const inDm = await h.fake.waitForAnswer(sendCommand(h.fake, "aide", {}, { ...who, dm: true }));
+    const inDm = await h.fake.waitForAnswer(h.send("aide", {}, { ...who, dm: true }));
     expect(textOf(inDm.message)).toContain(translator("nl")("help.title"));
     expect(await h.app.services.repos.identity.findByAccount("discord", "dm", who.userId)).toMatchObject({ locale: "nl" });
   });

@@ -12,14 +12,22 @@ import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions }
 import { registerCommands } from "../../../src/platforms/discord/register.js";
 import { createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { FakeDiscord, type Answer, type InteractionRecord } from "./fake-discord.js";
-import { sendCommand, type Who } from "./interactions.js";
+import { sendAutocomplete, sendCommand, type Who } from "./interactions.js";
+import { discordPath } from "./lines.js";
 
 export interface DiscordHarness {
   fake: FakeDiscord;
   app: TestApp;
   adapter: DiscordAdapter;
-  /** Runs `/cdce <sub> ...` and waits for what the user sees. */
-  run(sub: string, values?: Record<string, string | number>, who?: Who): Promise<{ record: InteractionRecord; answer: Answer }>;
+  /**
+   * Sends registry command `command` (`kit ajouter`) as Discord would, at the place the
+   * registration gave it (flat, grouped), with typed options.
+   */
+  send(command: string, values?: Record<string, string | number>, who?: Who): InteractionRecord;
+  /** Autocomplete while typing option `focused` of `command`. */
+  autocomplete(command: string, values: Record<string, string | number>, focused: string, who?: Who): InteractionRecord;
+  /** `send`, then waits for what the user sees. */
+  run(command: string, values?: Record<string, string | number>, who?: Who): Promise<{ record: InteractionRecord; answer: Answer }>;
   /** Gives a Discord user a role (creating the person if needed). */
   grant(userId: string, role: Role): Promise<void>;
   close(): Promise<void>;
@@ -67,12 +75,21 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
   }
   const theApp = app;
   const theAdapter = adapter;
+  const registry = (options.dispatcher ? options.dispatcher(app.dispatcher) : app.dispatcher).registry;
+  const pathOf = (command: string) => {
+    const path = discordPath(registry, command);
+    if (!path) throw new Error(`${command} has no typed place on Discord (free-text fallback)`);
+    return path;
+  };
+  const send = (command: string, values: Record<string, string | number> = {}, who: Who = MEMBER) => sendCommand(fake, pathOf(command), values, who);
   return {
     fake,
     app: theApp,
     adapter: theAdapter,
-    async run(sub, values = {}, who = MEMBER) {
-      const record = sendCommand(fake, sub, values, who);
+    send,
+    autocomplete: (command, values, focused, who = MEMBER) => sendAutocomplete(fake, pathOf(command), values, focused, who),
+    async run(command, values = {}, who = MEMBER) {
+      const record = send(command, values, who);
       const answer = await fake.waitForAnswer(record, options.answerTimeoutMs ?? 5000);
       return { record, answer };
     },
