@@ -10,6 +10,7 @@ import { USERS, buttonsOf, createSlackHarness, textOf, type SlackHarness } from 
 import { startDiscordHarness, type DiscordHarness } from "../../fakes/discord/harness.js";
 import { buttonsOf as discordButtons, sendClick, textOf as discordText } from "../../fakes/discord/interactions.js";
 import { codeOf, deliverDue } from "../../helpers/events.js";
+import { layoutOf } from "../../../src/platforms/discord/registration.js";
 
 const fr = translator("fr");
 const de = translator("de");
@@ -46,6 +47,22 @@ describe("Slack: announcement and RSVP button", () => {
     expect(textOf(second.body)).toContain("Nr. 1 auf der Warteliste");
   });
 
+  it("delivers the registered person's reminder as a DM at 09:00 Brussels, a week before", async () => {
+    // A DM goes to the conversation Slack opens with the person (conversations.open).
+    const dm = (id: string) => [id, `D${id.slice(1)}`];
+    const posts = () => h.fake.calls.filter((c) => c.method === "chat.postMessage" && dm(USERS.fr!.id).includes(c.args.channel));
+    h.app.setNow(new Date("2026-12-08T07:59:00Z"));
+    await deliverDue(h.app, h.adapter.sender);
+    expect(posts()).toHaveLength(0);
+    h.app.setNow(new Date("2026-12-08T08:00:30Z")); // 09:00:30 in Brussels
+    await deliverDue(h.app, h.adapter.sender);
+    expect(posts()).toHaveLength(1);
+    expect(textOf(posts()[0]!.args)).toContain("Rappel : « Partenariats locaux » commence bientôt");
+    // The person on the waitlist gets none.
+    expect(h.fake.calls.filter((c) => c.method === "chat.postMessage" && dm(USERS.de!.id).includes(c.args.channel))).toHaveLength(0);
+    h.app.setNow(new Date("2026-11-29T10:00:00Z"));
+  });
+
   it("plans through the modal: five fields in the user's language, a bad date kept under its field", async () => {
     const before = h.fake.api.views.length;
     await h.command("webinaire planifier", USERS.en);
@@ -76,8 +93,13 @@ describe("Discord: announcement and RSVP button", () => {
   });
 
   it("posts the announcement in the network channel with buttons; a click registers", async () => {
-    await h.run("config-canal", { usage: "reseau" }, COORD);
-    const planned = await h.run("webinaire-planifier", { titre: "Gouvernance du CoPil", theme: "gouvernance", debut: "16/12/2026 19h", capacite: "20" }, COORD);
+    // Where each command sits under /cdce depends on how many there are (subcommand groups).
+    const path = (command: string) => {
+      const slot = layoutOf(h.app.dispatcher.registry).slots.find((s) => s.command === command)!;
+      return slot.group ? `${slot.group} ${slot.sub}` : slot.sub;
+    };
+    await h.run(path("config canal"), { usage: "reseau" }, COORD);
+    const planned = await h.run(path("webinaire planifier"), { titre: "Gouvernance du CoPil", theme: "gouvernance", debut: "16/12/2026 19h", capacite: "20" }, COORD);
     const code = codeOf(discordText(planned.answer.message));
     await deliverDue(h.app, h.adapter.sender!);
     const channel = h.fake.channel();
