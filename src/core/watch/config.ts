@@ -121,12 +121,14 @@ const DEFAULTS = {
   /**
    * Mentoring: a mentor commune has at most `maxMentees` active pairs; candidates are ranked
    * by these points (100 in all): same main language, distance (full at 0 km, none from
-   * `distanceZeroKm`), same profile, close population band, Fair-O-Mètre grade, free capacity.
-   * A commune in red is not proposed as a mentor. Check-ins: every `checkinEveryDays` days.
+   * `distanceZeroKm`), same profile, close population band, Fair-O-Mètre grade, free capacity,
+   * and its own momentum (`levelPoints`: a commune in red can hardly carry another one).
+   * Communes being mentored themselves are not proposed. Check-ins: every `checkinEveryDays` days.
    */
   mentoring: {
     maxMentees: 2,
-    points: { language: 35, distance: 25, profile: 10, size: 10, grade: 10, load: 10 },
+    points: { language: 35, distance: 25, profile: 5, size: 5, grade: 10, load: 10, momentum: 10 },
+    levelPoints: { green: 10, orange: 5, red: 0 },
     sharedLanguagePoints: 15,
     distanceZeroKm: 120,
     gradePoints: { A: 10, B: 8, C: 5, D: 2, E: 0 },

@@ -25,7 +25,8 @@ export interface RankedMentor {
   score: number;
   distanceKm: number | null;
   sameLanguage: boolean;
-  parts: { language: number; distance: number; profile: number; size: number; grade: number; load: number };
+  parts: { language: number; distance: number; profile: number; size: number; grade: number; load: number; momentum: number };
+  level: Level | undefined;
   grade: FomGrade | null | undefined;
   mentees: number;
 }
@@ -44,13 +45,14 @@ export function distanceKm(a: Pick<Commune, "latitude" | "longitude">, b: Pick<C
 
 /**
  * Candidates ranked best first. Excluded: the commune itself, communes at their maximum of
- * mentees, communes in red, and communes being mentored themselves.
+ * mentees, and communes being mentored themselves. A commune in red ranks low, not out: in a
+ * network where nothing is recorded yet, every commune is red.
  */
 export function rankMentors(mentee: Commune, candidates: readonly MentorCandidate[], c: MomentumConfig = MOMENTUM_CONFIG): RankedMentor[] {
   const m = c.mentoring;
   const main = mentee.languages[0];
   const ranked = candidates
-    .filter((x) => x.commune.id !== mentee.id && x.mentees < m.maxMentees && x.level !== "red" && !x.mentored)
+    .filter((x) => x.commune.id !== mentee.id && x.mentees < m.maxMentees && !x.mentored)
     .map((x): RankedMentor => {
       const sameLanguage = x.commune.languages.includes(main!);
       const shared = mentee.languages.some((l) => x.commune.languages.includes(l));
@@ -63,9 +65,10 @@ export function rankMentors(mentee: Commune, candidates: readonly MentorCandidat
         size: Math.max(0, m.points.size - (bandGap * m.points.size) / 2),
         grade: x.grade ? m.gradePoints[x.grade] : m.ungradedPoints,
         load: m.points.load * (1 - x.mentees / m.maxMentees),
+        momentum: x.level ? m.levelPoints[x.level] : m.points.momentum / 2,
       };
       const score = Math.round(Object.values(parts).reduce((a, b) => a + b, 0));
-      return { commune: x.commune, score, distanceKm: km === null ? null : Math.round(km), sameLanguage, parts, grade: x.grade, mentees: x.mentees };
+      return { commune: x.commune, score, distanceKm: km === null ? null : Math.round(km), sameLanguage, parts, grade: x.grade, mentees: x.mentees, level: x.level };
     });
   // Best score first; ties go to the nearer commune, then by name (a stable order).
   return ranked.sort((a, b) => b.score - a.score || (a.distanceKm ?? 1e9) - (b.distanceKm ?? 1e9) || a.commune.name.localeCompare(b.commune.name));
