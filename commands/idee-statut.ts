@@ -3,11 +3,10 @@
  * the idea's commune (or coordination) moves an idea; its author is told by direct message.
  */
 import { defineCommand } from "../src/core/commands.js";
-import { choice, text } from "../src/core/options.js";
+import { text } from "../src/core/options.js";
 import { reply } from "../src/core/reply.js";
 import { can } from "../src/core/permissions.js";
 import { CdceError } from "../src/core/errors.js";
-import { IDEA_STATUSES } from "../src/core/ideas/ports.js";
 import { ideaBlocks, statusLabel, statusNotice, toIdeaStatus } from "../src/core/ideas/service.js";
 
 export default defineCommand({
@@ -18,7 +17,8 @@ export default defineCommand({
   permission: "commune.manage",
   options: {
     ref: text({ help: { fr: "Référence de l’idée", de: "Referenz der Idee", nl: "Referentie van het idee", en: "Idea reference" }, max: 40 }),
-    statut: choice({ help: { fr: "nouvelle, etude, retenue, realisee, ecartee", de: "new, study, kept, done, dropped", nl: "new, study, kept, done, dropped", en: "new, study, kept, done, dropped" }, values: IDEA_STATUSES, normalize: toIdeaStatus }),
+    // Text, not a choice: "à l'étude" is two words, read with the first word of the note.
+    statut: text({ help: { fr: "nouvelle, etude, retenue, realisee, ecartee", de: "new, study, kept, done, dropped", nl: "new, study, kept, done, dropped", en: "new, study, kept, done, dropped" }, max: 40 }),
     note: text({ help: { fr: "Un mot pour l’auteur·ice", de: "Ein Wort an die Autorin / den Autor", nl: "Een woord voor de auteur", en: "A word for the author" }, max: 500, rest: true }),
   },
   async run({ options: o, t, locale, actor, now, services }) {
@@ -27,10 +27,17 @@ export default defineCommand({
     if (found.length !== 1) throw new CdceError("idea.not_found", found.length ? "idea.error.ambiguous" : "idea.error.notFound", { ref: r.slice(0, 40) || "?" });
     const idea = found[0]!;
     if (!can(actor, "commune.manage", { communeId: idea.communeId })) throw new CdceError("idea.forbidden", "idea.error.forbidden");
-    if (!o.statut) throw new CdceError("idea.status_missing", "idea.error.statusMissing");
+    let note = o.note ?? null;
+    let status = o.statut ? toIdeaStatus(o.statut) : undefined;
+    const [first, ...rest] = (note ?? "").split(/\s+/);
+    if (!status && o.statut && first && toIdeaStatus(`${o.statut} ${first}`)) {
+      status = toIdeaStatus(`${o.statut} ${first}`);
+      note = rest.join(" ") || null;
+    }
+    if (!status) throw new CdceError("idea.status_missing", "idea.error.statusMissing");
     const commune = await services.repos.communes.get(idea.communeId);
-    const moved = await services.community.ideas.setStatus(idea.id, o.statut, o.note ?? null);
-    if (!moved) return reply(locale, [{ type: "section", text: t("idea.unchanged", { status: statusLabel(t, o.statut) }) }]);
+    const moved = await services.community.ideas.setStatus(idea.id, status, note);
+    if (!moved) return reply(locale, [{ type: "section", text: t("idea.unchanged", { status: statusLabel(t, status) }) }]);
     let told = false;
     if (moved.authorId) told = (await services.notifier.enqueue(statusNotice(moved, moved.authorId, commune?.name ?? "?", now))).queued > 0;
     const author = !moved.anonymous && moved.authorId ? await services.repos.identity.getPerson(moved.authorId) : null;

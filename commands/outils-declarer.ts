@@ -30,8 +30,7 @@ export default defineCommand({
     if (o.commune && !commune) throw new CdceError("commune.unknown", "commune.unknown", { name: o.commune.slice(0, 60) });
     if (!commune) throw new CdceError("tool.commune_needed", "idea.error.communeNeeded");
     if (!can(actor, "commune.contribute", { communeId: commune.id })) throw new CdceError("tool.not_member", "initiative.error.notMember", { commune: commune.name });
-    const category = o.categorie ?? "other";
-    const { created } = await services.community.tools.declare({ communeId: commune.id, name: o.outil!, key, category, note: o.note ?? null, declaredById: actor.personId });
-    return message(locale, t(created ? "tool.declared" : "tool.updated", { tool: o.outil!, commune: commune.name, category: categoryLabel(t, category) }));
+    const { tool, created } = await services.community.tools.declare({ communeId: commune.id, name: o.outil!, key, category: o.categorie ?? null, note: o.note ?? null, declaredById: actor.personId });
+    return message(locale, t(created ? "tool.declared" : "tool.updated", { tool: tool.name, commune: commune.name, category: categoryLabel(t, tool.category) }));
   },
 });

@@ -38,7 +38,7 @@ export function isoDay(day: Date): string {
 /**
  * Reads a day: `2026-11-20`, `20/11/2026`, `20.11.2026`, `20/11` (this year), or natural
  * text in the user's language then French ("hier", "samedi dernier", "12 mars").
- * Without a year, a date more than four months ahead is taken as last year's: people share
+ * Without a year, a date more than two months ahead is taken as last year's: people share
  * what they did more often than what they plan. Returns UTC midnight, or undefined.
  */
 export function parseDay(text: string, locale: Locale, zone: string, now: Date): Date | undefined {
@@ -60,7 +60,7 @@ export function parseDay(text: string, locale: Locale, zone: string, now: Date):
     const month = found.start.get("month") ?? 1;
     const day = found.start.get("day") ?? 1;
     const guess = utcDay(year, month, day);
-    if (guess && !found.start.isCertain("year") && guess.getTime() - today(now, zone).getTime() > 120 * 86_400_000) year -= 1;
+    if (guess && !found.start.isCertain("year") && guess.getTime() - today(now, zone).getTime() > 60 * 86_400_000) year -= 1;
     return utcDay(year, month, day);
   }
   return undefined;

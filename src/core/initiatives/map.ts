@@ -69,11 +69,11 @@ export interface MapText {
   kindLabel: (k: InitiativeKind) => string;
 }
 
-/** Golden-angle spiral: the n-th initiative of a commune, n pixels-ish away from its centre. */
+/** Golden-angle spiral: the n-th initiative of a commune sits 9·√n pixels from its centre. */
 function spread(n: number): [number, number] {
   if (n === 0) return [0, 0];
   const angle = n * 2.39996;
-  const r = 6 * Math.sqrt(n);
+  const r = 9 * Math.sqrt(n);
   return [r * Math.cos(angle), r * Math.sin(angle)];
 }
 

@@ -17,8 +17,12 @@ export interface ToolUse {
 }
 
 export interface ToolRepository {
-  /** Insert or update by (commune, key); `created` false when it updated a declaration. */
-  declare(tool: Omit<ToolUse, "id" | "updatedAt">): Promise<{ tool: ToolUse; created: boolean }>;
+  /**
+   * Insert or update by (commune, key); `created` false when it updated a declaration. A
+   * null category keeps the declared one (`other` for a new tool); an update keeps the
+   * first spelling of the name.
+   */
+  declare(tool: Omit<ToolUse, "id" | "updatedAt" | "category"> & { category: ToolCategory | null }): Promise<{ tool: ToolUse; created: boolean }>;
   /** False when the commune had not declared it. */
   remove(communeId: string, key: string): Promise<boolean>;
   all(): Promise<ToolUse[]>;

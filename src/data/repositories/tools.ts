@@ -1,6 +1,6 @@
 /** Prisma implementation of {@link ToolRepository}. */
 import { z } from "zod";
-import { TOOL_CATEGORIES, type ToolRepository, type ToolUse } from "../../core/tools/ports.js";
+import { TOOL_CATEGORIES, type ToolCategory, type ToolRepository, type ToolUse } from "../../core/tools/ports.js";
 import type { Db } from "../client.js";
 import type { ToolUse as Row } from "../../generated/sqlite/client.js";
 import { checkStored } from "../json.js";
@@ -23,13 +23,17 @@ function toTool(row: Row): ToolUse {
 export class PrismaToolRepository implements ToolRepository {
   constructor(private readonly db: Db) {}
 
-  async declare(tool: Omit<ToolUse, "id" | "updatedAt">): Promise<{ tool: ToolUse; created: boolean }> {
+  async declare(tool: Omit<ToolUse, "id" | "updatedAt" | "category"> & { category: ToolCategory | null }): Promise<{ tool: ToolUse; created: boolean }> {
     const where = { communeId_key: { communeId: tool.communeId, key: tool.key } };
     const existed = await this.db.toolUse.findUnique({ where });
     const row = await this.db.toolUse.upsert({
       where,
-      create: tool,
-      update: { name: tool.name, category: tool.category, note: tool.note, declaredById: tool.declaredById },
+      create: { ...tool, category: tool.category ?? "other" },
+      update: {
+        ...(tool.category ? { category: tool.category } : {}),
+        ...(tool.note ? { note: tool.note } : {}),
+        declaredById: tool.declaredById,
+      },
     });
     return { tool: toTool(row), created: !existed };
   }

@@ -8,5 +8,7 @@ import outboxPurge from "./outbox-purge.js";
 import eventsCampaigns from "./events-campaigns.js";
 import momentumScan from "./momentum-scan.js";
 import watchDaily from "./watch-daily.js";
+import communityDigest from "./community-digest.js";
+import pollsClose from "./polls-close.js";
 
-export const JOBS: readonly JobDefinition[] = [outboxSweep, outboxPurge, momentumScan, watchDaily, eventsCampaigns];
+export const JOBS: readonly JobDefinition[] = [outboxSweep, outboxPurge, momentumScan, watchDaily, eventsCampaigns, communityDigest, pollsClose];
