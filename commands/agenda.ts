@@ -34,7 +34,7 @@ export default defineCommand({
         { type: "section", text: "```\n" + ics.replace(/\r\n/g, "\n") + "```" },
       ];
       if (shown.length < going.length) blocks.push({ type: "context", text: t("ev.agenda.truncated", { shown: shown.length, total: going.length }) });
-      return reply(locale, blocks);
+      return { ...reply(locale, blocks), files: [{ name: "cdce-agenda.ics", contentType: "text/calendar", data: buildIcs(going, { calendarName: t("ev.agenda.calendarName") }) }] };
     }
     const blocks: Block[] = [{ type: "header", text: t("ev.agenda.title", { count: mine.length }) }];
     for (const { event, registration } of mine.slice(0, 20)) {

@@ -17,10 +17,15 @@ export default defineCommand({
   async run({ options, t, locale, services }) {
     const event = await eventByCode(services, options.code);
     const ics = buildIcs([event], { describe: (e) => [e.link ?? "", `/cdce webinaire ${e.code}`].filter(Boolean).join("\n") });
-    return reply(locale, [
-      { type: "section", text: t("ev.ics.intro", { title: event.title, file: `${event.code}.ics` }) },
-      { type: "section", text: "```\n" + ics.replace(/\r\n/g, "\n") + "```" },
-      { type: "context", text: `[${t("ev.google")}](${googleCalendarLink(event)})` },
-    ]);
+    // The file too: the terminal writes it to ./data/exports/, platforms may upload it;
+    // the text block keeps the reply complete where they do not.
+    return {
+      ...reply(locale, [
+        { type: "section", text: t("ev.ics.intro", { title: event.title, file: `${event.code}.ics` }) },
+        { type: "section", text: "```\n" + ics.replace(/\r\n/g, "\n") + "```" },
+        { type: "context", text: `[${t("ev.google")}](${googleCalendarLink(event)})` },
+      ]),
+      files: [{ name: `cdce-${event.code}.ics`, contentType: "text/calendar", data: ics }],
+    };
   },
 });

@@ -109,6 +109,9 @@ describe("webinar: create, announce, RSVP, waitlist, reminders, move, cancel", (
     expect(icsDate(events[0]!.DTEND!).toISOString()).toBe("2027-04-06T18:30:00.000Z");
     expect(events[0]!.SEQUENCE).toBe("1");
     expect(textOf(r)).toContain("calendar.google.com");
+    // The same calendar as a file (written by the terminal, uploadable by the platforms).
+    expect(r.files?.[0]).toMatchObject({ name: `cdce-${code}.ics`, contentType: "text/calendar" });
+    expect(parseIcs(String(r.files![0]!.data)).events[0]!.UID).toBe(events[0]!.UID);
   });
 
   it("cancels: everyone registered is told, no reminder is left pending", async () => {
