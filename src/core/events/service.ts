@@ -70,6 +70,17 @@ export class EventService {
   /** Creates a local event of a commune (with its volunteer slots); not announced. */
   async createLocal(input: NewEvent, slots: NewSlot[]): Promise<CdceEvent> {
     const event = await this.deps.repo.create(input, slots);
+    // An awareness action of the commune (criterion 4 of the title), dated when it happens,
+    // so the momentum watch counts it (and knows when it falls in the Semaine).
+    if (event.communeId) {
+      await this.deps.repos.activity.record({
+        communeId: event.communeId,
+        personId: event.createdBy,
+        kind: "event",
+        at: event.startsAt,
+        data: { eventId: event.id, code: event.code, title: event.title, type: event.theme, criteria: [4], campaign: event.campaign },
+      });
+    }
     this.deps.logger.info({ event: event.id, code: event.code, commune: event.communeId }, "local event created");
     return event;
   }

@@ -34,6 +34,10 @@ describe("local events", () => {
     const event = (await app.services.events.repo.byCode(code))!;
     expect(event).toMatchObject({ kind: "local", theme: "stand", campaign: "sce-2027", communeId: (await commune("Namur")).id });
     expect((await app.services.events.repo.slots(event.id)).map((s) => s.capacity)).toEqual([1, 2]);
+    // Logged as an action of the commune for the momentum watch, dated when it happens.
+    const logged = (await app.services.repos.activity.recent(event.communeId!, 5)).find((a) => a.kind === "event")!;
+    expect(logged.at.toISOString()).toBe(event.startsAt.toISOString());
+    expect(logged.data).toMatchObject({ code, criteria: [4], campaign: "sce-2027" });
   });
 
   it("refuses a volunteer creating one, and explains a bad slot", async () => {
