@@ -11,6 +11,8 @@
  */
 import { Client, Events, GatewayIntentBits, type Interaction } from "discord.js";
 import { createDispatcher } from "../src/core/dispatcher.js";
+import { resolveActor } from "../src/core/identity.js";
+import { reply } from "../src/core/reply.js";
 import { KitCatalog } from "../src/core/kits/service.js";
 import type { Kit, KitRepository } from "../src/core/ports.js";
 import { createRegistry } from "../commands/index.js";
@@ -71,6 +73,9 @@ export async function run(): Promise<Row[]> {
   const services = { ...app.services, kits };
   const dispatcher = createDispatcher({ registry: app.dispatcher.registry, services });
   const cdce = await startDiscordHarness({ app, dispatcher: () => dispatcher });
+  // The adapter alone: same client, same rendering path, a dispatcher that answers at once.
+  const fixed = reply("fr", [{ type: "section", text: "ok" }]);
+  const adapterOnly = await startDiscordHarness({ app, dispatcher: (inner) => ({ registry: inner.registry, handle: async () => fixed }) });
   try {
     const values = { public: "jeunes" };
     // Where the registration put `kit` (flat or in a group): both bots got the same one.
@@ -78,12 +83,15 @@ export async function run(): Promise<Row[]> {
     for (let i = 0; i < WARMUP; i++) {
       await once(cdce.fake, path, values);
       await once(bare.fake, path, values);
+      await once(adapterOnly.fake, path, values);
     }
     const ours: number[] = [];
     const theirs: number[] = [];
+    const adapter: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       for (let i = 0; i < N / ROUNDS; i++) theirs.push(await once(bare.fake, path, values));
       for (let i = 0; i < N / ROUNDS; i++) ours.push(await once(cdce.fake, path, values));
+      for (let i = 0; i < N / ROUNDS; i++) adapter.push(await once(adapterOnly.fake, path, values));
     }
     // What the core costs on its own, for reading the ratio.
     const core: number[] = [];
@@ -92,6 +100,17 @@ export async function run(): Promise<Row[]> {
       const t = performance.now();
       await dispatcher.handle(incoming);
       core.push(performance.now() - t);
+    }
+    // ...split into its two parts: who is asking (database) and the search (memory).
+    const actor: number[] = [];
+    const search: number[] = [];
+    for (let i = 0; i < N; i++) {
+      let t = performance.now();
+      await resolveActor(incoming, services.repos, services.clock());
+      actor.push(performance.now() - t);
+      t = performance.now();
+      kits.search({ words: "", locale: "fr", audience: "jeunes" });
+      search.push(performance.now() - t);
     }
     const ratio = percentile(ours, 0.5) / percentile(theirs, 0.5);
     return [
@@ -104,9 +123,18 @@ export async function run(): Promise<Row[]> {
         target: `ratio of medians <= ${TARGET_RATIO}`,
         ok: ratio <= TARGET_RATIO,
       },
+      {
+        name: "discord: adapter with an instant dispatcher",
+        median: percentile(adapter, 0.5),
+        p99: percentile(adapter, 0.99),
+        other: { n: adapter.length, "ratio of medians": percentile(adapter, 0.5) / percentile(theirs, 0.5) },
+      },
       { name: "discord: dispatcher alone (same command)", median: percentile(core, 0.5), p99: percentile(core, 0.99), other: { n: core.length } },
+      { name: "discord: - of which identity (resolveActor)", median: percentile(actor, 0.5), p99: percentile(actor, 0.99), other: { n: actor.length } },
+      { name: "discord: - of which kit search, 10k kits", median: percentile(search, 0.5), p99: percentile(search, 0.99), other: { n: search.length } },
     ];
   } finally {
+    await adapterOnly.close();
     await cdce.close();
     await bare.close();
     await app.close();
