@@ -1,6 +1,5 @@
 /**
- * Helpers of the Prisma outbox store: row mapping (checked with zod on the way out), the
- * PostgreSQL claim query, and the fair pick that keeps one busy channel from filling a claim.
+ * Helpers of the Prisma outbox store: row mapping (checked with zod on the way out) and the fair pick that keeps one busy channel from filling a claim.
  */
 import { z } from "zod";
 import { OUTBOX_STATES, type OutboxEntry } from "../core/notify.js";
@@ -8,7 +7,6 @@ import type { Platform } from "../core/types.js";
 import { summarize } from "../core/reply.js";
 import { channelKey, type ClaimRequest, type OutboxRow } from "../delivery/outbox.js";
 import type { OutboxMessage } from "../generated/sqlite/client.js";
-import type { Db } from "./client.js";
 import { checkStored, platformSchema } from "./json.js";
 
 const stateSchema = z.enum(OUTBOX_STATES);
@@ -71,19 +69,6 @@ export function toEntry(row: OutboxMessage): OutboxEntry {
     lastError: r.lastError,
     summary: summary.length > 140 ? `${summary.slice(0, 139)}…` : summary,
   };
-}
-
-/**
- * PostgreSQL: due, unclaimed rows, locked for this transaction; rows another replica is
- * claiming right now are skipped rather than waited for.
- */
-export async function claimCandidates(tx: Pick<Db, "$queryRawUnsafe">, now: Date, platforms: readonly Platform[], limit: number): Promise<Candidate[]> {
-  const list = platforms.map((_, i) => `$${i + 2}`).join(", ");
-  const sql =
-    `SELECT "id", "platform", "workspaceId", "channelId", "userId" FROM "OutboxMessage" ` +
-    `WHERE "state" = 'pending' AND "nextAttemptAt" <= $1 AND ("claimedUntil" IS NULL OR "claimedUntil" < $1) ` +
-    `AND "platform" IN (${list}) ORDER BY "nextAttemptAt", "id" LIMIT ${Math.floor(limit)} FOR UPDATE SKIP LOCKED`;
-  return tx.$queryRawUnsafe<Candidate[]>(sql, now, ...platforms);
 }
 
 /**

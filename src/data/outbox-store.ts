@@ -11,7 +11,8 @@ import { encodePayload } from "../delivery/payload.js";
 import type { ClaimRequest, NewOutboxMessage, OutboxRow, OutboxStats, OutboxStore, StaleClaimRequest } from "../delivery/outbox.js";
 import type { Db } from "./client.js";
 import { isUniqueViolation } from "./errors.js";
-import { claimCandidates, pickFair, toEntry, toRow, type Candidate } from "./outbox-rows.js";
+import { pickFair, toEntry, toRow } from "./outbox-rows.js";
+import { OutboxSql, type RowUpdate } from "./outbox-sql.js";
 import { queueRemovals, WITHDRAWN_PAYLOAD } from "./outbox-removals.js";
 
 /** Rows are written in chunks so that SQLite's bound-variable limit is never reached. */
@@ -20,10 +21,16 @@ const TERMINAL: OutboxState[] = ["sent", "cancelled", "expired"];
 const free = (now: Date) => ({ OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] });
 
 export class PrismaOutboxStore implements OutboxStore {
+  private readonly sql: OutboxSql;
+  private readonly sent: Array<{ id: string; token: string; externalId: string; at: Date; resolve(ok: boolean): void; reject(e: unknown): void }> = [];
+  private sentTimer: NodeJS.Timeout | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly provider: "sqlite" | "postgresql",
-  ) {}
+  ) {
+    this.sql = new OutboxSql(db, provider === "postgresql");
+  }
 
   async enqueue(messages: readonly NewOutboxMessage[], now: Date): Promise<{ queued: number; duplicates: number }> {
     let queued = 0;
@@ -75,30 +82,16 @@ export class PrismaOutboxStore implements OutboxStore {
 
   async claimDue(r: ClaimRequest): Promise<OutboxRow[]> {
     if (r.platforms.length === 0 || r.limit <= 0) return [];
-    const window = Math.min(3000, Math.max(100, r.limit * 3));
-    let chosen: string[];
-    if (this.provider === "postgresql") {
-      chosen = await this.db.$transaction(async (tx) => {
-        const ids = pickFair(await claimCandidates(tx, r.now, r.platforms, window), r);
-        if (ids.length) await tx.outboxMessage.updateMany({ where: { id: { in: ids } }, data: { claimedBy: r.token, claimedUntil: r.until } });
-        return ids;
-      });
-    } else {
-      const candidates: Candidate[] = await this.db.outboxMessage.findMany({
-        where: { state: "pending", nextAttemptAt: { lte: r.now }, platform: { in: [...r.platforms] }, ...free(r.now) },
-        orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-        take: window,
-        select: { id: true, platform: true, workspaceId: true, channelId: true, userId: true },
-      });
-      chosen = pickFair(candidates, r);
-      if (chosen.length) {
-        await this.db.outboxMessage.updateMany({
-          where: { id: { in: chosen }, state: "pending", ...free(r.now) },
-          data: { claimedBy: r.token, claimedUntil: r.until },
-        });
-      }
-    }
-    return this.claimedRows(chosen, r.token, "pending");
+    const window = Math.min(1000, Math.max(50, r.limit * 2));
+    const claim = async (tx: Db | Parameters<Parameters<Db["$transaction"]>[0]>[0]) => {
+      const ids = pickFair(await this.sql.candidates(tx, r.now, r.platforms, window), r);
+      if (ids.length) await this.sql.claim(tx, ids, r.token, r.until, r.now);
+      return ids;
+    };
+    // PostgreSQL: the candidates stay locked until the claim commits; SQLite writes one at a time
+    // and the claim's own condition (still pending and free) makes it atomic there.
+    const chosen = this.provider === "postgresql" ? await this.db.$transaction((tx) => claim(tx)) : await claim(this.db);
+    return this.sql.rows(chosen, r.token, "pending");
   }
 
   async claimStale(r: StaleClaimRequest): Promise<OutboxRow[]> {
@@ -117,18 +110,11 @@ export class PrismaOutboxStore implements OutboxStore {
       });
       if (count === 1) taken.push(row.id);
     }
-    return this.claimedRows(taken, r.token, "sending");
+    return this.sql.rows(taken, r.token, "sending");
   }
 
-  private async claimedRows(ids: string[], token: string, state: OutboxState): Promise<OutboxRow[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.db.outboxMessage.findMany({ where: { id: { in: ids }, claimedBy: token, state }, orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }] });
-    return rows.map(toRow);
-  }
-
-  async renewClaims(replica: string, until: Date): Promise<number> {
-    const where = { claimedBy: { startsWith: `${replica}/` }, state: { in: ["pending", "sending"] } };
-    return (await this.db.outboxMessage.updateMany({ where, data: { claimedUntil: until } })).count;
+  renewClaims(replica: string, until: Date): Promise<number> {
+    return this.sql.renew(replica, until, new Date());
   }
 
   async releaseClaims(replica: string): Promise<number> {
@@ -136,21 +122,41 @@ export class PrismaOutboxStore implements OutboxStore {
     return (await this.db.outboxMessage.updateMany({ where, data: { claimedBy: null, claimedUntil: null } })).count;
   }
 
-  private async update(id: string, token: string, data: Record<string, unknown>, states: OutboxState[] = ["pending", "sending"]): Promise<boolean> {
-    const { count } = await this.db.outboxMessage.updateMany({ where: { id, claimedBy: token, state: { in: states } }, data });
-    return count === 1;
+  private update(id: string, token: string, set: RowUpdate): Promise<boolean> {
+    return this.sql.update(id, token, set, new Date());
   }
 
   markSending(id: string, token: string, now: Date, countAttempt: boolean): Promise<boolean> {
-    return this.update(id, token, { state: "sending", attemptedAt: now, ...(countAttempt ? { attempts: { increment: 1 } } : {}) });
+    return this.update(id, token, { state: "sending", attemptedAt: now, countAttempt });
   }
 
+  /**
+   * Batched (one statement per 10 ms or 100 rows): a post is already out, so a crash before
+   * the batch is written only means the row is found with findSent after the restart.
+   */
   markSent(id: string, token: string, externalId: string, now: Date): Promise<boolean> {
-    return this.update(id, token, { state: "sent", sentAt: now, externalId, claimedBy: null, claimedUntil: null });
+    return new Promise<boolean>((resolve, reject) => {
+      this.sent.push({ id, token, externalId, at: now, resolve, reject });
+      if (this.sent.length >= 100) void this.flushSent();
+      else this.sentTimer ??= setTimeout(() => void this.flushSent(), 10);
+    });
+  }
+
+  private async flushSent(): Promise<void> {
+    clearTimeout(this.sentTimer);
+    this.sentTimer = undefined;
+    const batch = this.sent.splice(0);
+    if (batch.length === 0) return;
+    try {
+      const updated = await this.sql.markSentMany(batch, new Date());
+      for (const b of batch) b.resolve(updated.has(b.id));
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+    }
   }
 
   reschedule(id: string, token: string, at: Date, error: string | null): Promise<boolean> {
-    return this.update(id, token, { state: "pending", nextAttemptAt: at, lastError: error, claimedBy: null, claimedUntil: null });
+    return this.update(id, token, { state: "pending", nextAttemptAt: at, lastError: error?.slice(0, 1000) ?? null, claimedBy: null, claimedUntil: null });
   }
 
   markFailed(id: string, token: string, error: string): Promise<boolean> {

@@ -37,7 +37,10 @@ export interface OutboxWorkerOptions {
   clock?: Clock;
   claimTtlMs?: number;
   maxInFlight?: number;
+  /** Rows held per channel: one being posted, the next ones ready (default 3). */
   perChannelQueue?: number;
+  /** After a post, how soon to claim again for the channel it freed (default 100 ms). */
+  kickDelayMs?: number;
   /** Posts that may end in a transient failure before the row is failed (default 6). */
   maxAttempts?: number;
   backoffBaseMs?: number;
@@ -122,7 +125,7 @@ export class OutboxWorker {
   }
 
   /** Asks for a claim-only pass soon (debounced): called when a channel frees up. */
-  kick(delayMs = 50): void {
+  kick(delayMs = this.o.kickDelayMs ?? 100): void {
     if (this.stopping || this.kickTimer) return;
     this.kickTimer = setTimeout(() => {
       this.kickTimer = undefined;
@@ -156,7 +159,7 @@ export class OutboxWorker {
       for (const row of stale) this.dispatch(row, token, true);
     }
     const max = this.o.maxInFlight ?? 500;
-    const perChannel = this.o.perChannelQueue ?? 2;
+    const perChannel = this.o.perChannelQueue ?? 3;
     while (!this.stopping) {
       const room = max - this.inFlight.size;
       if (room <= 0) return;

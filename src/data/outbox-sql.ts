@@ -1,0 +1,107 @@
+/**
+ * The outbox's hot path in plain SQL (same text on SQLite and PostgreSQL but for the
+ * placeholders and the row locks). Why not the ORM: with the driver-adapter "client"
+ * engine, Prisma 6.19 compiles every ORM query in WASM, call after call; measured here,
+ * an `updateMany` costs 3.6 ms of CPU on SQLite (4.5 on PostgreSQL) against 0.6 (1.2) for
+ * the same statement raw. Claiming and recording each post are the per-message queries,
+ * so they are written here; the rest of the store keeps the ORM.
+ */
+import type { OutboxState } from "../core/notify.js";
+import type { Platform } from "../core/types.js";
+import type { OutboxRow } from "../delivery/outbox.js";
+import type { OutboxMessage } from "../generated/sqlite/client.js";
+import type { Db } from "./client.js";
+import { toRow, type Candidate } from "./outbox-rows.js";
+
+type Raw = Pick<Db, "$queryRawUnsafe" | "$executeRawUnsafe">;
+
+/** Columns a claimed row's update may set (values bound as parameters). */
+export type RowUpdate = Partial<Record<"state" | "attemptedAt" | "sentAt" | "externalId" | "nextAttemptAt" | "lastError" | "claimedBy" | "claimedUntil" | "channelId", unknown>> & {
+  /** Adds one to `attempts`. */
+  countAttempt?: boolean;
+};
+
+const literal = (states: readonly OutboxState[]) => states.map((s) => `'${s}'`).join(", ");
+
+export class OutboxSql {
+  constructor(
+    private readonly db: Db,
+    private readonly pg: boolean,
+  ) {}
+
+  /**
+   * A statement builder: `bind(v)` returns the placeholder of a new parameter, in the order
+   * the text is written (`?` on SQLite, `$n` on PostgreSQL), so the two always agree.
+   */
+  private statement(): { params: unknown[]; bind(value: unknown): string; binds(values: readonly unknown[]): string } {
+    const params: unknown[] = [];
+    const bind = (value: unknown) => (params.push(value), this.pg ? `$${params.length}` : "?");
+    return { params, bind, binds: (values) => values.map(bind).join(", ") };
+  }
+
+  /** Updates a row still held by `token` and in one of `states`; true when it was. */
+  async update(id: string, token: string, set: RowUpdate, now: Date, states: readonly OutboxState[] = ["pending", "sending"]): Promise<boolean> {
+    const { countAttempt, ...columns } = set;
+    const q = this.statement();
+    const sets = Object.entries(columns).map(([column, value]) => `"${column}" = ${q.bind(value)}`);
+    if (countAttempt) sets.push(`"attempts" = "attempts" + 1`);
+    sets.push(`"updatedAt" = ${q.bind(now)}`);
+    const sql = `UPDATE "OutboxMessage" SET ${sets.join(", ")} WHERE "id" = ${q.bind(id)} AND "claimedBy" = ${q.bind(token)} AND "state" IN (${literal(states)})`;
+    return (await this.db.$executeRawUnsafe(sql, ...q.params)) === 1;
+  }
+
+  /** Due, unclaimed pending rows for these platforms, oldest due first (PostgreSQL: locked, skipping locked ones). */
+  candidates(tx: Raw, now: Date, platforms: readonly Platform[], limit: number): Promise<Candidate[]> {
+    const q = this.statement();
+    const sql =
+      `SELECT "id", "platform", "workspaceId", "channelId", "userId" FROM "OutboxMessage" ` +
+      `WHERE "state" = 'pending' AND "nextAttemptAt" <= ${q.bind(now)} AND ("claimedUntil" IS NULL OR "claimedUntil" < ${q.bind(now)}) ` +
+      `AND "platform" IN (${q.binds(platforms)}) ORDER BY "nextAttemptAt", "id" LIMIT ${Math.floor(limit)}` +
+      (this.pg ? " FOR UPDATE SKIP LOCKED" : "");
+    return tx.$queryRawUnsafe<Candidate[]>(sql, ...q.params);
+  }
+
+  /** Claims these rows for `token` if they are still pending and free; returns how many. */
+  claim(tx: Raw, ids: readonly string[], token: string, until: Date, now: Date): Promise<number> {
+    const q = this.statement();
+    const sql =
+      `UPDATE "OutboxMessage" SET "claimedBy" = ${q.bind(token)}, "claimedUntil" = ${q.bind(until)}, "updatedAt" = ${q.bind(now)} ` +
+      `WHERE "id" IN (${q.binds(ids)}) AND "state" = 'pending' AND ("claimedUntil" IS NULL OR "claimedUntil" < ${q.bind(now)})`;
+    return tx.$executeRawUnsafe(sql, ...q.params);
+  }
+
+  /** The full rows of these ids still held by `token` in `state`, oldest due first. */
+  async rows(ids: readonly string[], token: string, state: OutboxState): Promise<OutboxRow[]> {
+    if (ids.length === 0) return [];
+    const q = this.statement();
+    const sql =
+      `SELECT * FROM "OutboxMessage" WHERE "id" IN (${q.binds(ids)}) AND "claimedBy" = ${q.bind(token)} AND "state" = ${q.bind(state)} ` +
+      `ORDER BY "nextAttemptAt", "id"`;
+    const rows = await this.db.$queryRawUnsafe<OutboxMessage[]>(sql, ...q.params);
+    return rows.map(toRow);
+  }
+
+  /**
+   * Records several posts as sent in one statement (each row only if still held by its
+   * token); returns the ids actually updated.
+   */
+  async markSentMany(items: ReadonlyArray<{ id: string; token: string; externalId: string; at: Date }>, now: Date): Promise<Set<string>> {
+    const q = this.statement();
+    const ext = items.map((i) => `WHEN ${q.bind(i.id)} THEN ${q.bind(i.externalId)}`).join(" ");
+    const at = items.map((i) => `WHEN ${q.bind(i.id)} THEN ${q.bind(i.at)}`).join(" ");
+    const sets = `"state" = 'sent', "externalId" = CASE "id" ${ext} END, "sentAt" = CASE "id" ${at} END, "claimedBy" = NULL, "claimedUntil" = NULL, "updatedAt" = ${q.bind(now)}`;
+    const held = items.map((i) => `("id" = ${q.bind(i.id)} AND "claimedBy" = ${q.bind(i.token)})`).join(" OR ");
+    const sql = `UPDATE "OutboxMessage" SET ${sets} WHERE (${held}) AND "state" IN ('pending', 'sending') RETURNING "id"`;
+    const rows = await this.db.$queryRawUnsafe<Array<{ id: string }>>(sql, ...q.params);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Extends every claim of `replica` (tokens `<replica>/<n>`; replica ids hold no LIKE wildcard). */
+  renew(replica: string, until: Date, now: Date): Promise<number> {
+    const q = this.statement();
+    const sql =
+      `UPDATE "OutboxMessage" SET "claimedUntil" = ${q.bind(until)}, "updatedAt" = ${q.bind(now)} ` +
+      `WHERE "state" IN ('pending', 'sending') AND "claimedBy" LIKE ${q.bind(`${replica}/%`)}`;
+    return this.db.$executeRawUnsafe(sql, ...q.params);
+  }
+}
