@@ -3,7 +3,8 @@
  * event; registered people are told and their reminders planned again for the new time.
  */
 import { defineCommand } from "../src/core/commands.js";
-import { text } from "../src/core/options.js";
+import { choice, text } from "../src/core/options.js";
+import { shiftSession } from "../src/core/events/series.js";
 import { message } from "../src/core/reply.js";
 import { assertCanManage, eventByCode } from "../src/core/events/lookup.js";
 import { whenText } from "../src/core/events/render.js";
@@ -20,6 +21,7 @@ export default defineCommand({
     code: text({ help: { fr: "Code", de: "Code", nl: "Code", en: "Code" }, max: 20 }),
     debut: text({ help: { fr: "Nouvelle date et heure", de: "Neues Datum und Uhrzeit", nl: "Nieuwe datum en uur", en: "New date and time" }, max: 80, rest: true }),
     duree: text({ help: { fr: "Nouvelle durée (sinon la même)", de: "Neue Dauer (sonst dieselbe)", nl: "Nieuwe duur (anders dezelfde)", en: "New duration (else the same)" }, max: 20 }),
+    serie: choice({ help: { fr: "oui : déplacer aussi les sessions suivantes de la série", de: "oui: auch die folgenden Sitzungen der Reihe verschieben", nl: "oui: ook de volgende sessies van de reeks verplaatsen", en: "oui: also move the later sessions of the series" }, values: ["oui"] as const, normalize: (r) => (["oui", "yes", "ja"].includes(r.toLowerCase()) ? "oui" : undefined) }),
   },
   async run({ options, actor, t, locale, now, services }) {
     const event = await eventByCode(services, options.code);
@@ -36,6 +38,16 @@ export default defineCommand({
     }
     const end = r.end ?? new Date(r.start.getTime() + minutes * 60_000);
     const moved = await services.events.move(event, r.start, end, now);
-    return message(locale, t("ev.moved", { title: event.title, when: whenText(moved, actor.timeZone, locale) }));
+    let later = 0;
+    if (options.serie && event.seriesId) {
+      // The later sessions keep their spacing in local days, at the new local time.
+      for (const s of await services.events.repo.series(event.seriesId)) {
+        if (s.id === event.id || s.state !== "scheduled" || s.startsAt <= event.startsAt) continue;
+        const to = shiftSession(s, event.startsAt, r.start, event.timeZone);
+        await services.events.move(s, to.startsAt, to.endsAt, now);
+        later++;
+      }
+    }
+    return message(locale, t("ev.moved", { title: event.title, when: whenText(moved, actor.timeZone, locale) }) + (later ? `\n${t("ev.moved.series", { count: later })}` : ""));
   },
 });

@@ -12,6 +12,7 @@ export const eventsSeries = defineMessages({
     "ev.series.item": "Date n° {n} : {message}",
     "ev.series.count": "Une série compte de 1 à {max} sessions.",
     "ev.series.created": "Série planifiée : {count, plural, one {# session} other {# sessions}}, annoncée dans les canaux du réseau.",
+    "ev.moved.series": "{count, plural, one {La session suivante de la série suit, avec ses inscrit·es prévenu·es.} other {Les # sessions suivantes de la série suivent, avec leurs inscrit·es prévenu·es.}}",
   },
   de: {
     "ev.series.button": "Sitzung {n}",
@@ -23,6 +24,7 @@ export const eventsSeries = defineMessages({
     "ev.series.item": "Termin Nr. {n}: {message}",
     "ev.series.count": "Eine Reihe hat 1 bis {max} Sitzungen.",
     "ev.series.created": "Reihe geplant: {count, plural, one {# Sitzung} other {# Sitzungen}}, in den Kanälen des Netzwerks angekündigt.",
+    "ev.moved.series": "{count, plural, one {Die folgende Sitzung der Reihe wird mitverschoben, ihre Angemeldeten werden benachrichtigt.} other {Die # folgenden Sitzungen der Reihe werden mitverschoben, ihre Angemeldeten werden benachrichtigt.}}",
   },
   nl: {
     "ev.series.button": "Sessie {n}",
@@ -34,6 +36,7 @@ export const eventsSeries = defineMessages({
     "ev.series.item": "Datum nr. {n}: {message}",
     "ev.series.count": "Een reeks telt 1 tot {max} sessies.",
     "ev.series.created": "Reeks gepland: {count, plural, one {# sessie} other {# sessies}}, aangekondigd in de kanalen van het netwerk.",
+    "ev.moved.series": "{count, plural, one {De volgende sessie van de reeks schuift mee; haar ingeschrevenen worden verwittigd.} other {De # volgende sessies van de reeks schuiven mee; hun ingeschrevenen worden verwittigd.}}",
   },
   en: {
     "ev.series.button": "Session {n}",
@@ -45,5 +48,6 @@ export const eventsSeries = defineMessages({
     "ev.series.item": "Date no. {n}: {message}",
     "ev.series.count": "A series has 1 to {max} sessions.",
     "ev.series.created": "Series planned: {count, plural, one {# session} other {# sessions}}, announced in the network’s channels.",
+    "ev.moved.series": "{count, plural, one {The next session of the series moves too; its registered people are told.} other {The # later sessions of the series move too; their registered people are told.}}",
   },
 });

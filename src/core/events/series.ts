@@ -93,3 +93,17 @@ export function parseDateList(raw: string, o: { locale: Locale; zone: string; no
 
 /** Whether the text looks like a list of dates rather than a rule. */
 export const isDateList = (raw: string) => /[;\n]/.test(raw) || parseRule(raw) === null;
+
+/**
+ * Where a session goes when its series moves as `anchor` moved (from `before` to `after`):
+ * the same number of local calendar days, at the new local time of day, whatever DST does
+ * in between; the session keeps its duration.
+ */
+export function shiftSession(session: { startsAt: Date; endsAt: Date }, before: Date, after: Date, zone: string): { startsAt: Date; endsAt: Date } {
+  const b = DateTime.fromJSDate(before, { zone });
+  const a = DateTime.fromJSDate(after, { zone });
+  const days = Math.round(a.startOf("day").diff(b.startOf("day"), "days").days);
+  const start = DateTime.fromJSDate(session.startsAt, { zone }).plus({ days }).set({ hour: a.hour, minute: a.minute, second: 0, millisecond: 0 });
+  const startsAt = start.toJSDate();
+  return { startsAt, endsAt: new Date(startsAt.getTime() + (session.endsAt.getTime() - session.startsAt.getTime())) };
+}

@@ -54,6 +54,17 @@ describe("series", () => {
     expect(await outbox(app, `evt:${s1!.id}:moved:`, ["pending"])).toHaveLength(1);
   });
 
+  it("moves a session and the later ones by local days, keeping 19:00 across the DST change", async () => {
+    // Session 2 (2 Feb) to Wednesday 3 Feb: sessions 3 and 4 move one day too, at 19:00 local.
+    const r = await run(app, `webinaire deplacer ${codes[1]} debut:"3/02 19h" serie:oui`, COORD);
+    expect(textOf(r)).toContain("2 sessions suivantes");
+    const [s2, s3, s4] = await Promise.all(codes.slice(1).map((c) => app.services.events.repo.byCode(c)));
+    expect([s2, s3, s4].map((e) => e!.startsAt.toISOString())).toEqual(["2027-02-03T18:00:00.000Z", "2027-03-03T18:00:00.000Z", "2027-04-07T17:00:00.000Z"]);
+    expect(s4!.endsAt.getTime() - s4!.startsAt.getTime()).toBe(90 * 60_000);
+    // UB registered to session 3: told of the move.
+    expect(await outbox(app, `evt:${s3!.id}:moved:`, ["pending"])).toHaveLength(1);
+  });
+
   it("cancels the series ahead: everyone registered to a session is told", async () => {
     const ask = await run(app, `webinaire annuler ${codes[1]} serie:oui`, COORD);
     expect(textOf(ask)).toContain("4 sessions");
