@@ -24,6 +24,7 @@ export interface Choice {
 const MAX_CHOICES = 25;
 const MAX_NAME = 100;
 
+/** The sources an option spec may name (`meta.autocomplete`). */
 export type AutocompleteSource = NonNullable<OptionMeta["autocomplete"]>;
 
 /** Extra sources plugged in by later features (upcoming webinars, issue 6). */
@@ -31,6 +32,7 @@ export interface AutocompleteHooks {
   webinar?: (query: string, locale: Locale) => Promise<Choice[]> | Choice[];
 }
 
+/** What the interaction handler asks while a user types. */
 export interface Autocomplete {
   /** Suggestions for option `option` of sub-command `command` (registry name). */
   suggest(command: string, option: string, query: string, locale: Locale): Promise<Choice[]>;
@@ -67,6 +69,7 @@ export function rank<T>(items: T[], typed: string, keys: (t: T) => string[], wei
 /** How long the commune list is trusted before a background refresh. */
 const COMMUNES_TTL_MS = 5 * 60_000;
 
+/** Autocomplete over the services (kit catalogue, communes) and the registry. */
 export function createAutocomplete(services: Services, registry: CommandRegistry, hooks: AutocompleteHooks = {}): Autocomplete {
   let communes: Commune[] | undefined;
   let loadedAt = 0;

@@ -11,12 +11,14 @@ import type { Form } from "../../core/types.js";
 /** Discord's limit for component and modal custom ids. */
 export const MAX_CUSTOM_ID = 100;
 
+/** What a stored custom id stands for. */
 export type CustomIdEntry =
   /** Run this `/cdce` line. */
   | { kind: "command"; line: string }
   /** Open this form again, pre-filled with `values` (after a failed submission). */
   | { kind: "form"; form: Form; values: Record<string, string> };
 
+/** A custom id read back: an entry, or why there is none. */
 export type ResolvedCustomId = CustomIdEntry | { kind: "expired" } | { kind: "unknown" };
 
 /** A least-recently-used map of custom id payloads, bounded so memory stays flat. */

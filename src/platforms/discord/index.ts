@@ -18,6 +18,7 @@ import { CustomIdStore } from "./custom-ids.js";
 import { InteractionHandler } from "./interactions.js";
 import { CHANNEL_MESSAGE_ROUTES, createDiscordSender } from "./sender.js";
 
+/** Tuning of the adapter; every field has a production default. */
 export interface DiscordAdapterOptions {
   /** Longest wait for a reply before deferring the interaction (Discord allows 3 s). */
   deferAfterMs?: number;
@@ -49,6 +50,7 @@ function createClient(apiUrl: string | undefined): Client {
   });
 }
 
+/** The Discord adapter factory (an `AdapterFactory`; `options` for tests and the bench). */
 export const createDiscordAdapter = ((deps: AdapterDeps, options: DiscordAdapterOptions = {}): DiscordAdapter => {
   const { config, dispatcher, services, logger: parent } = deps;
   const logger = parent.child({ platform: "discord" });

@@ -33,6 +33,7 @@ import { ROOT_COMMAND } from "./registration.js";
 import { buttonRows, renderReply, type DiscordMessage } from "./render.js";
 import { Responder } from "./responder.js";
 
+/** What the interaction handler works with. */
 export interface InteractionDeps {
   rest: REST;
   applicationId: string;
@@ -84,6 +85,7 @@ async function within<T>(work: Promise<T>, ms: number): Promise<{ value: T } | u
   }
 }
 
+/** Answers every interaction the client receives (commands, autocomplete, buttons, modals). */
 export class InteractionHandler {
   constructor(private readonly d: InteractionDeps) {}
 

@@ -23,6 +23,7 @@ export const MAX_ENTRIES = 25;
 /** The free-text entry for commands without a typed place (see above). */
 export const FALLBACK = { sub: "commande", option: "texte" } as const;
 
+/** The place of one command. */
 export interface Slot {
   /** The registry command name (`initiative modifier`). */
   command: string;
@@ -32,6 +33,7 @@ export interface Slot {
   sub: string;
 }
 
+/** The places of all commands, and those reached by the free-text entry. */
 export interface Layout {
   slots: Slot[];
   /** Commands reached through the free-text entry only (registry order). */

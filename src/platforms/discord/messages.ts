@@ -44,6 +44,7 @@ const TEXTS = {
   },
 } satisfies Record<string, Record<Locale, string>>;
 
+/** Keys of the adapter's own texts. */
 export type DiscordText = keyof typeof TEXTS;
 
 /** The adapter's text `key` in `locale`. */

@@ -30,6 +30,7 @@ export function modalCustomId(form: Form, ids: CustomIdStore): string {
   return `f:${key}:${form.submitCommand}`.slice(0, MAX_CUSTOM_ID);
 }
 
+/** Reads `f:<key>:<submitCommand>` back; undefined for any other id. */
 export function parseModalCustomId(customId: string): { key: string; submitCommand: string } | undefined {
   const m = /^f:([^:]+):(.+)$/s.exec(customId);
   return m ? { key: m[1]!, submitCommand: m[2]! } : undefined;

@@ -7,6 +7,7 @@ import { REST, Routes } from "discord.js";
 import type { CommandRegistry } from "../../core/commands.js";
 import { buildRegistrationBody } from "./registration.js";
 
+/** Credentials and the registry to register. */
 export interface RegisterOptions {
   token: string;
   applicationId: string;
@@ -16,6 +17,7 @@ export interface RegisterOptions {
   registry: CommandRegistry;
 }
 
+/** What was registered, for the CLI's one line. */
 export interface RegisterResult {
   scope: "guild" | "global";
   /** Names of the registered commands (`cdce`). */
@@ -23,6 +25,7 @@ export interface RegisterResult {
   subcommands: number;
 }
 
+/** PUTs `/cdce` on the guild (when given) or globally; returns what Discord saved. */
 export async function registerCommands(o: RegisterOptions): Promise<RegisterResult> {
   const rest = new REST(o.apiUrl ? { api: o.apiUrl } : {}).setToken(o.token);
   const scope = o.guildId ? "guild" : "global";

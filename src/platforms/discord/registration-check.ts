@@ -19,6 +19,7 @@ export const LIMITS = {
   totalChars: 8000,
 } as const;
 
+/** Discord's pattern for command and option names (lower case enforced separately). */
 export const NAME_PATTERN = /^[-_\p{L}\p{N}]{1,32}$/u;
 
 /** The parts of a command the limits look at. */

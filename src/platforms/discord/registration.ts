@@ -246,6 +246,7 @@ function fallback(): APIApplicationCommandSubcommandOption {
   };
 }
 
+/** Where the command is registered. */
 export interface BuildOptions {
   /** Global commands also declare where they may be used; guild commands may not. */
   scope: "guild" | "global";

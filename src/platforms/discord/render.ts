@@ -44,6 +44,7 @@ export interface RowButton {
 /** The CDCE green, so the bot's answers are recognisable in a busy channel. */
 const COLOR = 0x3a8d3f;
 
+/** An action row of buttons. */
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
 /** One Discord message body (without flags: the caller knows the visibility). */

@@ -11,8 +11,10 @@ function replacing(m: DiscordMessage) {
   return { content: m.content ?? "", embeds: m.embeds ?? [], components: m.components ?? [], allowed_mentions: m.allowed_mentions };
 }
 
+/** How an interaction was deferred, if it was. */
 export type Deferral = "reply" | "update" | null;
 
+/** The REST calls that answer one interaction, with its state (acknowledged, deferred). */
 export class Responder {
   /** Whether the first callback was sent (only one is allowed). */
   acknowledged = false;
