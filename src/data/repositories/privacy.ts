@@ -16,6 +16,7 @@ import type { Db } from "../client.js";
 import { PrismaIdentityRepository } from "./identity.js";
 import { checkStored, roleSchema } from "../json.js";
 import { queueRemovals } from "../outbox-removals.js";
+import { eraseEventData } from "./events-erase.js";
 
 export class PrismaPrivacyRepository implements PrivacyRepository {
   constructor(private readonly db: Db) {}
@@ -72,6 +73,8 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
     const toThem = (r: { platform: string; workspaceId: string; userId: string | null }) =>
       accounts.some((a) => a.platform === r.platform && a.workspaceId === r.workspaceId && a.userId === r.userId);
     const removing = await queueRemovals(this.db, naming.filter((r) => !toThem(r)), now, (r) => `erasure:${r.id}#remove`);
+    // Webinar and event registrations (seats given back to the waitlists), reminder preferences.
+    const events = await eraseEventData(this.db, personId);
     const results = await this.db.$transaction([
       this.db.outboxMessage.deleteMany({ where: { OR: [{ id: { in: naming.map((r) => r.id) } }, ...accounts.map((a) => ({ platform: a.platform, workspaceId: a.workspaceId, userId: a.userId }))] } }),
       this.db.experienceSheet.updateMany({ where: { authorId: personId }, data: { contact: null, authorId: null } }),
@@ -89,6 +92,7 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
     return {
       person: person ?? 0, accounts: accounts.length, memberships, messages: messages ?? 0, removing, sheets: sheets ?? 0, initiatives: initiatives ?? 0,
       follows: follows ?? 0, polls: polls ?? 0, votes: votes ?? 0, ideas: ideas ?? 0, tools: tools ?? 0, activity: activity ?? 0,
+      registrations: events.registrations, reminderPreferences: events.preferences,
     };
   }
 }
