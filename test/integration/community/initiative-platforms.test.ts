@@ -2,7 +2,8 @@
  * The issue's "done when" on the real SDKs against both fakes, in one app: an initiative
  * shared from Discord is posted by the outbox worker in the network channel on Slack and on
  * Discord, attributed, with its buttons; its author deletes it and both posts disappear.
- * The "we'll do it too" button of the Discord post works on that posted message.
+ * The "we'll do it too" button of the Discord post works on that posted message. Shared
+ * from a Slack modal, it reaches both platforms too.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureMembership, resolveActor } from "../../../src/core/identity.js";
@@ -88,5 +89,26 @@ describe("an initiative shared from Discord", () => {
     expect(removals.map((r) => [r.target.platform, r.state]).sort()).toEqual([["discord", "sent"], ["slack", "sent"]]);
     expect(networkDiscord).toBe(discord.fake.channel("reseau-cdce").id);
     expect(TEAM_ID).toBeTruthy();
+  }, 60_000);
+
+  it("is shared from a Slack modal: errors under the field in German, then posted on both platforms", async () => {
+    const app = slack.app;
+    const eupen = (await app.services.repos.communes.findByName("Eupen"))!;
+    await slack.grant(USERS.de!, "copil", eupen.id);
+    const before = slack.fake.api.views.length;
+    expect((await slack.command("initiative", USERS.de, "C0EUPEN")).ack.status).toBe(200);
+    await slack.fake.calls.next((c) => c.method === "views.open", { skip: before });
+    const view = slack.fake.api.views[before]!.view;
+    expect(view.blocks.map((b: { block_id: string }) => b.block_id)).toEqual(["titre", "description", "commune", "date", "type"]);
+    const refused = await slack.submit(view, { titre: "Faires Frühstück", description: "80 Gäste im Pfarrsaal", date: "irgendwann" }, USERS.de);
+    expect(refused.body?.response_action).toBe("errors");
+    expect(String(refused.body?.errors?.date)).toContain("Ich verstehe das Datum „irgendwann“ nicht");
+    const ok = await slack.submit(view, { titre: "Faires Frühstück", description: "80 Gäste im Pfarrsaal", date: "2026-11-22", type: "Frühstück" }, USERS.de);
+    expect(ok.status).toBe(200);
+    await deliver(app, [slack.adapter.sender!, discord.adapter.sender!]);
+    const onSlack = (slack.fake.api.history.get(networkSlack) ?? []).find((m) => JSON.stringify(m).includes("Faires Frühstück"));
+    expect(slackText(onSlack as never)).toMatch(/Partagé par \S+ \(Eupen\)/);
+    const onDiscord = discord.fake.channel("reseau-cdce").messages.find((m) => discordText(m).includes("Faires Frühstück"));
+    expect(discordText(onDiscord)).toContain("Petit-déjeuner");
   }, 60_000);
 });

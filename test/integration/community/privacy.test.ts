@@ -71,7 +71,7 @@ describe("personal data", () => {
     const slack = memorySender("slack");
     await deliver(app, [slack]);
     const named = () => slack.visible().filter((p) => JSON.stringify(p.reply).includes("U0ZOE"));
-    expect(named().map((p) => p.target.channelId || p.target.userId).sort()).toEqual(["C0RESEAU", "U0AUTHOR", "U0AUTHOR"]);
+    expect(named().map((p) => p.target.channelId).sort()).toEqual(["C0RESEAU", "U0AUTHOR", "U0AUTHOR"]);
 
     const before = dumpDatabase(app.databaseUrl);
     expect([...before.values()].some((rows) => rows.includes("U0ZOE"))).toBe(true);
