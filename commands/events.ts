@@ -20,6 +20,7 @@ import evenementCreer from "./evenement-creer.js";
 import evenements from "./evenements.js";
 import evenementPartager from "./evenement-partager.js";
 import webinaireSerie from "./webinaire-serie.js";
+import webinaireModifier from "./webinaire-modifier.js";
 
 export const EVENT_COMMANDS: readonly CommandDefinition<any>[] = [
   webinairePlanifier,
@@ -39,4 +40,5 @@ export const EVENT_COMMANDS: readonly CommandDefinition<any>[] = [
   evenements,
   evenementPartager,
   webinaireSerie,
+  webinaireModifier,
 ];

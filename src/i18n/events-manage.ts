@@ -3,6 +3,9 @@ import { defineMessages } from "./bundles.js";
 
 export const eventsManage = defineMessages({
   fr: {
+    "ev.edit.nothing": "Que changer ? Par exemple `/cdce webinaire modifier {code} capacite:40` ou `lien:https://…`.",
+    "ev.edit.belowGoing": "{going} personnes sont déjà inscrites : le nombre de places ne peut pas descendre en dessous.",
+    "ev.edit.done": "« {title} » est mis à jour.{promoted, plural, =0 {} one { Une personne en attente a reçu une place et en est prévenue.} other { # personnes en attente ont reçu une place et en sont prévenues.}}",
     "ev.cancel.nothing": "« {title} » n’a plus de session à annuler.",
     "ev.cancel.confirm": "Annuler « {title} » ({when}) ? {sessions, plural, one {# session} other {# sessions}}, {people, plural, =0 {personne d’inscrit} one {# personne inscrite sera prévenue} other {# personnes inscrites seront prévenues}}.",
     "ev.cancel.button": "Oui, annuler",
@@ -22,6 +25,9 @@ export const eventsManage = defineMessages({
     "ev.remind.reset": "Rappels remis par défaut ({count, plural, =0 {aucun rappel à venir} one {# rappel planifié} other {# rappels planifiés}}).",
   },
   de: {
+    "ev.edit.nothing": "Was soll geändert werden? Zum Beispiel `/cdce webinaire modifier {code} capacite:40` oder `lien:https://…`.",
+    "ev.edit.belowGoing": "{going} Personen sind bereits angemeldet: Die Platzzahl kann nicht darunter sinken.",
+    "ev.edit.done": "„{title}“ ist aktualisiert.{promoted, plural, =0 {} one { Eine wartende Person hat einen Platz bekommen und wird benachrichtigt.} other { # wartende Personen haben einen Platz bekommen und werden benachrichtigt.}}",
     "ev.cancel.nothing": "„{title}“ hat keine Sitzung mehr, die abgesagt werden kann.",
     "ev.cancel.confirm": "„{title}“ ({when}) absagen? {sessions, plural, one {# Sitzung} other {# Sitzungen}}, {people, plural, =0 {niemand angemeldet} one {# angemeldete Person wird benachrichtigt} other {# angemeldete Personen werden benachrichtigt}}.",
     "ev.cancel.button": "Ja, absagen",
@@ -41,6 +47,9 @@ export const eventsManage = defineMessages({
     "ev.remind.reset": "Erinnerungen auf Standard zurückgesetzt ({count, plural, =0 {keine anstehende Erinnerung} one {# Erinnerung geplant} other {# Erinnerungen geplant}}).",
   },
   nl: {
+    "ev.edit.nothing": "Wat moet er veranderen? Bijvoorbeeld `/cdce webinaire modifier {code} capacite:40` of `lien:https://…`.",
+    "ev.edit.belowGoing": "{going} personen zijn al ingeschreven: het aantal plaatsen kan niet lager.",
+    "ev.edit.done": "‘{title}’ is bijgewerkt.{promoted, plural, =0 {} one { Eén wachtende persoon kreeg een plaats en wordt verwittigd.} other { # wachtende personen kregen een plaats en worden verwittigd.}}",
     "ev.cancel.nothing": "‘{title}’ heeft geen sessie meer om te annuleren.",
     "ev.cancel.confirm": "‘{title}’ ({when}) annuleren? {sessions, plural, one {# sessie} other {# sessies}}, {people, plural, =0 {niemand ingeschreven} one {# ingeschreven persoon wordt verwittigd} other {# ingeschreven personen worden verwittigd}}.",
     "ev.cancel.button": "Ja, annuleren",
@@ -60,6 +69,9 @@ export const eventsManage = defineMessages({
     "ev.remind.reset": "Herinneringen teruggezet naar standaard ({count, plural, =0 {geen komende herinnering} one {# herinnering gepland} other {# herinneringen gepland}}).",
   },
   en: {
+    "ev.edit.nothing": "What should change? For example `/cdce webinaire modifier {code} capacite:40` or `lien:https://…`.",
+    "ev.edit.belowGoing": "{going} people are already registered: the seats cannot go below that.",
+    "ev.edit.done": "“{title}” is updated.{promoted, plural, =0 {} one { One waiting person got a seat and is told.} other { # waiting people got a seat and are told.}}",
     "ev.cancel.nothing": "“{title}” has no session left to cancel.",
     "ev.cancel.confirm": "Cancel “{title}” ({when})? {sessions, plural, one {# session} other {# sessions}}, {people, plural, =0 {nobody registered} one {# registered person will be told} other {# registered people will be told}}.",
     "ev.cancel.button": "Yes, cancel",

@@ -170,7 +170,9 @@ export class EventService {
     const requested = new Date(Math.min(...held.map((r) => r.requestedAt.getTime())));
     const zone = await this.zoneOf(personId);
     const pref = await this.offsetsFor(personId, event);
-    const plans = planReminders({ event: { id: event.id, startsAt: anchor }, personId, zone, offsets: pref.offsets, now, version: `${stamp(requested)}.${pref.stamp}` });
+    // The sequence too: a new link or title gives new reminders (their text is frozen when queued).
+    const version = `${stamp(requested)}.${pref.stamp}.s${event.sequence}`;
+    const plans = planReminders({ event: { id: event.id, startsAt: anchor }, personId, zone, offsets: pref.offsets, now, version });
     for (const p of plans) {
       await this.deps.notifier.enqueue({
         key: p.key,
@@ -235,6 +237,27 @@ export class EventService {
     for (const personId of new Set(going.map((r) => r.personId))) await this.scheduleReminders(moved, personId, now);
     this.deps.logger.info({ event: event.id, from: event.startsAt, to: startsAt }, "event moved");
     return moved;
+  }
+
+  /**
+   * Changes the title, the link or the capacity. A larger capacity fills from the waitlist
+   * (each promoted person told at once); a new title or link re-plans the queued reminders.
+   */
+  async edit(event: CdceEvent, patch: { title?: string; link?: string; capacity?: number | null }, now: Date): Promise<{ event: CdceEvent; promoted: Registration[] }> {
+    const details = (patch.title !== undefined && patch.title !== event.title) || (patch.link !== undefined && patch.link !== event.link);
+    let updated = await this.deps.repo.update(event.id, { ...patch, ...(details ? { sequence: event.sequence + 1 } : {}) });
+    let promoted: Registration[] = [];
+    if (patch.capacity !== undefined) {
+      promoted = await this.deps.repo.promote(event.id, "");
+      updated = (await this.deps.repo.get(event.id)) ?? updated;
+      await this.notifyPromoted(updated, promoted, now);
+    }
+    if (details) {
+      await this.deps.notifier.cancel(reminderPrefix(event.id));
+      const going = await this.deps.repo.registrations(event.id, { statuses: ["going"] });
+      for (const personId of new Set(going.map((r) => r.personId))) await this.scheduleReminders(updated, personId, now);
+    }
+    return { event: updated, promoted };
   }
 
   /** Everyone holding a seat or waiting, once each. */

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { run, textOf, type As } from "../../helpers/run.js";
-import { planWebinar } from "../../helpers/events.js";
+import { outbox, planWebinar } from "../../helpers/events.js";
 import { icsDate, parseIcs } from "../../helpers/ics.js";
 
 let app: TestApp;
@@ -80,5 +80,28 @@ describe("lists, filters and my agenda", () => {
     expect(textOf(r)).toContain("4 rappels planifiés");
     expect(textOf(await run(app, "rappels", { user: "reader" }))).toContain("2d 30m");
     expect(textOf(await run(app, "rappels defaut", { user: "reader" }))).toContain("remis par défaut");
+  });
+});
+
+describe("editing a session", () => {
+  it("more seats promote the waiting people at once; a new link re-plans the reminders", async () => {
+    const code = await planWebinar(app, 'titre:"Petit comité" theme:mobilisation debut:"25/03 18h" capacite:1 lien:https://meet.example.org/old', as("fr"));
+    await run(app, `webinaire rejoindre ${code}`, { user: "first", platform: "slack" });
+    await run(app, `webinaire rejoindre ${code}`, { user: "second", platform: "slack" });
+    expect(textOf(await run(app, `webinaire modifier ${code} capacite:0`, as("fr")))).toContain("de 1 à");
+    const r = await run(app, `webinaire modifier ${code} capacite:2`, as("fr"));
+    expect(textOf(r)).toContain("Une personne en attente a reçu une place");
+    const event = (await app.services.events.repo.byCode(code))!;
+    expect(event.goingCount).toBe(2);
+    const second = (await app.services.repos.identity.findByAccount("slack", "W1", "second"))!.id;
+    expect(await outbox(app, `evt:${event.id}:promoted:${second}:`, ["pending"])).toHaveLength(1);
+    const first = (await app.services.repos.identity.findByAccount("slack", "W1", "first"))!.id;
+    const before = await outbox(app, `evt:${event.id}:rem:${first}:`, ["pending"]);
+    expect(textOf(await run(app, `webinaire modifier ${code} lien:https://meet.example.org/new`, as("fr")))).toContain("mis à jour");
+    const after = await outbox(app, `evt:${event.id}:rem:${first}:`, ["pending"]);
+    expect(after.map((x) => x.dueAt.toISOString())).toEqual(before.map((x) => x.dueAt.toISOString()));
+    expect(after.every((x) => x.key.includes(".s1:"))).toBe(true);
+    expect(await outbox(app, `evt:${event.id}:rem:${first}:`, ["cancelled"])).toHaveLength(before.length);
+    expect((await app.services.events.repo.get(event.id))!.link).toBe("https://meet.example.org/new");
   });
 });
