@@ -4,7 +4,8 @@
  * the right handler through the real discord.js client. Flat commands keep working.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRegistry } from "../../commands/index.js";
+import aide from "../../commands/aide.js";
+import kit from "../../commands/kit.js";
 import { CommandRegistry, defineCommand } from "../../src/core/commands.js";
 import { createDispatcher } from "../../src/core/dispatcher.js";
 import { text } from "../../src/core/options.js";
@@ -42,6 +43,12 @@ const MANY = Array.from({ length: 26 }, (_, i) => {
   });
 });
 
+/** 12 one-word commands: with the `essai` family, more than 25 entries, so a group forms. */
+const FILLERS = Array.from({ length: 12 }, (_, i) => {
+  const word = `rempli${String.fromCharCode(97 + i)}`;
+  return defineCommand({ name: word, help: { fr: word }, usage: { fr: word }, options: {}, run: async ({ locale }) => message(locale, word) });
+});
+
 let h: DiscordHarness;
 let registry: CommandRegistry;
 const pathOf = (command: string) => discordPath(registry, command) ?? "commande";
@@ -49,7 +56,8 @@ const pathOf = (command: string) => discordPath(registry, command) ?? "commande"
 let app: TestApp;
 
 beforeAll(async () => {
-  registry = new CommandRegistry([...createRegistry().all(), ...EXTRA]);
+  // Independent of the real registry's size: a few real commands and the `essai` family.
+  registry = new CommandRegistry([aide, kit, ...FILLERS, ...EXTRA]);
   app = await createTestApp();
   h = await startDiscordHarness({ app, dispatcher: () => createDispatcher({ registry, services: app.services }) });
 }, 30_000);
@@ -84,7 +92,7 @@ describe("more first words than Discord entries", () => {
   let manyRegistry: CommandRegistry;
 
   beforeAll(async () => {
-    manyRegistry = new CommandRegistry([...createRegistry().all(), ...MANY]);
+    manyRegistry = new CommandRegistry([aide, kit, ...MANY]);
     manyApp = await createTestApp();
     many = await startDiscordHarness({ app: manyApp, dispatcher: () => createDispatcher({ registry: manyRegistry, services: manyApp.services }) });
   }, 30_000);
