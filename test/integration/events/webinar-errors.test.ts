@@ -105,3 +105,20 @@ describe("editing a session", () => {
     expect((await app.services.events.repo.get(event.id))!.link).toBe("https://meet.example.org/new");
   });
 });
+
+describe("erasure (/cdce moi supprimer)", () => {
+  it("removes the person's registrations and gives their seat to the first waiting person", async () => {
+    const code = await planWebinar(app, 'titre:"Petit groupe" theme:communication debut:"22/03 10h" capacite:1', as("fr"));
+    await run(app, `webinaire rejoindre ${code}`, { user: "leaving", platform: "slack" });
+    await run(app, `webinaire rejoindre ${code}`, { user: "waiting", platform: "slack" });
+    await run(app, "rappels 2j", { user: "leaving", platform: "slack" });
+    const leaving = (await app.services.repos.identity.findByAccount("slack", "W1", "leaving"))!.id;
+    await run(app, "moi supprimer confirmer:oui", { user: "leaving", platform: "slack" });
+    const event = (await app.services.events.repo.byCode(code))!;
+    const regs = await app.services.events.repo.registrations(event.id);
+    expect(regs.some((r) => r.personId === leaving)).toBe(false);
+    expect(regs.map((r) => r.status)).toEqual(["going"]);
+    expect(event.goingCount).toBe(1);
+    expect(await app.services.events.repo.reminderPreference(leaving)).toBeNull();
+  });
+});
