@@ -118,6 +118,16 @@ export function createDiscordSender(rest: REST, ids: CustomIdStore): PlatformSen
       }
     },
 
+    /** The DM channel with a user (created by Discord on first use, the same one after). */
+    async openDirect(workspaceId: string, userId: string): Promise<ChannelRef> {
+      try {
+        const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
+        return { platform: "discord", workspaceId, channelId: dm.id };
+      } catch (err) {
+        throw classifyDiscordError(err, `open a direct message with ${userId}`);
+      }
+    },
+
     async remove(target: ChannelRef, externalId: string): Promise<void> {
       try {
         await rest.delete(Routes.channelMessage(target.channelId, externalId));

@@ -77,6 +77,8 @@ export class FakeDiscord {
   readonly interactions = new Map<string, InteractionRecord>();
   readonly rateLimits: RateLimitRule[] = [];
   readonly faults: { method: string; path: RegExp; status: number; times: number }[] = [];
+  /** Direct-message channels by recipient user id (POST /users/@me/channels). */
+  readonly dms = new Map<string, FakeChannel>();
   readonly gateway: FakeGateway;
   private readonly events = new EventEmitter();
   private port = 0;
@@ -146,7 +148,7 @@ export class FakeDiscord {
   }
 
   findChannel(id: string): FakeChannel | undefined {
-    return this.guilds.flatMap((g) => g.channels).find((c) => c.id === id);
+    return this.guilds.flatMap((g) => g.channels).find((c) => c.id === id) ?? [...this.dms.values()].find((c) => c.id === id);
   }
 
   /** Signals a change of state: waiters re-check their condition. */
@@ -239,6 +241,16 @@ export class FakeDiscord {
   /** The next `times` requests matching get `status` (a 5xx outage, say). */
   failNext(rule: { method?: string; path: RegExp; status: number; times: number }): void {
     this.faults.push({ method: "POST", ...rule });
+  }
+
+  /** The DM channel with a user, as Discord opens it: the same one on every call. */
+  openDm(recipientId: string): FakeChannel {
+    let c = this.dms.get(recipientId);
+    if (!c) {
+      c = { id: snowflake(), name: `dm-${recipientId}`, guildId: "", messages: [] };
+      this.dms.set(recipientId, c);
+    }
+    return c;
   }
 
   /** A new text channel of the guild (for tests that need a fresh rate-limit bucket). */

@@ -109,6 +109,12 @@ function route(fake: FakeDiscord, method: string, path: string, query: URLSearch
     return { status: 200, body: { url: fake.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
   }
   if (path === "/users/@me" && method === "GET") return { status: 200, body: fake.bot };
+  if (path === "/users/@me/channels" && method === "POST") {
+    const recipient = String(body?.recipient_id ?? "");
+    if (!/^\d{5,25}$/.test(recipient)) return invalid(["recipient_id: Value \"" + recipient + "\" is not snowflake."]);
+    const dm = fake.openDm(recipient);
+    return { status: 200, body: { id: dm.id, type: 1, last_message_id: null, recipients: [{ id: recipient, username: `user${recipient.slice(-4)}`, discriminator: "0" }] } };
+  }
   if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
     if (m[1] !== fake.applicationId) return error(403, 50001, "Missing Access");
     if (m[2] && !fake.guilds.some((g) => g.id === m![2])) return error(404, 10004, "Unknown Guild");
