@@ -54,9 +54,9 @@ afterAll(async () => {
 });
 
 describe("random input", () => {
-  it("never crashes on 3,000 random lines (free text)", async () => {
+  it("never crashes on 2,000 random lines (free text)", async () => {
     const rand = prng(20261129);
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 2000; i++) {
       const line = randomLine(rand);
       const r = await app.dispatcher.handle({ platform: "terminal", workspaceId: "W", userId: `fuzz${i % 5}`, text: line, platformLocale: ["fr", "de", "nl", "en", "xx"][i % 5] });
       wellFormed(r);
@@ -64,11 +64,11 @@ describe("random input", () => {
     expect(log.entries.filter((e) => e.level === "error")).toEqual([]);
   }, 180_000);
 
-  it("never crashes on 1,000 random structured invocations", async () => {
+  it("never crashes on 600 random structured invocations", async () => {
     const rand = prng(42);
     const names = ["kit", "kit-ajouter", "aide", "langue", "config canal", "nope", ""];
     const values = [undefined, null, "", 0, -1, 1.5, 1e308, "jeunes", ["a", 1], { x: 1 }, true, "x".repeat(5000), "🎉"];
-    for (let i = 0; i < 1000; i++) {
+    for (let i = 0; i < 600; i++) {
       const options: Record<string, unknown> = {};
       for (const key of ["mots", "public", "page", "langue", "code", "titre", "resume", "usage", "commune", "zzz"]) {
         if (rand() < 0.4) options[key] = values[Math.floor(rand() * values.length)];
