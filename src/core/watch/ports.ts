@@ -107,6 +107,9 @@ export interface MomentumSnapshot {
   alert: "level" | "drop" | null;
 }
 
+/** What alerts and trends need of a snapshot (no signals, no reasons: cheap to read in bulk). */
+export type SnapshotHead = Pick<MomentumSnapshot, "communeId" | "at" | "score" | "level" | "alert">;
+
 export interface MomentumRepository {
   /**
    * The signals of every commune at `now`, with a few set-based queries (GROUP BY), not a
@@ -117,8 +120,8 @@ export interface MomentumRepository {
   signalsFor(communeId: string, now: Date, windows: readonly TimeWindow[]): Promise<MomentumSignals>;
   /** Stores a scan's snapshots in one batch. */
   saveSnapshots(snapshots: readonly MomentumSnapshot[]): Promise<void>;
-  /** The latest snapshot of every commune, and the latest one that carried an alert. */
-  latestAll(): Promise<Map<string, { latest: MomentumSnapshot; lastAlert: MomentumSnapshot | null }>>;
+  /** The latest snapshot of every commune, and the latest one that carried an alert (heads only). */
+  latestAll(): Promise<Map<string, { latest: SnapshotHead; lastAlert: SnapshotHead | null }>>;
   /** A commune's snapshots, most recent first. */
   history(communeId: string, limit: number): Promise<MomentumSnapshot[]>;
 }

@@ -16,7 +16,7 @@ import { dueLadderStep, fomStatus } from "./fom.js";
 import { dueElectionStep, mandateKey, needsRosterAlert, rosterAlertKey, rosterHealth } from "./roster.js";
 import { dueCheckIn } from "./mentoring.js";
 import { answerBy, diagnosticRequest, electionNotice, ladderNotice, mandateNotice, mentorCheckIn, rosterNotice } from "./notices.js";
-import type { CopilMember, Level, MomentumSignals, MomentumSnapshot, PromptKind, WatchRepositories } from "./ports.js";
+import type { CopilMember, Level, MomentumSignals, MomentumSnapshot, PromptKind, SnapshotHead, WatchRepositories } from "./ports.js";
 
 export interface WatchDeps {
   repos: Pick<Repositories, "communes">;
@@ -33,7 +33,7 @@ export interface ScoredCommune {
   signals: MomentumSignals;
   result: MomentumResult;
   /** The last stored snapshot, for trends. */
-  previous: MomentumSnapshot | undefined;
+  previous: SnapshotHead | undefined;
 }
 
 /** Scores every commune at `now` (set-based signals), without storing anything. */

@@ -1,7 +1,7 @@
 /** Prisma implementation of the momentum repository: signals (set-based) and snapshots. */
 import { z } from "zod";
 import type { Db } from "../client.js";
-import type { MomentumRepository, MomentumSignals, MomentumSnapshot, Reason, TimeWindow } from "../../core/watch/ports.js";
+import type { MomentumRepository, MomentumSignals, MomentumSnapshot, Reason, SnapshotHead, TimeWindow } from "../../core/watch/ports.js";
 import { REASON_CODES } from "../../core/watch/ports.js";
 import { checkStored, fomGradeSchema, parseStored } from "../json.js";
 import { loadSignals } from "./watch-signals.js";
@@ -47,6 +47,19 @@ function toSnapshot(row: SnapshotRow): MomentumSnapshot {
   };
 }
 
+type HeadRow = Omit<SnapshotRow, "signals" | "reasons">;
+
+function toHead(row: HeadRow): SnapshotHead {
+  const origin = (column: string) => ({ table: "MomentumSnapshot", column, id: row.id });
+  return {
+    communeId: row.communeId,
+    at: instant(row.at) ?? new Date(0),
+    score: Number(row.score),
+    level: checkStored(levelSchema, row.level, origin("level")),
+    alert: checkStored(alertSchema, row.alert, origin("alert")),
+  };
+}
+
 /** Momentum signals, snapshots and their history. */
 export class PrismaMomentumRepository implements MomentumRepository {
   constructor(
@@ -79,19 +92,23 @@ export class PrismaMomentumRepository implements MomentumRepository {
     });
   }
 
-  /** Two grouped queries: each commune's latest snapshot, and its latest alerted one. */
-  async latestAll(): Promise<Map<string, { latest: MomentumSnapshot; lastAlert: MomentumSnapshot | null }>> {
+  /**
+   * Each commune's latest snapshot, and its latest alerted one (heads: no JSON to parse):
+   * per commune, one seek on the (communeId, at) and (communeId, alert, at) indexes, however
+   * long the history grows.
+   */
+  async latestAll(): Promise<Map<string, { latest: SnapshotHead; lastAlert: SnapshotHead | null }>> {
     const latest = (alertedOnly: boolean) => {
-      const where = alertedOnly ? ` WHERE "alert" IS NOT NULL` : "";
+      const alerted = alertedOnly ? ` AND x."alert" IS NOT NULL` : "";
       const sql =
-        `SELECT s."id", s."communeId", s."at", s."score", s."level", s."signals", s."reasons", s."alert" FROM "MomentumSnapshot" s ` +
-        `JOIN (SELECT "communeId", MAX("at") AS m FROM "MomentumSnapshot"${where} GROUP BY "communeId") l ` +
-        `ON l."communeId" = s."communeId" AND l.m = s."at"`;
-      return this.db.$queryRawUnsafe<SnapshotRow[]>(sql);
+        `SELECT s."id", s."communeId", s."at", s."score", s."level", s."alert" FROM "Commune" c ` +
+        `JOIN "MomentumSnapshot" s ON s."communeId" = c."id" ` +
+        `AND s."at" = (SELECT MAX(x."at") FROM "MomentumSnapshot" x WHERE x."communeId" = c."id"${alerted})`;
+      return this.db.$queryRawUnsafe<HeadRow[]>(sql);
     };
     const [all, alerted] = await Promise.all([latest(false), latest(true)]);
-    const alerts = new Map(alerted.map((r) => [r.communeId, toSnapshot(r)]));
-    return new Map(all.map((r) => [r.communeId, { latest: toSnapshot(r), lastAlert: alerts.get(r.communeId) ?? null }]));
+    const alerts = new Map(alerted.map((r) => [r.communeId, toHead(r)]));
+    return new Map(all.map((r) => [r.communeId, { latest: toHead(r), lastAlert: alerts.get(r.communeId) ?? null }]));
   }
 
   async history(communeId: string, limit: number): Promise<MomentumSnapshot[]> {

@@ -1,7 +1,8 @@
 /**
- * The momentum signals of every commune in a handful of set-based queries (GROUP BY over
- * the activity log, the CoPil roster and the prompts; two small reads for communes and
- * Fair-O-Mètre records), whatever the number of communes. The same queries filtered on
+ * The momentum signals of every commune in a handful of set-based queries (the last
+ * activity by index seeks, GROUP BY over the last year of the activity log, the CoPil roster
+ * and the prompts; two small reads for communes and Fair-O-Mètre records), whatever the
+ * number of communes. The same queries filtered on
  * one commune serve the single-commune view.
  */
 import type { Db } from "../client.js";
@@ -24,22 +25,23 @@ export async function loadSignals(
   communeId?: string,
   c: MomentumConfig = MOMENTUM_CONFIG,
 ): Promise<Map<string, MomentumSignals>> {
-  const communes = await db.commune.findMany({ where: communeId ? { id: communeId } : {}, select: { id: true, fomDueOn: true } });
-  const out = new Map<string, MomentumSignals>(communes.map((x) => [x.id, emptySignals(x.fomDueOn)]));
-  const [activity, copil, prompts, fom] = await Promise.all([
-    activityAggregates(db, provider, now, windows, communeId, c),
+  const [last, activity, copil, prompts, fom] = await Promise.all([
+    lastActivity(db, provider, now, communeId),
+    windowAggregates(db, provider, now, windows, communeId, c),
     copilAggregates(db, provider, now, communeId, c),
     promptAggregates(db, provider, now, communeId, c),
-    db.fomRecord.findMany({
-      where: { on: { lte: now }, ...(communeId ? { communeId } : {}) },
-      orderBy: [{ communeId: "asc" }, { on: "desc" }],
-      select: { communeId: true, grade: true },
-    }),
+    fomRecords(db, provider, now, communeId),
   ]);
+  // The first query lists every commune (with its due date): the map's keys.
+  const out = new Map<string, MomentumSignals>();
+  for (const r of last) {
+    const s = emptySignals(instant(r.fomDueOn));
+    s.lastActivityAt = instant(r.last);
+    out.set(String(r.communeId), s);
+  }
   for (const r of activity) {
     const s = out.get(String(r.communeId));
     if (!s) continue;
-    s.lastActivityAt = instant(r.last);
     s.actions6m = num(r.a6);
     s.actions6mSemaine = num(r.a6s);
     s.actions12m = num(r.a12);
@@ -60,11 +62,12 @@ export async function loadSignals(
   }
   const seen = new Map<string, number>();
   for (const r of fom) {
-    const s = out.get(r.communeId);
-    const n = seen.get(r.communeId) ?? 0;
-    seen.set(r.communeId, n + 1);
+    const id = String(r.communeId);
+    const s = out.get(id);
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
     if (!s || n > 1) continue;
-    const grade: FomGrade | null = r.grade === null ? null : fomGradeSchema.parse(r.grade);
+    const grade: FomGrade | null = r.grade === null || r.grade === undefined ? null : fomGradeSchema.parse(r.grade);
     if (n === 0) s.lastGrade = grade;
     else s.previousGrade = grade;
   }
@@ -72,24 +75,40 @@ export async function loadSignals(
 }
 
 /**
- * Last activity, actions (with their part around the Semaine) and trainings, per commune.
+ * Every commune with its due date and last activity: one index seek per commune on
+ * (communeId, at, ...) through a correlated subquery, instead of reading every event ever
+ * recorded.
+ */
+function lastActivity(db: Db, provider: Provider, now: Date, communeId: string | undefined): Promise<Row[]> {
+  const q = new SqlParams(provider);
+  const sql =
+    `SELECT c."id" AS "communeId", c."fomDueOn" AS "fomDueOn", (SELECT MAX(a."at") FROM "ActivityEvent" a WHERE a."communeId" = c."id" AND a."at" <= ${q.p(now)}) AS last ` +
+    `FROM "Commune" c${communeId ? ` WHERE c."id" = ${q.p(communeId)}` : ""}`;
+  return db.$queryRawUnsafe<Row[]>(sql, ...q.values);
+}
+
+/**
+ * Actions (with their part around the Semaine) and trainings in their windows, per commune:
+ * only the last year's events are read, from the covering index (communeId, at, kind).
  * Placeholders are written inline, left to right: SQLite binds `?` in text order, so a value
  * used twice is bound twice.
  */
-function activityAggregates(db: Db, provider: Provider, now: Date, windows: readonly TimeWindow[], communeId: string | undefined, c: MomentumConfig): Promise<Row[]> {
+function windowAggregates(db: Db, provider: Provider, now: Date, windows: readonly TimeWindow[], communeId: string | undefined, c: MomentumConfig): Promise<Row[]> {
   const q = new SqlParams(provider);
   const actions = () => q.list(ACTION_KINDS);
   const since6 = () => q.p(addDays(now, -c.actions6m.days));
   const since12 = () => q.p(addDays(now, -c.actions12m.days));
   const inSemaine = () => (windows.length ? `(${windows.map((w) => `("at" >= ${q.p(w.from)} AND "at" < ${q.p(w.to)})`).join(" OR ")})` : "1 = 0");
+  const earliest = addDays(now, -Math.max(c.actions6m.days, c.actions12m.days, c.training.days));
   const sql =
-    `SELECT "communeId", MAX("at") AS last, ` +
+    `SELECT "communeId", ` +
     `SUM(CASE WHEN "kind" IN ${actions()} AND "at" >= ${since6()} THEN 1 ELSE 0 END) AS a6, ` +
     `SUM(CASE WHEN "kind" IN ${actions()} AND "at" >= ${since6()} AND ${inSemaine()} THEN 1 ELSE 0 END) AS a6s, ` +
     `SUM(CASE WHEN "kind" IN ${actions()} AND "at" >= ${since12()} THEN 1 ELSE 0 END) AS a12, ` +
     `SUM(CASE WHEN "kind" IN ${actions()} AND "at" >= ${since12()} AND ${inSemaine()} THEN 1 ELSE 0 END) AS a12s, ` +
     `SUM(CASE WHEN "kind" IN ${q.list(TRAINING_KINDS)} AND "at" >= ${q.p(addDays(now, -c.training.days))} THEN 1 ELSE 0 END) AS t12 ` +
-    `FROM "ActivityEvent" WHERE "at" <= ${q.p(now)}${communeId ? ` AND "communeId" = ${q.p(communeId)}` : ""} GROUP BY "communeId"`;
+    `FROM "ActivityEvent" WHERE "at" >= ${q.p(earliest)} AND "at" <= ${q.p(now)} AND "kind" IN ${q.list([...ACTION_KINDS, ...TRAINING_KINDS])}` +
+    `${communeId ? ` AND "communeId" = ${q.p(communeId)}` : ""} GROUP BY "communeId"`;
   return db.$queryRawUnsafe<Row[]>(sql, ...q.values);
 }
 
@@ -117,5 +136,14 @@ function promptAggregates(db: Db, provider: Provider, now: Date, communeId: stri
     `CASE WHEN p."answerBy" <= ${q.p(now)} THEN 1 ELSE 0 END AS closed ` +
     `FROM "CommunePrompt" p WHERE p."sentAt" >= ${q.p(addDays(now, -c.answers.days))} AND p."sentAt" <= ${q.p(now)}` +
     `${communeId ? ` AND p."communeId" = ${q.p(communeId)}` : ""}) x GROUP BY "communeId"`;
+  return db.$queryRawUnsafe<Row[]>(sql, ...q.values);
+}
+
+/** Fair-O-Mètre records up to `now`, latest first per commune (the last two give the trend). */
+function fomRecords(db: Db, provider: Provider, now: Date, communeId: string | undefined): Promise<Row[]> {
+  const q = new SqlParams(provider);
+  const sql =
+    `SELECT "communeId", "grade" FROM "FomRecord" WHERE "on" <= ${q.p(now)}${communeId ? ` AND "communeId" = ${q.p(communeId)}` : ""} ` +
+    `ORDER BY "communeId", "on" DESC`;
   return db.$queryRawUnsafe<Row[]>(sql, ...q.values);
 }
