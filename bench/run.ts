@@ -11,6 +11,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   "kit-search": () => import("./kit-search.bench.js"),
   "discord-interaction": () => import("./discord-interaction.bench.js"),
   "slack-ack": () => import("./slack-ack.bench.js"),
+  momentum: () => import("./momentum.bench.js"),
 };
 
 async function main(): Promise<void> {
