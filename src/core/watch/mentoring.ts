@@ -87,7 +87,8 @@ export interface CheckIn {
 export function dueCheckIn(pair: Pick<Mentorship, "id" | "startedAt" | "state">, zone: string, now: Date, c: MomentumConfig = MOMENTUM_CONFIG): CheckIn | null {
   if (pair.state !== "active") return null;
   const every = c.mentoring.checkinEveryDays;
-  const n = Math.floor(daysBetween(pair.startedAt, now) / every);
+  // Whole local days since the pair started: the check-in falls on the 30th day, at 09:00.
+  const n = Math.floor(daysBetween(localDay(pair.startedAt, zone), localDay(now, zone)) / every);
   if (n < 1) return null;
   const firesAt = localTimeOn(localDay(pair.startedAt, zone), n * every, 9, 0, zone);
   const expiresAt = addDays(firesAt, c.mentoring.checkinExpiresDays);
