@@ -4,7 +4,8 @@
  * catalogue, beside a bare discord.js client that answers "ok" through `interaction.reply`,
  * in the same run, each against its own fake Discord on 127.0.0.1. Interactions are sent
  * one at a time (latency, not throughput), by one returning user, in alternating rounds so
- * that both sides see the same machine load. Target: ratio of medians <= 1.3.
+ * that both sides see the same machine load. Target: ratio of medians <= 1.3. Also:
+ * autocomplete round trips (audiences from the catalogue, communes from the cache).
  *
  * The catalogue is held in memory (as in production, where the search index is in memory);
  * identity and memberships go through the real SQLite repositories.
@@ -18,7 +19,7 @@ import type { Kit, KitRepository } from "../src/core/ports.js";
 import { createRegistry } from "../commands/index.js";
 import { FakeDiscord } from "../test/fakes/discord/fake-discord.js";
 import { startDiscordHarness } from "../test/fakes/discord/harness.js";
-import { sendCommand, type Who } from "../test/fakes/discord/interactions.js";
+import { sendAutocomplete, sendCommand, type Who } from "../test/fakes/discord/interactions.js";
 import { discordPath } from "../test/fakes/discord/lines.js";
 import { registerCommands } from "../src/platforms/discord/register.js";
 import { createTestApp } from "../test/helpers/test-app.js";
@@ -26,6 +27,7 @@ import { percentile, type Row } from "./lib.js";
 import { realCatalogue, syntheticCatalogue } from "./kit-search.bench.js";
 
 const N = 500;
+const AUTOCOMPLETE_N = 200;
 const WARMUP = 50;
 const ROUNDS = 5;
 const TARGET_RATIO = 1.3;
@@ -47,6 +49,14 @@ async function once(fake: FakeDiscord, path: string, values: Record<string, stri
   const record = sendCommand(fake, path, values, WHO);
   const callback = await fake.waitUntil(() => record.callback, "the callback", 5000);
   if (callback.type !== 4) throw new Error(`expected a direct reply (type 4), got ${callback.type}`);
+  return callback.hrAt - record.sentAt;
+}
+
+/** One autocomplete interaction, sent and answered; returns its latency in ms. */
+async function suggestOnce(fake: FakeDiscord, path: string, values: Record<string, string>, focused: string): Promise<number> {
+  const record = sendAutocomplete(fake, path, values, focused, WHO);
+  const callback = await fake.waitUntil(() => record.callback, "the suggestions", 5000);
+  if (callback.type !== 8) throw new Error(`expected suggestions (type 8), got ${callback.type}`);
   return callback.hrAt - record.sentAt;
 }
 
@@ -93,6 +103,14 @@ export async function run(): Promise<Row[]> {
       for (let i = 0; i < N / ROUNDS; i++) ours.push(await once(cdce.fake, path, values));
       for (let i = 0; i < N / ROUNDS; i++) adapter.push(await once(adapterOnly.fake, path, values));
     }
+    // Autocomplete round trips (Discord wants them fast; our target: p99 under 100 ms).
+    const typing: Record<string, number[]> = { audience: [], commune: [] };
+    const kitPath = discordPath(app.dispatcher.registry, "kit")!;
+    const canalPath = discordPath(app.dispatcher.registry, "config canal")!;
+    for (let i = 0; i < AUTOCOMPLETE_N; i++) {
+      typing.audience!.push(await suggestOnce(cdce.fake, kitPath, { public: "jeu" }, "public"));
+      typing.commune!.push(await suggestOnce(cdce.fake, canalPath, { usage: "commune", commune: "nam" }, "commune"));
+    }
     // What the core costs on its own, for reading the ratio.
     const core: number[] = [];
     const incoming = { platform: "discord" as const, workspaceId: cdce.fake.guild.id, userId: WHO.userId, platformLocale: "fr", structured: { name: "kit", options: values } };
@@ -129,6 +147,14 @@ export async function run(): Promise<Row[]> {
         p99: percentile(adapter, 0.99),
         other: { n: adapter.length, "ratio of medians": percentile(adapter, 0.5) / percentile(theirs, 0.5) },
       },
+      ...Object.entries(typing).map(([what, xs]) => ({
+        name: `discord: autocomplete ${what}`,
+        median: percentile(xs, 0.5),
+        p99: percentile(xs, 0.99),
+        other: { n: xs.length },
+        target: "p99 < 100 ms",
+        ok: percentile(xs, 0.99) < 100,
+      })),
       { name: "discord: dispatcher alone (same command)", median: percentile(core, 0.5), p99: percentile(core, 0.99), other: { n: core.length } },
       { name: "discord: - of which identity (resolveActor)", median: percentile(actor, 0.5), p99: percentile(actor, 0.99), other: { n: actor.length } },
       { name: "discord: - of which kit search, 10k kits", median: percentile(search, 0.5), p99: percentile(search, 0.99), other: { n: search.length } },

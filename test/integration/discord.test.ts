@@ -114,8 +114,10 @@ describe("sub-commands", () => {
 
 describe("autocomplete", () => {
   /**
-   * Round trip (gateway -> client -> callback) of the fastest of three tries: one slow try
-   * on a loaded machine is the scheduler, three are the code.
+   * Round trip (gateway -> client -> callback) of the fastest of three tries. The latency
+   * figure itself (median, p99 against 100 ms) is measured by `npm run bench -- discord`;
+   * here, on a machine shared with other test files, a generous bound only catches a
+   * handler that waits on something it should not.
    */
   async function fastest(send: () => InteractionRecord): Promise<number> {
     const times: number[] = [];
@@ -127,21 +129,30 @@ describe("autocomplete", () => {
     return Math.min(...times);
   }
 
-  it("suggests audiences with localized labels and counts, in under 100 ms", async () => {
+  it("suggests audiences with localized labels and counts, from memory", async () => {
     const record = h.autocomplete("kit", { public: "jeu" }, "public", MEMBER);
     const answer = await h.fake.waitForAnswer(record);
     expect(answer.callbackType).toBe(8);
     expect(answer.choices![0]).toMatchObject({ value: "jeunes" });
     expect(answer.choices![0]!.name).toMatch(/^jeunes \(\d+\)$/);
-    expect(await fastest(() => h.autocomplete("kit", { public: "jeu" }, "public", MEMBER))).toBeLessThan(100);
+    expect(await fastest(() => h.autocomplete("kit", { public: "jeu" }, "public", MEMBER))).toBeLessThan(1000);
   });
 
-  it("suggests communes from the database (cached), by name prefix", async () => {
-    const record = h.autocomplete("config canal", { usage: "commune", commune: "nam" }, "commune", COORDINATOR);
-    const answer = await h.fake.waitForAnswer(record);
-    expect(answer.choices!.map((c) => c.value)).toContain("Namur");
-    expect(answer.choices!.length).toBeLessThanOrEqual(25);
-    expect(await fastest(() => h.autocomplete("config canal", { usage: "commune", commune: "nam" }, "commune", COORDINATOR))).toBeLessThan(100);
+  it("suggests communes from a cache filled at start: no database call while typing", async () => {
+    const repo = h.app.services.repos.communes;
+    const list = repo.list.bind(repo);
+    let calls = 0;
+    repo.list = async () => (calls++, list());
+    try {
+      const record = h.autocomplete("config canal", { usage: "commune", commune: "nam" }, "commune", COORDINATOR);
+      const answer = await h.fake.waitForAnswer(record);
+      expect(answer.choices!.map((c) => c.value)).toContain("Namur");
+      expect(answer.choices!.length).toBeLessThanOrEqual(25);
+      expect(await fastest(() => h.autocomplete("config canal", { usage: "commune", commune: "nam" }, "commune", COORDINATOR))).toBeLessThan(1000);
+      expect(calls).toBe(0);
+    } finally {
+      repo.list = list;
+    }
   });
 
   it("suggests themes in the user's language", async () => {
