@@ -28,6 +28,9 @@ async function main(): Promise<number> {
   const terminal = args.terminal || args.once !== undefined || !platformsConfigured;
   // In the terminal, logs would drown the conversation: warnings only, on stderr.
   const logger = createLogger({ level: config.LOG_LEVEL ?? (terminal ? "warn" : "info") });
+  // A rejection that escapes a library's own error handling (a malformed gateway payload,
+  // say) must be logged, not end the service: Node 20 exits on unhandled rejections.
+  process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
   // With platforms, the service also sends on its own (outbox), runs its jobs and serves /healthz and /metrics.
   const background = platformsConfigured && args.once === undefined;
   const metrics = new Metrics();
