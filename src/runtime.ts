@@ -105,7 +105,10 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
         logger: logger.child({ job: job.name }),
         outbox: { sweep: () => w.sweep(), purge: (before) => app.delivery.store.purge(before) },
       }),
-      overrides: { "outbox-sweep": `*/${config.OUTBOX_SWEEP_SECONDS} * * * * *` },
+      overrides: {
+        "outbox-sweep": `*/${config.OUTBOX_SWEEP_SECONDS} * * * * *`,
+        ...(config.MOMENTUM_SCAN_CRON ? { "momentum-scan": config.MOMENTUM_SCAN_CRON.trim() } : {}),
+      },
     });
     // The leader lease also decides who runs the `cluster` jobs (Discord may have started it already).
     await o.leader.start();

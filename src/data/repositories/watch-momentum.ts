@@ -98,12 +98,15 @@ export class PrismaMomentumRepository implements MomentumRepository {
    * long the history grows.
    */
   async latestAll(): Promise<Map<string, { latest: SnapshotHead; lastAlert: SnapshotHead | null }>> {
+    // Written so that the plan is driven by the communes (one backward index seek each) even
+    // without statistics: plain joins let SQLite, then PostgreSQL, scan every snapshot.
     const latest = (alertedOnly: boolean) => {
       const alerted = alertedOnly ? ` AND x."alert" IS NOT NULL` : "";
+      const last = `FROM "MomentumSnapshot" x WHERE x."communeId" = c."id"${alerted} ORDER BY x."at" DESC LIMIT 1`;
       const sql =
-        `SELECT s."id", s."communeId", s."at", s."score", s."level", s."alert" FROM "Commune" c ` +
-        `JOIN "MomentumSnapshot" s ON s."communeId" = c."id" ` +
-        `AND s."at" = (SELECT MAX(x."at") FROM "MomentumSnapshot" x WHERE x."communeId" = c."id"${alerted})`;
+        this.provider === "postgresql"
+          ? `SELECT s.* FROM "Commune" c CROSS JOIN LATERAL (SELECT x."id", x."communeId", x."at", x."score", x."level", x."alert" ${last}) s`
+          : `SELECT s."id", s."communeId", s."at", s."score", s."level", s."alert" FROM "MomentumSnapshot" s WHERE s."id" IN (SELECT (SELECT x."id" ${last}) FROM "Commune" c)`;
       return this.db.$queryRawUnsafe<HeadRow[]>(sql);
     };
     const [all, alerted] = await Promise.all([latest(false), latest(true)]);

@@ -98,17 +98,23 @@ function windowAggregates(db: Db, provider: Provider, now: Date, windows: readon
   const actions = () => q.list(ACTION_KINDS);
   const since6 = () => q.p(addDays(now, -c.actions6m.days));
   const since12 = () => q.p(addDays(now, -c.actions12m.days));
-  const inSemaine = () => (windows.length ? `(${windows.map((w) => `("at" >= ${q.p(w.from)} AND "at" < ${q.p(w.to)})`).join(" OR ")})` : "1 = 0");
+  const inSemaine = () => (windows.length ? `(${windows.map((w) => `(a."at" >= ${q.p(w.from)} AND a."at" < ${q.p(w.to)})`).join(" OR ")})` : "1 = 0");
   const earliest = addDays(now, -Math.max(c.actions6m.days, c.actions12m.days, c.training.days));
+  const sums =
+    `SUM(CASE WHEN a."kind" IN ${actions()} AND a."at" >= ${since6()} THEN 1 ELSE 0 END) AS a6, ` +
+    `SUM(CASE WHEN a."kind" IN ${actions()} AND a."at" >= ${since6()} AND ${inSemaine()} THEN 1 ELSE 0 END) AS a6s, ` +
+    `SUM(CASE WHEN a."kind" IN ${actions()} AND a."at" >= ${since12()} THEN 1 ELSE 0 END) AS a12, ` +
+    `SUM(CASE WHEN a."kind" IN ${actions()} AND a."at" >= ${since12()} AND ${inSemaine()} THEN 1 ELSE 0 END) AS a12s, ` +
+    `SUM(CASE WHEN a."kind" IN ${q.list(TRAINING_KINDS)} AND a."at" >= ${q.p(addDays(now, -c.training.days))} THEN 1 ELSE 0 END) AS t12`;
+  const filter = `a."communeId" = c."id" AND a."at" >= ${q.p(earliest)} AND a."at" <= ${q.p(now)} AND a."kind" IN ${q.list([...ACTION_KINDS, ...TRAINING_KINDS])}`;
+  const only = communeId ? ` AND c."id" = ${q.p(communeId)}` : "";
+  // Both forms drive the plan by the communes: one range seek per commune on the covering
+  // index, whether or not the tables have statistics. SQLite: `CROSS JOIN` fixes the join
+  // order. PostgreSQL: a LATERAL subquery (a plain join let it scan all the events).
   const sql =
-    `SELECT "communeId", ` +
-    `SUM(CASE WHEN "kind" IN ${actions()} AND "at" >= ${since6()} THEN 1 ELSE 0 END) AS a6, ` +
-    `SUM(CASE WHEN "kind" IN ${actions()} AND "at" >= ${since6()} AND ${inSemaine()} THEN 1 ELSE 0 END) AS a6s, ` +
-    `SUM(CASE WHEN "kind" IN ${actions()} AND "at" >= ${since12()} THEN 1 ELSE 0 END) AS a12, ` +
-    `SUM(CASE WHEN "kind" IN ${actions()} AND "at" >= ${since12()} AND ${inSemaine()} THEN 1 ELSE 0 END) AS a12s, ` +
-    `SUM(CASE WHEN "kind" IN ${q.list(TRAINING_KINDS)} AND "at" >= ${q.p(addDays(now, -c.training.days))} THEN 1 ELSE 0 END) AS t12 ` +
-    `FROM "ActivityEvent" WHERE "at" >= ${q.p(earliest)} AND "at" <= ${q.p(now)} AND "kind" IN ${q.list([...ACTION_KINDS, ...TRAINING_KINDS])}` +
-    `${communeId ? ` AND "communeId" = ${q.p(communeId)}` : ""} GROUP BY "communeId"`;
+    provider === "postgresql"
+      ? `SELECT c."id" AS "communeId", x.* FROM "Commune" c CROSS JOIN LATERAL (SELECT ${sums} FROM "ActivityEvent" a WHERE ${filter}) x WHERE 1 = 1${only}`
+      : `SELECT a."communeId" AS "communeId", ${sums} FROM "Commune" c CROSS JOIN "ActivityEvent" a WHERE ${filter}${only} GROUP BY a."communeId"`;
   return db.$queryRawUnsafe<Row[]>(sql, ...q.values);
 }
 
