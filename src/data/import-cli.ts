@@ -13,7 +13,7 @@ const db = await openDatabase({ url: config.DATABASE_URL, logger });
 try {
   const kits = await seedDemoData(db.repos, new Date());
   const communes = (await db.repos.communes.list()).length;
-  console.log(`communes: ${communes}; kits: ${kits.created} created, ${kits.updated} updated, ${kits.unchanged} unchanged`);
+  process.stdout.write(`communes: ${communes}; kits: ${kits.created} created, ${kits.updated} updated, ${kits.unchanged} unchanged\n`);
 } finally {
   await db.close();
 }
