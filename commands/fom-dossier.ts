@@ -28,7 +28,7 @@ export default defineCommand({
     requireCommune(actor, commune);
     const [history, members] = await Promise.all([services.repos.communes.fomHistory(commune.id), services.watch.copil.active(commune.id, now)]);
     const status = fomStatus(commune, history, now);
-    const events = await services.watch.evidence.since(commune.id, status.cycleStart, EVIDENCE_LIMIT);
+    const events = await services.watch.evidence.since(commune.id, status.cycleStart, now, EVIDENCE_LIMIT);
     return dossierReply(locale, t, { commune, from: status.cycleStart, to: now, events, members, health: rosterHealth(members, now) });
   },
 });

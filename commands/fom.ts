@@ -30,7 +30,7 @@ export default defineCommand({
     const commune = await communeFor(services.repos, actor, options.commune, "/cdce fom Namur");
     const [history, members] = await Promise.all([services.repos.communes.fomHistory(commune.id), services.watch.copil.active(commune.id, now)]);
     const status = fomStatus(commune, history, now);
-    const events = await services.watch.evidence.since(commune.id, status.cycleStart, EVIDENCE_LIMIT);
+    const events = await services.watch.evidence.since(commune.id, status.cycleStart, now, EVIDENCE_LIMIT);
     return fomStatusReply(locale, t, {
       commune,
       status,

@@ -50,7 +50,8 @@ export default defineCommand({
       momentum: scoreMomentum(signals, now),
       previousScore: snapshots[0]?.score ?? null,
       upcoming,
-      latest: recent.filter((e) => (ACTION_KINDS as readonly string[]).includes(e.kind)).slice(0, ITEMS),
+      // A local event is logged at its own date: a future one is "coming up", not "latest".
+      latest: recent.filter((e) => e.at <= now && (ACTION_KINDS as readonly string[]).includes(e.kind)).slice(0, ITEMS),
       mentorOf: await Promise.all(active.filter((p) => p.mentorId === commune.id).map((p) => name(p.menteeId))),
       mentoredBy: active.find((p) => p.menteeId === commune.id) ? await name(active.find((p) => p.menteeId === commune.id)!.mentorId) : null,
     });

@@ -177,8 +177,11 @@ export interface MentoringRepository {
 // ------------------------------------------------------------------ evidence
 
 export interface EvidenceRepository {
-  /** The commune's activity events since `from`, most recent first, at most `limit`. */
-  since(communeId: string, from: Date, limit: number): Promise<ActivityEvent[]>;
+  /**
+   * The commune's activity events from `from` to `to` (inclusive), most recent first, at most
+   * `limit`. `to` is now: a local event is logged at its (future) date, and counts once it happened.
+   */
+  since(communeId: string, from: Date, to: Date, limit: number): Promise<ActivityEvent[]>;
 }
 
 /** Everything the watch needs from the data layer, passed in through Services. */

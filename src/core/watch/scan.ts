@@ -137,7 +137,7 @@ export interface DailyReport {
 export async function criteriaDone(deps: Pick<WatchDeps, "repos" | "watch" | "config">, commune: Commune, now: Date): Promise<Criterion[]> {
   const [history, members] = await Promise.all([deps.repos.communes.fomHistory(commune.id), deps.watch.copil.active(commune.id, now)]);
   const status = fomStatus(commune, history, now, deps.config);
-  const events = await deps.watch.evidence.since(commune.id, status.cycleStart, 1000);
+  const events = await deps.watch.evidence.since(commune.id, status.cycleStart, now, 1000);
   const done = new Set<Criterion>(events.flatMap((e) => criteriaOf(e)));
   const health = rosterHealth(members, now, deps.config);
   if (!health.small && health.composition.missing.length === 0) done.add(5);

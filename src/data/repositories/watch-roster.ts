@@ -132,9 +132,9 @@ export class PrismaMentoringRepository implements MentoringRepository {
 export class PrismaEvidenceRepository implements EvidenceRepository {
   constructor(private readonly db: Db) {}
 
-  async since(communeId: string, from: Date, limit: number): Promise<ActivityEvent[]> {
+  async since(communeId: string, from: Date, to: Date, limit: number): Promise<ActivityEvent[]> {
     const rows = await this.db.activityEvent.findMany({
-      where: { communeId, at: { gte: from } },
+      where: { communeId, at: { gte: from, lte: to } },
       orderBy: { at: "desc" },
       take: Math.max(1, Math.floor(limit)),
     });

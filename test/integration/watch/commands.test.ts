@@ -47,7 +47,11 @@ describe("/cdce fom", () => {
   });
 
   it("produces the dossier: one section per criterion, and a Markdown file", async () => {
+    // A local event is logged at its own (future) date, as issue 6 does: not evidence yet.
+    const namur = await commune(app, "Namur");
+    await app.services.repos.activity.record({ communeId: namur.id, personId: null, kind: "event", at: new Date(T0.getTime() + 20 * DAY), data: { title: "Petit-déjeuner à venir", criteria: [4] } });
     const r = await run(app, "fom dossier", copilNamur);
+    expect(textOf(r)).not.toContain("Petit-déjeuner à venir");
     const text = textOf(r);
     expect(text).toContain("dossier de preuves");
     expect(text).toContain("1. Résolution du conseil");
