@@ -197,3 +197,23 @@ describe("/cdce veille and /cdce tableau", () => {
     expect(eupen).toContain("Übersicht von Eupen");
   });
 });
+
+describe("the daily and weekly watches, for the CoPil", () => {
+  it("reminds of a mandate ending, of a small roster (monthly), and of the 2030 elections", async () => {
+    const namur = await commune(app, "Namur");
+    const deps = watchDeps(app, app.services.notifier);
+    await runDailyWatch(deps, T0);
+    await runDailyWatch(deps, new Date(T0.getTime() + DAY));
+    const mandates = await outboxKeys(app, `copil:${namur.id}:mandate:`);
+    expect(mandates).toHaveLength(1);
+    expect(mandates[0]!.key).toMatch(/:2027-03-15\|slack:T1:C-namur$/);
+    // The weekly scan of the veille test above queued this month's roster reminder, once.
+    expect((await outboxKeys(app, `copil:${namur.id}:health:`)).map((r) => r.key.split("|")[0])).toEqual([`copil:${namur.id}:health:2027-02`]);
+    const april2030 = new Date("2030-04-16T07:00:00Z");
+    await runDailyWatch(deps, april2030);
+    const election = await outboxKeys(app, `election:2030-10-13:${namur.id}:`);
+    expect(election.map((r) => r.key)).toEqual([`election:2030-10-13:${namur.id}:-180|slack:T1:C-namur`]);
+    const rows = await app.services.outbox.list(["pending"], 10_000);
+    expect(rows.find((r) => r.key === election[0]!.key)!.summary).toContain("Élections communales du 13 octobre 2030");
+  });
+});
