@@ -85,10 +85,17 @@ export async function runWeeklyScan(deps: WatchDeps, now: Date): Promise<WeeklyR
     const decision = decideAlert({ score: r.score, level: r.level, at: now }, prev?.latest, prev?.lastAlert ?? null, c);
     levels[r.level]++;
     if (decision) {
-      await deps.notifier.enqueue(alertNotification({ commune, decision, score: r.score, level: r.level, reasons: r.reasons, at: now }, hasCommand, c));
-      alerts++;
-      if (decision.kind === "level" && c.scan.autoDiagnostic) await prompt(deps, commune.id, "diagnostic", diagnosticRequest(commune, now), now);
-      deps.logger.info({ commune: commune.slug, kind: decision.kind, from: decision.before.level, to: r.level, score: r.score }, "momentum alert");
+      try {
+        await deps.notifier.enqueue(alertNotification({ commune, decision, score: r.score, level: r.level, reasons: r.reasons, at: now }, hasCommand, c));
+        alerts++;
+        if (decision.kind === "level" && c.scan.autoDiagnostic) await prompt(deps, commune.id, "diagnostic", diagnosticRequest(commune, now), now);
+        deps.logger.info({ commune: commune.slug, kind: decision.kind, from: decision.before.level, to: r.level, score: r.score }, "momentum alert");
+      } catch (err) {
+        // No snapshot for this commune this week: the next scan compares with the previous
+        // one and alerts again, so the alert is delayed, not lost.
+        deps.logger.error({ commune: commune.slug, err }, "momentum alert could not be queued");
+        continue;
+      }
     }
     snapshots.push({ communeId: commune.id, at: now, score: r.score, level: r.level, signals: s, reasons: r.reasons, alert: decision?.kind ?? null });
   }
@@ -120,7 +127,9 @@ async function rosterScan(deps: WatchDeps, communes: readonly Commune[], now: Da
     const health = rosterHealth(members, now, deps.config);
     if (!needsRosterAlert(health)) continue;
     const key = rosterAlertKey(commune.id, now);
-    if (await prompt(deps, commune.id, "copil", rosterNotice(commune, health, key, now), now)) sent++;
+    await isolated(deps, commune.slug, async () => {
+      if (await prompt(deps, commune.id, "copil", rosterNotice(commune, health, key, now), now)) sent++;
+    });
   }
   return sent;
 }
@@ -144,6 +153,32 @@ export async function criteriaDone(deps: Pick<WatchDeps, "repos" | "watch" | "co
   return [...done].sort((a, b) => a - b);
 }
 
+/** Runs one commune's (or pair's) share of a scan; a failure is logged and the scan goes on. */
+async function isolated(deps: Pick<WatchDeps, "logger">, what: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    deps.logger.error({ what, err }, "watch scan: one item failed, the others go on");
+  }
+}
+
+/** One commune's daily share: the ladder step due, mandates ending, the election reminder. */
+async function dailyForCommune(deps: WatchDeps, commune: Commune, members: readonly CopilMember[], now: Date, report: DailyReport): Promise<void> {
+  const step = dueLadderStep(commune, now, deps.config);
+  // A step already sent to the commune is skipped here (the outbox would drop it anyway).
+  if (step && !(step.to === "commune" && (await deps.watch.prompts.has(step.key)))) {
+    const notice = ladderNotice(commune, step, await criteriaDone(deps, commune, now));
+    if (step.to === "commune") report.ladder += (await prompt(deps, commune.id, "fom", notice, now)) ? 1 : 0;
+    else report.overdue += (await deps.notifier.enqueue(notice)).queued > 0 ? 1 : 0;
+  }
+  for (const member of rosterHealth(members, now, deps.config).mandatesEnding) {
+    const key = mandateKey(commune.id, member);
+    report.mandates += (await prompt(deps, commune.id, "copil", mandateNotice(commune, member, key, now), now)) ? 1 : 0;
+  }
+  const election = dueElectionStep(commune.id, commune.timeZone, now, deps.config);
+  if (election) report.elections += (await prompt(deps, commune.id, "election", electionNotice(commune, election), now)) ? 1 : 0;
+}
+
 /** The daily watch: one pass over the communes and the active mentoring pairs. */
 export async function runDailyWatch(deps: WatchDeps, now: Date): Promise<DailyReport> {
   const report: DailyReport = { ladder: 0, overdue: 0, mandates: 0, elections: 0, checkIns: 0 };
@@ -151,28 +186,17 @@ export async function runDailyWatch(deps: WatchDeps, now: Date): Promise<DailyRe
   const byId = new Map(communes.map((x) => [x.id, x]));
   const rosters = await rostersByCommune(deps, now);
   for (const commune of communes) {
-    const step = dueLadderStep(commune, now, deps.config);
-    // A step already sent to the commune is skipped here (the outbox would drop it anyway).
-    if (step && !(step.to === "commune" && (await deps.watch.prompts.has(step.key)))) {
-      const notice = ladderNotice(commune, step, await criteriaDone(deps, commune, now));
-      if (step.to === "commune") report.ladder += (await prompt(deps, commune.id, "fom", notice, now)) ? 1 : 0;
-      else report.overdue += (await deps.notifier.enqueue(notice)).queued > 0 ? 1 : 0;
-    }
-    for (const member of rosterHealth(rosters.get(commune.id) ?? [], now, deps.config).mandatesEnding) {
-      const key = mandateKey(commune.id, member);
-      report.mandates += (await prompt(deps, commune.id, "copil", mandateNotice(commune, member, key, now), now)) ? 1 : 0;
-    }
-    const election = dueElectionStep(commune.id, commune.timeZone, now, deps.config);
-    if (election) report.elections += (await prompt(deps, commune.id, "election", electionNotice(commune, election), now)) ? 1 : 0;
+    await isolated(deps, commune.slug, () => dailyForCommune(deps, commune, rosters.get(commune.id) ?? [], now, report));
   }
   for (const pair of await deps.watch.mentoring.active()) {
     const mentor = byId.get(pair.mentorId);
     const mentee = byId.get(pair.menteeId);
-    if (!mentor || !mentee) continue;
-    const check = dueCheckIn(pair, mentee.timeZone, now, deps.config);
-    if (!check) continue;
-    await prompt(deps, mentor.id, "checkin", mentorCheckIn(pair, mentor, mentee, check, "mentor"), now);
-    if (await prompt(deps, mentee.id, "checkin", mentorCheckIn(pair, mentor, mentee, check, "mentee"), now)) report.checkIns++;
+    const check = mentor && mentee ? dueCheckIn(pair, mentee.timeZone, now, deps.config) : null;
+    if (!mentor || !mentee || !check) continue;
+    await isolated(deps, `pair ${pair.id}`, async () => {
+      await prompt(deps, mentor.id, "checkin", mentorCheckIn(pair, mentor, mentee, check, "mentor"), now);
+      if (await prompt(deps, mentee.id, "checkin", mentorCheckIn(pair, mentor, mentee, check, "mentee"), now)) report.checkIns++;
+    });
   }
   if (Object.values(report).some((n) => n > 0)) deps.logger.info(report, "daily watch done");
   return report;
