@@ -5,7 +5,8 @@
  * Evidence accumulates by itself from the shared activity log: an event carrying
  * `data.criteria` (numbers 1..6) counts for those; otherwise the criteria are inferred from
  * what it is (`data.kind`, `data.theme`, `data.partnerKinds`), e.g. a council resolution
- * serves criterion 1, a stand criterion 4, a partnership with shops criterion 2.
+ * serves criterion 1, a stand criterion 4, a partnership with shops criterion 2, a training
+ * on governance attended by a CoPil member criterion 5.
  */
 import type { ActivityEvent } from "../ports.js";
 import { MOMENTUM_CONFIG, type MomentumConfig } from "./config.js";
@@ -22,6 +23,16 @@ const BY_KIND: Record<string, Criterion[]> = {
   ecole: [3, 4], school: [3, 4], entreprise: [3], business: [3],
   copil: [5], gouvernance: [5], governance: [5],
   producteur: [6], producteurs: [6], producer: [6], "producteurs-locaux": [6], agriculture: [6],
+};
+
+/**
+ * What a training or webinar attended serves, by its theme (issue 6's themes): the CoPil's
+ * governance (5), communication and awareness (4), partnerships with shops, schools and
+ * organisations (2, 3), public procurement in the administration (1), local producers (6).
+ */
+const BY_TRAINING_THEME: Record<string, Criterion[]> = {
+  gouvernance: [5], communication: [4], sensibilisation: [4], animation: [4], mobilisation: [5],
+  partenariats: [2, 3], "marches-publics": [1], "producteurs-locaux": [6],
 };
 
 /** What a kind of partner serves. */
@@ -47,6 +58,9 @@ export function criteriaOf(e: Pick<ActivityEvent, "kind" | "data">): Criterion[]
     for (const p of partners) if (typeof p === "string") for (const c of BY_PARTNER[p.toLowerCase()] ?? []) found.add(c);
     // An initiative or event that says nothing more is still a public action (criterion 4).
     if (found.size === 0) found.add(4);
+  }
+  if (found.size === 0 && (e.kind === "training_attended" || e.kind === "webinar_attended") && typeof data.theme === "string") {
+    for (const c of BY_TRAINING_THEME[data.theme.toLowerCase()] ?? []) found.add(c);
   }
   return [...found].sort((a, b) => a - b);
 }

@@ -24,7 +24,7 @@ function whenText(t: Translate, status: FomStatus): string {
 
 function historyText(t: Translate, locale: Locale, history: readonly FomRecord[]): string {
   if (history.length === 0) return t("fom.noHistory");
-  const items = history.slice(-4).map((r) => `${formatShort(locale, r.on, "UTC")} : ${r.grade ?? t("fom.ungraded")}`);
+  const items = history.slice(-4).map((r) => `${formatShort(locale, r.on, "UTC")} (${r.grade ?? t("fom.ungraded")})`);
   return t("fom.history", { list: items.join(" · ") });
 }
 
@@ -53,9 +53,10 @@ export function fomStatusReply(locale: Locale, t: Translate, v: FomViewInput): R
   const rows = CRITERIA.map((c) => {
     const items = byCriterion.get(c) ?? [];
     const done = items.length > 0 || (c === 5 && !v.health.small && v.health.composition.missing.length === 0);
-    const latest = items[0] ? ` — ${evidenceTitle(items[0])} (${formatShort(locale, items[0].at)})` : "";
+    const latest = items[0] ? ` · ${evidenceTitle(items[0])} (${formatShort(locale, items[0].at)})` : "";
     const extra = c === 5 ? ` · ${copilLine(t, locale, v.health)}` : "";
-    return `${done ? "✅" : "⬜"} **${c}.** ${criterionLabel(t, c)} : ${t("fom.evidence.count", { count: items.length })}${latest}${extra}`;
+    // " — " rather than " : ": the French colon spacing would be wrong in the other languages.
+    return `${done ? "✅" : "⬜"} **${c}.** ${criterionLabel(t, c)} — ${t("fom.evidence.count", { count: items.length })}${latest}${extra}`;
   });
   const blocks: Block[] = [
     { type: "header", text: t("fom.title", { commune: v.commune.name }) },

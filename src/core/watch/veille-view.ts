@@ -55,8 +55,8 @@ export function veilleCommuneReply(locale: Locale, t: Translate, v: VeilleCommun
   const hist = v.history.length
     ? t("veille.commune.history", { list: [...v.history].reverse().map((s) => `${formatShort(locale, s.at)} ${LEVEL_MARK[s.level]} ${s.score}`).join(" · ") })
     : t("veille.commune.noHistory");
-  const comps = COMPONENTS.map((k) => `${t(`veille.component.${k}` as MessageKey)} : ${Math.round(r.components[k].points)}/${r.components[k].max}`);
-  if (r.penalty > 0) comps.push(`${t("veille.component.penalty")} : −${Math.round(r.penalty)}`);
+  const comps = COMPONENTS.map((k) => `${t(`veille.component.${k}` as MessageKey)} — ${Math.round(r.components[k].points)}/${r.components[k].max}`);
+  if (r.penalty > 0) comps.push(`${t("veille.component.penalty")} — −${Math.round(r.penalty)}`);
   const reasons = r.allReasons.length ? r.allReasons.map((x) => `• ${reasonText(t, x)} (−${x.lost})`).join("\n") : t("momentum.reason.none");
   const blocks: Block[] = [
     { type: "header", text: `${LEVEL_MARK[r.level]} ${t("veille.commune.title", { commune: v.commune.name, score: r.score, level: levelLabel(t, r.level) })}` },

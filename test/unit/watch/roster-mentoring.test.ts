@@ -56,6 +56,9 @@ describe("evidence criteria", () => {
     expect(criteriaOf({ kind: "initiative", data: null })).toEqual([4]);
     expect(criteriaOf({ kind: "command", data: { criteria: [] } })).toEqual([]);
     expect(criteriaOf({ kind: "training_attended", data: null })).toEqual([]);
+    expect(criteriaOf({ kind: "training_attended", data: { theme: "gouvernance" } })).toEqual([5]);
+    expect(criteriaOf({ kind: "training_attended", data: { theme: "partenariats" } })).toEqual([2, 3]);
+    expect(criteriaOf({ kind: "training_attended", data: { theme: "echange-pratiques" } })).toEqual([]);
   });
   it("groups events by criterion, keeping their order", () => {
     const e = (id: string, criteria: number[]) => ({ id, communeId: "c", personId: null, kind: "evidence", at: NOW, data: { criteria } });
