@@ -15,6 +15,7 @@ import { momentumMessages } from "./momentum.js";
 import { fomMessages } from "./fom.js";
 import { copilMessages } from "./copil.js";
 import { watchMessages } from "./watch.js";
+import { diagnosticMessages } from "./diagnostic.js";
 import { events } from "./events.js";
 import { eventsWhen } from "./events-when.js";
 import { eventsManage } from "./events-manage.js";
@@ -40,6 +41,7 @@ const BUNDLES = [
   fomMessages,
   copilMessages,
   watchMessages,
+  diagnosticMessages,
   events,
   eventsWhen,
   eventsManage,
