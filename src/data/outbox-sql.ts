@@ -13,8 +13,6 @@ import type { OutboxMessage } from "../generated/sqlite/client.js";
 import type { Db } from "./client.js";
 import { toRow, type Candidate } from "./outbox-rows.js";
 
-type Raw = Pick<Db, "$queryRawUnsafe" | "$executeRawUnsafe">;
-
 /** Columns a claimed row's update may set (values bound as parameters). */
 export type RowUpdate = Partial<Record<"state" | "attemptedAt" | "sentAt" | "externalId" | "nextAttemptAt" | "lastError" | "claimedBy" | "claimedUntil" | "channelId", unknown>> & {
   /** Adds one to `attempts`. */
@@ -50,24 +48,30 @@ export class OutboxSql {
     return (await this.db.$executeRawUnsafe(sql, ...q.params)) === 1;
   }
 
-  /** Due, unclaimed pending rows for these platforms, oldest due first (PostgreSQL: locked, skipping locked ones). */
-  candidates(tx: Raw, now: Date, platforms: readonly Platform[], limit: number): Promise<Candidate[]> {
+  /** Due, unclaimed pending rows for these platforms, oldest due first (a plain read: nothing is locked). */
+  candidates(now: Date, platforms: readonly Platform[], limit: number): Promise<Candidate[]> {
     const q = this.statement();
     const sql =
       `SELECT "id", "platform", "workspaceId", "channelId", "userId" FROM "OutboxMessage" ` +
       `WHERE "state" = 'pending' AND "nextAttemptAt" <= ${q.bind(now)} AND ("claimedUntil" IS NULL OR "claimedUntil" < ${q.bind(now)}) ` +
-      `AND "platform" IN (${q.binds(platforms)}) ORDER BY "nextAttemptAt", "id" LIMIT ${Math.floor(limit)}` +
-      (this.pg ? " FOR UPDATE SKIP LOCKED" : "");
-    return tx.$queryRawUnsafe<Candidate[]>(sql, ...q.params);
+      `AND "platform" IN (${q.binds(platforms)}) ORDER BY "nextAttemptAt", "id" LIMIT ${Math.floor(limit)}`;
+    return this.db.$queryRawUnsafe<Candidate[]>(sql, ...q.params);
   }
 
-  /** Claims these rows for `token` if they are still pending and free; returns how many. */
-  claim(tx: Raw, ids: readonly string[], token: string, until: Date, now: Date): Promise<number> {
+  /**
+   * Claims these rows for `token` if they are still pending and free, in one statement, and
+   * returns the rows claimed. PostgreSQL: rows another replica is claiming at this instant
+   * are skipped (`FOR UPDATE SKIP LOCKED`), not waited for; SQLite has one writer anyway.
+   * One statement, no interactive transaction: nothing holds a connection between queries.
+   */
+  async claim(ids: readonly string[], token: string, until: Date, now: Date): Promise<OutboxRow[]> {
+    if (ids.length === 0) return [];
     const q = this.statement();
-    const sql =
-      `UPDATE "OutboxMessage" SET "claimedBy" = ${q.bind(token)}, "claimedUntil" = ${q.bind(until)}, "updatedAt" = ${q.bind(now)} ` +
-      `WHERE "id" IN (${q.binds(ids)}) AND "state" = 'pending' AND ("claimedUntil" IS NULL OR "claimedUntil" < ${q.bind(now)})`;
-    return tx.$executeRawUnsafe(sql, ...q.params);
+    const set = `"claimedBy" = ${q.bind(token)}, "claimedUntil" = ${q.bind(until)}, "updatedAt" = ${q.bind(now)}`;
+    const due = `"id" IN (${q.binds(ids)}) AND "state" = 'pending' AND ("claimedUntil" IS NULL OR "claimedUntil" < ${q.bind(now)})`;
+    const where = this.pg ? `"id" IN (SELECT "id" FROM "OutboxMessage" WHERE ${due} FOR UPDATE SKIP LOCKED)` : due;
+    const rows = await this.db.$queryRawUnsafe<OutboxMessage[]>(`UPDATE "OutboxMessage" SET ${set} WHERE ${where} RETURNING *`, ...q.params);
+    return rows.map(toRow).sort((x, y) => x.nextAttemptAt.getTime() - y.nextAttemptAt.getTime() || (x.id < y.id ? -1 : 1));
   }
 
   /** The full rows of these ids still held by `token` in `state`, oldest due first. */
@@ -88,7 +92,9 @@ export class OutboxSql {
   async markSentMany(items: ReadonlyArray<{ id: string; token: string; externalId: string; at: Date }>, now: Date): Promise<Set<string>> {
     const q = this.statement();
     const ext = items.map((i) => `WHEN ${q.bind(i.id)} THEN ${q.bind(i.externalId)}`).join(" ");
-    const at = items.map((i) => `WHEN ${q.bind(i.id)} THEN ${q.bind(i.at)}`).join(" ");
+    // PostgreSQL types a CASE branch from its values, and a bound parameter is text: cast it.
+    const ts = this.pg ? "::timestamp(3)" : "";
+    const at = items.map((i) => `WHEN ${q.bind(i.id)} THEN ${q.bind(i.at)}${ts}`).join(" ");
     const sets = `"state" = 'sent', "externalId" = CASE "id" ${ext} END, "sentAt" = CASE "id" ${at} END, "claimedBy" = NULL, "claimedUntil" = NULL, "updatedAt" = ${q.bind(now)}`;
     const held = items.map((i) => `("id" = ${q.bind(i.id)} AND "claimedBy" = ${q.bind(i.token)})`).join(" OR ");
     const sql = `UPDATE "OutboxMessage" SET ${sets} WHERE (${held}) AND "state" IN ('pending', 'sending') RETURNING "id"`;
@@ -96,12 +102,23 @@ export class OutboxSql {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** Extends every claim of `replica` (tokens `<replica>/<n>`; replica ids hold no LIKE wildcard). */
-  renew(replica: string, until: Date, now: Date): Promise<number> {
+  /**
+   * Gives up a claim at once without touching the state: the row is then taken over like a
+   * dead replica's (a row left in `sending` is looked up with findSent first).
+   */
+  async abandon(id: string, token: string, now: Date): Promise<void> {
+    const q = this.statement();
+    const sql = `UPDATE "OutboxMessage" SET "claimedBy" = ${q.bind(`abandoned/${token}`)}, "claimedUntil" = ${q.bind(new Date(0))}, "updatedAt" = ${q.bind(now)} WHERE "id" = ${q.bind(id)} AND "claimedBy" = ${q.bind(token)}`;
+    await this.db.$executeRawUnsafe(sql, ...q.params);
+  }
+
+  /** Extends the claims of these tokens. */
+  renew(tokens: readonly string[], until: Date, now: Date): Promise<number> {
+    if (tokens.length === 0) return Promise.resolve(0);
     const q = this.statement();
     const sql =
       `UPDATE "OutboxMessage" SET "claimedUntil" = ${q.bind(until)}, "updatedAt" = ${q.bind(now)} ` +
-      `WHERE "state" IN ('pending', 'sending') AND "claimedBy" LIKE ${q.bind(`${replica}/%`)}`;
+      `WHERE "state" IN ('pending', 'sending') AND "claimedBy" IN (${q.binds(tokens)})`;
     return this.db.$executeRawUnsafe(sql, ...q.params);
   }
 }

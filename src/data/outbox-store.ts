@@ -1,9 +1,9 @@
 /**
  * Prisma implementation of the outbox ({@link OutboxStore}), identical on SQLite and
- * PostgreSQL except for claiming: on PostgreSQL the due rows are picked with
- * `FOR UPDATE SKIP LOCKED`, so that replicas claiming at the same moment take different rows
- * instead of queueing on each other's locks; on SQLite (one writer at a time) a conditional
- * `updateMany` on the due condition is enough. Either way a row is claimed by one batch only.
+ * PostgreSQL except for claiming: a conditional update on the due condition, which on
+ * PostgreSQL locks with `FOR UPDATE SKIP LOCKED`, so that replicas claiming at the same
+ * moment take different rows instead of queueing on each other's locks. Either way a row is
+ * claimed by one batch only. The per-message queries are plain SQL (outbox-sql.ts).
  */
 import type { OutboxEntry, OutboxState } from "../core/notify.js";
 import type { Platform } from "../core/types.js";
@@ -83,15 +83,10 @@ export class PrismaOutboxStore implements OutboxStore {
   async claimDue(r: ClaimRequest): Promise<OutboxRow[]> {
     if (r.platforms.length === 0 || r.limit <= 0) return [];
     const window = Math.min(1000, Math.max(50, r.limit * 2));
-    const claim = async (tx: Db | Parameters<Parameters<Db["$transaction"]>[0]>[0]) => {
-      const ids = pickFair(await this.sql.candidates(tx, r.now, r.platforms, window), r);
-      if (ids.length) await this.sql.claim(tx, ids, r.token, r.until, r.now);
-      return ids;
-    };
-    // PostgreSQL: the candidates stay locked until the claim commits; SQLite writes one at a time
-    // and the claim's own condition (still pending and free) makes it atomic there.
-    const chosen = this.provider === "postgresql" ? await this.db.$transaction((tx) => claim(tx)) : await claim(this.db);
-    return this.sql.rows(chosen, r.token, "pending");
+    // Read, pick fairly, then claim with a conditional update: of two replicas picking the
+    // same rows, each row goes to one (see OutboxSql.claim).
+    const chosen = pickFair(await this.sql.candidates(r.now, r.platforms, window), r);
+    return this.sql.claim(chosen, r.token, r.until, r.now);
   }
 
   async claimStale(r: StaleClaimRequest): Promise<OutboxRow[]> {
@@ -113,8 +108,10 @@ export class PrismaOutboxStore implements OutboxStore {
     return this.sql.rows(taken, r.token, "sending");
   }
 
-  renewClaims(replica: string, until: Date): Promise<number> {
-    return this.sql.renew(replica, until, new Date());
+  async renewClaims(tokens: readonly string[], until: Date): Promise<number> {
+    let count = 0;
+    for (let i = 0; i < tokens.length; i += CHUNK) count += await this.sql.renew(tokens.slice(i, i + CHUNK), until, new Date());
+    return count;
   }
 
   async releaseClaims(replica: string): Promise<number> {
@@ -165,6 +162,10 @@ export class PrismaOutboxStore implements OutboxStore {
 
   markExpired(id: string, token: string): Promise<boolean> {
     return this.update(id, token, { state: "expired", lastError: "expired before it could be sent", claimedBy: null, claimedUntil: null });
+  }
+
+  abandon(id: string, token: string): Promise<void> {
+    return this.sql.abandon(id, token, new Date());
   }
 
   setChannel(id: string, token: string, channelId: string): Promise<boolean> {

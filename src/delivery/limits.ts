@@ -26,7 +26,11 @@ export interface PacingOptions {
   logger: Logger;
   /** Minimum gap between the answer to a post and the next post in one channel (default 1,000 ms). */
   perChannelMinTimeMs?: number;
-  /** Minimum gap between two posts in one workspace (default 100 ms: at most 10 per second). */
+  /**
+   * Minimum gap between two posts in one workspace (default 100 ms: at most 10 per second).
+   * 0 turns the workspace limiter off (and `perWorkspaceConcurrent` with it): clustered, every
+   * limiter a post passes costs Redis round trips, one post at a time per limiter.
+   */
   perWorkspaceMinTimeMs?: number;
   /** Posts in flight at once in one workspace (default 4). */
   perWorkspaceConcurrent?: number;
@@ -86,6 +90,7 @@ export class PacedSender {
   private readonly platform: Bottleneck | undefined;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly gap: number;
+  private readonly workspaceGate: boolean;
 
   constructor(
     private readonly sender: PlatformSender,
@@ -95,7 +100,11 @@ export class PacedSender {
     this.gap = options.perChannelMinTimeMs ?? 1000;
     const c = options.clustering;
     const shared = (name: string) =>
-      c ? { datastore: "ioredis" as const, connection: c.connection, id: `${c.id}:${sender.platform}:${name}`, clearDatastore: false, timeout: 60_000 } : {};
+      // A group drops a limiter (and its Redis keys) after `timeout` without activity in the
+      // cluster; a long one, so that a channel waiting out a long Retry-After is never dropped
+      // with posts still queued behind it.
+      c ? { datastore: "ioredis" as const, connection: c.connection, id: `${c.id}:${sender.platform}:${name}`, clearDatastore: false, timeout: 3_600_000 } : {};
+    this.workspaceGate = (options.perWorkspaceMinTimeMs ?? 100) > 0;
     this.workspaces = new Bottleneck.Group({ maxConcurrent: options.perWorkspaceConcurrent ?? 4, minTime: options.perWorkspaceMinTimeMs ?? 100, ...shared("workspace") });
     // maxConcurrent 1: a channel waiting out a 429, or the gap after a post, holds its slot,
     // so the channel pauses as a whole (across replicas when clustered).
@@ -133,7 +142,8 @@ export class PacedSender {
   /** Runs one post through the workspace and platform limiters. */
   private gate<T>(workspaceId: string, fn: () => Promise<T>): Promise<T> {
     const platform = this.platform;
-    return this.workspaces.key(workspaceId).schedule(() => (platform ? platform.schedule(fn) : fn()));
+    const inner = () => (platform ? platform.schedule(fn) : fn());
+    return this.workspaceGate ? this.workspaces.key(workspaceId).schedule(inner) : inner();
   }
 
   private async attempt(message: OutboundMessage, opts: PacedSendOptions, answered: (at: number) => void): Promise<PacedResult> {

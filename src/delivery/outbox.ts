@@ -99,8 +99,11 @@ export interface OutboxStore extends OutboxAdmin {
   claimDue(request: ClaimRequest): Promise<OutboxRow[]>;
   /** Takes over rows left in `sending` whose claim lapsed (their replica died mid-post). */
   claimStale(request: StaleClaimRequest): Promise<OutboxRow[]>;
-  /** Extends every claim of this replica (tokens `<replica>/...`) to `until`. */
-  renewClaims(replica: string, until: Date): Promise<number>;
+  /**
+   * Extends these claims (the batches this replica still works on) to `until`. Only what is
+   * in progress is renewed: a row the replica lost track of lapses and is taken over.
+   */
+  renewClaims(tokens: readonly string[], until: Date): Promise<number>;
   /** Gives back the pending rows this replica claimed but did not start (graceful stop). */
   releaseClaims(replica: string): Promise<number>;
   /** pending → sending just before a post (`countAttempt`: the first post of this claim). False when the claim was lost. */
@@ -110,6 +113,11 @@ export interface OutboxStore extends OutboxAdmin {
   reschedule(id: string, token: string, at: Date, error: string | null): Promise<boolean>;
   markFailed(id: string, token: string, error: string, now: Date): Promise<boolean>;
   markExpired(id: string, token: string, now: Date): Promise<boolean>;
+  /**
+   * Gives up this claim at once, state unchanged (the outcome could not be recorded): another
+   * pass takes the row over as if this replica had died.
+   */
+  abandon(id: string, token: string): Promise<void>;
   /** Records the DM channel opened for a direct message. */
   setChannel(id: string, token: string, channelId: string): Promise<boolean>;
   /** Expires unclaimed pending rows whose `expiresAt` passed; returns them (for logs and metrics). */

@@ -89,13 +89,25 @@ export async function processRow(ctx: ProcessContext, p: OutboxPlatform, row: Ou
         },
       },
     );
-    const now = clock();
-    if (!(await store.markSent(row.id, token, result.externalId, now))) log.warn({}, "outbox: sent, but the row was taken over meanwhile");
-    ctx.events.sent?.(platform, { found: !!result.found, lateMs: Math.max(0, now.getTime() - row.dueAt.getTime()) });
-    if (result.found) log.info({ externalId: result.externalId }, "outbox: message found already posted, not posted again");
+    await recordSent(ctx, row, token, result, log);
   } catch (err) {
     await settle(ctx, row, token, err, posts, log);
   }
+}
+
+/** The post is out: record it. If the database fails now, the row is given up, not retried as a failed post. */
+async function recordSent(ctx: ProcessContext, row: OutboxRow, token: string, result: { externalId: string; found?: boolean }, log: Logger): Promise<void> {
+  const now = ctx.clock();
+  try {
+    if (!(await ctx.store.markSent(row.id, token, result.externalId, now))) log.warn({}, "outbox: sent, but the row was taken over meanwhile");
+  } catch (err) {
+    // Taken over later like a dead replica's row: found with findSent, recorded then.
+    log.error({ err }, "outbox: posted, but could not record it; the row will be checked and recorded later");
+    await ctx.store.abandon(row.id, token).catch(() => undefined);
+    return;
+  }
+  ctx.events.sent?.(row.target.platform, { found: !!result.found, lateMs: Math.max(0, now.getTime() - row.dueAt.getTime()) });
+  if (result.found) log.info({ externalId: result.externalId }, "outbox: message found already posted, not posted again");
 }
 
 /**
@@ -125,7 +137,10 @@ async function settle(ctx: ProcessContext, row: OutboxRow, token: string, err: u
         ctx.events.expired?.(platform);
         log.info({}, "outbox: expired before it could be sent");
       }
-      return; // "claim": cancelled, taken over or this replica is stopping: not ours to record
+      // "claim": cancelled or taken over (then this does nothing), or this replica may no longer
+      // act on it (stopping, claims not renewed): give it back, state unchanged.
+      await store.abandon(row.id, token);
+      return;
     }
     const e = err instanceof DeliveryError ? err : new DeliveryError("transient", String((err as Error)?.message ?? err), undefined, { cause: err });
     const now = clock().getTime();
@@ -147,8 +162,9 @@ async function settle(ctx: ProcessContext, row: OutboxRow, token: string, err: u
     log.warn({ attempts, waitMs: wait, reason: e.message }, "outbox: will retry");
     await store.reschedule(row.id, token, new Date(now + wait), e.message);
   } catch (dbError) {
-    // The row keeps its claim; it lapses and the row is taken over (checked with findSent).
+    // Given up: taken over later and checked with findSent (the renewals must not keep it).
     log.error({ err: dbError }, "outbox: could not record the outcome");
+    await store.abandon(row.id, token).catch(() => undefined);
   }
 }
 

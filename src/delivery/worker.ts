@@ -7,8 +7,9 @@
  * - Only what can go out soon is claimed: at most `perChannelQueue` rows per channel and
  *   `maxInFlight` in all. A backlog after a downtime therefore leaves in due order, spread
  *   under the limits, never as a burst; rows stay `pending` in the database meanwhile.
- * - Claims lapse after `claimTtlMs` unless renewed (every third of it): rows claimed by a
- *   replica that died go back to the others; rows it left in `sending` are checked with the
+ * - Claims lapse after `claimTtlMs` unless renewed (every third of it, only those still in
+ *   progress here, so nothing can stay held by mistake): rows claimed by a replica that died
+ *   go back to the others; rows it left in `sending` are checked with the
  *   platform (`findSent`) before being posted again (see process.ts).
  * - Each post is preceded, in its channel's slot, by a conditional `pending → sending`
  *   update: a row cancelled or expired meanwhile, or claimed by someone else, is not posted.
@@ -53,6 +54,8 @@ export interface OutboxWorkerOptions {
 export class OutboxWorker {
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly perChannel = new Map<string, number>();
+  /** Claim tokens with rows still in progress here, and how many: only these are renewed. */
+  private readonly tokens = new Map<string, number>();
   private readonly clock: Clock;
   private readonly ttl: number;
   private seq = 0;
@@ -87,7 +90,7 @@ export class OutboxWorker {
     const renew = async () => {
       const started = Date.now();
       try {
-        await this.o.store.renewClaims(this.o.replica, new Date(this.clock().getTime() + this.ttl));
+        await this.o.store.renewClaims([...this.tokens.keys()], new Date(this.clock().getTime() + this.ttl));
         this.claimsValidUntil = started + this.ttl - Math.min(2_000, this.ttl / 4);
       } catch (err) {
         this.o.logger.warn({ err }, "outbox: claims not renewed");
@@ -176,8 +179,12 @@ export class OutboxWorker {
     if (!platform) return; // not claimable: claims are filtered by platform
     const key = channelKey(row.target);
     this.perChannel.set(key, (this.perChannel.get(key) ?? 0) + 1);
+    this.tokens.set(token, (this.tokens.get(token) ?? 0) + 1);
     const work = processRow(this.ctx, platform, row, token, recovered).finally(() => {
       this.inFlight.delete(row.id);
+      const rest = (this.tokens.get(token) ?? 1) - 1;
+      if (rest > 0) this.tokens.set(token, rest);
+      else this.tokens.delete(token);
       const left = (this.perChannel.get(key) ?? 1) - 1;
       if (left > 0) this.perChannel.set(key, left);
       else this.perChannel.delete(key);

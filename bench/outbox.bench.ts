@@ -1,0 +1,206 @@
+/**
+ * Outbox throughput under the platforms' per-channel limits, and the bot's idle memory.
+ *
+ * 1. 10,000 messages to 1,000 channels, posted by one replica (the real runtime in a child
+ *    process, SQLite) to a fake platform that answers 429 to any post beyond its published
+ *    per-channel limit: achieved rate / allowed rate, 429s received, duplicates, lost.
+ * 2. The same with two replicas on PostgreSQL and Redis (limits shared by bottleneck).
+ * 3. Resident memory of `src/main.ts` with Slack, Discord and the scheduler running idle
+ *    against the fakes.
+ *
+ * Scaled: at Slack's 1 message per second per channel, 1,000 channels allow 1,000 posts per
+ * second, more than one process does here, and the ratio would measure this machine rather
+ * than the pacing. The fake's per-channel limit and the limiter's gap are therefore both set
+ * to 1 post per BENCH_OUTBOX_INTERVAL_MS (default 4 s), and the rows say so.
+ * The allowed rate counts what the limit permits once the first post of each channel is out:
+ * 10 posts per channel need at least 9 intervals.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import { createApp } from "../src/app.js";
+import { silentLogger } from "../src/core/logger.js";
+import { message } from "../src/core/reply.js";
+import { FakeDiscord } from "../test/fakes/discord/fake-discord.js";
+import { FakePlatform } from "../test/fakes/outbox/fake-platform.js";
+import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from "../test/fakes/slack/server.js";
+import { killAll, startChild, type Child } from "../test/helpers/child.js";
+import { pgReachable, scratchPostgres } from "../test/integration/data/support.js";
+import type { Row } from "./lib.js";
+
+const N = Number(process.env.BENCH_OUTBOX_MESSAGES ?? 10_000);
+const CHANNELS = Number(process.env.BENCH_OUTBOX_CHANNELS ?? 1_000);
+const INTERVAL_MS = Number(process.env.BENCH_OUTBOX_INTERVAL_MS ?? 4_000);
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/10";
+const TARGET = "rate/allowed >= 0.95, 429s = 0, dups = 0, lost = 0";
+
+async function redisUp(): Promise<boolean> {
+  const r = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  r.on("error", () => {});
+  try {
+    await r.connect();
+    await r.flushdb();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    r.disconnect();
+  }
+}
+
+/** Queues the messages, runs `replicas` child processes until all are delivered (or a deadline), and measures. */
+async function throughput(name: string, databaseUrl: string, replicas: number, redis: boolean): Promise<Row> {
+  const app = await createApp({ databaseUrl, logger: silentLogger, seed: false });
+  const fake = await FakePlatform.start({ limit: 1, windowMs: INTERVAL_MS });
+  const children: Child[] = [];
+  try {
+    const now = new Date();
+    await app.delivery.store.enqueue(
+      Array.from({ length: N }, (_, i) => ({
+        key: `bench:${i}`,
+        target: { platform: "slack" as const, workspaceId: "T0BENCH", channelId: `C${i % CHANNELS}` },
+        reply: message("fr", `Rappel ${i}`, "channel"),
+        dueAt: new Date(now.getTime() - 1000),
+      })),
+      now,
+    );
+    const env: Record<string, string> = {
+      DATABASE_URL: databaseUrl,
+      FAKE_URL: fake.url,
+      FAKE_TIMEOUT_MS: "10000",
+      LOG_LEVEL: "error",
+      OUTBOX_SWEEP_SECONDS: "1",
+      OUTBOX_MAX_IN_FLIGHT: String(CHANNELS * 3),
+      SLACK_CHANNEL_INTERVAL_MS: String(INTERVAL_MS),
+      // The fake publishes no workspace cap: the per-channel limit is the one measured.
+      SLACK_WORKSPACE_INTERVAL_MS: "0",
+      LEASE_TTL_MS: "20000",
+      LEASE_RENEW_MS: "5000",
+      ...(redis ? { REDIS_URL } : {}),
+    };
+    for (let i = 0; i < replicas; i++) children.push(startChild("test/fixtures/outbox-replica.ts", env));
+    await Promise.all(children.map((c) => c.line((l) => l.includes('"ready"'), 120_000, "replica ready")));
+    const started = performance.now();
+    const perChannel = Math.ceil(N / CHANNELS);
+    const deadline = (perChannel * INTERVAL_MS) * 3 + 60_000;
+    await fake.waitForKeys(N, deadline).catch(() => undefined);
+    // Posts answered but not yet recorded are given a moment; then whatever is not sent is lost.
+    const until = Date.now() + 10_000;
+    while ((await app.services.outbox.counts()).sent < N && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    const counts = await app.services.outbox.counts();
+    const times = fake.deliveries.map((d) => d.at);
+    const first = Math.min(...times);
+    const last = Math.max(...times);
+    const allowedMs = (perChannel - 1) * INTERVAL_MS;
+    const ratio = allowedMs / Math.max(1, last - first);
+    const lost = N - fake.byKey.size;
+    const byReplica = new Map<string, number>();
+    for (const d of fake.deliveries) byReplica.set(d.replica ?? "?", (byReplica.get(d.replica ?? "?") ?? 0) + 1);
+    const ok = ratio >= 0.95 && fake.rateLimited === 0 && fake.duplicates().length === 0 && lost === 0 && counts.sent === N;
+    return {
+      name,
+      other: {
+        "rate/allowed": Number(ratio.toFixed(3)),
+        "msg/s": Math.round(N / ((last - first) / 1000)),
+        "allowed msg/s": Math.round(N / (allowedMs / 1000)),
+        "429s": fake.rateLimited,
+        dups: fake.duplicates().length,
+        lost,
+        "rows sent": counts.sent,
+        "first post after ready (ms)": Math.round(first - started),
+        ...(replicas > 1 ? { "per replica": [...byReplica.values()].join("/") } : {}),
+        limit: `1 post / ${INTERVAL_MS / 1000} s / channel (Slack: 1/s; scaled, limiter too)`,
+      },
+      target: TARGET,
+      ok,
+    };
+  } finally {
+    for (const c of children) c.proc.kill("SIGTERM");
+    await Promise.all(children.map((c) => Promise.race([c.exited, new Promise((r) => setTimeout(r, 15_000))])));
+    await killAll();
+    await fake.close();
+    await app.close();
+  }
+}
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+/** RSS of src/main.ts with Slack (HTTP mode), Discord and the scheduler, idle, after warm-up. */
+async function idleMemory(dir: string): Promise<Row> {
+  const slack = await FakeSlack.start();
+  const discord = await FakeDiscord.start();
+  const httpPort = await freePort();
+  try {
+    const bot = startChild("src/main.ts", {
+      DATABASE_URL: `file:${join(dir, "idle.db")}`,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      SLACK_PORT: String(await freePort()),
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_GUILD_ID: discord.guild.id,
+      DISCORD_API_URL: discord.apiUrl,
+      HTTP_PORT: String(httpPort),
+      LOG_LEVEL: "error",
+    });
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline) {
+      const ok = await fetch(`http://127.0.0.1:${httpPort}/healthz`).then((r) => r.status === 200, () => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    // Idle: the scheduler sweeps, leases renew, heartbeats flow; let the heap settle.
+    await new Promise((r) => setTimeout(r, 15_000));
+    const status = readFileSync(`/proc/${bot.proc.pid}/status`, "utf8");
+    const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    const health = (await fetch(`http://127.0.0.1:${httpPort}/healthz`).then((r) => r.json())) as { platforms?: Record<string, string> };
+    bot.proc.kill("SIGTERM");
+    await bot.exited;
+    return {
+      name: "outbox: bot idle memory (Slack HTTP + Discord + scheduler, tsx)",
+      median: Math.round(rssMb),
+      unit: "MB",
+      other: { platforms: Object.entries(health.platforms ?? {}).map(([k, v]) => `${k}=${v}`).join(" ") },
+      target: "RSS < 150 MB",
+      ok: rssMb > 0 && rssMb < 150,
+    };
+  } finally {
+    await killAll();
+    await discord.close();
+    await slack.close();
+  }
+}
+
+export async function run(): Promise<Row[]> {
+  const dir = mkdtempSync(join(tmpdir(), "cdce-bench-outbox-"));
+  const rows: Row[] = [];
+  try {
+    rows.push(await throughput(`outbox: ${N} msgs / ${CHANNELS} channels, 1 replica (SQLite)`, `file:${join(dir, "one.db")}`, 1, false));
+    const pg = await pgReachable("bench outbox");
+    const redis = await redisUp();
+    if (pg && redis) {
+      const scratch = scratchPostgres();
+      try {
+        rows.push(await throughput(`outbox: ${N} msgs / ${CHANNELS} channels, 2 replicas (PostgreSQL + Redis)`, scratch.url, 2, true));
+      } finally {
+        await scratch.cleanup();
+        await redisUp(); // flushes the bench's Redis database
+      }
+    } else {
+      rows.push({ name: "outbox: 2 replicas (PostgreSQL + Redis)", other: { skipped: `${pg ? "" : "PostgreSQL "}${redis ? "" : "Redis "}unreachable` } });
+    }
+    rows.push(await idleMemory(dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
