@@ -11,7 +11,8 @@
  * Scaled: at Slack's 1 message per second per channel, 1,000 channels allow 1,000 posts per
  * second, more than one process does here, and the ratio would measure this machine rather
  * than the pacing. The fake's per-channel limit and the limiter's gap are therefore both set
- * to 1 post per BENCH_OUTBOX_INTERVAL_MS (default 4 s), and the rows say so.
+ * to 1 post per BENCH_OUTBOX_INTERVAL_MS (default 8 s: 125 posts per second allowed; measured
+ * here, one replica posts about 215 per second on 2 cores, bound by CPU), and the rows say so.
  * The allowed rate counts what the limit permits once the first post of each channel is out:
  * 10 posts per channel need at least 9 intervals.
  */
@@ -32,7 +33,7 @@ import type { Row } from "./lib.js";
 
 const N = Number(process.env.BENCH_OUTBOX_MESSAGES ?? 10_000);
 const CHANNELS = Number(process.env.BENCH_OUTBOX_CHANNELS ?? 1_000);
-const INTERVAL_MS = Number(process.env.BENCH_OUTBOX_INTERVAL_MS ?? 4_000);
+const INTERVAL_MS = Number(process.env.BENCH_OUTBOX_INTERVAL_MS ?? 8_000);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/10";
 const TARGET = "rate/allowed >= 0.95, 429s = 0, dups = 0, lost = 0";
 
@@ -133,8 +134,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** RSS of src/main.ts with Slack (HTTP mode), Discord and the scheduler, idle, after warm-up. */
-async function idleMemory(dir: string): Promise<Row> {
+/** RSS (MB) of src/main.ts with Slack (HTTP mode), Discord and the scheduler, idle, after warm-up. */
+async function idleRss(dir: string, nodeOptions: string): Promise<{ rssMb: number; platforms: string }> {
   const slack = await FakeSlack.start();
   const discord = await FakeDiscord.start();
   const httpPort = await freePort();
@@ -151,6 +152,7 @@ async function idleMemory(dir: string): Promise<Row> {
       DISCORD_API_URL: discord.apiUrl,
       HTTP_PORT: String(httpPort),
       LOG_LEVEL: "error",
+      NODE_OPTIONS: nodeOptions,
     });
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
@@ -165,14 +167,7 @@ async function idleMemory(dir: string): Promise<Row> {
     const health = (await fetch(`http://127.0.0.1:${httpPort}/healthz`).then((r) => r.json())) as { platforms?: Record<string, string> };
     bot.proc.kill("SIGTERM");
     await bot.exited;
-    return {
-      name: "outbox: bot idle memory (Slack HTTP + Discord + scheduler, tsx)",
-      median: Math.round(rssMb),
-      unit: "MB",
-      other: { platforms: Object.entries(health.platforms ?? {}).map(([k, v]) => `${k}=${v}`).join(" ") },
-      target: "RSS < 150 MB",
-      ok: rssMb > 0 && rssMb < 150,
-    };
+    return { rssMb, platforms: Object.entries(health.platforms ?? {}).map(([k, v]) => `${k}=${v}`).join(" ") };
   } finally {
     await killAll();
     await discord.close();
@@ -198,7 +193,17 @@ export async function run(): Promise<Row[]> {
     } else {
       rows.push({ name: "outbox: 2 replicas (PostgreSQL + Redis)", other: { skipped: `${pg ? "" : "PostgreSQL "}${redis ? "" : "Redis "}unreachable` } });
     }
-    rows.push(await idleMemory(dir));
+    // As `npm start` runs it (a 1 MB young generation), then with Node's defaults.
+    const started = await idleRss(dir, "--max-semi-space-size=1");
+    const defaults = await idleRss(dir, "");
+    rows.push({
+      name: "outbox: bot idle memory (Slack HTTP + Discord + scheduler, npm start)",
+      median: Math.round(started.rssMb),
+      unit: "MB",
+      other: { "RSS with Node defaults (MB)": Math.round(defaults.rssMb), platforms: started.platforms },
+      target: "RSS < 150 MB",
+      ok: started.rssMb > 0 && started.rssMb < 150,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,6 +12,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   "discord-interaction": () => import("./discord-interaction.bench.js"),
   "slack-ack": () => import("./slack-ack.bench.js"),
   momentum: () => import("./momentum.bench.js"),
+  outbox: () => import("./outbox.bench.js"),
 };
 
 async function main(): Promise<void> {
