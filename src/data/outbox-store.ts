@@ -11,14 +11,13 @@ import { encodePayload } from "../delivery/payload.js";
 import type { ClaimRequest, NewOutboxMessage, OutboxRow, OutboxStats, OutboxStore, StaleClaimRequest } from "../delivery/outbox.js";
 import type { Db } from "./client.js";
 import { isUniqueViolation } from "./errors.js";
-import { pickFair, toEntry, toRow } from "./outbox-rows.js";
+import { pickFair, toEntry } from "./outbox-rows.js";
 import { OutboxSql, type RowUpdate } from "./outbox-sql.js";
 import { queueRemovals, WITHDRAWN_PAYLOAD } from "./outbox-removals.js";
 
 /** Rows are written in chunks so that SQLite's bound-variable limit is never reached. */
 const CHUNK = 500;
 const TERMINAL: OutboxState[] = ["sent", "cancelled", "expired"];
-const free = (now: Date) => ({ OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] });
 
 export class PrismaOutboxStore implements OutboxStore {
   private readonly sql: OutboxSql;

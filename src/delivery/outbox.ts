@@ -139,11 +139,6 @@ export function channelKey(target: OutboxTarget): string {
   return `${target.platform}\u0000${target.workspaceId}\u0000${target.channelId || `@${target.userId ?? ""}`}`;
 }
 
-/** The replica part of a claim token `<replica>/<n>`. */
-export function replicaOf(token: string): string {
-  return token.slice(0, token.lastIndexOf("/"));
-}
-
 /** A short, human description of a target: `slack T0CDCE #C0NAMUR` or `discord 123 @456`. */
 export function describeTarget(target: OutboxTarget): string {
   const where = target.userId ? `@${target.userId}` : `#${target.channelId}`;

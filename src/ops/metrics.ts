@@ -42,7 +42,7 @@ export class Metrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     });
-    const self = this;
+    const stats = () => this.stats();
     new Gauge({
       name: "cdce_outbox_queue_depth",
       help: "Outbox messages not yet delivered, by state (pending, sending, failed) and platform",
@@ -50,8 +50,7 @@ export class Metrics {
       registers,
       async collect() {
         this.reset();
-        const stats = await self.stats();
-        for (const d of stats?.depth ?? []) this.set({ state: d.state, platform: d.platform }, d.count);
+        for (const d of (await stats())?.depth ?? []) this.set({ state: d.state, platform: d.platform }, d.count);
       },
     });
     new Gauge({
@@ -59,7 +58,7 @@ export class Metrics {
       help: "Age (since its due time) of the oldest due message still pending; 0 when none",
       registers,
       async collect() {
-        const oldest = (await self.stats())?.oldestPendingDueAt;
+        const oldest = (await stats())?.oldestPendingDueAt;
         this.set(oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0);
       },
     });

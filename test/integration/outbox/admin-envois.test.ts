@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ensureMembership, resolveActor } from "../../../src/core/identity.js";
 import type { Button, IncomingCommand, Reply } from "../../../src/core/types.js";
-import { createWorld, until, WS, type World } from "./world.js";
+import { createWorld, until, type World } from "./world.js";
 
 let w: World | undefined;
 afterEach(async () => {
