@@ -49,12 +49,14 @@ export class OutboxSql {
   }
 
   /** Due, unclaimed pending rows for these platforms, oldest due first (a plain read: nothing is locked). */
-  candidates(now: Date, platforms: readonly Platform[], limit: number): Promise<Candidate[]> {
+  candidates(now: Date, platforms: readonly Platform[], limit: number, channels?: readonly string[]): Promise<Candidate[]> {
     const q = this.statement();
     const sql =
       `SELECT "id", "platform", "workspaceId", "channelId", "userId" FROM "OutboxMessage" ` +
       `WHERE "state" = 'pending' AND "nextAttemptAt" <= ${q.bind(now)} AND ("claimedUntil" IS NULL OR "claimedUntil" < ${q.bind(now)}) ` +
-      `AND "platform" IN (${q.binds(platforms)}) ORDER BY "nextAttemptAt", "id" LIMIT ${Math.floor(limit)}`;
+      `AND "platform" IN (${q.binds(platforms)}) ` +
+      (channels?.length ? `AND "channelId" IN (${q.binds(channels)}) ` : "") +
+      `ORDER BY "nextAttemptAt", "id" LIMIT ${Math.floor(limit)}`;
     return this.db.$queryRawUnsafe<Candidate[]>(sql, ...q.params);
   }
 
@@ -83,6 +85,16 @@ export class OutboxSql {
       `ORDER BY "nextAttemptAt", "id"`;
     const rows = await this.db.$queryRawUnsafe<OutboxMessage[]>(sql, ...q.params);
     return rows.map(toRow);
+  }
+
+  /** Marks several claimed rows `sending` (one more attempt each) in one statement; returns the ids updated. */
+  async markSendingMany(items: ReadonlyArray<{ id: string; token: string }>, now: Date): Promise<Set<string>> {
+    const q = this.statement();
+    const sets = `"state" = 'sending', "attemptedAt" = ${q.bind(now)}, "attempts" = "attempts" + 1, "updatedAt" = ${q.bind(now)}`;
+    const held = items.map((i) => `("id" = ${q.bind(i.id)} AND "claimedBy" = ${q.bind(i.token)})`).join(" OR ");
+    const sql = `UPDATE "OutboxMessage" SET ${sets} WHERE (${held}) AND "state" IN ('pending', 'sending') RETURNING "id"`;
+    const rows = await this.db.$queryRawUnsafe<Array<{ id: string }>>(sql, ...q.params);
+    return new Set(rows.map((r) => r.id));
   }
 
   /**

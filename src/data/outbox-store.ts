@@ -13,6 +13,7 @@ import type { Db } from "./client.js";
 import { isUniqueViolation } from "./errors.js";
 import { pickFair, toEntry } from "./outbox-rows.js";
 import { OutboxSql, type RowUpdate } from "./outbox-sql.js";
+import { MicroBatch } from "./batch.js";
 import { queueRemovals, WITHDRAWN_PAYLOAD } from "./outbox-removals.js";
 
 /** Rows are written in chunks so that SQLite's bound-variable limit is never reached. */
@@ -21,14 +22,17 @@ const TERMINAL: OutboxState[] = ["sent", "cancelled", "expired"];
 
 export class PrismaOutboxStore implements OutboxStore {
   private readonly sql: OutboxSql;
-  private readonly sent: Array<{ id: string; token: string; externalId: string; at: Date; resolve(ok: boolean): void; reject(e: unknown): void }> = [];
-  private sentTimer: NodeJS.Timeout | undefined;
+  private readonly sendingBatch: MicroBatch<{ id: string; token: string }, boolean>;
+  private readonly sentBatch: MicroBatch<{ id: string; token: string; externalId: string; at: Date }, boolean>;
 
   constructor(
     private readonly db: Db,
     private readonly provider: "sqlite" | "postgresql",
   ) {
     this.sql = new OutboxSql(db, provider === "postgresql");
+    const held = (ids: Set<string>) => (item: { id: string }) => ids.has(item.id);
+    this.sendingBatch = new MicroBatch(async (items) => held(await this.sql.markSendingMany(items, new Date())), { delayMs: 2, maxSize: 100 });
+    this.sentBatch = new MicroBatch(async (items) => held(await this.sql.markSentMany(items, new Date())), { delayMs: 10, maxSize: 100 });
   }
 
   async enqueue(messages: readonly NewOutboxMessage[], now: Date): Promise<{ queued: number; duplicates: number }> {
@@ -81,10 +85,10 @@ export class PrismaOutboxStore implements OutboxStore {
 
   async claimDue(r: ClaimRequest): Promise<OutboxRow[]> {
     if (r.platforms.length === 0 || r.limit <= 0) return [];
-    const window = Math.min(1000, Math.max(50, r.limit * 2));
+    const window = Math.min(1000, Math.max(50, r.limit * 2, (r.channels?.length ?? 0) * r.perChannel * 2));
     // Read, pick fairly, then claim with a conditional update: of two replicas picking the
     // same rows, each row goes to one (see OutboxSql.claim).
-    const chosen = pickFair(await this.sql.candidates(r.now, r.platforms, window), r);
+    const chosen = pickFair(await this.sql.candidates(r.now, r.platforms, window, r.channels), r);
     return this.sql.claim(chosen, r.token, r.until, r.now);
   }
 
@@ -122,33 +126,18 @@ export class PrismaOutboxStore implements OutboxStore {
     return this.sql.update(id, token, set, new Date());
   }
 
+  /** The first post of a claim is batched with others starting now (2 ms at most); a re-post after a 429 is not. */
   markSending(id: string, token: string, now: Date, countAttempt: boolean): Promise<boolean> {
-    return this.update(id, token, { state: "sending", attemptedAt: now, countAttempt });
+    if (countAttempt) return this.sendingBatch.add({ id, token });
+    return this.update(id, token, { state: "sending", attemptedAt: now });
   }
 
   /**
-   * Batched (one statement per 10 ms or 100 rows): a post is already out, so a crash before
-   * the batch is written only means the row is found with findSent after the restart.
+   * Batched (see batch.ts): a post is already out, so a crash before the batch is written
+   * only means the row is found with findSent after the restart.
    */
   markSent(id: string, token: string, externalId: string, now: Date): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
-      this.sent.push({ id, token, externalId, at: now, resolve, reject });
-      if (this.sent.length >= 100) void this.flushSent();
-      else this.sentTimer ??= setTimeout(() => void this.flushSent(), 10);
-    });
-  }
-
-  private async flushSent(): Promise<void> {
-    clearTimeout(this.sentTimer);
-    this.sentTimer = undefined;
-    const batch = this.sent.splice(0);
-    if (batch.length === 0) return;
-    try {
-      const updated = await this.sql.markSentMany(batch, new Date());
-      for (const b of batch) b.resolve(updated.has(b.id));
-    } catch (error) {
-      for (const b of batch) b.reject(error);
-    }
+    return this.sentBatch.add({ id, token, externalId, at: now });
   }
 
   reschedule(id: string, token: string, at: Date, error: string | null): Promise<boolean> {

@@ -72,6 +72,8 @@ export interface ClaimRequest {
   platforms: readonly Platform[];
   /** At most this many rows per channel held locally, counting `busy(channelKey)` already held. */
   perChannel: number;
+  /** Only rows of these channel ids (channels that just freed a place here), when given. */
+  channels?: readonly string[];
   busy(channelKey: string): number;
 }
 

@@ -54,6 +54,11 @@ export interface OutboxWorkerOptions {
 export class OutboxWorker {
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly perChannel = new Map<string, number>();
+  /**
+   * Channels that just freed a place here: the next pass claims their next rows first (a
+   * plain pass reads the oldest due rows, which may all be for channels still busy).
+   */
+  private readonly hungry = new Set<string>();
   /** Claim tokens with rows still in progress here, and how many: only these are renewed. */
   private readonly tokens = new Map<string, number>();
   private readonly clock: Clock;
@@ -163,12 +168,23 @@ export class OutboxWorker {
     }
     const max = this.o.maxInFlight ?? 500;
     const perChannel = this.o.perChannelQueue ?? 3;
+    const busy = (k: string) => this.perChannel.get(k) ?? 0;
+    if (this.hungry.size) {
+      const channels = [...this.hungry].slice(0, 500);
+      for (const c of channels) this.hungry.delete(c);
+      const room = max - this.inFlight.size;
+      if (room > 0) {
+        const token = this.token();
+        const rows = await store.claimDue({ now: this.clock(), token, until: until(), limit: Math.min(room, channels.length * perChannel), platforms, perChannel, busy, channels });
+        for (const row of rows) this.dispatch(row, token, false);
+      }
+    }
     while (!this.stopping) {
       const room = max - this.inFlight.size;
       if (room <= 0) return;
       const token = this.token();
       const limit = Math.min(room, 500);
-      const rows = await store.claimDue({ now: this.clock(), token, until: until(), limit, platforms, perChannel, busy: (k) => this.perChannel.get(k) ?? 0 });
+      const rows = await store.claimDue({ now: this.clock(), token, until: until(), limit, platforms, perChannel, busy });
       for (const row of rows) this.dispatch(row, token, false);
       if (rows.length < limit) return;
     }
@@ -188,6 +204,7 @@ export class OutboxWorker {
       const left = (this.perChannel.get(key) ?? 1) - 1;
       if (left > 0) this.perChannel.set(key, left);
       else this.perChannel.delete(key);
+      if (row.target.channelId) this.hungry.add(row.target.channelId);
       this.kick();
     });
     this.inFlight.set(row.id, work);
