@@ -17,6 +17,7 @@ import { createAutocomplete, type AutocompleteHooks } from "./autocomplete.js";
 import { CustomIdStore } from "./custom-ids.js";
 import { InteractionHandler } from "./interactions.js";
 import { CHANNEL_MESSAGE_ROUTES, createDiscordSender } from "./sender.js";
+import { InFlight } from "../in-flight.js";
 
 /** Tuning of the adapter; every field has a production default. */
 export interface DiscordAdapterOptions {
@@ -69,12 +70,9 @@ export const createDiscordAdapter = ((deps: AdapterDeps, options: DiscordAdapter
     logger,
     deferAfterMs: options.deferAfterMs ?? 1500,
   });
-  const pending = new Set<Promise<void>>();
+  const pending = new InFlight();
 
-  client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const work = handler.handle(interaction).finally(() => pending.delete(work));
-    pending.add(work);
-  });
+  client.on(Events.InteractionCreate, (interaction: Interaction) => void pending.track(handler.handle(interaction)));
   client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
   client.on(Events.Warn, (msg) => logger.warn({ msg }, "discord warning"));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, "discord gateway closed"));
@@ -85,24 +83,12 @@ export const createDiscordAdapter = ((deps: AdapterDeps, options: DiscordAdapter
 
   let stopping: Promise<void> | undefined;
 
-  /** Waits for the answers in flight, including ones that start meanwhile, hence the loop. */
-  async function whenIdle(timeoutMs = 10_000): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    while (pending.size && Date.now() < deadline) {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise((resolve) => (timer = setTimeout(resolve, deadline - Date.now())));
-      await Promise.race([Promise.allSettled([...pending]), timeout]);
-      clearTimeout(timer);
-    }
-    return pending.size === 0;
-  }
-
   return {
     name: "discord",
     client,
     sender: createDiscordSender(client.rest, ids),
     pendingCount: () => pending.size,
-    whenIdle,
+    whenIdle: (timeoutMs?: number) => pending.whenIdle(timeoutMs),
 
     async start() {
       const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(options.readyTimeoutMs ?? 30_000) });
@@ -116,7 +102,7 @@ export const createDiscordAdapter = ((deps: AdapterDeps, options: DiscordAdapter
     stop() {
       return (stopping ??= (async () => {
         // Answers already started get to finish (they use REST, not the gateway).
-        if (!(await whenIdle(options.drainTimeoutMs ?? 10_000))) {
+        if (!(await pending.whenIdle(options.drainTimeoutMs ?? 10_000))) {
           logger.warn({ pending: pending.size }, "discord stopped with answers still in flight");
         }
         await client.destroy();

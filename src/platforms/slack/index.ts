@@ -12,6 +12,7 @@ import { boltLogger, scrub } from "./bolt-logger.js";
 import { describeSlackError } from "./errors.js";
 import { registerListeners } from "./listeners.js";
 import { createSlackSender } from "./sender.js";
+import { InFlight } from "../in-flight.js";
 import { UserDirectory } from "./users.js";
 
 /** Tuning that is not configuration: tests shorten the waits, the host is loopback there. */
@@ -38,6 +39,8 @@ export interface SlackAdapter extends PlatformAdapter {
   readonly mode: "socket" | "http";
   /** HTTP mode: the port actually listened on (useful with port 0). */
   port(): number | undefined;
+  /** Waits until every acked command and click has finished answering; false on timeout. */
+  whenIdle(timeoutMs?: number): Promise<boolean>;
 }
 
 const SLASH_COMMAND = "/cdce";
@@ -68,18 +71,13 @@ export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterO
   const client = new webApi.WebClient(botToken, clientOptions);
   let teamId: string | undefined;
   const sender = createSlackSender(client, { teamId: () => teamId });
-  const inflight = new Set<Promise<unknown>>();
+  const inflight = new InFlight();
   let app: App | undefined;
   let server: Server | undefined;
   let socketReceiver: SocketModeReceiver | undefined;
   let connected = false;
 
-  const track = (work: Promise<unknown>) => {
-    inflight.add(work);
-    const forget = () => inflight.delete(work);
-    work.then(forget, forget);
-    return work;
-  };
+  const track = (work: Promise<unknown>) => inflight.track(work);
 
   async function start(): Promise<void> {
     // Our own auth.test, before Bolt: a bad token stops the start with a clear reason,
@@ -154,11 +152,7 @@ export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterO
     const current = app;
     app = undefined;
     // In-flight replies first (bounded), then the connection.
-    let timer: NodeJS.Timeout | undefined;
-    const drained = Promise.allSettled([...inflight]);
-    const deadline = new Promise((resolve) => (timer = setTimeout(resolve, options.drainTimeoutMs ?? 10_000)));
-    await Promise.race([drained, deadline]);
-    clearTimeout(timer);
+    if (!(await inflight.whenIdle(options.drainTimeoutMs ?? 10_000))) logger.warn({ pending: inflight.size }, "slack stopped with answers still in flight");
     connected = false;
     await current.stop().catch((err: unknown) => logger.warn({ error: describeSlackError(err) }, "slack stop failed"));
     server = undefined;
@@ -174,6 +168,7 @@ export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterO
     stop,
     isConnected: () => connected && (mode === "socket" || !!server?.listening),
     port: () => (server?.address() as AddressInfo | null)?.port,
+    whenIdle: (timeoutMs?: number) => inflight.whenIdle(timeoutMs),
   };
 }
 
