@@ -5,7 +5,17 @@
 import type { Kit, KitRepository } from "../ports.js";
 import { KitIndex, type KitQuery, type KitSearchResult } from "./search.js";
 
+/**
+ * How many distinct queries keep their result. People ask the same few things ("kit
+ * jeunes", a theme, a format): a repeated query then costs a map lookup instead of a
+ * search over the whole catalogue. Results are frozen and dropped whenever the catalogue
+ * changes (save, reload), so a cached answer is never older than the index.
+ */
+const RESULT_CACHE_SIZE = 256;
+
 export class KitCatalog {
+  private readonly results = new Map<string, KitSearchResult>();
+
   private constructor(
     private readonly repo: KitRepository,
     private readonly index: KitIndex,
@@ -17,7 +27,18 @@ export class KitCatalog {
   }
 
   search(query: KitQuery): KitSearchResult {
-    return this.index.search(query);
+    const key = JSON.stringify([query.words, query.locale, query.audience, query.theme, query.format, query.language, query.profile]);
+    const cached = this.results.get(key);
+    if (cached) {
+      // Least recently used goes first: re-insert to mark it as just used.
+      this.results.delete(key);
+      this.results.set(key, cached);
+      return cached;
+    }
+    const result = freeze(this.index.search(query));
+    this.results.set(key, result);
+    if (this.results.size > RESULT_CACHE_SIZE) this.results.delete(this.results.keys().next().value!);
+    return result;
   }
 
   facets(): ReturnType<KitIndex["facets"]> {
@@ -41,5 +62,13 @@ export class KitCatalog {
   /** Re-reads the repository (after an import by another process, for instance). */
   async reload(): Promise<void> {
     this.index.replace(await this.repo.all());
+    this.results.clear();
   }
+}
+
+/** A shared result must not be changed by one caller under another's feet. */
+function freeze(result: KitSearchResult): KitSearchResult {
+  Object.freeze(result.hits);
+  Object.freeze(result.suggestions);
+  return Object.freeze(result);
 }

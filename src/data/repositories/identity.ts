@@ -5,6 +5,7 @@ import type { Db } from "../client.js";
 import type { Person as PersonRow, PlatformAccount as AccountRow } from "../../generated/sqlite/client.js";
 import { DataError, isNotFound, isUniqueViolation } from "../errors.js";
 import { checkStored, localeSchema, platformSchema } from "../json.js";
+import { IdentityCache, identityCacheOf } from "./identity-cache.js";
 
 function toPerson(row: PersonRow): Person {
   return {
@@ -27,14 +28,25 @@ function toAccount(row: AccountRow): PlatformAccount {
 
 /** People and the platform accounts (Slack, Discord, terminal) that lead to them. */
 export class PrismaIdentityRepository implements IdentityRepository {
-  constructor(private readonly db: Db) {}
+  private readonly cache: IdentityCache;
 
+  constructor(private readonly db: Db) {
+    this.cache = identityCacheOf(db);
+  }
+
+  /** Served from the identity cache when fresh (see identity-cache.ts); unknown accounts are not cached. */
   async findByAccount(platform: Platform, workspaceId: string, userId: string): Promise<Person | null> {
+    const key = IdentityCache.accountKey(platform, workspaceId, userId);
+    const cached = this.cache.person(key);
+    if (cached) return cached;
     const account = await this.db.platformAccount.findUnique({
       where: { platform_workspaceId_userId: { platform, workspaceId, userId } },
       include: { person: true },
     });
-    return account ? toPerson(account.person) : null;
+    if (!account) return null;
+    const person = toPerson(account.person);
+    this.cache.rememberPerson(key, person);
+    return person;
   }
 
   /**
@@ -83,6 +95,9 @@ export class PrismaIdentityRepository implements IdentityRepository {
     } catch (error) {
       if (isNotFound(error)) throw new DataError("not_found", `No person with id ${id}`, { cause: error });
       throw error;
+    } finally {
+      // Forgotten after the write: a read racing with it cannot keep the old person.
+      this.cache.forgetPerson(id);
     }
   }
 

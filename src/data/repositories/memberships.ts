@@ -4,6 +4,7 @@ import type { Db } from "../client.js";
 import type { Membership as MembershipRow } from "../../generated/sqlite/client.js";
 import { DataError, isNotFound } from "../errors.js";
 import { checkStored, roleSchema } from "../json.js";
+import { identityCacheOf, type IdentityCache } from "./identity-cache.js";
 
 function toMembership(row: MembershipRow): Membership {
   return {
@@ -23,22 +24,37 @@ function activeAt(now: Date) {
 
 /** Who holds which role, in which commune (or network-wide), and since when. */
 export class PrismaMembershipRepository implements MembershipRepository {
-  constructor(private readonly db: Db) {}
+  private readonly cache: IdentityCache;
 
-  /** Oldest first, so the first commune found is the person's "home" commune. */
+  constructor(private readonly db: Db) {
+    this.cache = identityCacheOf(db);
+  }
+
+  /**
+   * Oldest first, so the first commune found is the person's "home" commune. Served from the
+   * identity cache when a read for a close `now` is fresh (see identity-cache.ts).
+   */
   async activeFor(personId: string, now: Date): Promise<Membership[]> {
+    const cached = this.cache.activeFor(personId, now);
+    if (cached) return cached;
     const rows = await this.db.membership.findMany({
       where: { personId, ...activeAt(now) },
       orderBy: [{ since: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     });
-    return rows.map(toMembership);
+    const active = rows.map(toMembership);
+    this.cache.rememberMemberships(personId, now, active);
+    return active;
   }
 
   async add(m: Omit<Membership, "id">): Promise<Membership> {
-    const row = await this.db.membership.create({
-      data: { personId: m.personId, communeId: m.communeId, role: m.role, since: m.since, until: m.until },
-    });
-    return toMembership(row);
+    try {
+      const row = await this.db.membership.create({
+        data: { personId: m.personId, communeId: m.communeId, role: m.role, since: m.since, until: m.until },
+      });
+      return toMembership(row);
+    } finally {
+      this.cache.forgetMemberships(m.personId);
+    }
   }
 
   /** Sets the end instant; throws `DataError("not_found")` for an unknown id. */
@@ -48,6 +64,8 @@ export class PrismaMembershipRepository implements MembershipRepository {
     } catch (error) {
       if (isNotFound(error)) throw new DataError("not_found", `No membership with id ${id}`, { cause: error });
       throw error;
+    } finally {
+      this.cache.forgetMembership(id);
     }
   }
 

@@ -17,6 +17,7 @@ import { PrismaIdentityRepository } from "./identity.js";
 import { checkStored, roleSchema } from "../json.js";
 import { queueRemovals } from "../outbox-removals.js";
 import { eraseEventData } from "./events-erase.js";
+import { identityCacheOf } from "./identity-cache.js";
 
 export class PrismaPrivacyRepository implements PrivacyRepository {
   constructor(private readonly db: Db) {}
@@ -88,6 +89,7 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
       // Accounts and memberships go with the person (onDelete: Cascade).
       this.db.person.deleteMany({ where: { id: personId } }),
     ]);
+    identityCacheOf(this.db).forgetPerson(personId);
     const [messages, sheets, initiatives, follows, polls, votes, ideas, tools, activity, person] = results.map((r) => r.count);
     return {
       person: person ?? 0, accounts: accounts.length, memberships, messages: messages ?? 0, removing, sheets: sheets ?? 0, initiatives: initiatives ?? 0,
