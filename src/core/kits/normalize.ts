@@ -14,6 +14,8 @@ export const MAX_INPUT_CHARS = 4000;
 /** Longest token kept: longer "words" are noise (URLs, hashes, keyboard mashing). */
 export const MAX_TOKEN_CHARS = 40;
 
+// Any ASCII, control characters included: the fast path skips Unicode folding.
+// eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 const MARKS = /\p{M}+/gu;
 const SPECIAL_TEST = /[ßœæøłđ]/;
