@@ -47,7 +47,7 @@ function overview({ t, locale, services }: Ctx): Reply {
   return reply(locale, blocks);
 }
 
-function kitBlocks(kit: Kit, ctx: Ctx): Block[] {
+function renderKit(kit: Kit, ctx: Ctx): Block[] {
   const { t, locale } = ctx;
   const title = kit.title[locale] ?? kit.title.fr;
   const summary = kit.summary[locale] ?? kit.summary.fr;
@@ -67,6 +67,33 @@ function kitBlocks(kit: Kit, ctx: Ctx): Block[] {
   // Survey templates start as polls in one click (issue 8).
   if (POLL_TEMPLATES[kit.id]) blocks.push({ type: "actions", buttons: [{ label: t("poll.fromKit"), command: `sondage modele:${kit.id}` }] });
   return blocks;
+}
+
+/**
+ * A kit's card depends only on the kit and the reader's language, and the same few cards
+ * answer most searches: each is built once per language and version of the kit, then
+ * shared (frozen, so no renderer can change it for the next reader).
+ */
+const CARDS_KEPT = 2000;
+const cards = new Map<string, readonly Block[]>();
+
+function kitBlocks(kit: Kit, ctx: Ctx): readonly Block[] {
+  const key = `${ctx.locale}\u0000${kit.id}\u0000${kit.updatedAt.getTime()}`;
+  let card = cards.get(key);
+  if (!card) {
+    card = deepFreeze(renderKit(kit, ctx));
+    if (cards.size >= CARDS_KEPT) cards.delete(cards.keys().next().value!);
+    cards.set(key, card);
+  }
+  return card;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** The line that asks for the next page: same words and filters, page + 1. */

@@ -54,8 +54,11 @@ export function choice<const V extends string>(o: {
   normalize?: (raw: string) => V | undefined;
   autocomplete?: OptionMeta["autocomplete"];
 }): Opt<V | undefined> {
+  const exact = new Set<string>(o.values);
   const schema = z.preprocess((v) => {
     if (v === undefined || v === null || v === "") return undefined;
+    // Discord choices and buttons send the value itself: no folding needed.
+    if (typeof v === "string" && exact.has(v)) return v;
     const s = String(v).trim();
     return o.normalize?.(s) ?? s.toLowerCase();
   }, z.enum(o.values as unknown as [V, ...V[]]).optional()) as z.ZodType<V | undefined>;
@@ -98,7 +101,18 @@ export type OptionValues<S extends OptionSpecs> = { [K in keyof S]: S[K] extends
 
 /** The zod object of a command's options. Unknown keys are rejected, not ignored. */
 export function schemaOf(specs: OptionSpecs): z.ZodObject {
-  const shape: Record<string, z.ZodType> = {};
-  for (const [name, spec] of Object.entries(specs)) shape[name] = spec.schema;
-  return z.object(shape).strict();
+  let schema = schemas.get(specs);
+  if (!schema) {
+    const shape: Record<string, z.ZodType> = {};
+    for (const [name, spec] of Object.entries(specs)) shape[name] = spec.schema;
+    schema = z.object(shape).strict();
+    schemas.set(specs, schema);
+  }
+  return schema;
 }
+
+/**
+ * One schema per command's option specs, built on first use: zod compiles an object schema
+ * on its first parse, which cost more than the rest of a fast command when done every time.
+ */
+const schemas = new WeakMap<OptionSpecs, z.ZodObject>();

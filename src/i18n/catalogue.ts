@@ -76,16 +76,25 @@ export const CATALOGUES: Record<Locale, Catalogue> = { fr: merge("fr"), de: merg
 /** Translates one key into one locale. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-const compiled = new Map<string, IntlMessageFormat>();
+/** Per `locale\0key`: the formatter, or the text itself when it has nothing to format. */
+const compiled = new Map<string, IntlMessageFormat | string>();
+
+/**
+ * Labels and sentences without placeholders are most messages of a reply: they are returned
+ * as written instead of going through ICU formatting (a tenth of a fast command's time).
+ * Only text with no braces and no doubled apostrophe (ICU's escape) is taken as written.
+ */
+const PLAIN = /^[^{}]*$/;
 
 function format(locale: Locale, key: MessageKey, params: MessageParams): string {
   const cacheKey = `${locale}\u0000${key}`;
   let mf = compiled.get(cacheKey);
-  if (!mf) {
-    mf = new IntlMessageFormat(CATALOGUES[locale][key] ?? CATALOGUES.fr[key], locale, undefined, { ignoreTag: true });
+  if (mf === undefined) {
+    const text = CATALOGUES[locale][key] ?? CATALOGUES.fr[key];
+    mf = PLAIN.test(text) && !text.includes("''") ? text : new IntlMessageFormat(text, locale, undefined, { ignoreTag: true });
     compiled.set(cacheKey, mf);
   }
-  return String(mf.format(params));
+  return typeof mf === "string" ? mf : String(mf.format(params));
 }
 
 export function translator(locale: Locale): Translate {

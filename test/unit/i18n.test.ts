@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { IntlMessageFormat } from "intl-messageformat";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { CATALOGUES, translator, toLocale, type MessageKey } from "../../src/i18n/catalogue.js";
 import { AUDIENCES, KIT_FORMATS, THEMES } from "../../src/core/ports.js";
@@ -53,6 +54,19 @@ describe("message catalogues", () => {
     expect(translator("fr")("kit.overview.title", { count: 3 })).toBe("3 kits disponibles");
     expect(translator("de")("kit.overview.title", { count: 3 })).toBe("3 Kits verfügbar");
     expect(translator("nl")("kit.results.title", { total: 1, page: 1, pages: 1 })).toBe("1 kit gevonden (pagina 1/1)");
+  });
+
+  it("gives every message without placeholders exactly as ICU formatting would (the fast path)", () => {
+    let plain = 0;
+    for (const locale of LOCALES) {
+      const t = translator(locale);
+      for (const [key, text] of Object.entries(CATALOGUES[locale])) {
+        if (/[{}]/.test(text)) continue;
+        plain++;
+        expect(t(key as MessageKey), `${locale} ${key}`).toBe(String(new IntlMessageFormat(text, locale, undefined, { ignoreTag: true }).format({})));
+      }
+    }
+    expect(plain).toBeGreaterThan(100);
   });
 
   it("maps platform locales to ours", () => {

@@ -30,7 +30,7 @@ export interface InteractionRecord {
   createdAt: number;
   /** `performance.now()` when INTERACTION_CREATE went out, for sub-millisecond latencies. */
   sentAt: number;
-  /** `hrAt`: `performance.now()` when the callback arrived. */
+  /** `hrAt`: `performance.now()` when the callback had arrived (its last byte), before the fake checked it. */
   callback?: { type: number; data?: Record<string, unknown>; at: number; hrAt: number };
   /** The response message (types 4/5) or, for types 6/7, the clicked component's message. */
   original?: FakeMessage;

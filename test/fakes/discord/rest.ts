@@ -48,12 +48,11 @@ function rateHeaders(key: string, b: { remaining: number; resetAt: number; limit
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+/** The request body, as received (`receivedAt`: performance.now() once its last byte is in). */
+async function readBody(req: IncomingMessage): Promise<{ raw: string; receivedAt: number }> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  const raw = Buffer.concat(chunks).toString("utf8");
-  if (!raw) return undefined;
-  return JSON.parse(raw) as unknown;
+  return { raw: Buffer.concat(chunks).toString("utf8"), receivedAt: performance.now() };
 }
 
 export async function handleRest(fake: FakeDiscord, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -71,8 +70,11 @@ export async function handleRest(fake: FakeDiscord, req: IncomingMessage, res: S
     body: { message: "You are being rate limited.", retry_after: retry, global: false },
     headers: { "X-RateLimit-Scope": "user", ...(header ? { "Retry-After": String(Math.ceil(retry)) } : {}) },
   });
+  let receivedAt = performance.now();
   try {
-    body = await readBody(req);
+    const received = await readBody(req);
+    receivedAt = received.receivedAt;
+    body = received.raw ? (JSON.parse(received.raw) as unknown) : undefined;
     // Limits and faults are decided before the route runs: a refused request changes nothing.
     if (rule) {
       rule.times--;
@@ -86,7 +88,7 @@ export async function handleRest(fake: FakeDiscord, req: IncomingMessage, res: S
       fault.times--;
       out = error(fault.status, 0, `${fault.status}: fake outage`);
     } else {
-      out = route(fake, method, path, url.searchParams, body as Json, req.headers.authorization);
+      out = route(fake, method, path, url.searchParams, body as Json, req.headers.authorization, receivedAt);
       if (out.status < 400) b.remaining--;
     }
   } catch (err) {
@@ -99,10 +101,10 @@ export async function handleRest(fake: FakeDiscord, req: IncomingMessage, res: S
   fake.changed("request");
 }
 
-function route(fake: FakeDiscord, method: string, path: string, query: URLSearchParams, body: Json, auth: string | undefined): Out {
+function route(fake: FakeDiscord, method: string, path: string, query: URLSearchParams, body: Json, auth: string | undefined, receivedAt: number): Out {
   let m: RegExpExecArray | null;
   // Interaction and webhook routes are authenticated by the interaction token in the path.
-  if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === "POST") return callback(fake, m[1]!, m[2]!, body, query);
+  if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === "POST") return callback(fake, m[1]!, m[2]!, body, query, receivedAt);
   if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(path))) return webhook(fake, method, m[1]!, m[2]!, m[3], body);
   if (auth !== `Bot ${fake.token}`) return error(401, 0, "401: Unauthorized");
   if (path === "/gateway/bot" && method === "GET") {
@@ -129,7 +131,7 @@ function route(fake: FakeDiscord, method: string, path: string, query: URLSearch
   return error(404, 0, "404: Not Found");
 }
 
-function callback(fake: FakeDiscord, id: string, token: string, body: Json, query: URLSearchParams): Out {
+function callback(fake: FakeDiscord, id: string, token: string, body: Json, query: URLSearchParams, receivedAt: number): Out {
   const rec = fake.interactions.get(id);
   if (!rec || rec.token !== token) return error(404, 10062, "Unknown interaction");
   const refuse = (o: Out) => {
@@ -152,7 +154,8 @@ function callback(fake: FakeDiscord, id: string, token: string, body: Json, quer
   else if (type !== 5) problems = [`unknown callback type ${type}`];
   if (kind === 4 && type !== 8) problems.push("autocomplete interactions only take type 8");
   if (problems.length) return refuse(invalid(problems));
-  rec.callback = { type, data: body?.data as Json | undefined, at: Date.now(), hrAt: performance.now() };
+  // Stamped when the request was in, before this fake's own parsing and checks.
+  rec.callback = { type, data: body?.data as Json | undefined, at: Date.now(), hrAt: receivedAt };
   const meta = { type: 20, application_id: fake.applicationId, webhook_id: fake.applicationId, interaction_metadata: { id: rec.id, type: kind, user: rec.payload.user ?? (rec.payload.member as Json | undefined)?.user, authorizing_integration_owners: rec.payload.authorizing_integration_owners } };
   if (type === 4) rec.original = messageJson(channelId, fake.bot, data, meta);
   if (type === 5) rec.original = messageJson(channelId, fake.bot, {}, { ...meta, flags: (Number(data.flags ?? 0) & 64) | 128 });
