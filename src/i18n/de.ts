@@ -14,6 +14,8 @@ export const de: Record<keyof typeof fr, string> = {
   "error.extraWords": "„{words}“ habe ich nicht verstanden. Beispiel: `{usage}`",
   "error.usage": "Beispiel: `{usage}`",
   "error.internal": "Bei mir ist etwas schiefgelaufen. Versuchen Sie es gleich noch einmal; wenn es so bleibt, informieren Sie das Koordinationsteam.",
+  "files.sentPrivately": "Datei in Ihre private Unterhaltung mit dem Bot gesendet: {names}.",
+  "files.failed": "Ich konnte die Datei {names} nicht anhängen. Die Antwort oben gilt weiterhin; versuchen Sie es für die Datei später noch einmal.",
   "kit.overview.title": "{count, plural, one {# Kit verfügbar} other {# Kits verfügbar}}",
   "kit.overview.audiences": "Nach Zielgruppe",
   "kit.overview.themes": "Nach Thema",

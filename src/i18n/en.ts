@@ -14,6 +14,8 @@ export const en: Record<keyof typeof fr, string> = {
   "error.extraWords": "I didn’t understand “{words}”. Example: `{usage}`",
   "error.usage": "Example: `{usage}`",
   "error.internal": "Something went wrong on my side. Try again in a moment; if it keeps happening, tell the coordination team.",
+  "files.sentPrivately": "File sent in your private conversation with the bot: {names}.",
+  "files.failed": "I could not attach the file {names}. The answer above still stands; try again later for the file.",
   "kit.overview.title": "{count, plural, one {# kit available} other {# kits available}}",
   "kit.overview.audiences": "By audience",
   "kit.overview.themes": "By theme",

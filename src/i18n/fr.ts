@@ -12,6 +12,8 @@ export const fr = {
   "error.extraWords": "Je n’ai pas compris « {words} ». Exemple : `{usage}`",
   "error.usage": "Exemple : `{usage}`",
   "error.internal": "Quelque chose s’est mal passé de mon côté. Réessayez dans un instant ; si cela persiste, prévenez l’équipe de coordination.",
+  "files.sentPrivately": "Fichier envoyé dans votre conversation privée avec le bot : {names}.",
+  "files.failed": "Je n’ai pas pu joindre le fichier {names}. La réponse ci-dessus reste valable ; réessayez plus tard pour le fichier.",
   "kit.overview.title": "{count, plural, one {# kit disponible} other {# kits disponibles}}",
   "kit.overview.audiences": "Par public",
   "kit.overview.themes": "Par thème",

@@ -14,6 +14,8 @@ export const nl: Record<keyof typeof fr, string> = {
   "error.extraWords": "‘{words}’ heb ik niet begrepen. Voorbeeld: `{usage}`",
   "error.usage": "Voorbeeld: `{usage}`",
   "error.internal": "Er ging bij mij iets mis. Probeer het zo meteen opnieuw; blijft het probleem, verwittig dan het coördinatieteam.",
+  "files.sentPrivately": "Bestand verzonden in uw privégesprek met de bot: {names}.",
+  "files.failed": "Ik kon het bestand {names} niet bijvoegen. Het antwoord hierboven blijft geldig; probeer het later opnieuw voor het bestand.",
   "kit.overview.title": "{count, plural, one {# kit beschikbaar} other {# kits beschikbaar}}",
   "kit.overview.audiences": "Per doelgroep",
   "kit.overview.themes": "Per thema",

@@ -11,6 +11,7 @@ import { message } from "../../core/reply.js";
 import { DEFAULT_LOCALE, type IncomingCommand, type Locale, type Reply } from "../../core/types.js";
 import { toLocale, translator } from "../../i18n/catalogue.js";
 import { describeSlackError, isAccessError } from "./errors.js";
+import { uploadReplyFiles } from "./files.js";
 import { formView } from "./modal.js";
 import { renderReply, type SlackMessage } from "./render.js";
 import type { SlackProfile, UserDirectory } from "./users.js";
@@ -89,10 +90,15 @@ async function postToUser(ctx: SlackContext, inv: Invocation, visibility: Reply[
 
 async function send(ctx: SlackContext, inv: Invocation, reply: Reply): Promise<void> {
   const messages = renderReply(reply);
-  if (!inv.respond) return postToUser(ctx, inv, reply.visibility, messages);
-  const response_type = reply.visibility === "channel" ? "in_channel" : "ephemeral";
-  // In order: a split reply must read top to bottom. Never replace the clicked message.
-  for (const m of messages) await inv.respond({ response_type, replace_original: false, ...payload(m) });
+  if (!inv.respond) await postToUser(ctx, inv, reply.visibility, messages);
+  else {
+    const response_type = reply.visibility === "channel" ? "in_channel" : "ephemeral";
+    // In order: a split reply must read top to bottom. Never replace the clicked message.
+    for (const m of messages) await inv.respond({ response_type, replace_original: false, ...payload(m) });
+  }
+  // Files after the text, which must make sense alone (see Reply.files).
+  const tell = (text: string) => send(ctx, inv, message(reply.locale, text));
+  await uploadReplyFiles({ client: ctx.client, logger: ctx.logger, userId: inv.userId, channelId: inv.channelId, tell }, reply);
 }
 
 /** Opens the reply's form as a modal; false when Slack refused (expired trigger_id...). */

@@ -16,7 +16,8 @@ export const BOT_SCOPES: ReadonlyArray<{ scope: string; why: string }> = [
   { scope: "channels:history", why: "conversations.history in public channels: after a crash, find an outbox post by its metadata key before posting it again" },
   { scope: "groups:history", why: "the same check in private channels linked with /cdce config canal" },
   { scope: "im:history", why: "the same check in direct messages (personal reminders)" },
-  { scope: "im:write", why: "conversations.open: a person's DM channel id, where that check reads (a DM is posted to the user id)" },
+  { scope: "im:write", why: "conversations.open: a person's DM channel id, where that check reads (a DM is posted to the user id), and where a private reply's files go" },
+  { scope: "files:write", why: "files.uploadV2: files that come with a reply (calendar .ics, map, personal export), in the channel for a public reply, else in the user's DM" },
 ];
 
 /** Why some scopes are left out on purpose (written into the YAML for reviewers). */

@@ -37,14 +37,25 @@ export interface ResponsePost {
   status: number;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The file of an upload URL's POST: Slack takes the raw bytes or a multipart form with the
+ * file in it (what @slack/web-api sends); the form is read with the platform's own parser.
+ */
+async function uploadedBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith("multipart/form-data")) return raw;
+  const form = await new Request("http://upload.invalid/", { method: "POST", headers: { "content-type": contentType }, body: raw }).formData();
+  for (const value of form.values()) if (typeof value !== "string") return Buffer.from(await value.arrayBuffer());
+  return Buffer.alloc(0);
 }
 
 /** Form fields Slack clients send JSON-encoded inside form bodies. */
-const JSON_FIELDS = new Set(["blocks", "attachments", "metadata", "view", "user_auth_blocks"]);
+const JSON_FIELDS = new Set(["blocks", "attachments", "metadata", "view", "user_auth_blocks", "files"]);
 
 export function parseArgs(body: string, contentType: string | undefined): Record<string, any> {
   if (!body) return {};
@@ -66,7 +77,7 @@ export class FakeSlack {
   private readonly responseUses = new Map<string, number>();
 
   private constructor(readonly options: { botToken: string; appToken: string }) {
-    this.api = new WebApi({ teamId: TEAM_ID, botToken: options.botToken, socketUrl: () => this.socket.nextUrl() });
+    this.api = new WebApi({ teamId: TEAM_ID, botToken: options.botToken, socketUrl: () => this.socket.nextUrl(), uploadUrl: (id) => `${this.url}/upload/${id}` });
   }
 
   static async start(options: Partial<{ botToken: string; appToken: string }> = {}): Promise<FakeSlack> {
@@ -114,10 +125,17 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const raw = await readBody(req);
+    const body = raw.toString("utf8");
     const path = (req.url ?? "").split("?")[0] ?? "";
     if (req.method === "POST" && path.startsWith("/api/")) return this.apiCall(path.slice(5), req, body, res);
     if (req.method === "POST" && path.startsWith("/response/")) return this.responseUrl(path.slice(10), body, res);
+    // files.uploadV2 step 2: the bytes, to the URL files.getUploadURLExternal gave.
+    if (req.method === "POST" && path.startsWith("/upload/")) {
+      const accepted = this.api.receiveUpload(path.slice(8), await uploadedBytes(raw, req.headers["content-type"]));
+      res.writeHead(accepted ? 200 : 404, { "content-type": "text/plain" }).end(accepted ? `OK - ${raw.length}` : "not_found");
+      return;
+    }
     res.writeHead(404).end();
   }
 

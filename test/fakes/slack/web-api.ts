@@ -42,8 +42,21 @@ const ok = (body: Record<string, unknown> = {}): Answer => ({ status: 200, body:
 const fail = (error: string, extra: Record<string, unknown> = {}): Answer => ({ status: 200, body: { ok: false, error, ...extra } });
 const truthy = (v: unknown) => v === true || v === "true" || v === "1" || v === 1;
 
+/** A file as files.getUploadURLExternal announced it, then uploaded and shared. */
+export interface StoredFile {
+  id: string;
+  filename: string;
+  length: number;
+  /** The bytes posted to the upload URL. */
+  data?: Buffer;
+  /** Where files.completeUploadExternal shared it. */
+  channel?: string;
+  title?: string;
+}
+
 export class WebApi {
   readonly users = new Map<string, FakeUser>();
+  readonly files = new Map<string, StoredFile>();
   readonly history = new Map<string, StoredMessage[]>();
   readonly ephemerals: Array<{ channel: string; user: string; text?: string; blocks?: unknown[] }> = [];
   readonly views: Array<{ id: string; view: any; user?: string }> = [];
@@ -56,7 +69,15 @@ export class WebApi {
   private triggerSeq = 0;
   private clock = 1_764_410_000;
 
-  constructor(private readonly o: { teamId: string; botToken: string; socketUrl: () => string }) {}
+  constructor(private readonly o: { teamId: string; botToken: string; socketUrl: () => string; uploadUrl: (fileId: string) => string }) {}
+
+  /** The bytes of an upload URL's POST; false when no such upload was announced (or it was done). */
+  receiveUpload(fileId: string, data: Buffer): boolean {
+    const f = this.files.get(fileId);
+    if (!f || f.data) return false;
+    f.data = data;
+    return true;
+  }
 
   failNext(method: string, failure: Failure, times: number): void {
     const list = this.failures.get(method) ?? [];
@@ -105,6 +126,10 @@ export class WebApi {
         return this.readHistory(args);
       case "conversations.open":
         return this.openConversation(args);
+      case "files.getUploadURLExternal":
+        return this.uploadUrl(args);
+      case "files.completeUploadExternal":
+        return this.completeUpload(args);
       default:
         return fail("unknown_method");
     }
@@ -184,6 +209,31 @@ export class WebApi {
     const user = String(args.users ?? "");
     if (!this.users.has(user)) return fail("user_not_found");
     return ok({ channel: { id: `D${user.slice(1)}` } });
+  }
+
+  private uploadUrl(args: Record<string, any>): Answer {
+    const filename = typeof args.filename === "string" ? args.filename : "";
+    const length = Number(args.length);
+    if (!filename || !Number.isInteger(length) || length < 1) return fail("invalid_arguments");
+    const id = `F${String(++this.seq).padStart(8, "0")}`;
+    this.files.set(id, { id, filename, length });
+    return ok({ upload_url: this.o.uploadUrl(id), file_id: id });
+  }
+
+  /** Shares uploaded files in a channel; every file must have been uploaded whole. */
+  private completeUpload(args: Record<string, any>): Answer {
+    const list = Array.isArray(args.files) ? (args.files as Array<{ id?: string; title?: string }>) : [];
+    if (!list.length) return fail("invalid_arguments");
+    const { channel, error } = this.channelOf({ channel: args.channel_id });
+    if (error) return error;
+    const shared: StoredFile[] = [];
+    for (const item of list) {
+      const f = this.files.get(String(item.id));
+      if (!f || !f.data || f.data.length !== f.length) return fail("file_not_found");
+      shared.push(f);
+    }
+    for (const f of shared) Object.assign(f, { channel, title: list.find((i) => i.id === f.id)?.title ?? f.filename });
+    return ok({ files: shared.map((f) => ({ id: f.id, name: f.filename, title: f.title })) });
   }
 
   private readHistory(args: Record<string, any>): Answer {
