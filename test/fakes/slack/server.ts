@@ -49,7 +49,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
  */
 async function uploadedBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
   if (!contentType?.startsWith("multipart/form-data")) return raw;
-  const form = await new Request("http://upload.invalid/", { method: "POST", headers: { "content-type": contentType }, body: raw }).formData();
+  const form = await new Request("http://upload.invalid/", { method: "POST", headers: { "content-type": contentType }, body: new Uint8Array(raw) }).formData();
   for (const value of form.values()) if (typeof value !== "string") return Buffer.from(await value.arrayBuffer());
   return Buffer.alloc(0);
 }
