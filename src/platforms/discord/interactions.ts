@@ -56,6 +56,9 @@ interface Submission {
 
 const mentionsOff = { parse: [] as [] };
 
+/** Discord takes at most 10 files per message. */
+const MAX_FILES = 10;
+
 function localeOf(i: Interaction): Locale {
   return toLocale(i.locale) ?? DEFAULT_LOCALE;
 }
@@ -174,6 +177,24 @@ export class InteractionHandler {
       return this.send(r, renderFormErrors(reply, submission.typed, submission.form, this.d.ids), true, mode, reply.locale);
     }
     await this.send(r, renderReply(reply, this.d.ids), reply.visibility === "ephemeral", mode, reply.locale);
+    if (reply.files?.length) await this.attach(r, reply);
+  }
+
+  /**
+   * The reply's files (calendar, map, export) as attachments of one follow-up, visible like
+   * the reply (a private export stays private). A refused upload is told, never thrown:
+   * the text above stands alone.
+   */
+  private async attach(r: Responder, reply: Reply) {
+    const files = reply.files!.slice(0, MAX_FILES);
+    const names = files.map((f) => f.name).join(", ");
+    const ephemeral = reply.visibility === "ephemeral";
+    try {
+      await r.followUpFiles({ content: names, allowed_mentions: mentionsOff }, files, ephemeral);
+    } catch (err) {
+      this.d.logger.warn({ err, files: files.map((f) => f.name) }, "discord file upload failed");
+      await r.followUp({ content: translator(reply.locale)("files.failed", { names }), allowed_mentions: mentionsOff }, ephemeral).catch(() => undefined);
+    }
   }
 
   private async send(r: Responder, messages: DiscordMessage[], ephemeral: boolean, mode: Mode, locale: Locale) {

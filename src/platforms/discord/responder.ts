@@ -69,6 +69,18 @@ export class Responder {
     await this.rest.patch(Routes.webhookMessage(this.applicationId, this.token, "@original"), { body: replacing(message), auth: false });
   }
 
+  /**
+   * A further message carrying files (multipart: `payload_json` and `files[n]`, each declared
+   * in `attachments`), with the same visibility as the answer it completes.
+   */
+  async followUpFiles(message: DiscordMessage, files: ReadonlyArray<{ name: string; contentType: string; data: Uint8Array | string }>, ephemeral: boolean): Promise<void> {
+    await this.rest.post(Routes.webhook(this.applicationId, this.token), {
+      body: { ...message, flags: ephemeral ? MessageFlags.Ephemeral : 0, attachments: files.map((f, id) => ({ id, filename: f.name })) },
+      files: files.map((f, id) => ({ key: `files[${id}]`, name: f.name, contentType: f.contentType, data: Buffer.from(f.data) })),
+      auth: false,
+    });
+  }
+
   /** A further message in the same conversation (valid 15 minutes). */
   async followUp(message: DiscordMessage, ephemeral: boolean): Promise<void> {
     await this.rest.post(Routes.webhook(this.applicationId, this.token), {

@@ -9,7 +9,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FakeGateway } from "./gateway.js";
 import { guildJson, snowflake, user, type FakeChannel, type FakeGuild, type FakeMessage, type FakeUser } from "./model.js";
-import { handleRest } from "./rest.js";
+import { handleRest, type Upload } from "./rest.js";
 
 export interface RecordedRequest {
   method: string;
@@ -72,6 +72,8 @@ export class FakeDiscord {
   readonly bot: FakeUser;
   readonly guilds: FakeGuild[];
   readonly requests: RecordedRequest[] = [];
+  /** Files received with messages (multipart `files[n]` parts), in order. */
+  readonly uploads: Upload[] = [];
   /** Bodies of command registrations (PUT), in order, with the path they went to. */
   readonly registrations: { path: string; body: unknown }[] = [];
   readonly interactions = new Map<string, InteractionRecord>();

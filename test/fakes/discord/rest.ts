@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FakeDiscord, InteractionRecord } from "./fake-discord.js";
-import { choicesProblems, messageJson, messageProblems, modalProblems, type FakeMessage } from "./model.js";
+import { choicesProblems, messageJson, messageProblems, modalProblems, snowflake, type FakeMessage } from "./model.js";
 
 type Json = Record<string, unknown>;
 type Out = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -49,10 +49,59 @@ function rateHeaders(key: string, b: { remaining: number; resetAt: number; limit
 }
 
 /** The request body, as received (`receivedAt`: performance.now() once its last byte is in). */
-async function readBody(req: IncomingMessage): Promise<{ raw: string; receivedAt: number }> {
+async function readBody(req: IncomingMessage): Promise<{ raw: string; bytes: Buffer; receivedAt: number }> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  return { raw: Buffer.concat(chunks).toString("utf8"), receivedAt: performance.now() };
+  const bytes = Buffer.concat(chunks);
+  return { raw: bytes.toString("utf8"), bytes, receivedAt: performance.now() };
+}
+
+/** A file part of a multipart request (`files[n]`). */
+export interface Upload {
+  key: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/** Discord's multipart form: the JSON in `payload_json`, files in `files[n]` parts. */
+async function readMultipart(bytes: Buffer, contentType: string): Promise<{ body: unknown; uploads: Upload[] }> {
+  const form = await new Request("http://discord.invalid/", { method: "POST", headers: { "content-type": contentType }, body: new Uint8Array(bytes) }).formData();
+  const uploads: Upload[] = [];
+  let body: unknown;
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string") {
+      if (key === "payload_json") body = JSON.parse(value) as unknown;
+      continue;
+    }
+    uploads.push({ key, filename: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
+  }
+  return { body, uploads };
+}
+
+/**
+ * Matches `attachments` of the payload to the uploaded parts, as Discord does: each
+ * attachment's id names the part `files[id]`. Returns the message's attachments, or the
+ * problems found.
+ */
+function attachmentsOf(fake: FakeDiscord, body: Json, uploads: Upload[]): { attachments: Json[]; problems: string[] } {
+  const declared = (body.attachments as Json[] | undefined) ?? [];
+  const problems: string[] = [];
+  const attachments: Json[] = [];
+  if (uploads.length > 10) problems.push(`files: ${uploads.length} > 10`);
+  for (const upload of uploads) {
+    const id = /^files\[(\d+)\]$/.exec(upload.key)?.[1];
+    const meta = declared.find((a) => String(a.id) === id);
+    if (id === undefined || !meta) {
+      problems.push(`${upload.key}: no attachment declares it`);
+      continue;
+    }
+    if (upload.data.length > 10 * 1024 * 1024) problems.push(`${upload.key}: larger than 10 MiB`);
+    const attachment = { id: snowflake(), filename: String(meta.filename ?? upload.filename), size: upload.data.length, content_type: upload.contentType, url: `${fake.apiUrl.replace(/\/api\/v10$/, "")}/attachments/${upload.filename}` };
+    fake.uploads.push({ ...upload, filename: attachment.filename });
+    attachments.push(attachment);
+  }
+  return { attachments, problems };
 }
 
 export async function handleRest(fake: FakeDiscord, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -71,10 +120,13 @@ export async function handleRest(fake: FakeDiscord, req: IncomingMessage, res: S
     headers: { "X-RateLimit-Scope": "user", ...(header ? { "Retry-After": String(Math.ceil(retry)) } : {}) },
   });
   let receivedAt = performance.now();
+  let uploads: Upload[] = [];
   try {
     const received = await readBody(req);
     receivedAt = received.receivedAt;
-    body = received.raw ? (JSON.parse(received.raw) as unknown) : undefined;
+    const type = req.headers["content-type"] ?? "";
+    if (type.startsWith("multipart/form-data")) ({ body, uploads } = await readMultipart(received.bytes, type));
+    else body = received.raw ? (JSON.parse(received.raw) as unknown) : undefined;
     // Limits and faults are decided before the route runs: a refused request changes nothing.
     if (rule) {
       rule.times--;
@@ -88,7 +140,7 @@ export async function handleRest(fake: FakeDiscord, req: IncomingMessage, res: S
       fault.times--;
       out = error(fault.status, 0, `${fault.status}: fake outage`);
     } else {
-      out = route(fake, method, path, url.searchParams, body as Json, req.headers.authorization, receivedAt);
+      out = route(fake, method, path, url.searchParams, body as Json, req.headers.authorization, receivedAt, uploads);
       if (out.status < 400) b.remaining--;
     }
   } catch (err) {
@@ -101,11 +153,11 @@ export async function handleRest(fake: FakeDiscord, req: IncomingMessage, res: S
   fake.changed("request");
 }
 
-function route(fake: FakeDiscord, method: string, path: string, query: URLSearchParams, body: Json, auth: string | undefined, receivedAt: number): Out {
+function route(fake: FakeDiscord, method: string, path: string, query: URLSearchParams, body: Json, auth: string | undefined, receivedAt: number, uploads: Upload[]): Out {
   let m: RegExpExecArray | null;
   // Interaction and webhook routes are authenticated by the interaction token in the path.
   if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === "POST") return callback(fake, m[1]!, m[2]!, body, query, receivedAt);
-  if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(path))) return webhook(fake, method, m[1]!, m[2]!, m[3], body);
+  if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(path))) return webhook(fake, method, m[1]!, m[2]!, m[3], body, uploads);
   if (auth !== `Bot ${fake.token}`) return error(401, 0, "401: Unauthorized");
   if (path === "/gateway/bot" && method === "GET") {
     return { status: 200, body: { url: fake.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
@@ -174,15 +226,22 @@ function pick(data: Json): Json {
   return out;
 }
 
-function webhook(fake: FakeDiscord, method: string, appId: string, token: string, messageId: string | undefined, body: Json): Out {
+function webhook(fake: FakeDiscord, method: string, appId: string, token: string, messageId: string | undefined, body: Json, uploads: Upload[]): Out {
   if (appId !== fake.applicationId) return error(404, 10015, "Unknown Webhook");
   const rec = [...fake.interactions.values()].find((r) => r.token === token);
   if (!rec || Date.now() - rec.createdAt > 15 * 60_000) return error(404, 10015, "Unknown Webhook");
   if (!rec.callback) return error(404, 10008, "Unknown Message");
   const channelId = String((rec.payload.channel as Json | undefined)?.id ?? "");
   if (messageId === undefined && method === "POST") {
-    const problems = messageProblems(body, { create: true });
+    const files = attachmentsOf(fake, body ?? {}, uploads);
+    // A message with files and nothing else is not empty.
+    const problems = [...messageProblems(files.attachments.length ? { ...body, content: (body?.content as string | undefined) || "-" } : body, { create: true }), ...files.problems];
     if (problems.length) return fail(rec, invalid(problems));
+    if (files.attachments.length) {
+      const msg = { ...messageJson(channelId, fake.bot, body, { type: 19, webhook_id: fake.applicationId, application_id: fake.applicationId }), attachments: files.attachments };
+      rec.followups.push(msg);
+      return { status: 200, body: msg };
+    }
     // Documented (deprecated) quirk: the first follow-up after a type 5 edits the original.
     if (rec.callback.type === 5 && rec.edits.length === 0 && rec.original) return editOriginal(rec, body);
     const msg = messageJson(channelId, fake.bot, body, { type: 19, webhook_id: fake.applicationId, application_id: fake.applicationId });
