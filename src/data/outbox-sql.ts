@@ -48,14 +48,31 @@ export class OutboxSql {
     return (await this.db.$executeRawUnsafe(sql, ...q.params)) === 1;
   }
 
-  /** Due, unclaimed pending rows for these platforms, oldest due first (a plain read: nothing is locked). */
-  candidates(now: Date, platforms: readonly Platform[], limit: number, channels?: readonly string[]): Promise<Candidate[]> {
+  /**
+   * Due, unclaimed pending rows for these platforms, oldest due first, taken only from the
+   * head of each channel's queue: the first `perChannel` rows of the channel that are due or
+   * held (claimed, being sent), wherever they are held. A channel whose head is already held
+   * (here or by another replica) offers nothing more; an idle channel offers its first rows.
+   * Without this, when a backlog spans many channels, the oldest rows may all belong to
+   * channels already busy, and idle channels wait although each may post at once (measured:
+   * 1 replica reached 0.69 of the allowed rate over 1,000 channels). A plain read: nothing
+   * is locked.
+   */
+  candidates(now: Date, platforms: readonly Platform[], limit: number, channels?: readonly string[], perChannel = 3): Promise<Candidate[]> {
     const q = this.statement();
-    const sql =
-      `SELECT "id", "platform", "workspaceId", "channelId", "userId" FROM "OutboxMessage" ` +
-      `WHERE "state" = 'pending' AND "nextAttemptAt" <= ${q.bind(now)} AND ("claimedUntil" IS NULL OR "claimedUntil" < ${q.bind(now)}) ` +
+    // A new placeholder at each use: on SQLite they are positional, in the order of the text.
+    const at = () => q.bind(now);
+    const queue =
+      `SELECT "id", "platform", "workspaceId", "channelId", "userId", "state", "nextAttemptAt", "claimedUntil", ` +
+      `ROW_NUMBER() OVER (PARTITION BY "platform", "workspaceId", "channelId", "userId" ORDER BY "nextAttemptAt", "id") AS "place" ` +
+      `FROM "OutboxMessage" ` +
+      `WHERE "state" IN ('pending', 'sending') AND ("nextAttemptAt" <= ${at()} OR "claimedUntil" >= ${at()}) ` +
       `AND "platform" IN (${q.binds(platforms)}) ` +
-      (channels?.length ? `AND "channelId" IN (${q.binds(channels)}) ` : "") +
+      (channels?.length ? `AND "channelId" IN (${q.binds(channels)}) ` : "");
+    const sql =
+      `SELECT "id", "platform", "workspaceId", "channelId", "userId" FROM (${queue}) AS "queues" ` +
+      `WHERE "place" <= ${Math.max(1, Math.floor(perChannel))} AND "state" = 'pending' AND "nextAttemptAt" <= ${at()} ` +
+      `AND ("claimedUntil" IS NULL OR "claimedUntil" < ${at()}) ` +
       `ORDER BY "nextAttemptAt", "id" LIMIT ${Math.floor(limit)}`;
     return this.db.$queryRawUnsafe<Candidate[]>(sql, ...q.params);
   }

@@ -85,10 +85,10 @@ export class PrismaOutboxStore implements OutboxStore {
 
   async claimDue(r: ClaimRequest): Promise<OutboxRow[]> {
     if (r.platforms.length === 0 || r.limit <= 0) return [];
-    const window = Math.min(1000, Math.max(50, r.limit * 2, (r.channels?.length ?? 0) * r.perChannel * 2));
+    const window = Math.min(5000, Math.max(50, r.limit * 2, (r.channels?.length ?? 0) * r.perChannel * 2));
     // Read, pick fairly, then claim with a conditional update: of two replicas picking the
     // same rows, each row goes to one (see OutboxSql.claim).
-    const chosen = pickFair(await this.sql.candidates(r.now, r.platforms, window, r.channels), r);
+    const chosen = pickFair(await this.sql.candidates(r.now, r.platforms, window, r.channels, r.perChannel), r);
     return this.sql.claim(chosen, r.token, r.until, r.now);
   }
 

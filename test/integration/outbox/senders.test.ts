@@ -33,14 +33,22 @@ function workerFor(app: App, sender: PlatformSender): OutboxWorker {
   return worker;
 }
 
-async function queue(app: App, key: string, platform: Platform, workspaceId: string, channelId: string): Promise<void> {
-  await app.delivery.store.enqueue([{ key, target: { platform, workspaceId, channelId }, reply: message("fr", `Rappel ${key}`, "channel"), dueAt: new Date() }], new Date());
+async function queue(app: App, key: string, platform: Platform, workspaceId: string, channelId: string, dueAt = new Date()): Promise<void> {
+  await app.delivery.store.enqueue([{ key, target: { platform, workspaceId, channelId }, reply: message("fr", `Rappel ${key}`, "channel"), dueAt }], new Date());
 }
 
-/** Leaves a row as a replica killed mid-post would: `sending`, its claim lapsed. */
+/** A crash scenario's row is due a moment from now, so the running worker cannot take it before leaveMidPost. */
+const SOON_MS = 500;
+const soon = () => new Date(Date.now() + SOON_MS);
+
+/**
+ * Leaves a row as a replica killed mid-post would: `sending`, its claim lapsed. The "dead
+ * replica" claims it as of its due time (the row is queued with `soon()`), before the
+ * running worker sees it due.
+ */
 async function leaveMidPost(app: App, key: string, platform: Platform): Promise<void> {
   const store = app.delivery.store;
-  const now = new Date();
+  const now = new Date(Date.now() + SOON_MS + 1);
   const [row] = (await store.claimDue({ now, token: "dead/1", until: new Date(now.getTime() + 1), limit: 100, platforms: [platform], perChannel: 100, busy: () => 0 })).filter((r) => r.key === key);
   expect(await store.markSending(row!.id, "dead/1", now, true)).toBe(true);
   await new Promise((r) => setTimeout(r, 5));
@@ -78,7 +86,7 @@ describe("outbox over the real Slack sender", () => {
   });
 
   it("finds a post left by a dead replica through its metadata, and does not post it again", async () => {
-    await queue(h.app, "s:crash", "slack", TEAM_ID, "C0CRASH");
+    await queue(h.app, "s:crash", "slack", TEAM_ID, "C0CRASH", soon());
     await leaveMidPost(h.app, "s:crash", "slack");
     // The dead replica's post did reach Slack.
     await h.adapter.sender.send({ idempotencyKey: "s:crash", target: { platform: "slack", workspaceId: TEAM_ID, channelId: "C0CRASH" }, reply: message("fr", "Rappel", "channel") });
@@ -125,7 +133,7 @@ describe("outbox over the real Discord sender", () => {
 
   it("finds a post left by a dead replica through its nonce, and does not post it again", async () => {
     const channel = h.fake.addChannel("rappels");
-    await queue(h.app, "d:crash", "discord", h.fake.guild.id, channel.id);
+    await queue(h.app, "d:crash", "discord", h.fake.guild.id, channel.id, soon());
     await leaveMidPost(h.app, "d:crash", "discord");
     await h.adapter.sender!.send({ idempotencyKey: "d:crash", target: { platform: "discord", workspaceId: h.fake.guild.id, channelId: channel.id }, reply: message("fr", "Rappel", "channel") });
     const postsTo = () => h.fake.requests.filter((r) => r.method === "POST" && r.path === `/channels/${channel.id}/messages`).length;
