@@ -12,8 +12,6 @@ import type { ReplyFile } from "../src/core/types.js";
 import { parsePeriod } from "../src/core/initiatives/dates.js";
 import { rank, readQuery } from "../src/core/initiatives/search.js";
 import { kindLabel } from "../src/core/initiatives/render.js";
-import { mapPoints, renderMapSvg, toGeoJson } from "../src/core/initiatives/map.js";
-import { svgToPng } from "../src/core/initiatives/png.js";
 import { INITIATIVE_KINDS, toKind } from "../src/core/initiatives/vocabulary.js";
 
 export default defineCommand({
@@ -29,6 +27,9 @@ export default defineCommand({
     format: choice({ help: { fr: "png (défaut), svg ou geojson", de: "png (Standard), svg oder geojson", nl: "png (standaard), svg of geojson", en: "png (default), svg or geojson" }, values: ["png", "svg", "geojson"] as const }),
   },
   async run({ options: o, t, locale, actor, now, services }) {
+    // The drawing stack (d3-geo, the native SVG renderer) is loaded on the first map only:
+    // it weighs on the memory of a bot that may never draw one.
+    const [{ mapPoints, renderMapSvg, toGeoJson }, { svgToPng }] = await Promise.all([import("../src/core/initiatives/map.js"), import("../src/core/initiatives/png.js")]);
     const communes = await services.repos.communes.list();
     const byId = new Map(communes.map((c) => [c.id, c]));
     const q = readQuery(o.mots ?? "", communes, actor.timeZone, now);

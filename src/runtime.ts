@@ -52,7 +52,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   let adapters: readonly PlatformAdapter[] = [];
   let worker: OutboxWorker | undefined;
   let scheduler: Scheduler | undefined;
-  let redis: ReturnType<typeof createRedisConnection> | undefined;
+  let redis: Awaited<ReturnType<typeof createRedisConnection>> | undefined;
   metrics.watchQueue(() => app.delivery.store.stats(app.services.clock()));
   const ops =
     config.HTTP_PORT > 0
@@ -71,7 +71,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
 
   async function start(connected: readonly PlatformAdapter[]): Promise<void> {
     adapters = connected;
-    if (config.REDIS_URL) redis = createRedisConnection(config.REDIS_URL, logger);
+    if (config.REDIS_URL) redis = await createRedisConnection(config.REDIS_URL, logger);
     const platforms: Partial<Record<Platform, OutboxPlatform>> = {};
     for (const adapter of connected) {
       const sender = adapter.sender;

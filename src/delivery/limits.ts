@@ -18,7 +18,6 @@
  * platform limiter, clustering, `transientAttempts`, `lookFirstSince` and `beforePost`.
  */
 import Bottleneck from "bottleneck";
-import { Redis } from "ioredis";
 import { DeliveryError, type OutboundMessage, type PlatformSender, type SentMessage } from "../core/outbound.js";
 import type { Logger } from "../core/logger.js";
 
@@ -76,8 +75,12 @@ export function backoffMs(attempt: number, base: number, max: number): number {
   return Math.round(exp * (0.8 + Math.random() * 0.2));
 }
 
-/** A Redis connection for bottleneck's clustering; `close()` at shutdown. */
-export function createRedisConnection(url: string, logger: Logger): { connection: Bottleneck.IORedisConnection; close(): Promise<void> } {
+/**
+ * A Redis connection for bottleneck's clustering; `close()` at shutdown. ioredis is loaded
+ * here, only when REDIS_URL is set: a single replica never pays its memory.
+ */
+export async function createRedisConnection(url: string, logger: Logger): Promise<{ connection: Bottleneck.IORedisConnection; close(): Promise<void> }> {
+  const { Redis } = await import("ioredis");
   const client = new Redis(url, { maxRetriesPerRequest: 3, enableOfflineQueue: true, lazyConnect: false });
   const connection = new Bottleneck.IORedisConnection({ client });
   connection.on("error", (err: unknown) => logger.warn({ err }, "redis (rate limits) error"));

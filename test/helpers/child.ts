@@ -1,6 +1,6 @@
 /**
  * Child processes for tests that need real processes (crash, replicas, lease takeover):
- * started with tsx, their stdout/stderr kept as lines, waited on with timeouts, and always
+ * started with tsx (or plain node for built JavaScript), their stdout/stderr kept as lines, waited on with timeouts, and always
  * killed at the end (`killAll`), so that vitest exits.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -20,7 +20,9 @@ export interface Child {
 const running = new Set<ChildProcess>();
 
 export function startChild(entry: string, env: Record<string, string>, args: string[] = []): Child {
-  const proc = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+  // TypeScript through tsx; plain JavaScript (the built bot, as `npm start` runs it) as is.
+  const loader = entry.endsWith(".ts") ? ["--import", "tsx"] : [];
+  const proc = spawn(process.execPath, [...loader, entry, ...args], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

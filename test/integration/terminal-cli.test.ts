@@ -2,8 +2,8 @@
  * The terminal mode as a newcomer uses it: the real entry point in a child process, on a
  * fresh SQLite file, with demo data loaded at start.
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -11,9 +11,9 @@ import { afterAll, describe, expect, it } from "vitest";
 const dir = mkdtempSync(join(tmpdir(), "cdce-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function start(args: string[], input?: string, env: Record<string, string> = {}) {
+function start(args: string[], input?: string, env: Record<string, string> = {}, entry: string[] = ["--import", "tsx", "src/main.ts"]) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
+    const child = spawn(process.execPath, [...entry, ...args], {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: `file:${join(dir, "cli.db")}`, ...env },
       stdio: ["pipe", "pipe", "pipe"],
     });
@@ -36,6 +36,17 @@ describe("npm start in the terminal", { timeout: 120_000 }, () => {
     expect(r.stdout).toMatch(/== \d+ kits? trouvés? \(page 1\/\d+\) ==/);
     expect(r.stdout).toContain("Public : ");
     expect(r.stdout).toMatch(/jeunes/);
+  });
+
+  it("as npm start runs it: built to dist/, then plain node with the script's flags", async () => {
+    execFileSync(process.execPath, ["src/build.mjs"]);
+    const script = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
+    const command = script.split("&&").at(-1)!.trim().split(/\s+/);
+    expect(command[0]).toBe("node");
+    const r = await start(["--once", "/cdce kit jeunes", "--lang", "de"], undefined, {}, command.slice(1));
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Kits? gefunden/);
   });
 
   it("--lang de answers in German", async () => {

@@ -5,7 +5,12 @@
  * one UID and a SEQUENCE bumped on every move or cancellation, so calendars update the
  * entry instead of adding a second one.
  */
-import { createEvents, type EventAttributes } from "ics";
+import type * as Ics from "ics";
+import type { EventAttributes } from "ics";
+import { lazyRequire } from "../lazy-require.js";
+
+/** The ics package, loaded on the first calendar file (see lazy-require.ts). */
+const ics = lazyRequire<typeof Ics>("ics");
 import type { CdceEvent } from "./model.js";
 
 /** Domain of the UIDs: stable, so that re-imports update the same entries. */
@@ -47,7 +52,7 @@ function attributes(e: CdceEvent, extra: { description?: string }): EventAttribu
  * Throws if the library refuses the data (it validates every field).
  */
 export function buildIcs(events: CdceEvent[], opts: { calendarName?: string; describe?: (e: CdceEvent) => string } = {}): string {
-  const { error, value } = createEvents(
+  const { error, value } = ics().createEvents(
     events.map((e) => attributes(e, { description: opts.describe?.(e) })),
     { productId: PRODUCT_ID, calName: opts.calendarName, method: "PUBLISH" },
   );

@@ -9,7 +9,8 @@
  * dates and years are read by our own patterns (when-parts.ts), and the instant is built
  * with luxon in the zone. Anything doubtful is refused with what was understood.
  */
-import * as chrono from "chrono-node";
+import type * as Chrono from "chrono-node";
+import { lazyRequire } from "../lazy-require.js";
 import { DateTime } from "luxon";
 import type { Locale } from "../types.js";
 import { fromLocalParts, type LocalTime } from "../time/local.js";
@@ -52,12 +53,14 @@ export interface WhenOptions {
   dateOnly?: boolean;
 }
 
-const PARSERS: Record<Locale, chrono.Chrono> = {
-  fr: chrono.fr.casual,
-  de: chrono.de.casual,
-  nl: chrono.nl.casual,
-  en: chrono.en.GB,
-};
+const chrono = lazyRequire<typeof Chrono>("chrono-node");
+let parsers: Record<Locale, Chrono.Chrono> | undefined;
+
+/** chrono's parsers, built on the first date typed (see lazy-require.ts). */
+function parsersFor(): Record<Locale, Chrono.Chrono> {
+  const c = chrono();
+  return (parsers ??= { fr: c.fr.casual, de: c.de.casual, nl: c.nl.casual, en: c.en.GB });
+}
 
 /** The person's language first, then the others: a German speaker may type `12 mars`. */
 function parserOrder(locale: Locale): Locale[] {
@@ -102,7 +105,7 @@ function readNamedDay(text: string, locale: Locale, today: DateTime): DayReading
   // built from the zone's fields, so that the zone of the machine does not matter.
   const ref = new Date(today.year, today.month - 1, today.day, 12, 0, 0);
   for (const l of parserOrder(locale)) {
-    const results = PARSERS[l].parse(text, ref, { forwardDate: true });
+    const results = parsersFor()[l].parse(text, ref, { forwardDate: true });
     const first = results[0];
     if (!first) continue;
     const c = first.start;

@@ -4,13 +4,15 @@
  * take an IANA zone, so it is given the local wall time as reference and only its date/time
  * components are used; luxon turns them into instants in the right zone.
  */
-import * as chrono from "chrono-node";
+import type * as Chrono from "chrono-node";
+import { lazyRequire } from "../lazy-require.js";
 import { DateTime } from "luxon";
 import { fold } from "../kits/normalize.js";
 import type { Locale } from "../types.js";
 import { parseWhen } from "../events/when.js";
 
-const PARSERS = { fr: chrono.fr, de: chrono.de, nl: chrono.nl, en: chrono.en } as const;
+/** chrono-node, loaded on the first date typed (see lazy-require.ts). */
+const chrono = lazyRequire<typeof Chrono>("chrono-node");
 
 /** A Date whose *system-local* fields are the wall time at `now` in `zone` (chrono's reference). */
 function wallClock(now: Date, zone: string): Date {
@@ -54,7 +56,7 @@ export function parseDay(text: string, locale: Locale, zone: string, now: Date):
   }
   const ref = wallClock(now, zone);
   for (const lang of new Set<Locale>([locale, "fr", "en"])) {
-    const found = PARSERS[lang].parse(s, ref, { forwardDate: false })[0];
+    const found = chrono()[lang].parse(s, ref, { forwardDate: false })[0];
     if (!found) continue;
     let year = found.start.get("year") ?? ref.getFullYear();
     const month = found.start.get("month") ?? 1;
