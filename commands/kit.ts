@@ -5,6 +5,7 @@
 import { defineCommand, type CommandContext } from "../src/core/commands.js";
 import { choice, int, text, type OptionValues } from "../src/core/options.js";
 import { AUDIENCES, THEMES, KIT_FORMATS, type Kit } from "../src/core/ports.js";
+import type { KitSearchResult } from "../src/core/kits/search.js";
 import { LOCALES, type Block, type Reply } from "../src/core/types.js";
 import { reply } from "../src/core/reply.js";
 import { audienceLabel, formatLabel, languageLabel, themeLabel } from "../src/core/labels.js";
@@ -70,22 +71,38 @@ function renderKit(kit: Kit, ctx: Ctx): Block[] {
 }
 
 /**
- * A kit's card depends only on the kit and the reader's language, and the same few cards
- * answer most searches: each is built once per language and version of the kit, then
- * shared (frozen, so no renderer can change it for the next reader).
+ * A kit's card depends only on the kit and the reader's language, and a result page only on
+ * the query and the language: the same few searches ("kit jeunes", a theme) come again and
+ * again. Both are built once and shared (frozen, so no renderer can change them for the next
+ * reader), per catalogue and for its current version only: any change to the catalogue
+ * starts afresh.
  */
 const CARDS_KEPT = 2000;
-const cards = new Map<string, readonly Block[]>();
+const PAGES_KEPT = 500;
+interface Memo {
+  version: number;
+  cards: Map<string, readonly Block[]>;
+  pages: Map<string, Reply>;
+}
+const memos = new WeakMap<object, Memo>();
+
+function memoOf(kits: Ctx["services"]["kits"]): Memo {
+  let memo = memos.get(kits);
+  if (!memo || memo.version !== kits.version) memos.set(kits, (memo = { version: kits.version, cards: new Map(), pages: new Map() }));
+  return memo;
+}
+
+/** Adds to a bounded map, dropping the oldest entry when full. */
+function keep<V>(map: Map<string, V>, max: number, key: string, value: V): V {
+  if (map.size >= max) map.delete(map.keys().next().value!);
+  map.set(key, value);
+  return value;
+}
 
 function kitBlocks(kit: Kit, ctx: Ctx): readonly Block[] {
-  const key = `${ctx.locale}\u0000${kit.id}\u0000${kit.updatedAt.getTime()}`;
-  let card = cards.get(key);
-  if (!card) {
-    card = deepFreeze(renderKit(kit, ctx));
-    if (cards.size >= CARDS_KEPT) cards.delete(cards.keys().next().value!);
-    cards.set(key, card);
-  }
-  return card;
+  const { cards } = memoOf(ctx.services.kits);
+  const key = `${ctx.locale}\u0000${kit.id}`;
+  return cards.get(key) ?? keep(cards, CARDS_KEPT, key, deepFreeze(renderKit(kit, ctx)));
 }
 
 function deepFreeze<T>(value: T): T {
@@ -112,7 +129,7 @@ export default defineCommand({
   usage: { fr: "kit jeunes affiche", de: "kit jugend plakat", nl: "kit jongeren affiche", en: "kit youth poster" },
   options,
   async run(ctx) {
-    const { options: o, t, locale, services } = ctx;
+    const { options: o, locale, services } = ctx;
     const filtersGiven = o.public || o.theme || o.format || o.langue || o.profil;
     if (!o.mots && !filtersGiven) return overview(ctx);
     const result = services.kits.search({
@@ -124,27 +141,36 @@ export default defineCommand({
       language: o.langue,
       profile: o.profil,
     });
-    if (result.total === 0) {
-      const lines = [t("kit.none", { query: (o.mots ?? "").slice(0, 80) })];
-      if (result.suggestions.length) lines.push(t("kit.suggestions", { terms: result.suggestions.slice(0, 6).map((s) => `\`${s}\``).join(", ") }));
-      lines.push(t("kit.overview.hint"));
-      return reply(locale, [{ type: "section", text: lines.join("\n") }]);
-    }
-    const pages = Math.ceil(result.total / KITS_PER_PAGE);
-    const page = Math.min(o.page, pages);
-    const hits = result.hits.slice((page - 1) * KITS_PER_PAGE, page * KITS_PER_PAGE);
-    const understood = [
-      ...result.understood.audiences.map((a) => audienceLabel(t, a)),
-      ...result.understood.themes.map((th) => themeLabel(t, th)),
-      ...result.understood.formats.map((f) => formatLabel(t, f)),
-      ...result.understood.languages.map((l) => languageLabel(t, l)),
-    ];
-    const blocks: Block[] = [{ type: "header", text: t("kit.results.title", { total: result.total, page, pages }) }];
-    if (understood.length) blocks.push({ type: "context", text: t("kit.results.understood", { terms: understood.join(" · ") }) });
-    for (const hit of hits) blocks.push(...kitBlocks(hit.kit, ctx), { type: "divider" });
-    if (page < pages) blocks.push({ type: "actions", buttons: [{ label: t("kit.more"), command: nextPageCommand({ ...o, page }) }] });
-    // For volunteers, the experience sheets of other volunteers follow the kits (issue 8).
-    if (page === 1 && (o.public === "benevoles" || result.understood.audiences.includes("benevoles"))) blocks.push(...(await sheetsForVolunteers(services, t, o.mots ?? "")));
-    return reply(locale, blocks);
+    // For volunteers the first page ends with other volunteers' sheets, which change on their own.
+    if (o.public === "benevoles" || result.understood.audiences.includes("benevoles")) return resultsPage(ctx, result);
+    const { pages } = memoOf(services.kits);
+    const key = JSON.stringify([locale, o.mots, o.public, o.theme, o.format, o.langue, o.profil, o.page]);
+    return pages.get(key) ?? keep(pages, PAGES_KEPT, key, Object.freeze(await resultsPage(ctx, result)));
   },
 });
+
+async function resultsPage(ctx: Ctx, result: KitSearchResult): Promise<Reply> {
+  const { options: o, t, locale, services } = ctx;
+  if (result.total === 0) {
+    const lines = [t("kit.none", { query: (o.mots ?? "").slice(0, 80) })];
+    if (result.suggestions.length) lines.push(t("kit.suggestions", { terms: result.suggestions.slice(0, 6).map((s) => `\`${s}\``).join(", ") }));
+    lines.push(t("kit.overview.hint"));
+    return reply(locale, [{ type: "section", text: lines.join("\n") }]);
+  }
+  const pages = Math.ceil(result.total / KITS_PER_PAGE);
+  const page = Math.min(o.page, pages);
+  const hits = result.hits.slice((page - 1) * KITS_PER_PAGE, page * KITS_PER_PAGE);
+  const understood = [
+    ...result.understood.audiences.map((a) => audienceLabel(t, a)),
+    ...result.understood.themes.map((th) => themeLabel(t, th)),
+    ...result.understood.formats.map((f) => formatLabel(t, f)),
+    ...result.understood.languages.map((l) => languageLabel(t, l)),
+  ];
+  const blocks: Block[] = [{ type: "header", text: t("kit.results.title", { total: result.total, page, pages }) }];
+  if (understood.length) blocks.push({ type: "context", text: t("kit.results.understood", { terms: understood.join(" · ") }) });
+  for (const hit of hits) blocks.push(...kitBlocks(hit.kit, ctx), { type: "divider" });
+  if (page < pages) blocks.push({ type: "actions", buttons: [{ label: t("kit.more"), command: nextPageCommand({ ...o, page }) }] });
+  // For volunteers, the experience sheets of other volunteers follow the kits (issue 8).
+  if (page === 1 && (o.public === "benevoles" || result.understood.audiences.includes("benevoles"))) blocks.push(...(await sheetsForVolunteers(services, t, o.mots ?? "")));
+  return reply(locale, blocks);
+}

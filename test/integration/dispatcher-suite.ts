@@ -93,6 +93,8 @@ export function dispatcherSuite(name: string, makeApp: () => Promise<TestApp>, m
       });
 
       it("adds a kit that search finds at once, and reports missing fields per field", async () => {
+        // Asked before, so that a page for this query is kept: the new kit must show anyway.
+        expect(kitIds(await run(app, "kit quiz"))).not.toContain("quiz-equitable-pour-maisons-de-jeunes");
         const bad = await runStructured(app, "kit ajouter", { titre: "Kit test", public: "" }, { user: "boss", role: "coordination" });
         expect(Object.keys(bad.fieldErrors ?? {})).toEqual(["resume", "public"]);
         const ok = await run(app, 'kit ajouter titre:"Quiz équitable pour maisons de jeunes" resume:"Un quiz ludique" public:jeunes theme:sensibilisation format:questionnaire', { user: "boss", role: "coordination" });

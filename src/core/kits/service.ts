@@ -15,6 +15,7 @@ const RESULT_CACHE_SIZE = 256;
 
 export class KitCatalog {
   private readonly results = new Map<string, KitSearchResult>();
+  private generation = 0;
 
   private constructor(
     private readonly repo: KitRepository,
@@ -24,6 +25,11 @@ export class KitCatalog {
   /** Loads every kit once and indexes it. */
   static async load(repo: KitRepository): Promise<KitCatalog> {
     return new KitCatalog(repo, new KitIndex(await repo.all()));
+  }
+
+  /** Changes whenever the catalogue does: what was derived from an older version is stale. */
+  get version(): number {
+    return this.generation;
   }
 
   search(query: KitQuery): KitSearchResult {
@@ -63,6 +69,7 @@ export class KitCatalog {
   async reload(): Promise<void> {
     this.index.replace(await this.repo.all());
     this.results.clear();
+    this.generation++;
   }
 }
 
