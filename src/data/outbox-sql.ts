@@ -73,7 +73,9 @@ export class OutboxSql {
       `SELECT "id", "platform", "workspaceId", "channelId", "userId" FROM (${queue}) AS "queues" ` +
       `WHERE "place" <= ${Math.max(1, Math.floor(perChannel))} AND "state" = 'pending' AND "nextAttemptAt" <= ${at()} ` +
       `AND ("claimedUntil" IS NULL OR "claimedUntil" < ${at()}) ` +
-      `ORDER BY "nextAttemptAt", "id" LIMIT ${Math.floor(limit)}`;
+      // Every channel's next message before any channel's one after: on a backlog over many
+      // channels, all of them start posting at once, and queue depth fills in afterwards.
+      `ORDER BY "place", "nextAttemptAt", "id" LIMIT ${Math.floor(limit)}`;
     return this.db.$queryRawUnsafe<Candidate[]>(sql, ...q.params);
   }
 
