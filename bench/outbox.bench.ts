@@ -18,10 +18,8 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Redis } from "ioredis";
 import { createApp } from "../src/app.js";
 import { silentLogger } from "../src/core/logger.js";
 import { message } from "../src/core/reply.js";
@@ -29,6 +27,7 @@ import { FakeDiscord } from "../test/fakes/discord/fake-discord.js";
 import { FakePlatform } from "../test/fakes/outbox/fake-platform.js";
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from "../test/fakes/slack/server.js";
 import { killAll, startChild, type Child } from "../test/helpers/child.js";
+import { flushRedis, freePort, redisReachable } from "../test/helpers/local-services.js";
 import { pgReachable, scratchPostgres } from "../test/integration/data/support.js";
 import { percentile, type Row } from "./lib.js";
 
@@ -40,18 +39,11 @@ const ONLY = process.env.BENCH_OUTBOX_ONLY ?? "";
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/10";
 const TARGET = "rate/allowed >= 0.95, 429s = 0, dups = 0, lost = 0";
 
+/** Whether Redis answers; then empties the bench's database (it is flushed again after). */
 async function redisUp(): Promise<boolean> {
-  const r = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  r.on("error", () => {});
-  try {
-    await r.connect();
-    await r.flushdb();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    r.disconnect();
-  }
+  if (!(await redisReachable("bench outbox", REDIS_URL))) return false;
+  await flushRedis(REDIS_URL);
+  return true;
 }
 
 /** Queues the messages, runs `replicas` child processes until all are delivered (or a deadline), and measures. */
@@ -127,14 +119,6 @@ async function throughput(name: string, databaseUrl: string, replicas: number, r
     await fake.close();
     await app.close();
   }
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
 }
 
 /**

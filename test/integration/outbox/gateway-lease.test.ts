@@ -5,11 +5,11 @@
  * within the lease TTL (short timings here; 20 s + 5 s by default, under the 30 s asked).
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { killAll, startChild, type Child } from "../../helpers/child.js";
+import { freePort } from "../../helpers/local-services.js";
 import { FakeDiscord } from "../../fakes/discord/fake-discord.js";
 import { until } from "./world.js";
 
@@ -20,14 +20,6 @@ afterAll(async () => {
   await fake?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function health(port: number): Promise<{ status: number; body: Record<string, any> }> {
   const res = await fetch(`http://127.0.0.1:${port}/healthz`);

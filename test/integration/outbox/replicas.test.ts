@@ -6,39 +6,14 @@
  * Skipped, with a notice, when PostgreSQL or Redis is unreachable.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { Redis } from "ioredis";
 import { createApp, type App } from "../../../src/app.js";
 import { silentLogger } from "../../../src/core/logger.js";
 import { message } from "../../../src/core/reply.js";
 import { killAll, startChild } from "../../helpers/child.js";
+import { flushRedis, REDIS_TEST_URL, redisReachable } from "../../helpers/local-services.js";
 import { FakePlatform } from "../../fakes/outbox/fake-platform.js";
 import { pgReachable, scratchPostgres } from "../data/support.js";
 import { until, WS } from "./world.js";
-
-/** Redis for tests (a database of its own, flushed before and after). */
-export const REDIS_TEST_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/9";
-
-/** Whether Redis answers; prints why not (a visible notice for a skipped suite). */
-export async function redisReachable(suite: string, url = REDIS_TEST_URL): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.ping();
-    return true;
-  } catch (error) {
-    console.warn(`[${suite}] SKIPPED: Redis unreachable at ${new URL(url).host} (${(error as Error).message}); start it or set TEST_REDIS_URL`);
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
-
-async function flushRedis(): Promise<void> {
-  const client = new Redis(REDIS_TEST_URL, { maxRetriesPerRequest: 1 });
-  await client.flushdb();
-  client.disconnect();
-}
 
 const N = 2000;
 const CHANNELS = 200;
