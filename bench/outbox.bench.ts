@@ -36,6 +36,8 @@ const CHANNELS = Number(process.env.BENCH_OUTBOX_CHANNELS ?? 1_000);
 const INTERVAL_MS = Number(process.env.BENCH_OUTBOX_INTERVAL_MS ?? 8_000);
 /** `throughput` or `memory` runs only that part (both by default). */
 const ONLY = process.env.BENCH_OUTBOX_ONLY ?? "";
+/** `1` or `2` runs only that throughput row (both by default). */
+const REPLICAS = process.env.BENCH_OUTBOX_REPLICAS ?? "";
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/10";
 const TARGET = "rate/allowed >= 0.95, 429s = 0, dups = 0, lost = 0";
 
@@ -92,6 +94,8 @@ async function throughput(name: string, databaseUrl: string, replicas: number, r
     const allowedMs = (perChannel - 1) * INTERVAL_MS;
     const ratio = allowedMs / Math.max(1, last - first);
     const lost = N - fake.byKey.size;
+    const shape = timeline(fake.deliveries);
+    if (lost > 0 || counts.sent < N) await explainMissing(app, children);
     const byReplica = new Map<string, number>();
     for (const d of fake.deliveries) byReplica.set(d.replica ?? "?", (byReplica.get(d.replica ?? "?") ?? 0) + 1);
     const ok = ratio >= 0.95 && fake.rateLimited === 0 && fake.duplicates().length === 0 && lost === 0 && counts.sent === N;
@@ -106,6 +110,10 @@ async function throughput(name: string, databaseUrl: string, replicas: number, r
         lost,
         "rows sent": counts.sent,
         "first post after ready (ms)": Math.round(first - started),
+        // Where the time goes: the channels' first posts spread, then each channel's gaps.
+        "first posts spread (ms)": shape.firstSpread,
+        "gap p50/p90/p99 (ms)": shape.gaps,
+        "slowest channel span (ms)": shape.slowestSpan,
         ...(replicas > 1 ? { "per replica": [...byReplica.values()].join("/") } : {}),
         limit: `1 post / ${INTERVAL_MS / 1000} s / channel (Slack: 1/s; scaled, limiter too)`,
       },
@@ -119,6 +127,30 @@ async function throughput(name: string, databaseUrl: string, replicas: number, r
     await fake.close();
     await app.close();
   }
+}
+
+/** A message not delivered is a bug: print where its row stands and what the replicas logged. */
+async function explainMissing(app: Awaited<ReturnType<typeof createApp>>, children: readonly Child[]): Promise<void> {
+  const rows = await app.services.outbox.list(["pending", "sending", "failed"], 10);
+  for (const r of rows) process.stderr.write(`bench outbox: not sent: ${r.key} ${r.state} attempts=${r.attempts} next=${r.nextAttemptAt.toISOString()} error=${r.lastError ?? "-"}\n`);
+  for (const c of children) for (const line of c.stderr.slice(-20)) process.stderr.write(`bench outbox: replica log: ${line.slice(0, 500)}\n`);
+}
+
+/** How the deliveries spread: first post of each channel, gaps within channels, longest channel. */
+function timeline(deliveries: ReadonlyArray<{ channel: string; at: number }>): { firstSpread: number; gaps: string; slowestSpan: number } {
+  const byChannel = new Map<string, number[]>();
+  for (const d of deliveries) (byChannel.get(d.channel) ?? byChannel.set(d.channel, []).get(d.channel)!).push(d.at);
+  const firsts: number[] = [];
+  const gaps: number[] = [];
+  let slowestSpan = 0;
+  for (const times of byChannel.values()) {
+    times.sort((a, b) => a - b);
+    firsts.push(times[0]!);
+    for (let i = 1; i < times.length; i++) gaps.push(times[i]! - times[i - 1]!);
+    slowestSpan = Math.max(slowestSpan, times[times.length - 1]! - times[0]!);
+  }
+  const p = (q: number) => Math.round(percentile(gaps, q));
+  return { firstSpread: Math.round(Math.max(...firsts) - Math.min(...firsts)), gaps: `${p(0.5)}/${p(0.9)}/${p(0.99)}`, slowestSpan: Math.round(slowestSpan) };
 }
 
 /**
@@ -183,7 +215,8 @@ export async function run(): Promise<Row[]> {
 }
 
 async function throughputRows(dir: string, rows: Row[]): Promise<void> {
-  rows.push(await throughput(`outbox: ${N} msgs / ${CHANNELS} channels, 1 replica (SQLite)`, `file:${join(dir, "one.db")}`, 1, false));
+  if (REPLICAS !== "2") rows.push(await throughput(`outbox: ${N} msgs / ${CHANNELS} channels, 1 replica (SQLite)`, `file:${join(dir, "one.db")}`, 1, false));
+  if (REPLICAS === "1") return;
   const pg = await pgReachable("bench outbox");
   const redis = await redisUp();
   if (pg && redis) {

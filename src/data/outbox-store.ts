@@ -88,8 +88,11 @@ export class PrismaOutboxStore implements OutboxStore {
     const window = Math.min(5000, Math.max(50, r.limit * 2, (r.channels?.length ?? 0) * r.perChannel * 2));
     // Read, pick fairly, then claim with a conditional update: of two replicas picking the
     // same rows, each row goes to one (see OutboxSql.claim).
-    const chosen = pickFair(await this.sql.candidates(r.now, r.platforms, window, r.channels, r.perChannel), r);
-    return this.sql.claim(chosen, r.token, r.until, r.now);
+    // On PostgreSQL twice the rows wanted are picked: what another replica claims at the same
+    // instant is skipped and the next picks are taken (OutboxSql.claim).
+    const picks = this.provider === "postgresql" ? { ...r, limit: r.limit * 2 } : r;
+    const chosen = pickFair(await this.sql.candidates(r.now, r.platforms, window, r.channels, r.perChannel), picks);
+    return this.sql.claim(chosen, r.token, r.until, r.now, r.limit);
   }
 
   async claimStale(r: StaleClaimRequest): Promise<OutboxRow[]> {
