@@ -13,7 +13,7 @@ const forbiddenInCore = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "src/generated/", "data/", "coverage/"] },
+  { ignores: ["node_modules/", "src/generated/", "data/", "coverage/", "dist/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
