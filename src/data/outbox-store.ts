@@ -2,8 +2,8 @@
  * Prisma implementation of the outbox ({@link OutboxStore}), identical on SQLite and
  * PostgreSQL except for claiming: a conditional update on the due condition, which on
  * PostgreSQL locks with `FOR UPDATE SKIP LOCKED`, so that replicas claiming at the same
- * moment take different rows instead of queueing on each other's locks. Either way a row is
- * claimed by one batch only. The per-message queries are plain SQL (outbox-sql.ts).
+ * moment take different rows (each its full share) instead of queueing on each other's
+ * locks. Either way a row is claimed by one batch only. The per-message queries are plain SQL (outbox-sql.ts).
  */
 import type { OutboxEntry, OutboxState } from "../core/notify.js";
 import type { Platform } from "../core/types.js";
@@ -87,9 +87,9 @@ export class PrismaOutboxStore implements OutboxStore {
     if (r.platforms.length === 0 || r.limit <= 0) return [];
     const window = Math.min(5000, Math.max(50, r.limit * 2, (r.channels?.length ?? 0) * r.perChannel * 2));
     // Read, pick fairly, then claim with a conditional update: of two replicas picking the
-    // same rows, each row goes to one (see OutboxSql.claim).
-    // On PostgreSQL twice the rows wanted are picked: what another replica claims at the same
-    // instant is skipped and the next picks are taken (OutboxSql.claim).
+    // same rows, each row goes to one (see OutboxSql.claim). On PostgreSQL twice the rows
+    // wanted are picked: what another replica claims at the same instant is skipped and the
+    // next picks are taken.
     const picks = this.provider === "postgresql" ? { ...r, limit: r.limit * 2 } : r;
     const chosen = pickFair(await this.sql.candidates(r.now, r.platforms, window, r.channels, r.perChannel), picks);
     return this.sql.claim(chosen, r.token, r.until, r.now, r.limit);
