@@ -53,6 +53,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   let worker: OutboxWorker | undefined;
   let scheduler: Scheduler | undefined;
   let redis: Awaited<ReturnType<typeof createRedisConnection>> | undefined;
+  let stopWaking = (): void => {};
   metrics.watchQueue(() => app.delivery.store.stats(app.services.clock()));
   const ops =
     config.HTTP_PORT > 0
@@ -95,6 +96,11 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     });
     worker.start();
     const w = worker;
+    // A message queued here and due now (an initiative shared, a failure notice) goes out at
+    // once rather than at the next sweep, up to OUTBOX_SWEEP_SECONDS later.
+    stopWaking = app.delivery.notifier.onQueued((dueAt) => {
+      if (dueAt.getTime() <= clock().getTime()) w.kick();
+    });
     scheduler = new Scheduler(o.jobs ?? JOBS, {
       logger: logger.child({ component: "scheduler" }),
       defaultTimeZone: config.DEFAULT_TIME_ZONE,
@@ -132,6 +138,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     stop: () =>
       (stopping ??= (async () => {
         ready = false;
+        stopWaking();
         await scheduler?.stop();
         await worker?.stop();
         await redis?.close().catch(() => undefined);

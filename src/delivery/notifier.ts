@@ -23,9 +23,21 @@ export function targetKey(key: string, target: OutboxTarget): string {
 }
 
 export class OutboxNotifier implements Notifier {
+  private readonly listeners = new Set<(dueAt: Date) => void>();
+
   constructor(
     private readonly deps: { store: OutboxStore; repos: Repositories; clock: Clock; logger: Logger },
   ) {}
+
+  /**
+   * Calls `listener` with the due time of each notification newly queued (the runtime wakes
+   * the outbox worker for one due now, instead of leaving it to the next sweep). Returns
+   * what stops listening.
+   */
+  onQueued(listener: (dueAt: Date) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
 
   async enqueue(n: Notification, options: { kind?: OutboxKind } = {}): Promise<EnqueueResult> {
     if (!n.key || n.key.length > MAX_KEY_LENGTH) throw new Error(`notification key must have 1 to ${MAX_KEY_LENGTH} characters: "${n.key.slice(0, 40)}"`);
@@ -51,6 +63,7 @@ export class OutboxNotifier implements Notifier {
     }));
     const result = await this.deps.store.enqueue(messages, this.deps.clock());
     this.deps.logger.debug({ key: n.key, targets: targets.length, ...result }, "notification queued");
+    if (result.queued > 0) for (const listener of this.listeners) listener(n.dueAt);
     return result;
   }
 
