@@ -142,7 +142,9 @@ export function createDispatcher({ registry, services, onHandled, coordinators }
     } catch (err) {
       const t = translator(locale);
       if (isCdceError(err)) {
-        log.warn({ command: commandName, code: err.code, err: err.cause ?? undefined }, "command failed");
+        // The user was told why in their language: an expected outcome (a missing commune, a
+        // refused permission), not an operations warning, unless something underneath failed.
+        log[err.cause ? "warn" : "info"]({ command: commandName, code: err.code, err: err.cause ?? undefined }, "command refused");
         return done("invalid", message(locale, t(err.messageKey, err.params)));
       }
       log.error({ command: commandName, err }, "command crashed");

@@ -15,6 +15,8 @@ export const de: Record<keyof typeof fr, string> = {
   "error.usage": "Beispiel: `{usage}`",
   "error.internal": "Bei mir ist etwas schiefgelaufen. Versuchen Sie es gleich noch einmal; wenn es so bleibt, informieren Sie das Koordinationsteam.",
   "files.sentPrivately": "Datei in Ihre private Unterhaltung mit dem Bot gesendet: {names}.",
+  "form.terminalHint": "Antworten Sie Feld für Feld (Eingabe lässt ein freiwilliges Feld leer). Eine Zeile, die mit /cdce beginnt, verlässt das Formular und führt diesen Befehl aus.",
+  "form.abandoned": "Formular verlassen, nichts gespeichert.",
   "files.failed": "Ich konnte die Datei {names} nicht anhängen. Die Antwort oben gilt weiterhin; versuchen Sie es für die Datei später noch einmal.",
   "kit.overview.title": "{count, plural, one {# Kit verfügbar} other {# Kits verfügbar}}",
   "kit.overview.audiences": "Nach Zielgruppe",

@@ -15,6 +15,8 @@ export const en: Record<keyof typeof fr, string> = {
   "error.usage": "Example: `{usage}`",
   "error.internal": "Something went wrong on my side. Try again in a moment; if it keeps happening, tell the coordination team.",
   "files.sentPrivately": "File sent in your private conversation with the bot: {names}.",
+  "form.terminalHint": "Answer field by field (Enter leaves an optional field empty). A line starting with /cdce leaves the form and runs that command.",
+  "form.abandoned": "Form left, nothing saved.",
   "files.failed": "I could not attach the file {names}. The answer above still stands; try again later for the file.",
   "kit.overview.title": "{count, plural, one {# kit available} other {# kits available}}",
   "kit.overview.audiences": "By audience",

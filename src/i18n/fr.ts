@@ -13,6 +13,8 @@ export const fr = {
   "error.usage": "Exemple : `{usage}`",
   "error.internal": "Quelque chose s’est mal passé de mon côté. Réessayez dans un instant ; si cela persiste, prévenez l’équipe de coordination.",
   "files.sentPrivately": "Fichier envoyé dans votre conversation privée avec le bot : {names}.",
+  "form.terminalHint": "Répondez champ par champ (Entrée pour laisser un champ facultatif vide). Une ligne qui commence par /cdce quitte le formulaire et lance cette commande.",
+  "form.abandoned": "Formulaire abandonné, rien n’est enregistré.",
   "files.failed": "Je n’ai pas pu joindre le fichier {names}. La réponse ci-dessus reste valable ; réessayez plus tard pour le fichier.",
   "kit.overview.title": "{count, plural, one {# kit disponible} other {# kits disponibles}}",
   "kit.overview.audiences": "Par public",

@@ -15,6 +15,8 @@ export const nl: Record<keyof typeof fr, string> = {
   "error.usage": "Voorbeeld: `{usage}`",
   "error.internal": "Er ging bij mij iets mis. Probeer het zo meteen opnieuw; blijft het probleem, verwittig dan het coördinatieteam.",
   "files.sentPrivately": "Bestand verzonden in uw privégesprek met de bot: {names}.",
+  "form.terminalHint": "Antwoord veld per veld (Enter laat een optioneel veld leeg). Een regel die met /cdce begint, verlaat het formulier en voert die opdracht uit.",
+  "form.abandoned": "Formulier verlaten, niets opgeslagen.",
   "files.failed": "Ik kon het bestand {names} niet bijvoegen. Het antwoord hierboven blijft geldig; probeer het later opnieuw voor het bestand.",
   "kit.overview.title": "{count, plural, one {# kit beschikbaar} other {# kits beschikbaar}}",
   "kit.overview.audiences": "Per doelgroep",

@@ -70,6 +70,23 @@ describe("npm start in the terminal", { timeout: 120_000 }, () => {
     expect(r.stdout).toContain("(page 2/");
   });
 
+  it("leaves a form when a command is typed in it, and runs that command", async () => {
+    const r = await start(["--user", "former"], "/cdce kit ajouter\nAffiches du marché\n/cdce kit jeunes\nquit\n");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Une ligne qui commence par /cdce quitte le formulaire");
+    expect(r.stdout).toContain("Formulaire abandonné, rien n’est enregistré.");
+    expect(r.stdout).toMatch(/== \d+ kits? trouvés? \(page 1\/\d+\) ==/);
+    // Nothing was submitted: no error about the fields left empty.
+    expect(r.stdout).not.toContain("n’est pas une valeur");
+  });
+
+  it("tells a user what is missing without printing a warning in the terminal", async () => {
+    const r = await start(["--once", "/cdce fom", "--user", "quiet", "--lang", "fr"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Pour quelle commune");
+    expect(r.stderr).toBe("");
+  });
+
   it("stops with a clear message naming a malformed variable", async () => {
     const r = await start(["--once", "/cdce aide"], undefined, { HTTP_PORT: "not-a-port" });
     expect(r.code).toBe(2);

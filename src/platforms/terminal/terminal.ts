@@ -8,6 +8,7 @@ import type { Dispatcher } from "../../core/dispatcher.js";
 import type { Repositories } from "../../core/ports.js";
 import type { IncomingCommand, Reply } from "../../core/types.js";
 import { ensureMembership, resolveActor } from "../../core/identity.js";
+import { translator } from "../../i18n/catalogue.js";
 import { renderText } from "./render.js";
 import { saveReplyFiles } from "./files.js";
 import type { TerminalArgs } from "./args.js";
@@ -49,15 +50,25 @@ export async function runOnce(line: string, args: TerminalArgs, dispatcher: Disp
   return [renderText(reply).text, ...(await saveReplyFiles(reply))].join("\n");
 }
 
-/** Asks each field of a form on the prompt, then submits it like a modal would. */
-async function fillForm(reply: Reply, ask: (q: string) => Promise<string>, args: TerminalArgs, dispatcher: Dispatcher) {
+/** How a form on the prompt ended: submitted (the reply), or left for a command typed instead, or input closed. */
+type FormOutcome = { reply: Reply } | { leaveFor: string } | { closed: true };
+
+/**
+ * Asks each field of a form on the prompt, then submits it like a modal would. A line that
+ * starts with `/cdce` is a command, not an answer (someone who forgot the form was open):
+ * the form is left and that command is run instead.
+ */
+async function fillForm(reply: Reply, ask: (q: string) => Promise<string | null>, args: TerminalArgs, dispatcher: Dispatcher): Promise<FormOutcome> {
   const form = reply.form!;
   const options: Record<string, unknown> = {};
   for (const f of form.fields) {
-    const answer = (await ask(`${f.label}${f.required ? " *" : ""} : `)).trim();
+    const raw = await ask(`${f.label}${f.required ? " *" : ""} : `);
+    if (raw === null) return { closed: true };
+    const answer = raw.trim();
+    if (/^\/cdce\b/i.test(answer)) return { leaveFor: answer };
     if (answer) options[f.name] = answer;
   }
-  return dispatcher.handle({ ...toIncoming("", args), text: undefined, structured: { name: form.submitCommand, options } });
+  return { reply: await dispatcher.handle({ ...toIncoming("", args), text: undefined, structured: { name: form.submitCommand, options } }) };
 }
 
 export async function runInteractive(
@@ -82,9 +93,12 @@ export async function runInteractive(
     print(out.text);
     for (const line of await saveReplyFiles(r)) print(line);
   };
+  // A command typed in the middle of a form, run next.
+  let typedInForm: string | undefined;
   try {
     for (;;) {
-      const raw = await ask("> ");
+      const raw = typedInForm ?? (await ask("> "));
+      typedInForm = undefined;
       if (raw === null) break;
       const line = raw.trim();
       if (!line) continue;
@@ -92,7 +106,16 @@ export async function runInteractive(
       const pressed = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;
       const reply = await dispatcher.handle(toIncoming(pressed ?? line, args));
       await show(reply);
-      if (reply.form) await show(await fillForm(reply, async (q) => (await ask(q)) ?? "", args, dispatcher));
+      if (!reply.form) continue;
+      const t = translator(reply.locale);
+      print(t("form.terminalHint"));
+      const outcome = await fillForm(reply, ask, args, dispatcher);
+      if ("closed" in outcome) break;
+      if ("reply" in outcome) await show(outcome.reply);
+      else {
+        print(t("form.abandoned"));
+        typedInForm = outcome.leaveFor;
+      }
     }
   } finally {
     rl.close();
