@@ -141,6 +141,10 @@ export default defineCommand({
       language: o.langue,
       profile: o.profil,
     });
+    // Words with nothing to read in them (an emoji, a lone "de"): the overview, not every kit.
+    const u = result.understood;
+    const read = u.audiences.length + u.themes.length + u.formats.length + u.languages.length + u.profiles.length + u.freeWords.length;
+    if (!filtersGiven && read === 0) return overview(ctx);
     // For volunteers the first page ends with other volunteers' sheets, which change on their own.
     if (o.public === "benevoles" || result.understood.audiences.includes("benevoles")) return resultsPage(ctx, result);
     const { pages } = memoOf(services.kits);
@@ -168,6 +172,7 @@ async function resultsPage(ctx: Ctx, result: KitSearchResult): Promise<Reply> {
   ];
   const blocks: Block[] = [{ type: "header", text: t("kit.results.title", { total: result.total, page, pages }) }];
   if (understood.length) blocks.push({ type: "context", text: t("kit.results.understood", { terms: understood.join(" · ") }) });
+  if (result.partial) blocks.push({ type: "context", text: t("kit.results.partial") });
   for (const hit of hits) blocks.push(...kitBlocks(hit.kit, ctx), { type: "divider" });
   if (page < pages) blocks.push({ type: "actions", buttons: [{ label: t("kit.more"), command: nextPageCommand({ ...o, page }) }] });
   // For volunteers, the experience sheets of other volunteers follow the kits (issue 8).

@@ -30,6 +30,7 @@ export const de: Record<keyof typeof fr, string> = {
   "kit.suggestions": "Versuchen Sie stattdessen: {terms}",
   "kit.results.title": "{total, plural, one {# Kit gefunden} other {# Kits gefunden}} (Seite {page}/{pages})",
   "kit.results.understood": "Verstanden: {terms}",
+  "kit.results.partial": "Kein Kit erfüllt alle diese Kriterien zugleich: hier die nächstliegenden.",
   "kit.more": "Weitere Kits",
   "kit.add.formTitle": "Ein Kit hinzufügen",
   "kit.add.field.title": "Titel",

@@ -30,6 +30,7 @@ export const en: Record<keyof typeof fr, string> = {
   "kit.suggestions": "Try instead: {terms}",
   "kit.results.title": "{total, plural, one {# kit found} other {# kits found}} (page {page}/{pages})",
   "kit.results.understood": "Understood: {terms}",
+  "kit.results.partial": "No kit meets all of these at once: here are the closest.",
   "kit.more": "More kits",
   "kit.add.formTitle": "Add a kit",
   "kit.add.field.title": "Title",

@@ -28,6 +28,7 @@ export const fr = {
   "kit.suggestions": "Essayez plutôt : {terms}",
   "kit.results.title": "{total, plural, one {# kit trouvé} other {# kits trouvés}} (page {page}/{pages})",
   "kit.results.understood": "Compris : {terms}",
+  "kit.results.partial": "Aucun kit ne réunit tous ces critères à la fois : voici les plus proches.",
   "kit.more": "Plus de kits",
   "kit.add.formTitle": "Ajouter un kit",
   "kit.add.field.title": "Titre",

@@ -30,6 +30,7 @@ export const nl: Record<keyof typeof fr, string> = {
   "kit.suggestions": "Probeer liever: {terms}",
   "kit.results.title": "{total, plural, one {# kit gevonden} other {# kits gevonden}} (pagina {page}/{pages})",
   "kit.results.understood": "Begrepen: {terms}",
+  "kit.results.partial": "Geen enkele kit voldoet aan al deze criteria tegelijk: dit zijn de dichtstbijzijnde.",
   "kit.more": "Meer kits",
   "kit.add.formTitle": "Een kit toevoegen",
   "kit.add.field.title": "Titel",

@@ -58,6 +58,14 @@ export function dispatcherSuite(name: string, makeApp: () => Promise<TestApp>, m
         expect(textOf(p)).toContain("“page” must be a whole number between 1 and 200");
       });
 
+      it("says when no kit meets every criterion, and shows the overview for words it cannot read", async () => {
+        expect(textOf(await run(app, "kit élus affiche"))).toContain("Aucun kit ne réunit tous ces critères");
+        expect(textOf(await run(app, "kit jeunes affiche"))).not.toContain("Aucun kit ne réunit");
+        const t = textOf(await run(app, "kit 🙂"));
+        expect(t).toContain("Par public");
+        expect(t).not.toMatch(/kits? trouvés?/);
+      });
+
       it("suggests close terms when nothing matches", async () => {
         const t = textOf(await run(app, "kit zzzqqq"));
         expect(t).toContain("Aucun kit ne correspond");

@@ -70,6 +70,11 @@ export interface KitSearchResult {
   understood: Understood;
   /** Known terms to try: set when nothing matched or some words were unknown. */
   suggestions: string[];
+  /**
+   * Two kinds of facet or more were understood (an audience and a format, say) and no kit
+   * matches them all: the hits are the closest, each matching part of the request.
+   */
+  partial: boolean;
 }
 
 export interface KitIndexOptions {
@@ -118,7 +123,7 @@ export class KitIndex {
       return this.run(q);
     } catch (error) {
       this.options.onError?.(error);
-      return { total: 0, hits: [], understood: emptyUnderstood(), suggestions: this.commonFacets() };
+      return { total: 0, hits: [], understood: emptyUnderstood(), suggestions: this.commonFacets(), partial: false };
     }
   }
 
@@ -223,7 +228,10 @@ export class KitIndex {
       hits.length === 0 || unknownWords.length > 0
         ? dedupe([...this.suggester.closest(unknownWords, locale), ...this.commonFacets()])
         : [];
-    return { total: hits.length, hits, understood, suggestions };
+    // Hits come best first, and the first sort key is how many kinds of facet a kit matches.
+    const wanted = [req.audience, req.theme, req.format, req.profile].filter((m) => m !== 0).length;
+    const partial = wanted >= 2 && hits.length > 0 && Math.floor(hits[0]!.score / 1_000_000) < wanted;
+    return { total: hits.length, hits, understood, suggestions, partial };
   }
 
   /** The two most common audiences and themes of the catalogue: always worth a try. */

@@ -323,3 +323,19 @@ describe("index upkeep", () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe("a request no kit meets in full", () => {
+  it("is flagged partial, the closest kits first; one some kit meets is not", () => {
+    const both = search("élus affiche");
+    expect(both.understood.audiences).toEqual(["elus"]);
+    expect(both.understood.formats).toEqual(["affiche"]);
+    expect(both.hits.some((h) => h.kit.audiences.includes("elus") && h.kit.format === "affiche")).toBe(false);
+    expect(both.partial).toBe(true);
+    expect(both.total).toBeGreaterThan(0);
+    const met = search("jeunes affiche");
+    expect(met.hits[0]!.kit.audiences).toContain("jeunes");
+    expect(met.hits[0]!.kit.format).toBe("affiche");
+    expect(met.partial).toBe(false);
+    expect(search("élus").partial).toBe(false);
+  });
+});
