@@ -44,7 +44,8 @@ export class OutboxNotifier implements Notifier {
     if (Number.isNaN(n.dueAt.getTime())) throw new Error(`notification ${n.key}: invalid dueAt`);
     const targets = await this.resolve(n.to);
     if (targets.length === 0) {
-      this.deps.logger.warn({ key: n.key, to: n.to.kind }, "notification has no target: nothing queued");
+      // Common and harmless: a commune with no channel linked yet, a person without an account.
+      this.deps.logger.info({ key: n.key, to: n.to.kind }, "notification has no target: nothing queued");
       return { queued: 0, duplicates: 0 };
     }
     const rendered = new Map<Locale, Reply>();

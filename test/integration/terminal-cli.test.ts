@@ -85,6 +85,10 @@ describe("npm start in the terminal", { timeout: 120_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Pour quelle commune");
     expect(r.stderr).toBe("");
+    // An idea for a commune with no channel linked (the demo data links none): nobody to tell, nothing to warn about.
+    const idea = await start(["--once", "/cdce idee Un marché équitable", "--user", "quiet", "--role", "copil", "--commune", "Namur"]);
+    expect(idea.stdout).toContain("boîte à idées de Namur");
+    expect(idea.stderr).toBe("");
   });
 
   it("stops with a clear message naming a malformed variable", async () => {
