@@ -36,13 +36,13 @@ export interface DispatcherOptions {
   onHandled?: (info: { command: string; platform: string; ms: number; outcome: "ok" | "refused" | "invalid" | "error" }) => void;
 }
 
-type Resolved = { def: CommandDefinition; raw: Record<string, unknown>; extra: string[] } | { unknown: string };
+type Resolved = { def: CommandDefinition; raw: Record<string, unknown>; extra: string[]; unknownOptions: string[] } | { unknown: string };
 
 function resolve(incoming: IncomingCommand, registry: CommandRegistry): Resolved {
   if (incoming.structured) {
     const name = incoming.structured.name.replace(/[-_]/g, " ").trim().toLowerCase();
     const def = registry.get(name);
-    return def ? { def, raw: { ...incoming.structured.options }, extra: [] } : { unknown: name };
+    return def ? { def, raw: { ...incoming.structured.options }, extra: [], unknownOptions: [] } : { unknown: name };
   }
   const tokens = tokenize((incoming.text ?? "").slice(0, MAX_LINE));
   if (tokens.length === 0) return resolve({ ...incoming, text: "aide" }, registry);
@@ -50,7 +50,7 @@ function resolve(incoming: IncomingCommand, registry: CommandRegistry): Resolved
   const def = two ?? registry.get(tokens[0] ?? "");
   if (!def) return { unknown: tokens[0] ?? "" };
   const parsed = assignTokens(tokens.slice(two ? 2 : 1), def.options);
-  return { def, raw: parsed.values, extra: parsed.extra };
+  return { def, raw: parsed.values, extra: parsed.extra, unknownOptions: parsed.unknownOptions };
 }
 
 /** One message per invalid option, naming it and what it accepts. */
@@ -107,11 +107,15 @@ export function createDispatcher({ registry, services, onHandled, coordinators }
       const t = translator(locale);
       const found = resolve(incoming, registry);
       if ("unknown" in found) return done("invalid", unknownCommand(found.unknown, registry, actor, t, locale));
-      const { def, raw, extra } = found;
+      const { def, raw, extra, unknownOptions } = found;
       commandName = def.name;
       if (def.permission && !can(actor, def.permission)) {
         log.info({ command: def.name, permission: def.permission }, "command refused");
         return done("refused", message(locale, t("error.forbidden", { command: def.name })));
+      }
+      if (unknownOptions.length) {
+        const lines = unknownOptions.slice(0, 3).map((option) => t("error.option.unknown", { option: option.slice(0, 40), known: Object.keys(def.options).join(", ") }));
+        return done("invalid", message(locale, [...lines, t("error.usage", { usage: `/cdce ${def.usage[locale] ?? def.usage.fr}` })].join("\n")));
       }
       if (extra.length) {
         return done("invalid", message(locale, t("error.extraWords", { words: extra.join(" ").slice(0, 80), usage: `/cdce ${def.usage[locale] ?? def.usage.fr}` })));

@@ -48,7 +48,15 @@ export interface ParsedLine {
   values: Record<string, unknown>;
   /** Words that fit nowhere (no rest option and no free positional slot). */
   extra: string[];
+  /**
+   * `name:value` pairs whose name is no option of the command (`places:30` for `capacite:30`):
+   * a mistyped option, which as plain words would be taken for something else.
+   */
+  unknownOptions: string[];
 }
+
+/** Prefixes of words that contain a colon without being an option: links, mail, phone. */
+const NOT_OPTIONS = new Set(["http", "https", "mailto", "tel", "www"]);
 
 /**
  * Assigns tokens to options: `name:value` (or `name=value`) when `name` is an option;
@@ -60,12 +68,15 @@ export function assignTokens(tokens: string[], specs: OptionSpecs): ParsedLine {
   const byFolded = new Map(names.map((n) => [fold(n), n]));
   const values: Record<string, unknown> = {};
   const free: string[] = [];
+  const unknownOptions: string[] = [];
   for (const token of tokens) {
     const m = /^([\p{L}_-]+)[:=](.*)$/su.exec(token);
     const name = m ? byFolded.get(fold(m[1] ?? "")) : undefined;
     if (m && name) {
       values[name] = m[2] ?? "";
     } else {
+      // "note:" ending a word is prose; "places:30" is an option name that does not exist.
+      if (m && m[2] && !m[2].startsWith("//") && m[1]!.length > 1 && !NOT_OPTIONS.has(fold(m[1]!))) unknownOptions.push(m[1]!);
       free.push(token);
     }
   }
@@ -86,5 +97,5 @@ export function assignTokens(tokens: string[], specs: OptionSpecs): ParsedLine {
   } else {
     extra.push(...leftover);
   }
-  return { values, extra };
+  return { values, extra, unknownOptions };
 }

@@ -66,6 +66,14 @@ export function dispatcherSuite(name: string, makeApp: () => Promise<TestApp>, m
         expect(t).not.toMatch(/kits? trouvés?/);
       });
 
+      it("names an option that does not exist instead of searching for it", async () => {
+        const r = await run(app, "kit jeunes lang:de");
+        expect(textOf(r)).toContain("Option inconnue « lang »");
+        expect(textOf(r)).toContain("langue");
+        expect(kitIds(r)).toEqual([]);
+        expect(kitIds(await run(app, "kit jeunes langue:de")).length).toBeGreaterThan(0);
+      });
+
       it("suggests close terms when nothing matches", async () => {
         const t = textOf(await run(app, "kit zzzqqq"));
         expect(t).toContain("Aucun kit ne correspond");

@@ -26,6 +26,13 @@ describe("assignTokens", () => {
     expect(r.extra).toEqual([]);
   });
 
+  it("reports name:value pairs whose name is no option, not links, times or prose", () => {
+    const r = assignTokens(["places:30", "Lang=de", "https://x.be/a", "mailto:copil@namur.be", "14:00", "Note:", "c:x"], specs);
+    expect(r.unknownOptions).toEqual(["places", "Lang"]);
+    expect(r.values.mots).toBe("places:30 Lang=de https://x.be/a mailto:copil@namur.be 14:00 Note: c:x");
+    expect(assignTokens(["jeunes", "page:2"], specs).unknownOptions).toEqual([]);
+  });
+
   it("fills positional options in order when there is no rest option, and reports extras", () => {
     const r = assignTokens(["de", "fr", "nl"], { a: text({ help: h }), b: text({ help: h }) });
     expect(r.values).toEqual({ a: "de", b: "fr" });
