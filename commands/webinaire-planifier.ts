@@ -51,6 +51,9 @@ export default defineCommand({
     const read = readWebinar(options, { t, locale, zone: DEFAULT_TIME_ZONE, now, personId: actor.personId });
     if (!read.ok) return { ...message(locale, Object.values(read.errors).join("\n")), fieldErrors: read.errors };
     const event = await services.events.createNetwork(read.event, now);
-    return reply(locale, [{ type: "section", text: t("ev.created", { code: event.code }) }, ...eventCard(event, t, locale, { zone: actor.timeZone })]);
+    // Say "announced" only if there is a network channel to announce it in.
+    const announced = await services.events.hasNetworkChannel();
+    const said = announced ? t("ev.created", { code: event.code }) : t("ev.createdNotAnnounced", { code: event.code });
+    return reply(locale, [{ type: "section", text: said }, ...eventCard(event, t, locale, { zone: actor.timeZone })]);
   },
 });

@@ -90,6 +90,8 @@ export default defineCommand({
       now,
     );
     const lines = created.map((e, i) => `${i + 1}. ${whenText(e, actor.timeZone, locale)} · \`${e.code}\``);
-    return reply(locale, [{ type: "section", text: t("ev.series.created", { count: created.length }) }, { type: "section", text: lines.join("\n").slice(0, 2900) }]);
+    // Say "announced" only if there is a network channel to announce it in.
+    const said = t((await services.events.hasNetworkChannel()) ? "ev.series.created" : "ev.series.createdNotAnnounced", { count: created.length });
+    return reply(locale, [{ type: "section", text: said }, { type: "section", text: lines.join("\n").slice(0, 2900) }]);
   },
 });
