@@ -30,7 +30,7 @@
  * specific, so that `cancel(prefix)` can drop a family of messages. Replies to a command
  * are not notifications: return them from the command instead.
  */
-import type { ChannelPurpose } from "./ports.js";
+import type { ChannelPurpose, Repositories } from "./ports.js";
 import type { ChannelRef, Locale, Platform, Reply } from "./types.js";
 
 /**
@@ -125,4 +125,12 @@ export interface OutboxAdmin {
   retry(id: string, now: Date): Promise<boolean>;
   /** Cancels a pending or failed message; false if it is being sent or already done. */
   cancel(id: string): Promise<boolean>;
+}
+
+/**
+ * Whether a channel is linked to the network: what is announced or shared "with the network"
+ * has somewhere to go. Replies say so only when it does.
+ */
+export async function networkChannelLinked(repos: Pick<Repositories, "channels">): Promise<boolean> {
+  return (await repos.channels.byPurpose("network")).length > 0;
 }

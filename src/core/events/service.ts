@@ -33,11 +33,6 @@ export class EventService {
     return this.deps.repo;
   }
 
-  /** Whether a channel is linked to the network: announcements have somewhere to go. */
-  async hasNetworkChannel(): Promise<boolean> {
-    return (await this.deps.repos.channels.byPurpose("network")).length > 0;
-  }
-
   /** Creates a network webinar or training and announces it to the network's channels. */
   async createNetwork(input: NewEvent, now: Date): Promise<CdceEvent> {
     const event = await this.deps.repo.create(input);
