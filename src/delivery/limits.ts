@@ -15,11 +15,11 @@
  * by one replica at a time: their combined pace stays under the channel's limit.
  *
  * The slot is let go `perChannelLeadMs` before the gap ends, and a post waits that long after
- * taking the slot before it goes out: the hand-over (Redis between replicas) and the next
- * post's preparation (`beforePost`, a database write) happen inside the gap instead of after
- * it, and no post can come sooner than the gap after the previous answer, on any replica,
- * since a post's slot is never taken before the previous one's is let go. Measured at
- * Slack's 1 post/s per channel, the hand-over and preparation added 17 ms to each gap (median).
+ * taking the slot before it goes out: the next post's preparation (`beforePost`, a database
+ * write) happens inside the gap instead of after it, and no post can come sooner than the gap
+ * after the previous answer, on any replica, since a post's slot is never taken before the
+ * previous one's is let go. (The hand-over itself, through Redis between replicas, still
+ * counts: a post cannot know when another replica let the slot go.)
  *
  * First written with the Slack adapter (issue 3); extended by the outbox (issue 5) with the
  * platform limiter, clustering, `transientAttempts`, `lookFirstSince` and `beforePost`.
