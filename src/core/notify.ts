@@ -132,5 +132,6 @@ export interface OutboxAdmin {
  * has somewhere to go. Replies say so only when it does.
  */
 export async function networkChannelLinked(repos: Pick<Repositories, "channels">): Promise<boolean> {
-  return (await repos.channels.byPurpose("network")).length > 0;
+  // The terminal can be linked too (to try `config canal`), but nothing is ever posted there.
+  return (await repos.channels.byPurpose("network")).some((link) => link.platform !== "terminal");
 }

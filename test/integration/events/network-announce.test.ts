@@ -22,6 +22,8 @@ afterAll(async () => {
 
 describe("announcing what is planned", () => {
   it("without a network channel, says it is planned but not announced, and how to link one", async () => {
+    // A terminal linked to the network (to try the command) is nowhere to post.
+    await run(app, "config canal reseau", { user: "local", role: "coordination", platform: "terminal" });
     const r = await run(app, 'webinaire planifier titre:"Sans canal" theme:gouvernance debut:"15/03/2027 14h"', as("fr"));
     expect(textOf(r)).toContain("mais pas annoncé : aucun canal n’est relié au réseau");
     expect(textOf(r)).toContain("/cdce config canal reseau");
