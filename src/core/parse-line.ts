@@ -75,8 +75,11 @@ export function assignTokens(tokens: string[], specs: OptionSpecs): ParsedLine {
     if (m && name) {
       values[name] = m[2] ?? "";
     } else {
-      // "note:" ending a word is prose; "places:30" is an option name that does not exist.
-      if (m && m[2] && !m[2].startsWith("//") && m[1]!.length > 1 && !NOT_OPTIONS.has(fold(m[1]!))) unknownOptions.push(m[1]!);
+      // "note:" ending a word is prose, "bravo:tada:" a Slack emoji; "places:30" is an option
+      // name that does not exist.
+      const value = m?.[2] ?? "";
+      const prose = !value || value.startsWith("//") || /^[\w+-]+:/u.test(value);
+      if (m && !prose && m[1]!.length > 1 && !NOT_OPTIONS.has(fold(m[1]!))) unknownOptions.push(m[1]!);
       free.push(token);
     }
   }

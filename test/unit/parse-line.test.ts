@@ -27,9 +27,9 @@ describe("assignTokens", () => {
   });
 
   it("reports name:value pairs whose name is no option, not links, times or prose", () => {
-    const r = assignTokens(["places:30", "Lang=de", "https://x.be/a", "mailto:copil@namur.be", "14:00", "Note:", "c:x"], specs);
+    const r = assignTokens(["places:30", "Lang=de", "https://x.be/a", "mailto:copil@namur.be", "14:00", "Note:", "c:x", "bravo:tada:", "merci:+1:"], specs);
     expect(r.unknownOptions).toEqual(["places", "Lang"]);
-    expect(r.values.mots).toBe("places:30 Lang=de https://x.be/a mailto:copil@namur.be 14:00 Note: c:x");
+    expect(r.values.mots).toBe("places:30 Lang=de https://x.be/a mailto:copil@namur.be 14:00 Note: c:x bravo:tada: merci:+1:");
     expect(assignTokens(["jeunes", "page:2"], specs).unknownOptions).toEqual([]);
   });
 
