@@ -96,6 +96,7 @@ const quietNotifier: Notifier = {
   enqueue: async () => ({ queued: 0, duplicates: 0 }),
   cancel: async () => 0,
   retract: async () => ({ cancelled: 0, removing: 0 }),
+  reaches: async () => false,
 };
 
 async function benchOne(provider: "sqlite" | "postgresql", db: Database): Promise<Row[]> {

@@ -1,6 +1,5 @@
 /** `/cdce evenement partager k3x9q`: the CoPil shares its local event in the network's channels. */
 import { defineCommand } from "../src/core/commands.js";
-import { networkChannelLinked } from "../src/core/notify.js";
 import { text } from "../src/core/options.js";
 import { message } from "../src/core/reply.js";
 import { assertCanManage, eventByCode } from "../src/core/events/lookup.js";
@@ -18,7 +17,7 @@ export default defineCommand({
     if (event.state !== "scheduled" || event.endsAt <= now) return message(locale, t("ev.isOver", { title: event.title }));
     if (event.sharedAt) return message(locale, t("ev.local.alreadyShared", { title: event.title }));
     // Not marked shared when there is nowhere to share it: it can be shared once a channel is linked.
-    if (!(await networkChannelLinked(services.repos))) return message(locale, t("ev.local.noNetworkChannel", { title: event.title }));
+    if (!(await services.notifier.reaches({ kind: "purpose", purpose: "network" }))) return message(locale, t("ev.local.noNetworkChannel", { title: event.title }));
     const commune = event.communeId ? await services.repos.communes.get(event.communeId) : null;
     const shared = await services.events.repo.update(event.id, { sharedAt: now });
     await services.events.announce(shared, now, "ev.announce.shared", commune?.name ?? "");

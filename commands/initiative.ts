@@ -5,7 +5,6 @@
  * Stored, counted as activity of the commune, and posted to the network's shared channel on
  * every platform through the outbox (or first to coordination when moderation is on).
  */
-import { networkChannelLinked } from "../src/core/notify.js";
 import { defineCommand } from "../src/core/commands.js";
 import { reply } from "../src/core/reply.js";
 import { initiativeFields, readInitiative } from "../src/core/initiatives/input.js";
@@ -63,7 +62,7 @@ export default defineCommand({
     await recordActivity(services, initiative, now);
     await announce(services, initiative, now);
     const info = await cardInfo(services, initiative);
-    const key = moderated ? "initiative.shared.pending" : (await networkChannelLinked(services.repos)) ? "initiative.shared" : "initiative.sharedNoChannel";
+    const key = moderated ? "initiative.shared.pending" : (await services.notifier.reaches({ kind: "purpose", purpose: "network" })) ? "initiative.shared" : "initiative.sharedNoChannel";
     const head = t(key, { title: initiative.title, ref: refOf(initiative.id) });
     return reply(locale, [
       { type: "section", text: head },

@@ -146,12 +146,17 @@ export default defineCommand({
     const read = u.audiences.length + u.themes.length + u.formats.length + u.languages.length + u.profiles.length + u.freeWords.length;
     if (!filtersGiven && read === 0) return overview(ctx);
     // For volunteers the first page ends with other volunteers' sheets, which change on their own.
-    if (o.public === "benevoles" || result.understood.audiences.includes("benevoles")) return resultsPage(ctx, result);
+    if (forVolunteers(result)) return resultsPage(ctx, result);
     const { pages } = memoOf(services.kits);
     const key = JSON.stringify([locale, o.mots, o.public, o.theme, o.format, o.langue, o.profil, o.page]);
     return pages.get(key) ?? keep(pages, PAGES_KEPT, key, Object.freeze(await resultsPage(ctx, result)));
   },
 });
+
+/** Asked for volunteers (`public:benevoles` or a word): `understood` holds both. */
+function forVolunteers(result: KitSearchResult): boolean {
+  return result.understood.audiences.includes("benevoles");
+}
 
 async function resultsPage(ctx: Ctx, result: KitSearchResult): Promise<Reply> {
   const { options: o, t, locale, services } = ctx;
@@ -176,6 +181,6 @@ async function resultsPage(ctx: Ctx, result: KitSearchResult): Promise<Reply> {
   for (const hit of hits) blocks.push(...kitBlocks(hit.kit, ctx), { type: "divider" });
   if (page < pages) blocks.push({ type: "actions", buttons: [{ label: t("kit.more"), command: nextPageCommand({ ...o, page }) }] });
   // For volunteers, the experience sheets of other volunteers follow the kits (issue 8).
-  if (page === 1 && (o.public === "benevoles" || result.understood.audiences.includes("benevoles"))) blocks.push(...(await sheetsForVolunteers(services, t, o.mots ?? "")));
+  if (page === 1 && forVolunteers(result)) blocks.push(...(await sheetsForVolunteers(services, t, o.mots ?? "")));
   return reply(locale, blocks);
 }

@@ -3,7 +3,6 @@
  * Coordination schedules a network webinar (or `type:formation`); it is announced in the
  * network's channels with RSVP buttons. Without options: a form of five fields.
  */
-import { networkChannelLinked } from "../src/core/notify.js";
 import { defineCommand } from "../src/core/commands.js";
 import { text } from "../src/core/options.js";
 import { message, reply } from "../src/core/reply.js";
@@ -53,7 +52,7 @@ export default defineCommand({
     if (!read.ok) return { ...message(locale, Object.values(read.errors).join("\n")), fieldErrors: read.errors };
     const event = await services.events.createNetwork(read.event, now);
     // Say "announced" only if there is a network channel to announce it in.
-    const announced = await networkChannelLinked(services.repos);
+    const announced = await services.notifier.reaches({ kind: "purpose", purpose: "network" });
     const said = announced ? t("ev.created", { code: event.code }) : t("ev.createdNotAnnounced", { code: event.code });
     return reply(locale, [{ type: "section", text: said }, ...eventCard(event, t, locale, { zone: actor.timeZone })]);
   },

@@ -3,7 +3,6 @@
  * or `quand:"12/01 19h; 09/02 19h; 09/03 19h"`: coordination plans a series (the yearly
  * training cycle); each session is its own event with its own RSVP, reminders and .ics.
  */
-import { networkChannelLinked } from "../src/core/notify.js";
 import { defineCommand } from "../src/core/commands.js";
 import { int, text } from "../src/core/options.js";
 import { message, reply } from "../src/core/reply.js";
@@ -92,7 +91,7 @@ export default defineCommand({
     );
     const lines = created.map((e, i) => `${i + 1}. ${whenText(e, actor.timeZone, locale)} · \`${e.code}\``);
     // Say "announced" only if there is a network channel to announce it in.
-    const said = t((await networkChannelLinked(services.repos)) ? "ev.series.created" : "ev.series.createdNotAnnounced", { count: created.length });
+    const said = t((await services.notifier.reaches({ kind: "purpose", purpose: "network" })) ? "ev.series.created" : "ev.series.createdNotAnnounced", { count: created.length });
     return reply(locale, [{ type: "section", text: said }, { type: "section", text: lines.join("\n").slice(0, 2900) }]);
   },
 });

@@ -113,12 +113,14 @@ export function createDispatcher({ registry, services, onHandled, coordinators }
         log.info({ command: def.name, permission: def.permission }, "command refused");
         return done("refused", message(locale, t("error.forbidden", { command: def.name })));
       }
+      // The example line of this command, in the user's language, for every "typed wrong" reply.
+      const usage = `/cdce ${def.usage[locale] ?? def.usage.fr}`;
       if (unknownOptions.length) {
         const lines = unknownOptions.slice(0, 3).map((option) => t("error.option.unknown", { option: option.slice(0, 40), known: Object.keys(def.options).join(", ") }));
-        return done("invalid", message(locale, [...lines, t("error.usage", { usage: `/cdce ${def.usage[locale] ?? def.usage.fr}` })].join("\n")));
+        return done("invalid", message(locale, [...lines, t("error.usage", { usage })].join("\n")));
       }
       if (extra.length) {
-        return done("invalid", message(locale, t("error.extraWords", { words: extra.join(" ").slice(0, 80), usage: `/cdce ${def.usage[locale] ?? def.usage.fr}` })));
+        return done("invalid", message(locale, t("error.extraWords", { words: extra.join(" ").slice(0, 80), usage })));
       }
       const empty = Object.values(raw).every((v) => v === undefined || v === "");
       if (def.form && empty) {
@@ -128,7 +130,7 @@ export function createDispatcher({ registry, services, onHandled, coordinators }
       const parsed = schemaOf(def.options).safeParse(raw);
       if (!parsed.success) {
         const fieldErrors = describeIssues(parsed.error.issues, def.options, raw, t);
-        const r = message(locale, [...Object.values(fieldErrors), t("error.usage", { usage: `/cdce ${def.usage[locale] ?? def.usage.fr}` })].join("\n"));
+        const r = message(locale, [...Object.values(fieldErrors), t("error.usage", { usage })].join("\n"));
         return done("invalid", { ...r, fieldErrors });
       }
       const result = await def.run({

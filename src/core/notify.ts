@@ -30,7 +30,7 @@
  * specific, so that `cancel(prefix)` can drop a family of messages. Replies to a command
  * are not notifications: return them from the command instead.
  */
-import type { ChannelPurpose, Repositories } from "./ports.js";
+import type { ChannelPurpose } from "./ports.js";
 import type { ChannelRef, Locale, Platform, Reply } from "./types.js";
 
 /**
@@ -87,6 +87,11 @@ export interface Notifier {
    * nothing new. Added for issue 8.
    */
   retract(keyPrefix: string): Promise<RetractResult>;
+  /**
+   * Whether the recipient has at least one concrete target now (a channel linked for that
+   * purpose, an account of that person): replies say "announced" or "shared" only then.
+   */
+  reaches(to: Recipient): Promise<boolean>;
 }
 
 export interface RetractResult {
@@ -125,13 +130,4 @@ export interface OutboxAdmin {
   retry(id: string, now: Date): Promise<boolean>;
   /** Cancels a pending or failed message; false if it is being sent or already done. */
   cancel(id: string): Promise<boolean>;
-}
-
-/**
- * Whether a channel is linked to the network: what is announced or shared "with the network"
- * has somewhere to go. Replies say so only when it does.
- */
-export async function networkChannelLinked(repos: Pick<Repositories, "channels">): Promise<boolean> {
-  // The terminal can be linked too (to try `config canal`), but nothing is ever posted there.
-  return (await repos.channels.byPurpose("network")).some((link) => link.platform !== "terminal");
 }

@@ -68,6 +68,10 @@ export class OutboxNotifier implements Notifier {
     return result;
   }
 
+  async reaches(to: Recipient): Promise<boolean> {
+    return (await this.resolve(to)).length > 0;
+  }
+
   cancel(keyPrefix: string): Promise<number> {
     return this.deps.store.cancelByPrefix(keyPrefix);
   }

@@ -8,10 +8,10 @@
 import type * as Ics from "ics";
 import type { EventAttributes } from "ics";
 import { lazyRequire } from "../lazy-require.js";
+import type { CdceEvent } from "./model.js";
 
 /** The ics package, loaded on the first calendar file (see lazy-require.ts). */
 const ics = lazyRequire<typeof Ics>("ics");
-import type { CdceEvent } from "./model.js";
 
 /** Domain of the UIDs: stable, so that re-imports update the same entries. */
 const UID_DOMAIN = "cdce-bot";
