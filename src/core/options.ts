@@ -8,6 +8,8 @@
  */
 import { z } from "zod";
 import type { LocalizedText } from "./types.js";
+import { normalizeInputText } from "./input-text.js";
+import { parseDecimalInt } from "./numbers.js";
 
 export type OptionKind = "text" | "choice" | "int" | "list";
 
@@ -30,9 +32,8 @@ export interface Opt<T> {
   schema: z.ZodType<T>;
 }
 
-/** Strips control characters that have no business in a chat command. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const clean = (s: string) => s.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "").trim();
+/** Well-formed text without control or bidi characters (see input-text.ts), trimmed. */
+const clean = (s: string) => normalizeInputText(s).trim();
 
 /** Free text; `autocomplete` lets platforms suggest known values (communes) as the user types. */
 type TextOptions = { help: LocalizedText; max?: number; rest?: boolean; autocomplete?: OptionMeta["autocomplete"] };
@@ -89,10 +90,13 @@ export function list<const V extends string>(o: {
 export function int(o: { help: LocalizedText; min?: number; max?: number; default: number }): Opt<number> {
   const min = o.min ?? Number.MIN_SAFE_INTEGER;
   const max = o.max ?? Number.MAX_SAFE_INTEGER;
-  const schema = z.preprocess(
-    (v) => (v === undefined || v === null || v === "" ? o.default : typeof v === "string" ? Number(v.trim()) : v),
-    z.number().int().min(min).max(max),
-  ) as z.ZodType<number>;
+  const schema = z.preprocess((v) => {
+    if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) return o.default;
+    // Typed text is read as decimal digits only (`0x10`, `1e3` are refused, not 16 and 1,000);
+    // what is not a decimal integer stays a string, which the number schema refuses.
+    if (typeof v === "string") return parseDecimalInt(v) ?? v;
+    return v;
+  }, z.number().int().min(min).max(max)) as z.ZodType<number>;
   return { meta: { kind: "int", help: o.help, required: false, min: o.min, max: o.max }, schema };
 }
 
