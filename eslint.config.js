@@ -12,6 +12,24 @@ const forbiddenInCore = {
   ],
 };
 
+// A table read with typed text must not answer for keys it does not hold: `table[word]` on a
+// plain object finds `constructor`, `__proto__`, `toString`... Use a Map (src/core/word-table.ts)
+// or Object.hasOwn. Caught here: string-keyed object tables and `word in object`.
+const typedTextLookups = [
+  {
+    selector: "VariableDeclarator[init.type='ObjectExpression'][init.properties.length>0][id.typeAnnotation.typeAnnotation.typeName.name='Record'][id.typeAnnotation.typeAnnotation.typeArguments.params.0.type='TSStringKeyword']",
+    message: "a string-keyed object table also answers for inherited keys (constructor, __proto__): use a Map (wordTable) instead",
+  },
+  {
+    selector: "VariableDeclarator[init.type='ObjectExpression'][init.properties.length>0] > Identifier.id > TSTypeAnnotation > TSTypeLiteral > TSIndexSignature",
+    message: "a string-keyed object table also answers for inherited keys (constructor, __proto__): use a Map (wordTable) instead",
+  },
+  {
+    selector: "BinaryExpression[operator='in'][left.type!='Literal']",
+    message: "`key in object` is true for inherited keys (constructor, toString): use a Map or Object.hasOwn",
+  },
+];
+
 export default tseslint.config(
   { ignores: ["node_modules/", "src/generated/", "data/", "coverage/", "dist/"] },
   js.configs.recommended,
@@ -23,6 +41,6 @@ export default tseslint.config(
       "no-console": "error",
     },
   },
-  { files: ["src/core/**/*.ts", "commands/**/*.ts"], rules: { "no-restricted-imports": ["error", forbiddenInCore] } },
+  { files: ["src/core/**/*.ts", "commands/**/*.ts"], rules: { "no-restricted-imports": ["error", forbiddenInCore], "no-restricted-syntax": ["error", ...typedTextLookups] } },
   { files: ["src/platforms/terminal/**", "bench/**", "test/**", "src/data/import-cli.ts", "src/platforms/*/cli*.ts", "**/*-cli.ts"], rules: { "no-console": "off" } },
 );

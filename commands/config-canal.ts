@@ -10,7 +10,7 @@ import { CdceError } from "../src/core/errors.js";
 import type { ChannelPurpose } from "../src/core/ports.js";
 
 const USES = ["commune", "reseau", "coordination", "retirer", "voir"] as const;
-const PURPOSE: Record<string, ChannelPurpose> = { commune: "commune", reseau: "network", coordination: "coordination" };
+const PURPOSE = new Map<string, ChannelPurpose>([["commune", "commune"], ["reseau", "network"], ["coordination", "coordination"]]);
 
 export default defineCommand({
   name: "config canal",
@@ -46,7 +46,7 @@ export default defineCommand({
       communeId = commune.id;
       communeName = commune.name;
     }
-    const purpose = PURPOSE[use] as ChannelPurpose;
+    const purpose = PURPOSE.get(use) as ChannelPurpose;
     await repo.link({ platform, workspaceId, channelId, purpose, communeId });
     return message(locale, t(`channel.linked.${purpose}`, { commune: communeName }));
   },

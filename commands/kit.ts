@@ -66,7 +66,7 @@ function renderKit(kit: Kit, ctx: Ctx): Block[] {
   const links = kit.links.slice(0, 3).map((url, i) => `[${t("kit.link", { n: i + 1 })}](${url})`);
   blocks.push({ type: "context", text: [`\`${kit.id}\``, ...links].join(" · ") });
   // Survey templates start as polls in one click (issue 8).
-  if (POLL_TEMPLATES[kit.id]) blocks.push({ type: "actions", buttons: [{ label: t("poll.fromKit"), command: `sondage modele:${kit.id}` }] });
+  if (POLL_TEMPLATES.has(kit.id)) blocks.push({ type: "actions", buttons: [{ label: t("poll.fromKit"), command: `sondage modele:${kit.id}` }] });
   return blocks;
 }
 
@@ -87,8 +87,8 @@ interface Memo {
 const memos = new WeakMap<object, Memo>();
 
 function memoOf(kits: Ctx["services"]["kits"]): Memo {
-  let memo = memos.get(kits);
-  if (!memo || memo.version !== kits.version) memos.set(kits, (memo = { version: kits.version, cards: new Map(), pages: new Map() }));
+  let memo = memos.get(kits.identity);
+  if (!memo || memo.version !== kits.version) memos.set(kits.identity, (memo = { version: kits.version, cards: new Map(), pages: new Map() }));
   return memo;
 }
 

@@ -5,14 +5,15 @@ import { LOCALES } from "../src/core/types.js";
 import { message } from "../src/core/reply.js";
 import { translator, toLocale } from "../src/i18n/catalogue.js";
 import { fold } from "../src/core/parse-line.js";
+import { wordTable } from "../src/core/word-table.js";
 
 /** Language names as people type them, in the four languages. */
-const NAMES: Record<string, (typeof LOCALES)[number]> = {
+const NAMES = wordTable<(typeof LOCALES)[number]>({
   francais: "fr", french: "fr", franzosisch: "fr", frans: "fr",
   deutsch: "de", allemand: "de", german: "de", duits: "de",
   nederlands: "nl", neerlandais: "nl", dutch: "nl", niederlandisch: "nl", vlaams: "nl",
   english: "en", anglais: "en", englisch: "en", engels: "en",
-};
+});
 
 export default defineCommand({
   name: "langue",
@@ -23,7 +24,7 @@ export default defineCommand({
     code: choice({
       help: { fr: "fr, de, nl ou en", de: "fr, de, nl oder en", nl: "fr, de, nl of en", en: "fr, de, nl or en" },
       values: LOCALES,
-      normalize: (raw) => toLocale(raw) ?? NAMES[fold(raw)],
+      normalize: (raw) => toLocale(raw) ?? NAMES.get(fold(raw)),
     }),
   },
   async run({ options, actor, t, locale, services }) {

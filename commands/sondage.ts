@@ -29,7 +29,7 @@ export default defineCommand({
     choix: text({ help: { fr: "Les choix, séparés par ; ou un par ligne", de: "Die Optionen, durch ; getrennt oder eine pro Zeile", nl: "De keuzes, gescheiden door ; of één per regel", en: "The choices, separated by ; or one per line" }, max: 1200 }),
     anonyme: choice({ help: { fr: "oui : les votes ne sont jamais nominatifs", de: "oui: Stimmen werden nie namentlich gezeigt", nl: "oui: stemmen worden nooit op naam getoond", en: "oui: votes are never shown by name" }, values: ["oui", "non"] as const, normalize: yesNo }),
     fin: text({ help: { fr: "Clôture : 2h, 3j, vendredi 18h, 2026-12-05", de: "Ende: 2h, 3d, Freitag 18 Uhr, 2026-12-05", nl: "Einde: 2h, 3d, vrijdag 18u, 2026-12-05", en: "Closes: 2h, 3d, Friday 6pm, 2026-12-05" }, max: 60 }),
-    modele: choice({ help: { fr: "Modèle d’enquête du catalogue", de: "Umfragevorlage aus dem Katalog", nl: "Enquêtesjabloon uit de catalogus", en: "Survey template from the catalogue" }, values: Object.keys(POLL_TEMPLATES) as [string, ...string[]] }),
+    modele: choice({ help: { fr: "Modèle d’enquête du catalogue", de: "Umfragevorlage aus dem Katalog", nl: "Enquêtesjabloon uit de catalogus", en: "Survey template from the catalogue" }, values: [...POLL_TEMPLATES.keys()] as [string, ...string[]] }),
     numero: int({ help: { fr: "Question du modèle", de: "Frage der Vorlage", nl: "Vraag van het sjabloon", en: "Template question" }, min: 0, max: 10, default: 0 }),
   },
   form: ({ t }) => ({

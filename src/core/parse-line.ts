@@ -7,7 +7,7 @@ import type { OptionSpecs } from "./options.js";
 /** Splits on spaces, keeping quoted parts ("…", “…”, «…», '…') together, quotes removed. */
 export function tokenize(line: string): string[] {
   const tokens: string[] = [];
-  const closing: Record<string, string> = { '"': '"', "“": "”", "«": "»", "'": "'" };
+  const closing = new Map([['"', '"'], ["“", "”"], ["«", "»"], ["'", "'"]]);
   let current = "";
   let inToken = false;
   let quote: string | null = null;
@@ -18,8 +18,8 @@ export function tokenize(line: string): string[] {
       continue;
     }
     // An apostrophe inside a word ("l'affiche") is text, not a quote.
-    if (ch in closing && (ch !== "'" || !inToken)) {
-      quote = closing[ch] ?? null;
+    if (closing.has(ch) && (ch !== "'" || !inToken)) {
+      quote = closing.get(ch) ?? null;
       inToken = true;
       continue;
     }

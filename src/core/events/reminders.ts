@@ -7,6 +7,7 @@
  * events (issue 6). People change theirs with `/cdce rappels 3j 1h`.
  */
 import { atLocalTimeDaysBefore, type LocalTime } from "../time/local.js";
+import { wordTable } from "../word-table.js";
 import type { CdceEvent } from "./model.js";
 
 export type Offset = `${number}${"d" | "h" | "m"}`;
@@ -22,11 +23,11 @@ export const REMINDER_TIME: LocalTime = { hour: 9, minute: 0 };
 /** Most offsets a person may keep (each one is a message). */
 export const MAX_OFFSETS = 4;
 
-const UNIT: Record<string, "d" | "h" | "m"> = {
+const UNIT = wordTable<"d" | "h" | "m">({
   d: "d", j: "d", t: "d", jour: "d", jours: "d", day: "d", days: "d", dag: "d", dagen: "d", tag: "d", tage: "d",
   h: "h", u: "h", heure: "h", heures: "h", hour: "h", hours: "h", uur: "h", std: "h", stunde: "h", stunden: "h",
   m: "m", min: "m", mn: "m", minute: "m", minutes: "m", minuten: "m",
-};
+});
 
 /**
  * Reads offsets typed by a person: `7j 1j 1h`, `7d,1d,1h`, `2 Tage 1 Stunde`, `1 dag 30 min`.
@@ -39,7 +40,7 @@ export function parseOffsets(raw: string): Offset[] | null {
   const re = /(\d{1,3})\s*([a-z]+)/g;
   let consumed = "";
   for (const m of s.matchAll(re)) {
-    const unit = UNIT[m[2]!];
+    const unit = UNIT.get(m[2]!);
     if (!unit) return null;
     const n = Number(m[1]);
     const minutes = n * (unit === "d" ? 1440 : unit === "h" ? 60 : 1);

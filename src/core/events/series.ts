@@ -11,6 +11,7 @@ import { fromLocalParts } from "../time/local.js";
 import { extractTimes, normalizeInput } from "./when-parts.js";
 import { parseWhen, type WhenResult } from "./when.js";
 import { key } from "./vocabulary.js";
+import { wordTable } from "../word-table.js";
 
 export const MAX_SESSIONS = 24;
 
@@ -23,19 +24,19 @@ export interface MonthlyRule {
   end?: LocalTime;
 }
 
-const ORDINALS: Record<string, number> = {
+const ORDINALS = wordTable<number>({
   premier: 1, premiere: 1, "1er": 1, "1re": 1, deuxieme: 2, second: 2, seconde: 2, "2e": 2, "2eme": 2, troisieme: 3, "3e": 3, "3eme": 3, quatrieme: 4, "4e": 4, "4eme": 4, dernier: -1, derniere: -1,
   erster: 1, ersten: 1, erste: 1, "1": 1, zweiter: 2, zweiten: 2, zweite: 2, "2": 2, dritter: 3, dritten: 3, dritte: 3, "3": 3, vierter: 4, vierten: 4, vierte: 4, "4": 4, letzter: -1, letzten: -1, letzte: -1,
   eerste: 1, tweede: 2, derde: 3, vierde: 4, laatste: -1,
   first: 1, "1st": 1, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, last: -1,
-};
+});
 
-const WEEKDAYS: Record<string, number> = {
+const WEEKDAYS = wordTable<number>({
   lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6, dimanche: 7,
   montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, samstag: 6, sonntag: 7,
   maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6, zondag: 7,
   monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
-};
+});
 
 /** Words a rule may carry around its ordinal and weekday. */
 const RULE_FILLER = new Set(["de", "du", "chaque", "mois", "le", "jeden", "im", "monat", "monats", "des", "van", "elke", "maand", "de", "of", "the", "each", "every", "month", "a", "a-partir", "om", "um", "at"]);
@@ -48,8 +49,8 @@ export function parseRule(raw: string): MonthlyRule | null {
   let nth: number | undefined;
   let weekday: number | undefined;
   for (const word of times.rest.split(/[\s,]+/).map((w) => key(w).replace(/\.$/, "")).filter(Boolean)) {
-    if (nth === undefined && ORDINALS[word] !== undefined) nth = ORDINALS[word];
-    else if (weekday === undefined && WEEKDAYS[word] !== undefined) weekday = WEEKDAYS[word];
+    if (nth === undefined && ORDINALS.has(word)) nth = ORDINALS.get(word);
+    else if (weekday === undefined && WEEKDAYS.has(word)) weekday = WEEKDAYS.get(word);
     else if (!RULE_FILLER.has(word)) return null;
   }
   if (nth === undefined || weekday === undefined) return null;

@@ -4,6 +4,7 @@
  * filters serve the map (`/cdce carte`) and the digest.
  */
 import { fold } from "../kits/normalize.js";
+import { wordTable } from "../word-table.js";
 import type { Commune } from "../ports.js";
 import type { Locale } from "../types.js";
 import type { Initiative } from "./ports.js";
@@ -24,12 +25,12 @@ export interface InitiativeQuery {
   words: string[];
 }
 
-const LANGUAGE_WORDS: Record<string, Locale> = {
+const LANGUAGE_WORDS = wordTable<Locale>({
   fr: "fr", francais: "fr", french: "fr", franzosisch: "fr", frans: "fr",
   de: "de", allemand: "de", deutsch: "de", german: "de", duits: "de",
   nl: "nl", neerlandais: "nl", niederlandisch: "nl", dutch: "nl", nederlands: "nl",
   en: "en", anglais: "en", english: "en", englisch: "en", engels: "en",
-};
+});
 
 /** Words that carry no meaning in a search ("les ateliers de Namur en 2026"). */
 const STOP = new Set(["le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "a", "au", "aux", "pour", "avec", "the", "of", "and", "in", "for", "with", "der", "die", "das", "und", "mit", "het", "een", "van", "met", "voor"]);
@@ -72,7 +73,7 @@ export function readQuery(text: string, communes: readonly Commune[], zone: stri
     else if (period) q.period = period;
     else if (provinces.has(w)) q.provinces.push(provinces.get(w)!);
     else if (bySlug.has(w)) q.communeIds.push(bySlug.get(w)!.id);
-    else if (LANGUAGE_WORDS[w] && (w.length > 2 || new RegExp(`\\b${w.toUpperCase()}\\b`).test(text))) q.languages.push(LANGUAGE_WORDS[w]!);
+    else if (LANGUAGE_WORDS.has(w) && (w.length > 2 || new RegExp(`\\b${w.toUpperCase()}\\b`).test(text))) q.languages.push(LANGUAGE_WORDS.get(w)!);
     // Two-letter codes count as a language only in capitals (`DE`): "en" is also French.
     else if (!STOP.has(w) && w.length > 1) q.words.push(w);
   }

@@ -4,6 +4,7 @@
  * Stored values are the French slugs below; labels come from the message catalogue.
  */
 import { fold } from "../kits/normalize.js";
+import { wordTable } from "../word-table.js";
 
 /** What kind of action it was (the users' document: stands, workshops, breakfasts...). */
 export const INITIATIVE_KINDS = [
@@ -30,7 +31,7 @@ export const CRITERIA = ["1", "2", "3", "4", "5", "6"] as const;
 export type Criterion = 1 | 2 | 3 | 4 | 5 | 6;
 
 /** Folded words (any of the four languages) -> kind. The slugs themselves match too. */
-const KIND_WORDS: Record<string, InitiativeKind> = {
+const KIND_WORDS = wordTable<InitiativeKind>({
   stand: "stand", stande: "stand", kraam: "stand", infostand: "stand", standje: "stand",
   atelier: "atelier", ateliers: "atelier", workshop: "atelier", workshops: "atelier", werkstatt: "atelier", animation: "atelier",
   "petit-dejeuner": "petit-dejeuner", "petit dejeuner": "petit-dejeuner", "petits-dejeuners": "petit-dejeuner", dejeuner: "petit-dejeuner",
@@ -43,9 +44,9 @@ const KIND_WORDS: Record<string, InitiativeKind> = {
   conference: "conference", konferenz: "conference", lezing: "conference", debat: "conference", vortrag: "conference", talk: "conference", film: "conference",
   degustation: "degustation", tasting: "degustation", verkostung: "degustation", proeverij: "degustation",
   autre: "autre", other: "autre", andere: "autre", ander: "autre", sonstiges: "autre",
-};
+});
 
-const PARTNER_WORDS: Record<string, PartnerKind> = {
+const PARTNER_WORDS = wordTable<PartnerKind>({
   commerce: "commerce", commerces: "commerce", magasin: "commerce", boutique: "commerce", shop: "commerce", shops: "commerce",
   geschaft: "commerce", laden: "commerce", winkel: "commerce", handel: "commerce", commercant: "commerce", commercants: "commerce",
   horeca: "horeca", restaurant: "horeca", cafe: "horeca", bar: "horeca", gastronomie: "horeca",
@@ -54,19 +55,19 @@ const PARTNER_WORDS: Record<string, PartnerKind> = {
   producteur: "producteur", producteurs: "producteur", producer: "producteur", producers: "producteur", produzent: "producteur",
   producent: "producteur", agriculteur: "producteur", ferme: "producteur", farm: "producteur", boer: "producteur", landwirt: "producteur", local: "producteur",
   media: "media", medias: "media", presse: "media", press: "media", pers: "media",
-};
+});
 
 const norm = (raw: string) => fold(raw).trim().replace(/[\s_]+/g, " ");
 
 /** A typed word -> kind, or undefined. */
 export function toKind(raw: string): InitiativeKind | undefined {
   const w = norm(raw);
-  return KIND_WORDS[w] ?? KIND_WORDS[w.replace(/ /g, "-")] ?? (INITIATIVE_KINDS as readonly string[]).find((k) => k === w.replace(/ /g, "-")) as InitiativeKind | undefined;
+  return KIND_WORDS.get(w) ?? KIND_WORDS.get(w.replace(/ /g, "-")) ?? (INITIATIVE_KINDS as readonly string[]).find((k) => k === w.replace(/ /g, "-")) as InitiativeKind | undefined;
 }
 
 /** A typed word -> partner kind, or undefined. */
 export function toPartnerKind(raw: string): PartnerKind | undefined {
-  return PARTNER_WORDS[norm(raw)];
+  return PARTNER_WORDS.get(norm(raw));
 }
 
 /** `3`, `c3`, `critere 3`, `kriterium3` -> `"3"`. */
@@ -77,9 +78,9 @@ export function toCriterion(raw: string): (typeof CRITERIA)[number] | undefined 
 
 /** The word-to-value tables, for search words (`initiatives atelier ecole`). */
 export function kindWord(word: string): InitiativeKind | undefined {
-  return KIND_WORDS[word];
+  return KIND_WORDS.get(word);
 }
 export function partnerWord(word: string): PartnerKind | undefined {
-  return PARTNER_WORDS[word];
+  return PARTNER_WORDS.get(word);
 }
 

@@ -20,14 +20,14 @@ const ASCII = /^[\x00-\x7f]*$/;
 const MARKS = /\p{M}+/gu;
 const SPECIAL_TEST = /[ßœæøłđ]/;
 const SPECIAL = /[ßœæøłđ]/g;
-const SPECIAL_MAP: Record<string, string> = { ß: "ss", œ: "oe", æ: "ae", ø: "o", ł: "l", đ: "d" };
+const SPECIAL_MAP = new Map([["ß", "ss"], ["œ", "oe"], ["æ", "ae"], ["ø", "o"], ["ł", "l"], ["đ", "d"]]);
 
 /** Lower case, accents and marks removed, ligatures and compatibility forms expanded. */
 export function fold(s: string): string {
   // Most catalogue and query text is plain ASCII: skip Unicode normalisation then.
   if (ASCII.test(s)) return s.toLowerCase();
   const out = s.normalize("NFKD").toLowerCase().replace(MARKS, "");
-  return SPECIAL_TEST.test(out) ? out.replace(SPECIAL, (c) => SPECIAL_MAP[c] ?? c) : out;
+  return SPECIAL_TEST.test(out) ? out.replace(SPECIAL, (c) => SPECIAL_MAP.get(c) ?? c) : out;
 }
 
 // Separators used in French inclusive writing: middle dots, bullets, period, hyphen, slash.

@@ -5,6 +5,7 @@
  * these are the one-click questions a chat poll can carry.
  */
 import type { LocalizedText, Locale } from "../types.js";
+import { wordTable } from "../word-table.js";
 
 export interface TemplateQuestion {
   question: Required<LocalizedText>;
@@ -13,7 +14,7 @@ export interface TemplateQuestion {
 
 const q = (fr: string, de: string, nl: string, en: string) => ({ fr, de, nl, en });
 
-export const POLL_TEMPLATES: Record<string, TemplateQuestion[]> = {
+export const POLL_TEMPLATES = wordTable<TemplateQuestion[]>({
   "modeles-enquete-citoyenne": [
     {
       question: q("À quelle fréquence achetez-vous des produits équitables ?", "Wie oft kaufen Sie fair gehandelte Produkte?", "Hoe vaak koopt u eerlijke-handelsproducten?", "How often do you buy fair-trade products?"),
@@ -62,10 +63,10 @@ export const POLL_TEMPLATES: Record<string, TemplateQuestion[]> = {
       ],
     },
   ],
-};
+});
 
 /** The questions of a template in one language, or undefined for an unknown kit id. */
 export function templateQuestions(kitId: string, locale: Locale): Array<{ question: string; choices: string[] }> | undefined {
-  const t = POLL_TEMPLATES[kitId];
+  const t = POLL_TEMPLATES.get(kitId);
   return t?.map((x) => ({ question: x.question[locale], choices: x.choices.map((c) => c[locale]) }));
 }

@@ -5,11 +5,12 @@
  */
 import type { MessageKey, Translate } from "../../i18n/catalogue.js";
 import { fold } from "../kits/normalize.js";
+import { wordTable } from "../word-table.js";
 import { closest } from "../similarity.js";
 import type { Commune } from "../ports.js";
 import { TOOL_CATEGORIES, type ToolCategory, type ToolUse } from "./ports.js";
 
-const CATEGORY_WORDS: Record<string, ToolCategory> = {
+const CATEGORY_WORDS = wordTable<ToolCategory>({
   design: "design", graphisme: "design", graphique: "design", visuel: "design", visuels: "design", grafik: "design", ontwerp: "design", affiche: "design",
   planning: "planning", planification: "planning", agenda: "planning", calendrier: "planning", kalender: "planning", projet: "planning", projektmanagement: "planning",
   newsletter: "newsletter", newsletters: "newsletter", infolettre: "newsletter", lettre: "newsletter", mailing: "newsletter", nieuwsbrief: "newsletter", rundbrief: "newsletter",
@@ -18,12 +19,12 @@ const CATEGORY_WORDS: Record<string, ToolCategory> = {
   storage: "storage", stockage: "storage", partage: "storage", fichiers: "storage", cloud: "storage", drive: "storage", speicher: "storage", opslag: "storage",
   meeting: "meeting", reunion: "meeting", visio: "meeting", visioconference: "meeting", videokonferenz: "meeting", vergadering: "meeting", besprechung: "meeting",
   other: "other", autre: "other", sonstiges: "other", ander: "other", andere: "other",
-};
+});
 
 /** A typed word -> category. */
 export function toToolCategory(raw: string): ToolCategory | undefined {
   const w = fold(raw).trim().replace(/\s+/g, "-");
-  return CATEGORY_WORDS[w] ?? (TOOL_CATEGORIES as readonly string[]).find((c) => c === w) as ToolCategory | undefined;
+  return CATEGORY_WORDS.get(w) ?? (TOOL_CATEGORIES as readonly string[]).find((c) => c === w) as ToolCategory | undefined;
 }
 
 export const categoryLabel = (t: Translate, c: ToolCategory) => t(`tool.category.${c}` as MessageKey);
