@@ -4,24 +4,26 @@
  * its author (even when anonymous: the link is kept for that alone) each change.
  */
 import { translator, type MessageKey, type Translate } from "../../i18n/catalogue.js";
+import { clip } from "../clip.js";
 import { fold } from "../kits/normalize.js";
+import { wordTable } from "../word-table.js";
 import type { Notification } from "../notify.js";
 import { message, reply } from "../reply.js";
 import type { Block, Button } from "../types.js";
 import { IDEA_STATUSES, type Idea, type IdeaStatus } from "./ports.js";
 
-const STATUS_WORDS: Record<string, IdeaStatus> = {
+const STATUS_WORDS = wordTable<IdeaStatus>({
   new: "new", nouvelle: "new", nouveau: "new", neu: "new", nieuw: "new",
   study: "study", etude: "study", "a l'etude": "study", "a-l-etude": "study", examen: "study", prufung: "study", studie: "study", onderzoek: "study",
   kept: "kept", retenue: "kept", retenu: "kept", accepted: "kept", angenommen: "kept", behouden: "kept", aanvaard: "kept",
   done: "done", realisee: "done", realise: "done", faite: "done", fait: "done", erledigt: "done", umgesetzt: "done", gedaan: "done", uitgevoerd: "done",
   dropped: "dropped", ecartee: "dropped", ecarte: "dropped", abandonnee: "dropped", verworfen: "dropped", abgelehnt: "dropped", afgewezen: "dropped", geschrapt: "dropped",
-};
+});
 
 /** A typed word -> status (`à l'étude`, `retenue`, `erledigt`, `afgewezen`...). */
 export function toIdeaStatus(raw: string): IdeaStatus | undefined {
   const w = fold(raw).trim().replace(/[’]/g, "'");
-  return STATUS_WORDS[w] ?? STATUS_WORDS[w.replace(/\s+/g, "-")] ?? (IDEA_STATUSES as readonly string[]).find((s) => s === w) as IdeaStatus | undefined;
+  return STATUS_WORDS.get(w) ?? STATUS_WORDS.get(w.replace(/\s+/g, "-")) ?? (IDEA_STATUSES as readonly string[]).find((s) => s === w) as IdeaStatus | undefined;
 }
 
 export const statusLabel = (t: Translate, s: IdeaStatus) => t(`idea.status.${s}` as MessageKey);
@@ -39,7 +41,7 @@ export function statusButtons(t: Translate, idea: Idea): Button[] {
 export function ideaBlocks(t: Translate, idea: Idea, authorName: string | null, withButtons: boolean): Block[] {
   const who = idea.anonymous || !authorName ? t("idea.anonymousAuthor") : authorName;
   const facts = [statusLabel(t, idea.status), who, idea.createdAt.toISOString().slice(0, 10), `\`${idea.id.slice(0, 8)}\``];
-  const blocks: Block[] = [{ type: "section", text: idea.text.length > 1500 ? `${idea.text.slice(0, 1499)}…` : idea.text }, { type: "context", text: facts.join(" · ") }];
+  const blocks: Block[] = [{ type: "section", text: clip(idea.text, 1500) }, { type: "context", text: facts.join(" · ") }];
   if (idea.note) blocks.push({ type: "context", text: t("idea.note", { note: idea.note }) });
   if (withButtons) blocks.push({ type: "actions", buttons: statusButtons(t, idea) });
   return blocks;
@@ -71,7 +73,7 @@ export function statusNotice(idea: Idea, authorId: string, communeName: string, 
     dueAt: now,
     render: (locale) => {
       const t = translator(locale);
-      const text = t("idea.notice.status", { commune: communeName, status: statusLabel(t, idea.status), idea: idea.text.length > 120 ? `${idea.text.slice(0, 119)}…` : idea.text });
+      const text = t("idea.notice.status", { commune: communeName, status: statusLabel(t, idea.status), idea: clip(idea.text, 120) });
       return message(locale, idea.note ? `${text}\n${t("idea.note", { note: idea.note })}` : text, "channel");
     },
   };
