@@ -10,6 +10,7 @@ import { parseWhen, type WhenResult } from "./when.js";
 import type { EventAudience, NewEvent, WebinarTheme } from "./model.js";
 import { WEBINAR_THEMES } from "./model.js";
 import { isTrainingWord, isUnlimitedWord, readAudience, readLanguage, readTheme } from "./vocabulary.js";
+import { inRange, parseDecimalInt } from "../numbers.js";
 
 /** Longest event we accept: a training day. */
 export const MAX_DURATION_MIN = 12 * 60;
@@ -117,8 +118,8 @@ export function readWebinar(input: WebinarFields, ctx: { t: Translate; locale: L
   if (f.lien && !/^https:\/\/\S+$/.test(f.lien)) errors.lien = t("ev.link.bad");
   let capacity: number | null = null;
   if (f.capacite && !isUnlimitedWord(f.capacite)) {
-    const n = Number(f.capacite.trim());
-    if (!Number.isInteger(n) || n < 1 || n > MAX_CAPACITY) errors.capacite = t("ev.capacity.bad", { value: f.capacite.slice(0, 20), max: MAX_CAPACITY });
+    const n = parseDecimalInt(f.capacite);
+    if (!inRange(n, 1, MAX_CAPACITY)) errors.capacite = t("ev.capacity.bad", { value: f.capacite.slice(0, 20), max: MAX_CAPACITY });
     else capacity = n;
   }
   let language: Locale = locale;
