@@ -8,7 +8,7 @@ import { defineCommand } from "../src/core/commands.js";
 import { text } from "../src/core/options.js";
 import { message, reply } from "../src/core/reply.js";
 import { CdceError } from "../src/core/errors.js";
-import { can } from "../src/core/permissions.js";
+import { requirePermission } from "../src/core/permissions.js";
 import { readLocalEvent } from "../src/core/events/local.js";
 import { eventCard } from "../src/core/events/render.js";
 
@@ -49,7 +49,7 @@ export default defineCommand({
   async run({ options, actor, t, locale, now, services }) {
     const commune = options.commune ? await services.repos.communes.findByName(options.commune) : actor.communeIds[0] ? await services.repos.communes.get(actor.communeIds[0]) : null;
     if (!commune) throw new CdceError(options.commune ? "commune.unknown" : "event.no_commune", options.commune ? "commune.unknown" : "ev.participations.noCommune", { name: (options.commune ?? "").slice(0, 60) });
-    if (!can(actor, "commune.manage", { communeId: commune.id })) throw new CdceError("event.forbidden", "error.forbidden", { command: "evenement creer" });
+    requirePermission(actor, "commune.manage", { communeId: commune.id }, ["event.forbidden", "error.forbidden", { command: "evenement creer" }]);
     const read = readLocalEvent(options, { t, commune, now, personId: actor.personId, locale });
     if (!read.ok) return { ...message(locale, Object.values(read.errors).join("\n")), fieldErrors: read.errors };
     const event = await services.events.createLocal(read.event, read.slots);

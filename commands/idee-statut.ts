@@ -5,7 +5,7 @@
 import { defineCommand } from "../src/core/commands.js";
 import { text } from "../src/core/options.js";
 import { reply } from "../src/core/reply.js";
-import { can } from "../src/core/permissions.js";
+import { requirePermission } from "../src/core/permissions.js";
 import { CdceError } from "../src/core/errors.js";
 import { ideaBlocks, statusLabel, statusNotice, toIdeaStatus } from "../src/core/ideas/service.js";
 
@@ -26,7 +26,7 @@ export default defineCommand({
     const found = r ? await services.community.ideas.findByPrefix(r) : [];
     if (found.length !== 1) throw new CdceError("idea.not_found", found.length ? "idea.error.ambiguous" : "idea.error.notFound", { ref: r.slice(0, 40) || "?" });
     const idea = found[0]!;
-    if (!can(actor, "commune.manage", { communeId: idea.communeId })) throw new CdceError("idea.forbidden", "idea.error.forbidden");
+    requirePermission(actor, "commune.manage", { communeId: idea.communeId }, ["idea.forbidden", "idea.error.forbidden"]);
     let note = o.note ?? null;
     let status = o.statut ? toIdeaStatus(o.statut) : undefined;
     const [first, ...rest] = (note ?? "").split(/\s+/);

@@ -1,12 +1,13 @@
 /**
  * `/cdce idee <texte> [anonyme:oui] [commune:]`: drops an idea in a commune's idea box
- * (the caller's commune by default). The commune's channel gets it with status buttons for
+ * (the caller's commune by default; members of the commune only). The commune's channel gets it with status buttons for
  * the CoPil; the author is told each change, even when anonymous (never shown).
  */
 import { defineCommand } from "../src/core/commands.js";
 import { choice, text } from "../src/core/options.js";
 import { message } from "../src/core/reply.js";
 import { CdceError } from "../src/core/errors.js";
+import { requirePermission } from "../src/core/permissions.js";
 import { newIdeaNotice } from "../src/core/ideas/service.js";
 
 const yesNo = (s: string) => (/^(oui|yes|ja|y|o|1|true)$/i.test(s) ? "oui" : /^(non|no|nein|nee|n|0|false)$/i.test(s) ? "non" : undefined);
@@ -28,6 +29,8 @@ export default defineCommand({
       : actor.communeIds[0] ? await services.repos.communes.get(actor.communeIds[0]) : null;
     if (o.commune && !commune) throw new CdceError("commune.unknown", "commune.unknown", { name: o.commune.slice(0, 60) });
     if (!commune) throw new CdceError("idea.commune_needed", "idea.error.communeNeeded");
+    // Anonymity hides the name from readers, not from the rules: only members post.
+    requirePermission(actor, "commune.contribute", { communeId: commune.id }, ["idea.not_member", "idea.error.notMember", { commune: commune.name }]);
     const anonymous = o.anonyme === "oui";
     const idea = await services.community.ideas.create({ communeId: commune.id, authorId: actor.personId, anonymous, text: o.texte });
     await services.notifier.enqueue(newIdeaNotice(idea, commune.name, anonymous ? null : actor.name, now));

@@ -16,7 +16,7 @@ export default defineCommand({
   usage: { fr: "initiative aussi 3f2a9c1b", de: "initiative aussi 3f2a9c1b", nl: "initiative aussi 3f2a9c1b", en: "initiative aussi 3f2a9c1b" },
   options: { ref: text({ help: { fr: "Référence", de: "Referenz", nl: "Referentie", en: "Reference" }, max: 40 }) },
   async run({ options: o, t, locale, actor, now, services }) {
-    const i = await findInitiative(services, o.ref);
+    const i = await findInitiative(services, o.ref, actor);
     if (i.status !== "published") return message(locale, t("initiative.error.notPublished", { title: i.title }));
     const communeId = actor.communeIds[0] ?? null;
     const { created, count } = await services.community.initiatives.follow(i.id, actor.personId, communeId, now);

@@ -16,7 +16,7 @@ export default defineCommand({
   usage: { fr: "initiative contact 3f2a9c1b", de: "initiative contact 3f2a9c1b", nl: "initiative contact 3f2a9c1b", en: "initiative contact 3f2a9c1b" },
   options: { ref: text({ help: { fr: "Référence", de: "Referenz", nl: "Referentie", en: "Reference" }, max: 40 }) },
   async run({ options: o, t, locale, actor, now, services }) {
-    const i = await findInitiative(services, o.ref);
+    const i = await findInitiative(services, o.ref, actor);
     const info = await cardInfo(services, i);
     if (!i.authorId || !info.authorName) return message(locale, t("initiative.contact.noAuthor", { commune: info.communeName }));
     if (i.authorId === actor.personId) return message(locale, t("initiative.contact.self"));

@@ -17,7 +17,7 @@ export default defineCommand({
   usage: { fr: "initiative details 3f2a9c1b", de: "initiative details 3f2a9c1b", nl: "initiative details 3f2a9c1b", en: "initiative details 3f2a9c1b" },
   options: { ref: text({ help: { fr: "Référence", de: "Referenz", nl: "Referentie", en: "Reference" }, max: 40 }) },
   async run({ options: o, t, locale, actor, services }) {
-    const i = await findInitiative(services, o.ref);
+    const i = await findInitiative(services, o.ref, actor);
     if (!canModify(actor, i)) throw new CdceError("initiative.forbidden", "initiative.error.forbidden");
     const form = {
       title: t("initiative.details.formTitle"),

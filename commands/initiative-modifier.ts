@@ -23,7 +23,7 @@ export default defineCommand({
   options: { ref: text({ help: { fr: "Référence de l’initiative", de: "Referenz der Initiative", nl: "Referentie van het initiatief", en: "Initiative reference" }, max: 40 }), ...initiativeFields },
   async run(ctx) {
     const { options: o, t, locale, actor, now, services } = ctx;
-    const initiative = await findInitiative(services, o.ref);
+    const initiative = await findInitiative(services, o.ref, actor);
     if (!canModify(actor, initiative)) throw new CdceError("initiative.forbidden", "initiative.error.forbidden");
     const { ref: _ref, partenaires, criteres, ...rest } = o;
     const nothing = Object.values(rest).every((v) => v === undefined || v === "") && partenaires.length === 0 && criteres.length === 0;

@@ -19,8 +19,8 @@ export default defineCommand({
     ref: text({ help: { fr: "Référence", de: "Referenz", nl: "Referentie", en: "Reference" }, max: 40 }),
     raison: text({ help: { fr: "Raison, transmise à l’auteur", de: "Grund, an die Autorin / den Autor", nl: "Reden, doorgegeven aan de auteur", en: "Reason, passed on to the author" }, max: 500, rest: true }),
   },
-  async run({ options: o, t, locale, now, services }) {
-    const i = await findInitiative(services, o.ref);
+  async run({ options: o, t, locale, actor, now, services }) {
+    const i = await findInitiative(services, o.ref, actor);
     if (i.status === "rejected") return message(locale, t("initiative.moderation.alreadyRejected", { title: i.title }));
     const wasPublished = i.status === "published";
     const rejected = await services.community.initiatives.update(i.id, { status: "rejected", moderatedAt: now });

@@ -20,7 +20,7 @@ export default defineCommand({
     confirmer: choice({ help: { fr: "oui pour confirmer", de: "oui zum Bestätigen", nl: "oui om te bevestigen", en: "oui to confirm" }, values: ["oui"] as const, normalize: (s) => (/^(oui|yes|ja|y|o)$/i.test(s) ? "oui" : undefined) }),
   },
   async run({ options: o, t, locale, actor, services }) {
-    const i = await findInitiative(services, o.ref);
+    const i = await findInitiative(services, o.ref, actor);
     if (!canModify(actor, i)) throw new CdceError("initiative.forbidden", "initiative.error.forbidden");
     if (o.confirmer !== "oui") {
       return reply(locale, [

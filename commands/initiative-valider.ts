@@ -16,8 +16,8 @@ export default defineCommand({
   usage: { fr: "initiative valider 3f2a9c1b", de: "initiative valider 3f2a9c1b", nl: "initiative valider 3f2a9c1b", en: "initiative valider 3f2a9c1b" },
   permission: "network.admin",
   options: { ref: text({ help: { fr: "Référence", de: "Referenz", nl: "Referentie", en: "Reference" }, max: 40 }) },
-  async run({ options: o, t, locale, now, services }) {
-    const i = await findInitiative(services, o.ref);
+  async run({ options: o, t, locale, actor, now, services }) {
+    const i = await findInitiative(services, o.ref, actor);
     if (i.status === "published") return message(locale, t("initiative.moderation.already", { title: i.title }));
     const published = await services.community.initiatives.update(i.id, { status: "published", moderatedAt: now });
     // A refused initiative stopped counting as activity; approved now, it counts again.

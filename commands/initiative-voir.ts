@@ -3,7 +3,6 @@ import { defineCommand } from "../src/core/commands.js";
 import { text } from "../src/core/options.js";
 import { reply } from "../src/core/reply.js";
 import { can, canModify } from "../src/core/permissions.js";
-import { CdceError } from "../src/core/errors.js";
 import type { Block, Button } from "../src/core/types.js";
 import { cardInfo, findInitiative } from "../src/core/initiatives/service.js";
 import { initiativeCard, moderationButtons, networkButtons, ownerButtons } from "../src/core/initiatives/render.js";
@@ -15,10 +14,9 @@ export default defineCommand({
   usage: { fr: "initiative voir 3f2a9c1b", de: "initiative voir 3f2a9c1b", nl: "initiative voir 3f2a9c1b", en: "initiative voir 3f2a9c1b" },
   options: { ref: text({ help: { fr: "Référence", de: "Referenz", nl: "Referentie", en: "Reference" }, max: 40 }) },
   async run({ options: o, t, locale, actor, services }) {
-    const i = await findInitiative(services, o.ref);
+    const i = await findInitiative(services, o.ref, actor);
+    // Not yet published: findInitiative shows it to its author, its CoPil and coordination only.
     const mine = canModify(actor, i);
-    // Pending and refused initiatives are seen by their author and coordination only.
-    if (i.status !== "published" && !mine) throw new CdceError("initiative.not_found", "initiative.error.notFound", { ref: (o.ref ?? "").slice(0, 40) });
     const blocks: Block[] = [];
     if (i.status !== "published") blocks.push({ type: "context", text: t(i.status === "pending" ? "initiative.status.pending" : "initiative.status.rejected") });
     blocks.push(...initiativeCard(t, i, await cardInfo(services, i)));

@@ -5,7 +5,7 @@
 import { defineCommand } from "../src/core/commands.js";
 import { choice, text } from "../src/core/options.js";
 import { message } from "../src/core/reply.js";
-import { can } from "../src/core/permissions.js";
+import { requirePermission } from "../src/core/permissions.js";
 import { CdceError } from "../src/core/errors.js";
 import { slugify } from "../src/core/slug.js";
 import { TOOL_CATEGORIES } from "../src/core/tools/ports.js";
@@ -29,7 +29,7 @@ export default defineCommand({
     const commune = o.commune ? await services.repos.communes.findByName(o.commune) : actor.communeIds[0] ? await services.repos.communes.get(actor.communeIds[0]) : null;
     if (o.commune && !commune) throw new CdceError("commune.unknown", "commune.unknown", { name: o.commune.slice(0, 60) });
     if (!commune) throw new CdceError("tool.commune_needed", "idea.error.communeNeeded");
-    if (!can(actor, "commune.contribute", { communeId: commune.id })) throw new CdceError("tool.not_member", "initiative.error.notMember", { commune: commune.name });
+    requirePermission(actor, "commune.contribute", { communeId: commune.id }, ["tool.not_member", "initiative.error.notMember", { commune: commune.name }]);
     const { tool, created } = await services.community.tools.declare({ communeId: commune.id, name: o.outil!, key, category: o.categorie ?? null, note: o.note ?? null, declaredById: actor.personId });
     return message(locale, t(created ? "tool.declared" : "tool.updated", { tool: tool.name, commune: commune.name, category: categoryLabel(t, tool.category) }));
   },

@@ -2,7 +2,7 @@
 import { defineCommand } from "../src/core/commands.js";
 import { text } from "../src/core/options.js";
 import { message } from "../src/core/reply.js";
-import { can } from "../src/core/permissions.js";
+import { requirePermission } from "../src/core/permissions.js";
 import { CdceError } from "../src/core/errors.js";
 import { slugify } from "../src/core/slug.js";
 
@@ -21,7 +21,7 @@ export default defineCommand({
     if (!key) throw new CdceError("tool.name_missing", "tool.error.nameMissing");
     const commune = o.commune ? await services.repos.communes.findByName(o.commune) : actor.communeIds[0] ? await services.repos.communes.get(actor.communeIds[0]) : null;
     if (!commune) throw new CdceError("tool.commune_needed", "idea.error.communeNeeded");
-    if (!can(actor, "commune.contribute", { communeId: commune.id })) throw new CdceError("tool.not_member", "initiative.error.notMember", { commune: commune.name });
+    requirePermission(actor, "commune.contribute", { communeId: commune.id }, ["tool.not_member", "initiative.error.notMember", { commune: commune.name }]);
     const removed = await services.community.tools.remove(commune.id, key);
     return message(locale, t(removed ? "tool.removed" : "tool.notDeclared", { tool: o.outil!, commune: commune.name }));
   },

@@ -7,7 +7,7 @@ import { defineCommand } from "../src/core/commands.js";
 import { text } from "../src/core/options.js";
 import { message, reply } from "../src/core/reply.js";
 import { CdceError } from "../src/core/errors.js";
-import { can } from "../src/core/permissions.js";
+import { requirePermission } from "../src/core/permissions.js";
 import { whenText } from "../src/core/events/render.js";
 import type { Block } from "../src/core/types.js";
 
@@ -24,7 +24,7 @@ export default defineCommand({
     if (options.commune) {
       const c = await services.repos.communes.findByName(options.commune);
       if (!c) throw new CdceError("commune.unknown", "commune.unknown", { name: options.commune.slice(0, 60) });
-      if (!actor.communeIds.includes(c.id) && !can(actor, "network.admin")) throw new CdceError("event.forbidden", "error.forbidden", { command: "participations" });
+      requirePermission(actor, "commune.view", { communeId: c.id }, ["event.forbidden", "error.forbidden", { command: "participations" }]);
       communeId = c.id;
     }
     if (!communeId) return message(locale, t("ev.participations.noCommune"));

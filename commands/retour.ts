@@ -6,7 +6,7 @@
 import { defineCommand } from "../src/core/commands.js";
 import { choice, text } from "../src/core/options.js";
 import { message, reply } from "../src/core/reply.js";
-import { can } from "../src/core/permissions.js";
+import { requirePermission } from "../src/core/permissions.js";
 import { CdceError } from "../src/core/errors.js";
 import { INITIATIVE_KINDS, toKind } from "../src/core/initiatives/vocabulary.js";
 import { sheetBlocks, titleFrom } from "../src/core/initiatives/sheets.js";
@@ -50,7 +50,7 @@ export default defineCommand({
     if (o.commune) {
       const c = await services.repos.communes.findByName(o.commune);
       if (!c) throw new CdceError("commune.unknown", "commune.unknown", { name: o.commune.slice(0, 60) });
-      if (!can(actor, "commune.contribute", { communeId: c.id })) throw new CdceError("sheet.not_member", "initiative.error.notMember", { commune: c.name });
+      requirePermission(actor, "commune.contribute", { communeId: c.id }, ["sheet.not_member", "initiative.error.notMember", { commune: c.name }]);
       communeId = c.id;
     }
     if (communeId) communeName = (await services.repos.communes.get(communeId))?.name ?? null;

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { CommandRegistry, type CommandDefinition, type Services } from "./commands.js";
 import { isCdceError } from "./errors.js";
 import { ensureMembership, resolveActor } from "./identity.js";
-import { can } from "./permissions.js";
+import { can, isCoordination, PermissionDenied } from "./permissions.js";
 import { assignTokens, tokenize } from "./parse-line.js";
 import { schemaOf, type OptionSpecs } from "./options.js";
 import { closest } from "./similarity.js";
@@ -99,9 +99,9 @@ export function createDispatcher({ registry, services, onHandled, coordinators }
     };
     try {
       let actor = await resolveActor(incoming, services.repos, now);
-      if (!actor.roles.includes("coordination") && coordinators?.has(`${incoming.platform}:${incoming.workspaceId}:${incoming.userId}`)) {
+      if (!isCoordination(actor) && coordinators?.has(`${incoming.platform}:${incoming.workspaceId}:${incoming.userId}`)) {
         await ensureMembership(services.repos, actor.personId, "coordination", null, now);
-        actor = { ...actor, roles: [...actor.roles, "coordination"] };
+        actor = { ...actor, memberships: [...actor.memberships, { role: "coordination", communeId: null }] };
       }
       locale = actor.locale;
       const t = translator(locale);
@@ -151,7 +151,7 @@ export function createDispatcher({ registry, services, onHandled, coordinators }
         // The user was told why in their language: an expected outcome (a missing commune, a
         // refused permission), not an operations warning, unless something underneath failed.
         log[err.cause ? "warn" : "info"]({ command: commandName, code: err.code, err: err.cause ?? undefined }, "command refused");
-        return done("invalid", message(locale, t(err.messageKey, err.params)));
+        return done(err instanceof PermissionDenied ? "refused" : "invalid", message(locale, t(err.messageKey, err.params)));
       }
       log.error({ command: commandName, err }, "command crashed");
       return done("error", message(locale, t("error.internal")));

@@ -1,6 +1,6 @@
 /**
  * Turns a platform user into an Actor: the person behind the account (created on first
- * use), their language and zone, and their roles and communes at `now`.
+ * use), their language and zone, and the (role, commune) pairs they hold at `now`.
  */
 import type { Repositories, Person } from "./ports.js";
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Actor, type IncomingCommand, type Role } from "./types.js";
@@ -37,8 +37,6 @@ export async function resolveActor(incoming: IncomingCommand, repos: Repositorie
     person = await repos.identity.updatePerson(person.id, { locale: platformLocale });
   }
   const memberships = await repos.memberships.activeFor(person.id, now);
-  const roles = [...new Set(memberships.map((m) => m.role))] as Role[];
-  const communeIds = [...new Set(memberships.map((m) => m.communeId).filter((c): c is string => !!c))];
   return {
     personId: person.id,
     name: person.name,
@@ -47,9 +45,15 @@ export async function resolveActor(incoming: IncomingCommand, repos: Repositorie
     platformUserId: userId,
     locale: person.locale,
     timeZone: person.timeZone,
-    roles,
-    communeIds,
+    ...actorMemberships(memberships),
   };
+}
+
+/** The pairs an actor holds, and the communes they make the actor a member of (home first). */
+export function actorMemberships(held: readonly { role: Role; communeId: string | null }[]): Pick<Actor, "memberships" | "communeIds"> {
+  const memberships = held.map((m) => ({ role: m.role, communeId: m.communeId }));
+  const communeIds = [...new Set(memberships.map((m) => m.communeId).filter((c): c is string => !!c))];
+  return { memberships, communeIds };
 }
 
 /** Gives a person a role (in a commune) unless they already hold it. Used by set-up paths. */

@@ -36,9 +36,22 @@ export interface Actor {
   platformUserId: string;
   locale: Locale;
   timeZone: string;
-  roles: Role[];
-  /** Communes the actor belongs to (any role); the first is the "home" commune. */
+  /**
+   * What the actor holds: (role, commune) pairs. Rights are decided on the pair that matches
+   * the target commune, in src/core/permissions.ts only.
+   */
+  memberships: readonly ActorMembership[];
+  /**
+   * Communes the actor belongs to (any role), the first being the "home" commune: a default
+   * for commands that need a commune, never a right in itself.
+   */
   communeIds: string[];
+}
+
+/** One role held by an actor, in one commune, or network-wide (`communeId` null: coordination). */
+export interface ActorMembership {
+  role: Role;
+  communeId: string | null;
 }
 
 /**

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { can } from "../../src/core/permissions.js";
-import type { Actor, Role } from "../../src/core/types.js";
+import { actorMemberships } from "../../src/core/identity.js";
+import type { Actor, ActorMembership, Role } from "../../src/core/types.js";
 
+/** An actor holding each role in each commune given (coordination network-wide). */
 const actor = (roles: Role[], communeIds: string[] = []): Actor => ({
-  personId: "p", name: "n", platform: "terminal", workspaceId: "w", platformUserId: "u", locale: "fr", timeZone: "Europe/Brussels", roles, communeIds,
+  personId: "p", name: "n", platform: "terminal", workspaceId: "w", platformUserId: "u", locale: "fr", timeZone: "Europe/Brussels",
+  ...actorMemberships(roles.flatMap((role): ActorMembership[] => (role === "coordination" ? [{ role, communeId: null }] : communeIds.map((communeId) => ({ role, communeId }))))),
 });
 
 describe("can()", () => {
@@ -29,5 +32,27 @@ describe("can()", () => {
     for (const role of ["agent", "elu", "benevole", "ambassadeur"] as const) expect(can(actor([role], ["c1"]), "copil.manage", { communeId: "c1" })).toBe(false);
     expect(can(actor(["copil"], ["c1"]), "copil.manage")).toBe(true);
     expect(can(actor(["copil"], []), "copil.manage")).toBe(false);
+  });
+});
+
+describe("rights by (role, commune) pairs", () => {
+  const pairs = (...held: Array<[Role, string | null]>): Actor => ({
+    personId: "p", name: "n", platform: "terminal", workspaceId: "w", platformUserId: "u", locale: "fr", timeZone: "Europe/Brussels",
+    ...actorMemberships(held.map(([role, communeId]) => ({ role, communeId }))),
+  });
+  it("never lets a role held in one commune act in another where a lesser role is held", () => {
+    const mixed = pairs(["copil", "eupen"], ["benevole", "namur"]);
+    expect(can(mixed, "commune.manage", { communeId: "eupen" })).toBe(true);
+    expect(can(mixed, "copil.manage", { communeId: "eupen" })).toBe(true);
+    expect(can(mixed, "commune.manage", { communeId: "namur" })).toBe(false);
+    expect(can(mixed, "copil.manage", { communeId: "namur" })).toBe(false);
+    expect(can(mixed, "commune.contribute", { communeId: "namur" })).toBe(true);
+    expect(can(mixed, "commune.contribute", { communeId: "jette" })).toBe(false);
+  });
+  it("gives nothing for a commune role held without a commune, or a target without one", () => {
+    expect(can(pairs(["copil", null]), "commune.manage", { communeId: "namur" })).toBe(false);
+    expect(can(pairs(["copil", null]), "commune.manage")).toBe(false);
+    expect(can(pairs(["copil", "namur"]), "commune.manage", { communeId: null })).toBe(false);
+    expect(can(pairs(["coordination", null]), "commune.manage", { communeId: null })).toBe(true);
   });
 });

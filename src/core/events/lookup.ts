@@ -1,7 +1,7 @@
 /** Finding the event a command names, and who may change it. */
 import type { Services } from "../commands.js";
 import { CdceError } from "../errors.js";
-import { can } from "../permissions.js";
+import { can, PermissionDenied } from "../permissions.js";
 import type { Actor } from "../types.js";
 import { isNetworkEvent, type CdceEvent } from "./model.js";
 
@@ -22,5 +22,5 @@ export function canManage(actor: Actor, event: CdceEvent): boolean {
 }
 
 export function assertCanManage(actor: Actor, event: CdceEvent, command: string): void {
-  if (!canManage(actor, event)) throw new CdceError("event.forbidden", "error.forbidden", { command });
+  if (!canManage(actor, event)) throw new PermissionDenied("event.forbidden", "error.forbidden", { command });
 }

@@ -5,6 +5,8 @@
  */
 import type { Services } from "../commands.js";
 import { CdceError } from "../errors.js";
+import { canSeeUnpublished } from "../permissions.js";
+import type { Actor } from "../types.js";
 import type { Initiative } from "./ports.js";
 import { channelPrefixes, moderationRequest, networkPost } from "./notifications.js";
 import type { CardInfo } from "./render.js";
@@ -16,13 +18,18 @@ export async function moderationOn(services: Services): Promise<boolean> {
   return (await services.community.settings.get(MODERATION_KEY)) === true;
 }
 
-/** Finds an initiative by full id or by its first characters; clear errors otherwise. */
-export async function findInitiative(services: Services, ref: string | undefined): Promise<Initiative> {
+/**
+ * Finds an initiative by full id or by its first characters, as `actor` may see it; clear
+ * errors otherwise. One not yet published exists only for its author, its commune's CoPil
+ * and coordination: for anyone else it is "not found", whatever the command.
+ */
+export async function findInitiative(services: Services, ref: string | undefined, actor: Pick<Actor, "memberships" | "personId">): Promise<Initiative> {
   const r = (ref ?? "").trim().replace(/^`|`$/g, "");
   if (!r) throw new CdceError("initiative.ref_missing", "initiative.error.refMissing");
+  const visible = (i: Initiative) => i.status === "published" || canSeeUnpublished(actor, i);
   const exact = r.length === 36 ? await services.community.initiatives.get(r) : null;
-  if (exact) return exact;
-  const found = await services.community.initiatives.findByPrefix(r);
+  if (exact && visible(exact)) return exact;
+  const found = (await services.community.initiatives.findByPrefix(r)).filter(visible);
   if (found.length === 0) throw new CdceError("initiative.not_found", "initiative.error.notFound", { ref: r.slice(0, 40) });
   if (found.length > 1) throw new CdceError("initiative.ambiguous", "initiative.error.ambiguous", { ref: r.slice(0, 40) });
   return found[0]!;

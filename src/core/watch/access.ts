@@ -5,7 +5,7 @@
 import type { Actor } from "../types.js";
 import type { Commune, Repositories } from "../ports.js";
 import { CdceError } from "../errors.js";
-import { can, type Permission } from "../permissions.js";
+import { can, requirePermission, type Permission } from "../permissions.js";
 
 /** The commune named, or the caller's home commune; a clear error otherwise. */
 export async function communeFor(repos: Pick<Repositories, "communes">, actor: Actor, name: string | undefined, example: string): Promise<Commune> {
@@ -22,11 +22,10 @@ export async function communeFor(repos: Pick<Repositories, "communes">, actor: A
 
 /** Coordination sees every commune; others see the communes they belong to. */
 export function canSee(actor: Actor, communeId: string): boolean {
-  return actor.roles.includes("coordination") || actor.communeIds.includes(communeId);
+  return can(actor, "commune.view", { communeId });
 }
 
-/** Throws the "reserved to the CoPil and coordination" error unless allowed. */
-export function requireCommune(actor: Actor, commune: Commune, permission?: Permission): void {
-  const ok = permission ? can(actor, permission, { communeId: commune.id }) : canSee(actor, commune.id);
-  if (!ok) throw new CdceError("watch.forbidden", "watch.commune.forbidden", { commune: commune.name });
+/** Throws the "reserved to the CoPil and coordination" error unless allowed (reading by default). */
+export function requireCommune(actor: Actor, commune: Commune, permission: Permission = "commune.view"): void {
+  requirePermission(actor, permission, { communeId: commune.id }, ["watch.forbidden", "watch.commune.forbidden", { commune: commune.name }]);
 }

@@ -52,7 +52,7 @@ describe("the idea box", () => {
   it("asks for a commune and for words, clearly", async () => {
     expect(textOf(await run(app, "idee Plus de café équitable", { user: "nobody", platform: "slack" }))).toContain("Pour quelle commune ?");
     expect(textOf(await run(app, "idee", CITIZEN))).toContain("Écrivez votre idée");
-    expect(textOf(await run(app, "idee Mehr fairer Kaffee commune:Eupen", { user: "gast", platform: "slack", locale: "de" }))).toContain("Ideenbox von Eupen");
+    expect(textOf(await run(app, "idee Mehr fairer Kaffee commune:Eupen", { user: "gast", role: "benevole", commune: "Eupen", platform: "slack", locale: "de" }))).toContain("Ideenbox von Eupen");
   });
 });
 

@@ -1,10 +1,13 @@
 /** The permissions issue 8 adds: contributing for one's commune, modifying what one wrote. */
 import { describe, expect, it } from "vitest";
 import { can, canModify } from "../../../src/core/permissions.js";
-import type { Actor, Role } from "../../../src/core/types.js";
+import { actorMemberships } from "../../../src/core/identity.js";
+import type { Actor, ActorMembership, Role } from "../../../src/core/types.js";
 
+/** An actor holding each role in each commune given (coordination network-wide). */
 const actor = (roles: Role[], communeIds: string[] = [], personId = "p1"): Actor => ({
-  personId, name: "n", platform: "slack", workspaceId: "w", platformUserId: "u", locale: "fr", timeZone: "Europe/Brussels", roles, communeIds,
+  personId, name: "n", platform: "slack", workspaceId: "w", platformUserId: "u", locale: "fr", timeZone: "Europe/Brussels",
+  ...actorMemberships(roles.flatMap((role): ActorMembership[] => (role === "coordination" ? [{ role, communeId: null }] : communeIds.map((communeId) => ({ role, communeId }))))),
 });
 
 describe("commune.contribute", () => {
