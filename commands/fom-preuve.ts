@@ -5,6 +5,7 @@
  */
 import { defineCommand } from "../src/core/commands.js";
 import { text } from "../src/core/options.js";
+import { parseDecimalInt } from "../src/core/numbers.js";
 import { message } from "../src/core/reply.js";
 import { CdceError } from "../src/core/errors.js";
 import { communeFor, requireCommune } from "../src/core/watch/access.js";
@@ -27,7 +28,7 @@ export default defineCommand({
     commune: text({ help: { fr: "Commune (la vôtre par défaut)", de: "Gemeinde (standardmäßig Ihre)", nl: "Gemeente (standaard de uwe)", en: "Commune (yours by default)" }, max: 80, autocomplete: "commune" }),
   },
   async run({ options, actor, t, locale, now, services }) {
-    const criteria = [...new Set((options.critere ?? "").split(/[\s,;/]+/).filter(Boolean).map(Number))];
+    const criteria = [...new Set((options.critere ?? "").split(/[\s,;/]+/).filter(Boolean).map((w) => parseDecimalInt(w) ?? Number.NaN))];
     if (criteria.length === 0 || criteria.some((c) => !CRITERIA.includes(c as Criterion))) throw new CdceError("fom.bad_criterion", "fom.evidence.badCriterion");
     if (!options.titre) throw new CdceError("fom.no_title", "fom.evidence.noTitle");
     const commune = await communeFor(services.repos, actor, options.commune, "/cdce fom preuve critere:4 Stand commune:Namur");

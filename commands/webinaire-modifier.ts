@@ -9,6 +9,7 @@ import { message } from "../src/core/reply.js";
 import { assertCanManage, eventByCode } from "../src/core/events/lookup.js";
 import { isUnlimitedWord } from "../src/core/events/vocabulary.js";
 import { MAX_CAPACITY } from "../src/core/events/validate.js";
+import { inRange, parseDecimalInt } from "../src/core/numbers.js";
 
 export default defineCommand({
   name: "webinaire modifier",
@@ -31,8 +32,8 @@ export default defineCommand({
     if (o.capacite) {
       if (isUnlimitedWord(o.capacite)) capacity = null;
       else {
-        const n = Number(o.capacite.trim());
-        if (!Number.isInteger(n) || n < 1 || n > MAX_CAPACITY) return message(locale, t("ev.capacity.bad", { value: o.capacite.slice(0, 20), max: MAX_CAPACITY }));
+        const n = parseDecimalInt(o.capacite);
+        if (!inRange(n, 1, MAX_CAPACITY)) return message(locale, t("ev.capacity.bad", { value: o.capacite.slice(0, 20), max: MAX_CAPACITY }));
         if (n < event.goingCount) return message(locale, t("ev.edit.belowGoing", { going: event.goingCount }));
         capacity = n;
       }

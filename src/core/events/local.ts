@@ -13,6 +13,7 @@ import { whenMessage } from "./validate.js";
 import { campaignAt } from "./campaign.js";
 import { LOCAL_TYPES, type NewEvent, type NewSlot } from "./model.js";
 import { readLocalType } from "./vocabulary.js";
+import { inRange } from "../numbers.js";
 
 /** Most slots per event (buttons and messages stay readable). */
 export const MAX_SLOTS = 8;
@@ -22,15 +23,17 @@ export const MAX_SLOT_PEOPLE = 50;
  * `10h-12h x2, 14:00-16:00 3 personnes`: each part a time range on the event's local day
  * and a number of people (1 when not given). Null with the faulty part when unreadable.
  */
-export function parseSlots(raw: string, day: Date, zone: string): { slots: NewSlot[] } | { bad: string } {
+export function parseSlots(raw: string, day: Date, zone: string): { slots: NewSlot[] } | { bad: string; people?: true } {
   const local = DateTime.fromJSDate(day, { zone });
   const slots: NewSlot[] = [];
   for (const part of raw.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean)) {
-    const count = /(?:x|×)\s*(\d{1,2})\b|\b(\d{1,2})\s*(?:pers\w*|people|bénévoles|benevoles|ehrenamtliche|vrijwilligers|volunteers)\b/i.exec(part);
+    // Any number of digits: `x100` must be refused with the bounds, not read as no count (1 person).
+    const count = /(?:x|×)\s*(\d+)\b|\b(\d+)\s*(?:pers\w*|people|bénévoles|benevoles|ehrenamtliche|vrijwilligers|volunteers)\b/i.exec(part);
     const people = count ? Number(count[1] ?? count[2]) : 1;
+    if (!inRange(people, 1, MAX_SLOT_PEOPLE)) return { bad: part, people: true };
     const times = extractTimes((count ? part.replace(count[0], " ") : part).toLowerCase());
     const [from, to] = times.times;
-    if (!from || !to || times.times.length !== 2 || people < 1 || people > MAX_SLOT_PEOPLE) return { bad: part };
+    if (!from || !to || times.times.length !== 2) return { bad: part };
     const at = (t: { hour: number; minute: number }) => fromLocalParts({ year: local.year, month: local.month, day: local.day, ...t }, zone);
     const startsAt = at(from);
     const endsAt = at(to);
@@ -75,7 +78,8 @@ export function readLocalEvent(
   let slots: NewSlot[] = [];
   if (f.creneaux && start && end) {
     const parsed = parseSlots(f.creneaux, start, zone);
-    if ("bad" in parsed) errors.creneaux = t("ev.local.badSlot", { value: parsed.bad.slice(0, 40), max: MAX_SLOTS });
+    if ("bad" in parsed && parsed.people) errors.creneaux = t("ev.local.slotPeople", { value: parsed.bad.slice(0, 40), min: 1, max: MAX_SLOT_PEOPLE });
+    else if ("bad" in parsed) errors.creneaux = t("ev.local.badSlot", { value: parsed.bad.slice(0, 40), max: MAX_SLOTS });
     else if (parsed.slots.some((s) => s.startsAt < start! || s.endsAt > end!)) errors.creneaux = t("ev.local.slotOutside");
     else slots = parsed.slots;
   }
