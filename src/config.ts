@@ -2,6 +2,7 @@
  * The environment, parsed once by zod. A malformed value stops the start with a message
  * that names the variable (never its value: it may be a secret).
  */
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const optionalSecret = z.string().trim().min(1).optional();
@@ -50,6 +51,15 @@ const schema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(),
   /** Port of /healthz and /metrics; 0 turns them off. */
   HTTP_PORT: port.default(0),
+  /**
+   * Address every server of the bot listens on (Slack HTTP mode, /healthz and /metrics).
+   * Unset: every interface (Node's default, `::` with IPv4 too, or `0.0.0.0` without IPv6).
+   */
+  HOST: z
+    .string()
+    .trim()
+    .refine((v) => isIP(v) !== 0 || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(v), "must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name, without brackets or port")
+    .optional(),
   // Outbox and pacing (src/delivery): the defaults follow the platforms' published limits.
   OUTBOX_SWEEP_SECONDS: z.coerce.number().int().min(1).max(59).default(2),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),

@@ -5,7 +5,7 @@ export const privacyMessages = defineMessages({
   fr: {
     "me.title": "Ce que le bot garde sur vous", "me.intro": "Ces données servent à vous répondre dans votre langue, à vous reconnaître sur chaque plateforme et à créditer vos contributions.",
     "me.field.name": "Nom", "me.field.language": "Langue et fuseau", "me.field.accounts": "Comptes", "me.field.roles": "Rôles",
-    "me.counts": "Vos contributions : {initiatives} initiative(s), {sheets} fiche(s), {ideas} idée(s), {polls} sondage(s), {votes} vote(s), {follows} « on le fait aussi », {tools} outil(s) déclaré(s) ; {events} trace(s) d’activité, {messages} message(s) à votre nom dans la file d’envoi.",
+    "me.counts": "Vos contributions : {initiatives} initiative(s), {sheets} fiche(s), {ideas} idée(s), {polls} sondage(s), {votes} vote(s), {follows} « on le fait aussi », {tools} outil(s) déclaré(s), {registrations} inscription(s) à des événements ; {events} trace(s) d’activité, {messages} message(s) à votre nom dans la file d’envoi.",
     "me.hint": "Tout exporter : `/cdce moi export` · tout effacer : `/cdce moi supprimer`",
     "me.button.export": "Exporter (JSON)", "me.button.erase": "Effacer mes données", "me.button.confirmErase": "Oui, tout effacer",
     "me.error.unknown": "Je ne trouve rien à votre nom.",
@@ -16,7 +16,7 @@ export const privacyMessages = defineMessages({
   de: {
     "me.title": "Was der Bot über Sie speichert", "me.intro": "Diese Daten dienen dazu, Ihnen in Ihrer Sprache zu antworten, Sie auf jeder Plattform zu erkennen und Ihre Beiträge zuzuordnen.",
     "me.field.name": "Name", "me.field.language": "Sprache und Zeitzone", "me.field.accounts": "Konten", "me.field.roles": "Rollen",
-    "me.counts": "Ihre Beiträge: {initiatives} Initiative(n), {sheets} Bericht(e), {ideas} Idee(n), {polls} Umfrage(n), {votes} Stimme(n), {follows} „machen wir auch“, {tools} gemeldete(s) Werkzeug(e); {events} Aktivitätsspur(en), {messages} Nachricht(en) an Sie in der Versandwarteschlange.",
+    "me.counts": "Ihre Beiträge: {initiatives} Initiative(n), {sheets} Bericht(e), {ideas} Idee(n), {polls} Umfrage(n), {votes} Stimme(n), {follows} „machen wir auch“, {tools} gemeldete(s) Werkzeug(e), {registrations} Anmeldung(en) zu Veranstaltungen; {events} Aktivitätsspur(en), {messages} Nachricht(en) an Sie in der Versandwarteschlange.",
     "me.hint": "Alles exportieren: `/cdce moi export` · alles löschen: `/cdce moi supprimer`",
     "me.button.export": "Exportieren (JSON)", "me.button.erase": "Meine Daten löschen", "me.button.confirmErase": "Ja, alles löschen",
     "me.error.unknown": "Ich finde nichts unter Ihrem Namen.",
@@ -27,7 +27,7 @@ export const privacyMessages = defineMessages({
   nl: {
     "me.title": "Wat de bot over u bewaart", "me.intro": "Deze gegevens dienen om u in uw taal te antwoorden, u op elk platform te herkennen en uw bijdragen aan u toe te schrijven.",
     "me.field.name": "Naam", "me.field.language": "Taal en tijdzone", "me.field.accounts": "Accounts", "me.field.roles": "Rollen",
-    "me.counts": "Uw bijdragen: {initiatives} initiatief/initiatieven, {sheets} fiche(s), {ideas} idee(ën), {polls} peiling(en), {votes} stem(men), {follows} ‘wij doen het ook’, {tools} gemelde tool(s); {events} activiteitsspoor/-sporen, {messages} bericht(en) aan u in de verzendwachtrij.",
+    "me.counts": "Uw bijdragen: {initiatives} initiatief/initiatieven, {sheets} fiche(s), {ideas} idee(ën), {polls} peiling(en), {votes} stem(men), {follows} ‘wij doen het ook’, {tools} gemelde tool(s), {registrations} inschrijving(en) voor evenementen; {events} activiteitsspoor/-sporen, {messages} bericht(en) aan u in de verzendwachtrij.",
     "me.hint": "Alles exporteren: `/cdce moi export` · alles wissen: `/cdce moi supprimer`",
     "me.button.export": "Exporteren (JSON)", "me.button.erase": "Mijn gegevens wissen", "me.button.confirmErase": "Ja, alles wissen",
     "me.error.unknown": "Ik vind niets op uw naam.",
@@ -38,7 +38,7 @@ export const privacyMessages = defineMessages({
   en: {
     "me.title": "What the bot keeps about you", "me.intro": "This data is used to answer you in your language, recognise you on each platform and credit your contributions.",
     "me.field.name": "Name", "me.field.language": "Language and time zone", "me.field.accounts": "Accounts", "me.field.roles": "Roles",
-    "me.counts": "Your contributions: {initiatives} initiative(s), {sheets} sheet(s), {ideas} idea(s), {polls} poll(s), {votes} vote(s), {follows} “we’ll do it too”, {tools} tool(s) declared; {events} activity record(s), {messages} message(s) to you in the sending queue.",
+    "me.counts": "Your contributions: {initiatives} initiative(s), {sheets} sheet(s), {ideas} idea(s), {polls} poll(s), {votes} vote(s), {follows} “we’ll do it too”, {tools} tool(s) declared, {registrations} event registration(s); {events} activity record(s), {messages} message(s) to you in the sending queue.",
     "me.hint": "Export everything: `/cdce moi export` · erase everything: `/cdce moi supprimer`",
     "me.button.export": "Export (JSON)", "me.button.erase": "Erase my data", "me.button.confirmErase": "Yes, erase everything",
     "me.error.unknown": "I find nothing in your name.",

@@ -4,21 +4,21 @@
  */
 import type { Membership, Person, PlatformAccount } from "../ports.js";
 
+/** A stored row, all its columns, as the database keeps it. */
+export type StoredRow = Readonly<Record<string, unknown>>;
+
 /** Everything stored about one person, as exported by `/cdce moi export`. */
 export interface PersonalData {
   person: Person;
   accounts: PlatformAccount[];
   memberships: Membership[];
-  initiatives: Array<{ id: string; title: string; communeId: string; happenedOn: Date; status: string }>;
-  follows: Array<{ initiativeId: string; at: Date }>;
-  sheets: Array<{ id: string; title: string; contact: string | null }>;
-  polls: Array<{ id: string; question: string }>;
-  votes: Array<{ pollId: string; choice: number; at: Date }>;
-  ideas: Array<{ id: string; communeId: string; text: string; status: string; anonymous: boolean }>;
-  tools: Array<{ communeId: string; name: string }>;
-  activityEvents: number;
-  /** Messages queued or sent to this person (direct messages) or about them. */
-  messages: number;
+  /**
+   * Every other row that names the person, table by table, with all its columns (the full
+   * texts they wrote): initiatives, follows, sheets, polls, votes, ideas, tools, activity,
+   * copilSeats, registrations, reminderPreferences, eventsCreated, and `messages`, the
+   * messages queued or sent to them (direct messages) or about them.
+   */
+  records: Readonly<Record<string, ReadonlyArray<StoredRow>>>;
 }
 
 /** What an erasure did, by table. */

@@ -8,12 +8,14 @@ import type { PersonalData } from "./ports.js";
 
 /** The export: stable field names, ISO dates, nothing about other people. */
 export function exportJson(data: PersonalData, exportedAt: Date): string {
-  return JSON.stringify({ exportedAt: exportedAt.toISOString(), ...data }, null, 2);
+  const { records, ...identity } = data;
+  return JSON.stringify({ exportedAt: exportedAt.toISOString(), ...identity, ...records }, null, 2);
 }
 
 export function summaryBlocks(t: Translate, d: PersonalData, communeNames: ReadonlyMap<string, string>): Block[] {
   const roles = d.memberships.filter((m) => !m.until).map((m) => (m.communeId ? `${m.role} (${communeNames.get(m.communeId) ?? "?"})` : m.role));
   const accounts = d.accounts.map((a) => `${a.platform}:${a.userId}`);
+  const count = (key: string) => (Object.hasOwn(d.records, key) ? d.records[key]!.length : 0);
   return [
     { type: "header", text: t("me.title") },
     {
@@ -29,8 +31,8 @@ export function summaryBlocks(t: Translate, d: PersonalData, communeNames: Reado
     {
       type: "section",
       text: t("me.counts", {
-        initiatives: d.initiatives.length, sheets: d.sheets.length, ideas: d.ideas.length, polls: d.polls.length,
-        votes: d.votes.length, follows: d.follows.length, tools: d.tools.length, events: d.activityEvents, messages: d.messages,
+        initiatives: count("initiatives"), sheets: count("sheets"), ideas: count("ideas"), polls: count("polls"),
+        votes: count("votes"), follows: count("follows"), tools: count("tools"), registrations: count("registrations"), events: count("activity"), messages: count("messages"),
       }),
     },
     { type: "context", text: t("me.hint") },

@@ -18,6 +18,18 @@ import { checkStored, roleSchema } from "../json.js";
 import { queueRemovals } from "../outbox-removals.js";
 import { eraseEventData } from "./events-erase.js";
 import { identityCacheOf } from "./identity-cache.js";
+import { PERSON_LINKS } from "./privacy-links.js";
+
+/** A queued or sent message as the person sees it: what it said, where, when; no claim bookkeeping. */
+function exportedMessage(r: { id: string; kind: string; platform: string; channelId: string; userId: string | null; payload: string; dueAt: Date; state: string; sentAt: Date | null }) {
+  let content: unknown = r.payload;
+  try {
+    content = JSON.parse(r.payload);
+  } catch {
+    // Kept as stored: an export never fails on one odd row.
+  }
+  return { id: r.id, kind: r.kind, platform: r.platform, channelId: r.channelId, userId: r.userId, content, dueAt: r.dueAt, state: r.state, sentAt: r.sentAt };
+}
 
 export class PrismaPrivacyRepository implements PrivacyRepository {
   constructor(private readonly db: Db) {}
@@ -38,30 +50,15 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
     const person = await identity.getPerson(personId);
     if (!person) return null;
     const memberships = await this.db.membership.findMany({ where: { personId }, orderBy: { since: "asc" } });
-    const [initiatives, follows, sheets, polls, votes, ideas, tools, activityEvents, messages] = await Promise.all([
-      this.db.initiative.findMany({ where: { authorId: personId }, select: { id: true, title: true, communeId: true, happenedOn: true, status: true } }),
-      this.db.initiativeFollow.findMany({ where: { personId }, select: { initiativeId: true, at: true } }),
-      this.db.experienceSheet.findMany({ where: { authorId: personId }, select: { id: true, title: true, contact: true } }),
-      this.db.poll.findMany({ where: { authorId: personId }, select: { id: true, question: true } }),
-      this.db.pollVote.findMany({ where: { voterId: personId }, select: { pollId: true, choice: true, at: true } }),
-      this.db.idea.findMany({ where: { authorId: personId }, select: { id: true, communeId: true, text: true, status: true, anonymous: true } }),
-      this.db.toolUse.findMany({ where: { declaredById: personId }, select: { communeId: true, name: true } }),
-      this.db.activityEvent.count({ where: { personId } }),
-      this.outboxWhere(personId).then((where) => this.db.outboxMessage.count({ where })),
+    const [lists, messages] = await Promise.all([
+      Promise.all(PERSON_LINKS.map(async (link) => [link.key, await link.read(this.db, personId)] as const)),
+      this.outboxWhere(personId).then((where) => this.db.outboxMessage.findMany({ where, orderBy: { createdAt: "asc" } })),
     ]);
     return {
       person,
       accounts: await identity.accounts(personId),
       memberships: memberships.map((m) => ({ id: m.id, personId: m.personId, communeId: m.communeId, role: checkStored(roleSchema, m.role, { table: "Membership", column: "role", id: m.id }), since: m.since, until: m.until })),
-      initiatives,
-      follows,
-      sheets,
-      polls,
-      votes,
-      ideas,
-      tools,
-      activityEvents,
-      messages,
+      records: Object.fromEntries([...lists, ["messages", messages.map(exportedMessage)]]),
     };
   }
 
