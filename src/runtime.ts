@@ -59,6 +59,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     config.HTTP_PORT > 0
       ? await startOpsServer({
           port: config.HTTP_PORT,
+          host: config.HOST,
           metrics,
           logger,
           health: {

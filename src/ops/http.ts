@@ -29,6 +29,8 @@ export interface HealthSources {
 
 export interface OpsServer {
   port(): number;
+  /** The address listened on (HOST; every interface when unset). */
+  address(): AddressInfo;
   close(): Promise<void>;
 }
 
@@ -57,7 +59,10 @@ async function health(sources: HealthSources): Promise<{ ok: boolean; body: Reco
   return { ok, body: { status: ok ? "ok" : "unavailable", ready, database, platforms, ...(sources.details?.() ?? {}) } };
 }
 
-/** Starts the server; resolves once it listens. `port` 0 picks a free port (tests). */
+/**
+ * Starts the server; resolves once it listens. `port` 0 picks a free port (tests); `host`
+ * unset listens on every interface.
+ */
 export async function startOpsServer(o: { port: number; host?: string; metrics: Metrics; health: HealthSources; logger: Logger }): Promise<OpsServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
@@ -82,10 +87,12 @@ export async function startOpsServer(o: { port: number; host?: string; metrics: 
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
-  o.logger.info({ port }, "ops endpoints listening (/healthz, /metrics)");
+  const address = server.address() as AddressInfo;
+  const port = address.port;
+  o.logger.info({ port, host: address.address }, "ops endpoints listening (/healthz, /metrics)");
   return {
     port: () => port,
+    address: () => address,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

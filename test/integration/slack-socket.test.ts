@@ -13,21 +13,57 @@ import { createSlackHarness, textOf, type SlackHarness } from "../fakes/slack/ha
 import { createTestApp } from "../helpers/test-app.js";
 
 let h: SlackHarness | undefined;
+
+/** Polls `ok` until it holds (fails after `timeoutMs`). */
+async function waitFor(ok: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 afterEach(async () => {
   await h?.close();
   h = undefined;
 });
 
 describe("Slack Socket Mode connection", () => {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  // Slack refreshes Socket Mode connections routinely and does not hold a slash command for an
+  // app that is reconnecting: the bot must still have an open connection when the next one comes.
+  it.each(["refresh_requested", "warning"] as const)("keeps answering through Slack's routine refresh (%s): a command 1 s after `disconnect` is answered", async (reason) => {
+    h = await createSlackHarness({ mode: "socket" });
+    h.fake.socket.holdEnvelopes = false;
+    await h.fake.response((await h.command("kit jeunes")).responseUrl);
+    // Steady state: start() returns with one connection open, the second follows.
+    await waitFor(() => h!.fake.socket.live().length === 2);
+    // Three refreshes in a row: every connection the bot holds gets recycled at least once.
+    for (let i = 0; i < 3; i++) {
+      const retired = h.fake.socket.disconnect(reason);
+      await pause(1000);
+      const next = await h.command("aide");
+      expect(next.ack.status).toBe(200);
+      expect(textOf((await h.fake.response(next.responseUrl)).body)).toContain("/cdce kit");
+      const delivered = h.fake.socket.envelopes.items.at(-1)!;
+      expect(delivered.ticket).not.toBe(retired.ticket);
+    }
+    expect(h.adapter.isConnected()).toBe(true);
+  });
+
   it("reconnects after Slack's disconnect message and answers the next command", async () => {
     h = await createSlackHarness({ mode: "socket" });
     const first = await h.command("kit jeunes");
     await h.fake.response(first.responseUrl);
     expect(h.adapter.isConnected()).toBe(true);
-    h.fake.socket.disconnect();
-    const [, second] = await h.fake.socket.connections.atLeast(2);
-    expect(second!.ticket).toBe("2");
-    expect(h.fake.calls.filter((c) => c.method === "apps.connections.open")).toHaveLength(2);
+    await waitFor(() => h!.fake.socket.live().length === 2);
+    const opened = () => h!.fake.calls.filter((c) => c.method === "apps.connections.open" && c.ok).length;
+    const before = opened();
+    const retired = h.fake.socket.disconnect();
+    // A fresh connection replaces the retired one, which is closed.
+    await h.fake.socket.connections.next((c) => Number(c.ticket) > before);
+    expect(opened()).toBe(before + 1);
+    await waitFor(() => retired.socket.readyState === retired.socket.CLOSED);
     const next = await h.command("aide");
     expect(next.ack.status).toBe(200);
     expect(textOf((await h.fake.response(next.responseUrl)).body)).toContain("/cdce kit");
@@ -35,10 +71,16 @@ describe("Slack Socket Mode connection", () => {
 
   it("reconnects after the connection drops without notice", async () => {
     h = await createSlackHarness({ mode: "socket" });
+    await waitFor(() => h!.fake.socket.live().length === 2);
+    const before = h.fake.socket.connections.items.length;
     h.fake.socket.current().terminate();
-    await h.fake.socket.connections.atLeast(2);
+    // The dropped connection is replaced: the bot holds two again.
+    await h.fake.socket.connections.atLeast(before + 1);
+    await waitFor(() => h!.fake.socket.live().length === 2);
     const next = await h.command("kit affiche");
-    await h.fake.response(next.responseUrl);
+    expect(next.ack.status).toBe(200);
+    expect(textOf((await h.fake.response(next.responseUrl)).body).length).toBeGreaterThan(0);
+    expect(h.adapter.isConnected()).toBe(true);
   });
 
   it("lets an in-flight reply finish on stop(), then closes the connection", async () => {

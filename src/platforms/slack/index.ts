@@ -3,7 +3,7 @@
  * (`/slack/events`, SLACK_SIGNING_SECRET), the `/cdce` listeners, and the outbound sender.
  * The only folder of the service that imports @slack/*.
  */
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from "@slack/bolt";
+import { App, HTTPReceiver, webApi } from "@slack/bolt";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AdapterDeps, AdapterFactory, PlatformAdapter } from "../adapter.js";
@@ -12,17 +12,20 @@ import { boltLogger, scrub } from "./bolt-logger.js";
 import { describeSlackError } from "./errors.js";
 import { registerListeners } from "./listeners.js";
 import { createSlackSender } from "./sender.js";
+import { SocketModePool } from "./socket-pool.js";
 import { InFlight } from "../in-flight.js";
 import { UserDirectory } from "./users.js";
 
 /** Tuning that is not configuration: tests shorten the waits, the host is loopback there. */
 export interface SlackAdapterOptions {
-  /** HTTP mode: interface to listen on (default all); the port comes from SLACK_PORT. */
+  /** HTTP mode: overrides HOST, the address to listen on (default every interface). */
   host?: string;
   /** Override SLACK_PORT (0 = any free port, see `port()`). */
   port?: number;
-  /** Socket Mode: wait for a pong this long, and this long times n before the n-th reconnect. */
+  /** Socket Mode: wait for a pong this long before a connection is declared dead. */
   clientPingTimeoutMs?: number;
+  /** Socket Mode: connections held at once (default 2, see socket-pool.ts). */
+  socketConnections?: number;
   /** How long users.info answers are reused (default 10 minutes). */
   usersTtlMs?: number;
   /** Web API timeout per call (default 10 s): a stuck call becomes a `transient` failure. */
@@ -39,6 +42,8 @@ export interface SlackAdapter extends PlatformAdapter {
   readonly mode: "socket" | "http";
   /** HTTP mode: the port actually listened on (useful with port 0). */
   port(): number | undefined;
+  /** HTTP mode: the address and port listened on. */
+  address(): AddressInfo | undefined;
   /** Waits until every acked command and click has finished answering; false on timeout. */
   whenIdle(timeoutMs?: number): Promise<boolean>;
 }
@@ -74,7 +79,7 @@ export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterO
   const inflight = new InFlight();
   let app: App | undefined;
   let server: Server | undefined;
-  let socketReceiver: SocketModeReceiver | undefined;
+  let socketPool: SocketModePool | undefined;
   let connected = false;
 
   const track = (work: Promise<unknown>) => inflight.track(work);
@@ -90,21 +95,18 @@ export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterO
       throw new Error(`Slack auth.test failed: ${scrub(info.error ?? info.code, secrets)}`);
     }
     teamId = auth.team_id;
-    let receiver: HTTPReceiver | SocketModeReceiver;
+    let receiver: HTTPReceiver | SocketModePool;
     if (mode === "socket") {
-      socketReceiver = new SocketModeReceiver({
+      // Several connections at once, so that Slack's routine refresh of one leaves no gap.
+      socketPool = new SocketModePool({
         appToken: config.SLACK_APP_TOKEN!,
-        logger: bridge,
-        logLevel: LogLevel.INFO,
-        clientPingTimeout: options.clientPingTimeoutMs,
-        // The Socket Mode client keeps its own default retries for apps.connections.open:
-        // failing fast there would give up reconnecting after one hiccup.
-        installerOptions: { clientOptions: { slackApiUrl: config.SLACK_API_URL } },
+        boltLogger: bridge,
+        logger,
+        size: options.socketConnections,
+        clientPingTimeoutMs: options.clientPingTimeoutMs,
+        slackApiUrl: config.SLACK_API_URL,
       });
-      socketReceiver.client.on("connected", () => (connected = true));
-      socketReceiver.client.on("reconnecting", () => (connected = false));
-      socketReceiver.client.on("disconnected", () => (connected = false));
-      receiver = socketReceiver;
+      receiver = socketPool;
     } else {
       receiver = new HTTPReceiver({
         signingSecret: config.SLACK_SIGNING_SECRET!,
@@ -132,7 +134,8 @@ export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterO
       if (mode === "socket") await app.start();
       else {
         const port = options.port ?? config.SLACK_PORT;
-        server = (await app.start(options.host ? { port, host: options.host } : port)) as Server;
+        const host = options.host ?? config.HOST;
+        server = (await app.start(host ? { port, host } : port)) as Server;
       }
     } catch (err) {
       // A refused app token, a port in use: stop cleanly and say why, without any secret.
@@ -156,7 +159,7 @@ export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterO
     connected = false;
     await current.stop().catch((err: unknown) => logger.warn({ error: describeSlackError(err) }, "slack stop failed"));
     server = undefined;
-    socketReceiver = undefined;
+    socketPool = undefined;
     logger.info({}, "slack adapter stopped");
   }
 
@@ -166,8 +169,9 @@ export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterO
     sender,
     start,
     stop,
-    isConnected: () => connected && (mode === "socket" || !!server?.listening),
+    isConnected: () => connected && (mode === "socket" ? !!socketPool?.isConnected() : !!server?.listening),
     port: () => (server?.address() as AddressInfo | null)?.port,
+    address: () => (server?.address() as AddressInfo | null) ?? undefined,
     whenIdle: (timeoutMs?: number) => inflight.whenIdle(timeoutMs),
   };
 }
