@@ -1,4 +1,5 @@
 /** Small helpers to build neutral replies. */
+import { clip } from "./clip.js";
 import type { Block, Locale, Reply } from "./types.js";
 
 /** A plain-text summary of blocks, for notifications and text-only fallbacks. */
@@ -9,7 +10,7 @@ export function summarize(blocks: Block[], max = 300): string {
     if (parts.join(" ").length > max) break;
   }
   const s = parts.join(" — ").replace(/\s+/g, " ").trim();
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  return clip(s, max);
 }
 
 export function reply(locale: Locale, blocks: Block[], visibility: Reply["visibility"] = "ephemeral"): Reply {

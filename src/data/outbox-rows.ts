@@ -5,6 +5,7 @@ import { z } from "zod";
 import { OUTBOX_STATES, type OutboxEntry } from "../core/notify.js";
 import type { Platform } from "../core/types.js";
 import { summarize } from "../core/reply.js";
+import { clip } from "../core/clip.js";
 import { channelKey, type ClaimRequest, type OutboxRow } from "../delivery/outbox.js";
 import type { OutboxMessage } from "../generated/sqlite/client.js";
 import { checkStored, platformSchema } from "./json.js";
@@ -67,7 +68,7 @@ export function toEntry(row: OutboxMessage): OutboxEntry {
     nextAttemptAt: r.nextAttemptAt,
     attempts: r.attempts,
     lastError: r.lastError,
-    summary: summary.length > 140 ? `${summary.slice(0, 139)}…` : summary,
+    summary: clip(summary, 140),
   };
 }
 

@@ -4,6 +4,7 @@
  * its author (even when anonymous: the link is kept for that alone) each change.
  */
 import { translator, type MessageKey, type Translate } from "../../i18n/catalogue.js";
+import { clip } from "../clip.js";
 import { fold } from "../kits/normalize.js";
 import { wordTable } from "../word-table.js";
 import type { Notification } from "../notify.js";
@@ -40,7 +41,7 @@ export function statusButtons(t: Translate, idea: Idea): Button[] {
 export function ideaBlocks(t: Translate, idea: Idea, authorName: string | null, withButtons: boolean): Block[] {
   const who = idea.anonymous || !authorName ? t("idea.anonymousAuthor") : authorName;
   const facts = [statusLabel(t, idea.status), who, idea.createdAt.toISOString().slice(0, 10), `\`${idea.id.slice(0, 8)}\``];
-  const blocks: Block[] = [{ type: "section", text: idea.text.length > 1500 ? `${idea.text.slice(0, 1499)}…` : idea.text }, { type: "context", text: facts.join(" · ") }];
+  const blocks: Block[] = [{ type: "section", text: clip(idea.text, 1500) }, { type: "context", text: facts.join(" · ") }];
   if (idea.note) blocks.push({ type: "context", text: t("idea.note", { note: idea.note }) });
   if (withButtons) blocks.push({ type: "actions", buttons: statusButtons(t, idea) });
   return blocks;
@@ -72,7 +73,7 @@ export function statusNotice(idea: Idea, authorId: string, communeName: string, 
     dueAt: now,
     render: (locale) => {
       const t = translator(locale);
-      const text = t("idea.notice.status", { commune: communeName, status: statusLabel(t, idea.status), idea: idea.text.length > 120 ? `${idea.text.slice(0, 119)}…` : idea.text });
+      const text = t("idea.notice.status", { commune: communeName, status: statusLabel(t, idea.status), idea: clip(idea.text, 120) });
       return message(locale, idea.note ? `${text}\n${t("idea.note", { note: idea.note })}` : text, "channel");
     },
   };

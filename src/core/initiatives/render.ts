@@ -7,6 +7,7 @@ import type { Block, Button } from "../types.js";
 import type { Initiative } from "./ports.js";
 import type { Criterion, InitiativeKind, PartnerKind } from "./vocabulary.js";
 import { isoDay } from "./dates.js";
+import { clip } from "../clip.js";
 
 export const kindLabel = (t: Translate, k: InitiativeKind) => t(`initiative.kind.${k}` as MessageKey);
 export const partnerLabel = (t: Translate, p: PartnerKind) => t(`initiative.partner.${p}` as MessageKey);
@@ -21,8 +22,6 @@ export interface CardInfo {
   authorName: string | null;
   follows?: number;
 }
-
-const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /** Header, description with its facts, attribution; no buttons. */
 export function initiativeCard(t: Translate, i: Initiative, info: CardInfo): Block[] {

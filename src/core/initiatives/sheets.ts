@@ -5,13 +5,12 @@
  */
 import type { Translate } from "../../i18n/catalogue.js";
 import type { Services } from "../commands.js";
+import { clip } from "../clip.js";
 import { CdceError } from "../errors.js";
 import type { Block } from "../types.js";
 import type { ExperienceSheet } from "./ports.js";
 import { kindLabel } from "./render.js";
 import { scoreText, wordsOf } from "./search.js";
-
-const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /** A title from the context when none is given: its first sentence, at most 80 characters. */
 export function titleFrom(context: string): string {

@@ -3,6 +3,7 @@
  * (never for an anonymous poll), when it closes, and one button per choice while open.
  */
 import type { Translate } from "../../i18n/catalogue.js";
+import { clip } from "../clip.js";
 import type { Block, Button } from "../types.js";
 import { formatLocal } from "../time/local.js";
 import type { Locale } from "../types.js";
@@ -49,12 +50,12 @@ export function pollBlocks(t: Translate, v: PollView): Block[] {
     `${t("poll.ref")} \`${poll.id.slice(0, 8)}\``,
   ];
   const blocks: Block[] = [
-    { type: "header", text: poll.question.length > 150 ? `${poll.question.slice(0, 149)}…` : poll.question },
+    { type: "header", text: clip(poll.question, 150) },
     { type: "section", text: lines.join("\n") },
     { type: "context", text: facts.join(" · ") },
   ];
   if (open) {
-    const buttons: Button[] = poll.choices.map((label, i) => ({ label: `${i + 1}. ${label}`.slice(0, 75), command: `sondage voter ${poll.id} ${i + 1}` }));
+    const buttons: Button[] = poll.choices.map((label, i) => ({ label: clip(`${i + 1}. ${label}`, 75), command: `sondage voter ${poll.id} ${i + 1}` }));
     for (let i = 0; i < buttons.length; i += 5) blocks.push({ type: "actions", buttons: buttons.slice(i, i + 5) });
   }
   const tools: Button[] = [{ label: t("poll.button.results"), command: `sondage resultats ${poll.id}` }];

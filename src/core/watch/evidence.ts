@@ -9,6 +9,7 @@
  * on governance attended by a CoPil member criterion 5.
  */
 import type { ActivityEvent } from "../ports.js";
+import { clip } from "../clip.js";
 import { wordTable } from "../word-table.js";
 import { MOMENTUM_CONFIG, type MomentumConfig } from "./config.js";
 import type { CopilKind, CopilMember } from "./ports.js";
@@ -71,7 +72,7 @@ export function evidenceTitle(e: Pick<ActivityEvent, "kind" | "data">): string {
   const d = e.data ?? {};
   for (const k of ["title", "name", "summary", "text"]) {
     const v = d[k];
-    if (typeof v === "string" && v.trim()) return v.trim().slice(0, 160);
+    if (typeof v === "string" && v.trim()) return clip(v.trim(), 160);
   }
   return e.kind;
 }

@@ -8,6 +8,7 @@ import type { Commune } from "../ports.js";
 import type { Notification, Recipient } from "../notify.js";
 import type { Block, Locale, Reply } from "../types.js";
 import { reply } from "../reply.js";
+import { clip } from "../clip.js";
 import { translator, type Translate } from "../../i18n/catalogue.js";
 import { MOMENTUM_CONFIG } from "./config.js";
 import { addDays, daysBetween, localDay } from "./calendar.js";
@@ -145,7 +146,7 @@ export function mentorIntro(pair: Mentorship, mentor: C, mentee: C, side: "mento
       render(locale, (t) => [
         { type: "header", text: `🤝 ${t("mentor.intro.title", { mentor: mentor.name, mentee: mentee.name })}` },
         { type: "section", text: t(side === "mentor" ? "mentor.intro.mentor" : "mentor.intro.mentee", { mentor: mentor.name, mentee: mentee.name }) },
-        { type: "actions", buttons: [{ label: t("mentor.button.guide"), command: "kit commune marraine" }, { label: t("tableau.title", { commune: other.name }).slice(0, 70), command: `tableau ${other.slug}` }] },
+        { type: "actions", buttons: [{ label: t("mentor.button.guide"), command: "kit commune marraine" }, { label: clip(t("tableau.title", { commune: other.name }), 70), command: `tableau ${other.slug}` }] },
       ]),
   };
 }

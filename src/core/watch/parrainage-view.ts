@@ -2,6 +2,7 @@
 import type { Commune } from "../ports.js";
 import type { Block, Button, Locale, Reply } from "../types.js";
 import { reply } from "../reply.js";
+import { clip } from "../clip.js";
 import type { Translate } from "../../i18n/catalogue.js";
 import { MOMENTUM_CONFIG } from "./config.js";
 import type { RankedMentor } from "./mentoring.js";
@@ -27,7 +28,7 @@ export function proposalReply(locale: Locale, t: Translate, mentee: Commune, ran
     return `${i + 1}. **${r.commune.name}** (${r.score}) — ${parts.join(" · ")}${r.level ? ` ${LEVEL_MARK[r.level]}` : ""}`;
   });
   const buttons: Button[] = ranked.slice(0, CONFIRM_BUTTONS).map((r, i) => ({
-    label: t("parrainage.confirm.button", { mentor: r.commune.name }).slice(0, 70),
+    label: clip(t("parrainage.confirm.button", { mentor: r.commune.name }), 70),
     command: `parrainage confirmer ${mentee.slug} ${r.commune.slug}`,
     ...(i === 0 ? { style: "primary" as const } : {}),
   }));

@@ -5,6 +5,7 @@
  * and `>` coming from our text (which may quote what users typed) is escaped: a kit title
  * can never ping a whole channel. Code spans are kept verbatim (escaped, not converted).
  */
+import { ELLIPSIS, prefixWithin } from "../../core/clip.js";
 
 /** Escapes the three characters Slack gives a meaning to in message text. */
 export function escapeSlack(s: string): string {
@@ -47,30 +48,35 @@ export function toPlain(md: string): string {
 
 /**
  * Cuts `s` to at most `max` characters, ending with `…` when cut. Prefers a line break, then
- * a space, in the last fifth of the allowed length, and never splits a surrogate pair or
- * leaves half of a Slack `<url|label>` link or `&amp;` entity behind.
+ * a space, in the last fifth of the allowed length, and never splits a grapheme (an emoji,
+ * a flag, a letter and its accent) or leaves half of a Slack `<url|label>` link or `&amp;`
+ * entity behind.
  */
 export function truncate(s: string, max: number): string {
   if (s.length <= max) return s;
-  return `${cutPoint(s, max - 1).trimEnd()}…`;
+  return `${cutPoint(s, max - ELLIPSIS.length).trimEnd()}${ELLIPSIS}`;
+}
+
+/**
+ * Drops an unclosed `<…` link or `&…` entity at the end of `head`: cut there, Slack would
+ * show the raw syntax (or an escaped user text would turn back into markup).
+ */
+export function withoutOpenMarkup(head: string): string {
+  let out = head;
+  const open = out.lastIndexOf("<");
+  if (open > out.lastIndexOf(">")) out = out.slice(0, open);
+  const amp = out.lastIndexOf("&");
+  if (amp >= 0 && !out.slice(amp).includes(";") && out.length - amp <= 5) out = out.slice(0, amp);
+  return out;
 }
 
 /** The longest safe prefix of `s` of at most `max` characters (see `truncate`). */
 export function cutPoint(s: string, max: number): string {
   if (s.length <= max) return s;
-  let end = max;
+  const window = prefixWithin(s, max);
   const floor = Math.floor(max * 0.8);
-  const nl = s.lastIndexOf("\n", end);
-  const sp = s.lastIndexOf(" ", end);
-  if (nl >= floor) end = nl;
-  else if (sp >= floor) end = sp;
-  let head = s.slice(0, end);
-  // A high surrogate at the end is half an emoji.
-  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
-  // An unclosed `<…` link or `&…` entity would break the rendering: drop it.
-  const open = head.lastIndexOf("<");
-  if (open > head.lastIndexOf(">")) head = head.slice(0, open);
-  const amp = head.lastIndexOf("&");
-  if (amp >= 0 && !head.slice(amp).includes(";") && head.length - amp <= 5) head = head.slice(0, amp);
-  return head;
+  const nl = window.lastIndexOf("\n");
+  const sp = window.lastIndexOf(" ");
+  const end = nl >= floor ? nl : sp >= floor ? sp : window.length;
+  return withoutOpenMarkup(window.slice(0, end));
 }

@@ -6,7 +6,8 @@
  */
 import type { types } from "@slack/bolt";
 import type { Block, Button, Field, Reply } from "../../core/types.js";
-import { cutPoint, escapeSlack, toMrkdwn, toPlain, truncate } from "./mrkdwn.js";
+import { splitText as splitPieces } from "../../core/clip.js";
+import { escapeSlack, toMrkdwn, toPlain, truncate, withoutOpenMarkup } from "./mrkdwn.js";
 
 /** A Block Kit block as Slack's own types describe it. */
 export type SlackBlock = types.KnownBlock;
@@ -46,16 +47,7 @@ const mrkdwn = (text: string): types.MrkdwnElement => ({ type: "mrkdwn", text })
 
 /** Splits long mrkdwn into pieces that each fit one section, at line or word breaks. */
 export function splitText(text: string, max: number = LIMITS.sectionText): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let head = cutPoint(rest, max);
-    if (head.trim().length === 0) head = rest.slice(0, max); // one unbreakable run: cut hard
-    pieces.push(head);
-    rest = rest.slice(head.length).replace(/^\s+/, "");
-  }
-  if (rest.trim()) pieces.push(rest);
-  return pieces;
+  return splitPieces(text, max, withoutOpenMarkup);
 }
 
 function fieldText(f: Field): string {
