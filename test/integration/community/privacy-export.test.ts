@@ -17,9 +17,16 @@ const LONG = "Un stand de chocolat chaud devant la maison communale, avec les é
 let app: TestApp;
 let db: Database;
 
+type ModelMeta = { fields: Array<{ name: string; kind: string; type: string }> };
+
+/** The generated client's model metadata (fields, their kind and type, relations included). */
+function modelMetadata(): Record<string, ModelMeta> {
+  return (db.prisma as unknown as { _runtimeDataModel: { models: Record<string, ModelMeta> } })._runtimeDataModel.models;
+}
+
 /** Models that point at Person, read from the client's own model metadata. */
 function modelsRelatedToPerson(): string[] {
-  const models = db.prisma._runtimeDataModel.models;
+  const models = modelMetadata();
   return Object.entries(models)
     .filter(([name, model]) => name !== "Person" && model.fields.some((f) => f.kind === "object" && f.type === "Person"))
     .map(([name]) => name)
@@ -43,7 +50,7 @@ describe("personal data export", () => {
     expect(missing).toEqual([]);
     // Each declared column exists on its model.
     for (const link of exported) {
-      const model = db.prisma._runtimeDataModel.models[link.model];
+      const model = modelMetadata()[link.model];
       expect(model?.fields.some((f) => f.name === link.field && f.kind === "scalar"), `${link.model}.${link.field}`).toBe(true);
     }
   });
