@@ -11,6 +11,7 @@ import { ensureMembership, resolveActor } from "./identity.js";
 import { can, isCoordination, PermissionDenied } from "./permissions.js";
 import { assignTokens, tokenize } from "./parse-line.js";
 import { schemaOf, type OptionSpecs } from "./options.js";
+import { normalizeIncoming } from "./input-text.js";
 import { closest } from "./similarity.js";
 import { message, reply } from "./reply.js";
 import { translator, toLocale, type Translate } from "../i18n/catalogue.js";
@@ -87,7 +88,9 @@ function unknownCommand(word: string, registry: CommandRegistry, actor: Actor, t
 }
 
 export function createDispatcher({ registry, services, onHandled, coordinators }: DispatcherOptions): Dispatcher {
-  async function handle(incoming: IncomingCommand): Promise<Reply> {
+  async function handle(received: IncomingCommand): Promise<Reply> {
+    // Everything typed is made well-formed once, here, before any field is read or stored.
+    const incoming = normalizeIncoming(received);
     const started = performance.now();
     const now = services.clock();
     let locale: Locale = toLocale(incoming.platformLocale) ?? DEFAULT_LOCALE;

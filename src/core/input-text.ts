@@ -18,6 +18,8 @@ const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
  */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
+import type { IncomingCommand } from "./types.js";
+
 type WellFormable = string & { toWellFormed(): string };
 
 /**
@@ -37,7 +39,7 @@ export function normalizeInputText(s: string): string {
 export function normalizeInputValue<T>(value: T): T {
   if (typeof value === "string") return normalizeInputText(value) as T;
   if (Array.isArray(value)) return value.map((v) => normalizeInputValue(v)) as T;
-  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+  if (value !== null && typeof value === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       // defineProperty: a key named `__proto__` stays an own key instead of replacing the prototype.
@@ -46,4 +48,16 @@ export function normalizeInputValue<T>(value: T): T {
     return out as T;
   }
   return value;
+}
+
+/**
+ * A command as a platform hands it over, with everything a person typed normalised: the line,
+ * the structured name and options (Discord, forms), and the display name that is stored.
+ */
+export function normalizeIncoming(incoming: IncomingCommand): IncomingCommand {
+  const out: IncomingCommand = { ...incoming };
+  if (incoming.text !== undefined) out.text = normalizeInputText(incoming.text);
+  if (incoming.userName !== undefined) out.userName = normalizeInputText(incoming.userName);
+  if (incoming.structured) out.structured = { name: normalizeInputText(incoming.structured.name), options: normalizeInputValue(incoming.structured.options) };
+  return out;
 }
