@@ -33,6 +33,6 @@ export default defineCommand({
     }
     // Counts only: the log must not keep what was just erased.
     services.logger.info({ erased: report, reposted: mine.length }, "personal data erased");
-    return message(locale, t("me.erase.done"));
+    return { ...message(locale, t("me.erase.done")), callerErased: true };
   },
 });

@@ -139,11 +139,16 @@ export interface Reply {
   locale: Locale;
   /**
    * Files that go with the reply (a map image, a JSON export). The terminal writes them to
-   * `./data/exports/` and prints the path; platform uploads (Slack files, Discord
+   * `./data/exports/<user>/` and prints the path; platform uploads (Slack files, Discord
    * attachments) are up to each adapter, which may ignore them: the blocks must make sense
    * alone. `data` is raw bytes, or text (UTF-8).
    */
   files?: ReplyFile[];
+  /**
+   * Set when the command erased the caller's personal data: each platform then deletes
+   * what it kept for them outside the database (files written for them).
+   */
+  callerErased?: true;
 }
 
 /** A file attached to a reply. */

@@ -10,7 +10,7 @@ import type { IncomingCommand, Reply } from "../../core/types.js";
 import { ensureMembership, resolveActor } from "../../core/identity.js";
 import { translator } from "../../i18n/catalogue.js";
 import { renderText } from "./render.js";
-import { saveReplyFiles } from "./files.js";
+import { keepReplyFiles } from "./files.js";
 import type { TerminalArgs } from "./args.js";
 
 const WORKSPACE = "local";
@@ -47,7 +47,7 @@ function toIncoming(line: string, args: TerminalArgs): IncomingCommand {
 /** Runs one line and returns the printed text (used by `--once` and tests). */
 export async function runOnce(line: string, args: TerminalArgs, dispatcher: Dispatcher): Promise<string> {
   const reply = await dispatcher.handle(toIncoming(line, args));
-  return [renderText(reply).text, ...(await saveReplyFiles(reply))].join("\n");
+  return [renderText(reply).text, ...(await keepReplyFiles(reply, args.user))].join("\n");
 }
 
 /** How a form on the prompt ended: submitted (the reply), or left for a command typed instead, or input closed. */
@@ -91,7 +91,7 @@ export async function runInteractive(
     const out = renderText(r);
     buttons = out.buttons;
     print(out.text);
-    for (const line of await saveReplyFiles(r)) print(line);
+    for (const line of await keepReplyFiles(r, args.user)) print(line);
   };
   // A command typed in the middle of a form, run next.
   let typedInForm: string | undefined;

@@ -87,11 +87,11 @@ describe("the map of initiatives", () => {
   it("is written to a file by the terminal, which prints its path", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cdce-exports-"));
     try {
-      const lines = await saveReplyFiles(await run(app, "carte", COORD), dir, new Date("2026-11-29T10:00:00Z"));
-      expect(lines).toEqual([`📎 ${join(dir, "20261129-100000-carte-initiatives-2026-11-29.png")}`]);
-      pngSize(new Uint8Array(readFileSync(join(dir, "20261129-100000-carte-initiatives-2026-11-29.png"))));
-      const tricky = await saveReplyFiles({ ...(await run(app, "aide")), files: [{ name: "../../etc/passwd", contentType: "text/plain", data: "x" }] }, dir);
-      expect(tricky[0]).toMatch(/exports-[^/]+\/\d{8}-\d{6}-passwd$/);
+      const lines = await saveReplyFiles(await run(app, "carte", COORD), "local", dir, new Date("2026-11-29T10:00:00Z"));
+      expect(lines).toEqual([`📎 ${join(dir, "local", "20261129-100000-carte-initiatives-2026-11-29.png")}`]);
+      pngSize(new Uint8Array(readFileSync(join(dir, "local", "20261129-100000-carte-initiatives-2026-11-29.png"))));
+      const tricky = await saveReplyFiles({ ...(await run(app, "aide")), files: [{ name: "../../etc/passwd", contentType: "text/plain", data: "x" }] }, "local", dir);
+      expect(tricky[0]).toMatch(/exports-[^/]+\/local\/\d{8}-\d{6}-passwd$/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -10,6 +10,10 @@ import { run, textOf, type As } from "../../helpers/run.js";
 import { codeOf, COORD } from "../../helpers/events.js";
 import { openDatabase, type Database } from "../../../src/data/database.js";
 import { PERSON_LINKS, PERSON_LINKS_APART } from "../../../src/data/repositories/privacy-links.js";
+import { keepReplyFiles } from "../../../src/platforms/terminal/files.js";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const ZOE: As = { user: "U0ZOE", role: "copil", commune: "Namur", platform: "slack" };
 const LONG = "Un stand de chocolat chaud devant la maison communale, avec les élèves de 5e primaire. ".repeat(4).trim();
@@ -92,5 +96,23 @@ describe("personal data export", () => {
     for (const link of PERSON_LINKS) for (const row of json[link.key]!) expect(row[link.field], `${link.key}`).toBe(personId);
     // The summary counts what the export holds.
     expect(textOf(await run(app, "moi", ZOE))).toContain("1 inscription(s)");
+  });
+
+  it("deletes the files the terminal wrote for a person when they erase their data, and no one else's", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cdce-exports-"));
+    try {
+      const lea: As = { user: "lea", platform: "terminal" };
+      const max: As = { user: "max", platform: "terminal" };
+      const [leaFile] = await keepReplyFiles(await run(app, "moi export", lea), "lea", dir);
+      const [maxFile] = await keepReplyFiles(await run(app, "moi export", max), "max", dir);
+      expect(leaFile).toContain(join(dir, "lea"));
+      expect(readdirSync(join(dir, "lea"))).toHaveLength(1);
+      const erased = await run(app, "moi supprimer confirmer:oui", lea);
+      expect(await keepReplyFiles(erased, "lea", dir)).toEqual([]);
+      expect(existsSync(join(dir, "lea"))).toBe(false);
+      expect(existsSync(maxFile!.replace(/^📎 /, ""))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
