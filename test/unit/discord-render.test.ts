@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CustomIdStore } from "../../src/platforms/discord/custom-ids.js";
-import { MESSAGE_LIMITS, renderReply, splitText } from "../../src/platforms/discord/render.js";
+import { MESSAGE_LIMITS, renderReply } from "../../src/platforms/discord/render.js";
+import { splitText } from "../../src/core/clip.js";
 import { renderFormErrors, renderModal, parseModalCustomId } from "../../src/platforms/discord/modal.js";
 import { message, reply } from "../../src/core/reply.js";
 import type { Block, Form } from "../../src/core/types.js";
@@ -84,14 +85,14 @@ describe("Discord renderer", () => {
     expect(all.flatMap((e) => e.fields ?? [])).toHaveLength(30 * 4 + 30);
   });
 
-  it("puts at most 5 buttons per row and 5 rows, on the last message", () => {
+  it("puts at most 5 buttons per row and 5 rows per message, the rest on a next message", () => {
     const buttons = Array.from({ length: 30 }, (_, i) => ({ label: `B${i}`, command: `kit page:${i}` }));
     const messages = renderReply(reply("fr", [{ type: "section", text: "x".repeat(3000) }, { type: "actions", buttons }]), ids());
-    expect(messages).toHaveLength(2);
-    const rows = messages[1]!.components!;
-    expect(rows).toHaveLength(5);
-    for (const r of rows) expect(r.components.length).toBeLessThanOrEqual(5);
+    expect(messages).toHaveLength(3);
     expect(messages[0]!.components).toBeUndefined();
+    expect(messages[1]!.components).toHaveLength(5);
+    for (const r of messages[1]!.components!) expect(r.components.length).toBeLessThanOrEqual(5);
+    expect(messages[2]!.components!.flatMap((r) => r.components.map((c) => c.label))).toEqual(["B25", "B26", "B27", "B28", "B29"]);
   });
 
   it("stores long button lines in the LRU map and resolves them", () => {

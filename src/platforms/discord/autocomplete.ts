@@ -13,6 +13,7 @@ import { fold } from "../../core/parse-line.js";
 import { audienceLabel, themeLabel } from "../../core/labels.js";
 import { translator } from "../../i18n/catalogue.js";
 import { choiceLabels } from "./choice-labels.js";
+import { clip as clipText, prefixWithin } from "../../core/clip.js";
 
 /** One suggestion: what the user sees, and the value the option receives. */
 export interface Choice {
@@ -49,7 +50,7 @@ function closedSet(values: readonly string[], query: string, locale: Locale): Ch
   return rank([...values], query, (v) => [v, label(v)]).map((v) => ({ name: label(v) === v ? v : `${label(v)} (${v})`, value: v }));
 }
 
-const clip = (s: string) => (s.length <= MAX_NAME ? s : `${s.slice(0, MAX_NAME - 1)}…`);
+const clip = (s: string) => clipText(s, MAX_NAME);
 
 /**
  * Ranks candidates against what was typed: prefix matches first, then substring
@@ -131,7 +132,7 @@ export function createAutocomplete(services: Services, registry: CommandRegistry
       if (!meta) return [];
       // A closed set registered as autocomplete (to fit Discord's size budget): its values.
       const found = meta.autocomplete ? await fromSource(meta.autocomplete, query, locale) : closedSet(meta.values ?? [], query, locale);
-      return found.slice(0, MAX_CHOICES).map((c) => ({ name: clip(c.name), value: c.value.slice(0, MAX_NAME) }));
+      return found.slice(0, MAX_CHOICES).map((c) => ({ name: clip(c.name), value: prefixWithin(c.value, MAX_NAME) }));
     },
     commandLines(query, locale) {
       // Before the command is complete, suggest command names; after, the example usage.
@@ -139,7 +140,7 @@ export function createAutocomplete(services: Services, registry: CommandRegistry
       const visible = registry.all().filter((d) => !d.hidden);
       const started = visible.filter((d) => fold(typed).startsWith(`${d.name} `));
       const lines = started.length
-        ? started.map((d) => ({ name: clip(`${typed} — ${d.usage[locale] ?? d.usage.fr}`), value: typed.slice(0, MAX_NAME) }))
+        ? started.map((d) => ({ name: clip(`${typed} — ${d.usage[locale] ?? d.usage.fr}`), value: prefixWithin(typed, MAX_NAME) }))
         : rank(visible, typed, (d) => [d.name]).map((d) => ({ name: clip(`${d.name} — ${d.help[locale] ?? d.help.fr}`), value: `${d.name} ` }));
       return lines.slice(0, MAX_CHOICES);
     },

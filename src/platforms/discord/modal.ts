@@ -13,13 +13,12 @@ import {
 } from "discord.js";
 import type { Form, Locale, Reply } from "../../core/types.js";
 import { message } from "../../core/reply.js";
+import { clip, prefixWithin } from "../../core/clip.js";
 import { MAX_CUSTOM_ID, type CustomIdStore } from "./custom-ids.js";
 import { appendButtons, renderReply, type DiscordMessage } from "./render.js";
 import { discordText } from "./messages.js";
 
 const LIMITS = { title: 45, label: 45, labelDescription: 100, placeholder: 100, inputs: 5, value: 4000 } as const;
-
-const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
 /**
  * The modal's custom id: `f:<key>:<submitCommand>`. The key finds the form again (labels
@@ -42,7 +41,7 @@ export function renderModal(form: Form, ids: CustomIdStore, values: Record<strin
     custom_id: modalCustomId(form, ids),
     title: clip(form.title, LIMITS.title),
     components: form.fields.slice(0, LIMITS.inputs).map((f) => {
-      const value = (values[f.name] ?? f.value ?? "").slice(0, LIMITS.value);
+      const value = prefixWithin(values[f.name] ?? f.value ?? "", LIMITS.value);
       // A label holds 45 characters; a longer one keeps its full text as the description.
       const long = f.label.length > LIMITS.label;
       return {

@@ -32,6 +32,7 @@ import type { CommandDefinition, CommandRegistry } from "../../core/commands.js"
 import type { Opt } from "../../core/options.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale, type LocalizedText } from "../../core/types.js";
 import { choiceLabels } from "./choice-labels.js";
+import { clip as clipText } from "../../core/clip.js";
 import { commandLayout, FALLBACK, type Layout } from "./layout.js";
 import { commandProblems, commandSize, LIMITS, NAME_PATTERN } from "./registration-check.js";
 
@@ -76,7 +77,7 @@ const FALLBACK_OPTION_HELP: LocalizedText = {
 /** Cuts to `max` characters, ending with an ellipsis when cut. */
 export function clip(s: string, max: number): string {
   const t = s.replace(/\s+/g, " ").trim();
-  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+  return clipText(t, max);
 }
 
 function checkName(name: string): string {

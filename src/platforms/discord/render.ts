@@ -1,8 +1,11 @@
 /**
  * Renders a neutral Reply as Discord messages: embeds (title from the header, description
- * from sections and context lines, fields inline) and buttons in action rows. A reply that
- * is one plain paragraph becomes message content. Everything is cut to Discord's limits:
- * too long for one message, the reply becomes several (sent as follow-ups by the caller).
+ * from sections and context lines, fields inline) and buttons in action rows. A part that
+ * is plain paragraphs becomes message content. Discord puts a message's buttons under all
+ * of its embeds, so a reply is cut after each group of buttons that has more content
+ * after it: the buttons of an item (an idea's statuses) stay on that item's message.
+ * Everything is cut to Discord's limits; what does not fit in one message goes to the next
+ * (sent as follow-ups by the caller), nothing is dropped.
  */
 import {
   ButtonStyle,
@@ -10,22 +13,15 @@ import {
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
   type APIEmbed,
-  type APIEmbedField,
 } from "discord.js";
+import { clip, splitText } from "../../core/clip.js";
+import { EMBED_LIMITS, drafts, isPlain, packEmbeds, plainText, toEmbeds } from "./embeds.js";
 import type { Block, Button, Reply } from "../../core/types.js";
 import type { CustomIdStore } from "./custom-ids.js";
 
-/** Discord's message and embed limits. */
+/** Discord's message, embed and component limits. */
 export const MESSAGE_LIMITS = {
-  content: 2000,
-  embedsPerMessage: 10,
-  charsPerMessageEmbeds: 6000,
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footer: 2048,
+  ...EMBED_LIMITS,
   rows: 5,
   buttonsPerRow: 5,
   buttonLabel: 80,
@@ -41,9 +37,6 @@ export interface RowButton {
   style?: IdButtonStyle;
 }
 
-/** The CDCE green, so the bot's answers are recognisable in a busy channel. */
-const COLOR = 0x3a8d3f;
-
 /** An action row of buttons. */
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
@@ -56,123 +49,20 @@ export interface DiscordMessage {
   allowed_mentions: { parse: [] };
 }
 
-/**
- * Neutral Markdown (**bold**, _italic_, `code`, [label](url)) is valid Discord Markdown,
- * masked links included, so text passes unchanged. Plain text is for titles and footers,
- * where Discord shows Markdown as typed.
- */
-export function plainText(md: string): string {
-  return md
-    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, "$1")
-    .replace(/\*\*([^*]+)\*\*/g, "$1")
-    .replace(/`([^`]+)`/g, "$1")
-    .replace(/(^|\s)_([^_]+)_(?=\s|$|[.,;:!?])/g, "$1$2");
-}
+export { plainText };
 
-/** Splits text into pieces of at most `max` characters, at line ends, else spaces. */
-export function splitText(text: string, max: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf("\n", max);
-    if (cut < max / 2) cut = rest.lastIndexOf(" ", max);
-    if (cut < max / 2) cut = max;
-    pieces.push(rest.slice(0, cut).trimEnd());
-    // The line end or space at the cut is the separator: drop it.
-    rest = rest.slice(cut).replace(/^[\n ]/, "");
-  }
-  if (rest.trim() || pieces.length === 0) pieces.push(rest);
-  return pieces;
-}
+const BUTTONS_PER_MESSAGE = MESSAGE_LIMITS.rows * MESSAGE_LIMITS.buttonsPerRow;
 
-const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
-
-/** Subtext (`-# `) renders context lines small and dim, links and code still working. */
-const subtext = (text: string) => text.split("\n").map((l) => (l.trim() ? `-# ${l}` : l)).join("\n");
-
-interface Draft {
-  title?: string;
-  lines: string[];
-  fields: APIEmbedField[];
-  footer?: string;
-}
-
-function embedSize(e: APIEmbed): number {
-  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) +
-    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
-}
-
-/** One draft may become several embeds: long descriptions and more than 25 fields split. */
-function toEmbeds(d: Draft): APIEmbed[] {
-  const description = d.lines.join("\n").trim();
-  const parts = description ? splitText(description, MESSAGE_LIMITS.description) : [];
-  const embeds: APIEmbed[] = parts.map((p) => ({ color: COLOR, description: p }));
-  if (embeds.length === 0) embeds.push({ color: COLOR });
-  if (d.title) embeds[0]!.title = clip(d.title, MESSAGE_LIMITS.title);
-  for (let i = 0; i < d.fields.length; i += MESSAGE_LIMITS.fields) {
-    const chunk = d.fields.slice(i, i + MESSAGE_LIMITS.fields);
-    const last = embeds[embeds.length - 1]!;
-    if (!last.fields) last.fields = chunk;
-    else embeds.push({ color: COLOR, fields: chunk });
-  }
-  if (d.footer) embeds[embeds.length - 1]!.footer = { text: clip(d.footer, MESSAGE_LIMITS.footer) };
-  return embeds;
-}
-
-/** Groups blocks into embed drafts: a divider or a header starts a new embed. */
-function drafts(blocks: Block[]): { drafts: Draft[]; buttons: Button[] } {
-  const out: Draft[] = [];
-  const buttons: Button[] = [];
-  let current: Draft = { lines: [], fields: [] };
-  const flush = () => {
-    if (current.title || current.lines.length || current.fields.length) out.push(current);
-    current = { lines: [], fields: [] };
-  };
-  const lastText = [...blocks].reverse().find((b) => b.type !== "actions" && b.type !== "divider");
-  for (const b of blocks) {
-    switch (b.type) {
-      case "header":
-        flush();
-        current.title = plainText(b.text);
-        break;
-      case "section":
-        current.lines.push(b.text);
-        for (const f of b.fields ?? []) {
-          current.fields.push({
-            name: clip(plainText(f.label), MESSAGE_LIMITS.fieldName) || "\u200b",
-            value: clip(f.value, MESSAGE_LIMITS.fieldValue) || "—",
-            inline: true,
-          });
-        }
-        break;
-      case "context":
-        // The reply's closing note reads best as the footer, unless it has a link
-        // (footers show no links); other context lines stay in place as subtext.
-        if (b === lastText && !/\]\(https?:/.test(b.text)) current.footer = plainText(b.text);
-        else current.lines.push(subtext(b.text));
-        break;
-      case "divider":
-        flush();
-        break;
-      case "actions":
-        buttons.push(...b.buttons);
-        break;
-    }
-  }
-  flush();
-  return { drafts: out, buttons };
-}
-
-/** Buttons in rows of five, at most five rows (25 buttons): extra buttons are dropped. */
+/** Buttons in rows of five; at most five rows, so give at most 25 buttons (see `renderReply`). */
 export function buttonRows(buttons: RowButton[]): ButtonRow[] {
   const rows: ButtonRow[] = [];
-  const max = MESSAGE_LIMITS.rows * MESSAGE_LIMITS.buttonsPerRow;
-  buttons.slice(0, max).forEach((b, i) => {
+  buttons.forEach((b, i) => {
     if (i % MESSAGE_LIMITS.buttonsPerRow === 0) rows.push({ type: ComponentType.ActionRow, components: [] });
     rows[rows.length - 1]!.components.push({
       type: ComponentType.Button,
       style: b.style ?? ButtonStyle.Secondary,
-      label: clip(plainText(b.label), MESSAGE_LIMITS.buttonLabel),
+      // A button needs a label (it has no emoji here): never an empty one.
+      label: clip(plainText(b.label).trim(), MESSAGE_LIMITS.buttonLabel) || "…",
       custom_id: b.custom_id,
     });
   });
@@ -181,45 +71,93 @@ export function buttonRows(buttons: RowButton[]): ButtonRow[] {
 
 const STYLE: Record<NonNullable<Button["style"]>, IdButtonStyle> = { primary: ButtonStyle.Primary, danger: ButtonStyle.Danger };
 
-/** Packs embeds into messages of at most 10 embeds and 6,000 characters. */
-function pack(embeds: APIEmbed[]): DiscordMessage[] {
-  const messages: DiscordMessage[] = [];
-  let current: APIEmbed[] = [];
-  let size = 0;
-  for (const e of embeds) {
-    const n = embedSize(e);
-    if (current.length && (current.length === MESSAGE_LIMITS.embedsPerMessage || size + n > MESSAGE_LIMITS.charsPerMessageEmbeds)) {
-      messages.push({ embeds: current, allowed_mentions: { parse: [] } });
-      current = [];
-      size = 0;
+/** A part of a reply: its content blocks and the buttons that act on them. */
+interface Part {
+  blocks: Block[];
+  buttons: Button[];
+}
+
+/**
+ * Cuts the blocks after each run of actions that has content after it. Discord shows a
+ * message's buttons under all its embeds: an item's buttons must end its message.
+ */
+function parts(blocks: readonly Block[]): Part[] {
+  const out: Part[] = [];
+  let current: Part = { blocks: [], buttons: [] };
+  for (const b of blocks) {
+    if (b.type === "actions") {
+      current.buttons.push(...b.buttons);
+      continue;
     }
-    current.push(e);
-    size += n;
+    if (current.buttons.length) {
+      out.push(current);
+      current = { blocks: [], buttons: [] };
+    }
+    current.blocks.push(b);
   }
-  if (current.length) messages.push({ embeds: current, allowed_mentions: { parse: [] } });
+  if (current.blocks.length || current.buttons.length) out.push(current);
+  return out;
+}
+
+const mentionsOff = () => ({ parse: [] as [] });
+
+/**
+ * The rows of `buttons`, 25 per message, each custom id used once per message: Discord
+ * refuses a message where two components share an id, so a second button running the
+ * same line gets its own key in the store.
+ */
+function buttonMessages(buttons: readonly Button[], ids: CustomIdStore): ButtonRow[][] {
+  const out: ButtonRow[][] = [];
+  for (let i = 0; i < buttons.length; i += BUTTONS_PER_MESSAGE) {
+    const used = new Set<string>();
+    const row = buttons.slice(i, i + BUTTONS_PER_MESSAGE).map((b): RowButton => {
+      let custom_id = ids.forCommand(b.command);
+      if (used.has(custom_id)) custom_id = ids.put({ kind: "command", line: b.command });
+      used.add(custom_id);
+      return { label: b.label, custom_id, style: b.style ? STYLE[b.style] : undefined };
+    });
+    out.push(buttonRows(row));
+  }
+  return out;
+}
+
+/** One part -> its messages; its buttons end the last one, more than 25 go on in the next. */
+function renderPart(part: Part, closing: Block | undefined, ids: CustomIdStore): DiscordMessage[] {
+  const ds = drafts(part.blocks, closing);
+  const messages: DiscordMessage[] = isPlain(ds)
+    ? splitText(ds[0]!.lines.join("\n"), MESSAGE_LIMITS.content).map((content) => ({ content, allowed_mentions: mentionsOff() }))
+    : packEmbeds(ds.flatMap(toEmbeds)).map((embeds) => ({ embeds, allowed_mentions: mentionsOff() }));
+  const [first, ...more] = buttonMessages(part.buttons, ids);
+  if (first) {
+    const last = messages[messages.length - 1];
+    if (last) last.components = first;
+    else messages.push({ components: first, allowed_mentions: mentionsOff() });
+  }
+  for (const components of more) messages.push({ components, allowed_mentions: mentionsOff() });
   return messages;
 }
 
 /**
- * The Discord messages of a reply, in order; the buttons go on the last one. Always at
- * least one message. Button custom ids come from `ids` (inline line or LRU key).
+ * The Discord messages of a reply, in order, each within Discord's limits and never empty;
+ * at least one. Button custom ids come from `ids` (inline line or LRU key).
  */
 export function renderReply(reply: Reply, ids: CustomIdStore): DiscordMessage[] {
-  const { drafts: ds, buttons } = drafts(reply.blocks);
-  const plain = ds.length === 1 && !ds[0]!.title && ds[0]!.fields.length === 0 && !ds[0]!.footer;
-  const messages: DiscordMessage[] = plain
-    ? splitText(ds[0]!.lines.join("\n"), MESSAGE_LIMITS.content).map((content) => ({ content, allowed_mentions: { parse: [] } }))
-    : pack(ds.flatMap(toEmbeds));
-  if (messages.length === 0) messages.push({ content: clip(reply.text || "…", MESSAGE_LIMITS.content), allowed_mentions: { parse: [] } });
-  const rows = buttonRows(buttons.map((b) => ({ label: b.label, custom_id: ids.forCommand(b.command), style: b.style ? STYLE[b.style] : undefined })));
-  if (rows.length) messages[messages.length - 1]!.components = rows;
+  const closing = [...reply.blocks].reverse().find((b) => b.type !== "actions" && b.type !== "divider");
+  const messages = parts(reply.blocks).flatMap((p) => renderPart(p, closing, ids));
+  if (messages.length === 0) {
+    const text = splitText(reply.text ?? "", MESSAGE_LIMITS.content)[0] ?? "…";
+    messages.push({ content: text, allowed_mentions: mentionsOff() });
+  }
   return messages;
 }
 
-/** Adds a row of buttons to the last message, if a row is still free. */
+/** Adds a row of buttons under the reply: on its last message if a row is free, else on a message of its own. */
 export function appendButtons(messages: DiscordMessage[], buttons: RowButton[]): void {
-  const last = messages[messages.length - 1]!;
-  const rows = last.components ?? [];
-  if (rows.length >= MESSAGE_LIMITS.rows) return;
-  last.components = [...rows, ...buttonRows(buttons).slice(0, MESSAGE_LIMITS.rows - rows.length)];
+  for (let i = 0; i < buttons.length; i += BUTTONS_PER_MESSAGE) {
+    const last = messages[messages.length - 1]!;
+    const rows = last.components ?? [];
+    const added = buttonRows(buttons.slice(i, i + BUTTONS_PER_MESSAGE));
+    if (rows.length + added.length <= MESSAGE_LIMITS.rows) last.components = [...rows, ...added];
+    else messages.push({ components: added, allowed_mentions: mentionsOff() });
+  }
 }
