@@ -17,6 +17,7 @@ import {
 import { clip, splitText } from "../../core/clip.js";
 import { EMBED_LIMITS, drafts, isPlain, packEmbeds, plainText, toEmbeds } from "./embeds.js";
 import type { Block, Button, Reply } from "../../core/types.js";
+import { revealReplyLinks } from "../../core/links.js";
 import type { CustomIdStore } from "./custom-ids.js";
 
 /** Discord's message, embed and component limits. */
@@ -142,6 +143,8 @@ function renderPart(part: Part, closing: Block | undefined, ids: CustomIdStore):
  * at least one. Button custom ids come from `ids` (inline line or LRU key).
  */
 export function renderReply(reply: Reply, ids: CustomIdStore): DiscordMessage[] {
+  // A masked link whose label is another address shows its real target.
+  reply = revealReplyLinks(reply);
   const closing = [...reply.blocks].reverse().find((b) => b.type !== "actions" && b.type !== "divider");
   const messages = parts(reply.blocks).flatMap((p) => renderPart(p, closing, ids));
   if (messages.length === 0) {

@@ -6,6 +6,7 @@
  */
 import type { types } from "@slack/bolt";
 import type { Block, Button, Field, Reply } from "../../core/types.js";
+import { revealReplyLinks } from "../../core/links.js";
 import { splitText as splitPieces } from "../../core/clip.js";
 import { escapeSlack, toMrkdwn, toPlain, truncate, withoutOpenMarkup } from "./mrkdwn.js";
 
@@ -151,6 +152,8 @@ function fallback(reply: Reply, blocks: Block[]): string {
  * is cut and its last message ends with a `… (+N)` context naming what was left out.
  */
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage[] {
+  // A masked link whose label is another address shows its real target.
+  reply = revealReplyLinks(reply);
   const maxMessages = Math.max(1, options.maxMessages ?? LIMITS.messagesPerReply);
   const counter = { n: 0 };
   const all = reply.blocks.flatMap((b) => renderBlock(b, counter));

@@ -1,5 +1,6 @@
 /** Renders a neutral Reply as readable plain text for the terminal. */
 import type { Block, Reply } from "../../core/types.js";
+import { revealReplyLinks } from "../../core/links.js";
 
 /** Neutral Markdown -> plain text: bold/italic markers dropped, links as "label <url>". */
 export function plain(md: string): string {
@@ -32,6 +33,8 @@ function block(b: Block, buttons: string[]): string[] {
 
 /** The text, and the button commands in the order they were numbered (typing N runs one). */
 export function renderText(reply: Reply): { text: string; buttons: string[] } {
+  // A masked link whose label is another address shows its real target.
+  reply = revealReplyLinks(reply);
   const buttons: string[] = [];
   const lines = reply.blocks.flatMap((b) => block(b, buttons));
   if (reply.form) {
