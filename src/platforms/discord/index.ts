@@ -11,13 +11,14 @@
  * `stop()` stops taking part (gateway closed) only after in-flight answers are finished.
  */
 import { once } from "node:events";
-import { Client, Events, GatewayIntentBits, Options, Status, type Interaction } from "discord.js";
+import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options, Status, type Interaction } from "discord.js";
 import type { AdapterDeps, AdapterFactory, PlatformAdapter } from "../adapter.js";
 import { createAutocomplete, type AutocompleteHooks } from "./autocomplete.js";
 import { CustomIdStore } from "./custom-ids.js";
 import { InteractionHandler } from "./interactions.js";
-import { CHANNEL_MESSAGE_ROUTES, createDiscordSender } from "./sender.js";
+import { CHANNEL_MESSAGE_ROUTES, createDiscordSender, honourBodyRetryAfter } from "./sender.js";
 import { InFlight } from "../in-flight.js";
+import { discordUserDirectory } from "./users.js";
 
 /** Tuning of the adapter; every field has a production default. */
 export interface DiscordAdapterOptions {
@@ -45,7 +46,8 @@ export interface DiscordAdapter extends PlatformAdapter {
 function createClient(apiUrl: string | undefined): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: { ...(apiUrl ? { api: apiUrl } : {}), rejectOnRateLimit: CHANNEL_MESSAGE_ROUTES },
+    // A 429 with its wait only in the body is waited out like one with Retry-After (sender.ts).
+    rest: { ...(apiUrl ? { api: apiUrl } : {}), rejectOnRateLimit: CHANNEL_MESSAGE_ROUTES, makeRequest: honourBodyRetryAfter(DefaultRestOptions.makeRequest) },
     // Messages attached to button clicks would otherwise pile up in the channel caches.
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0, ReactionManager: 0 }),
   });
@@ -71,6 +73,7 @@ export const createDiscordAdapter = ((deps: AdapterDeps, options: DiscordAdapter
     deferAfterMs: options.deferAfterMs ?? 1500,
   });
   const pending = new InFlight();
+  dispatcher.users.register("discord", discordUserDirectory(client.rest, logger));
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => void pending.track(handler.handle(interaction)));
   client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));

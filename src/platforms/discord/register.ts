@@ -3,9 +3,10 @@
  * one guild when a guild id is given (visible at once: the right choice while testing),
  * else globally (may take a while to reach every client).
  */
-import { REST, Routes } from "discord.js";
+import { DefaultRestOptions, REST, Routes } from "discord.js";
 import type { CommandRegistry } from "../../core/commands.js";
 import { buildRegistrationBody } from "./registration.js";
+import { honourBodyRetryAfter } from "./sender.js";
 
 /** Credentials and the registry to register. */
 export interface RegisterOptions {
@@ -27,7 +28,7 @@ export interface RegisterResult {
 
 /** PUTs `/cdce` on the guild (when given) or globally; returns what Discord saved. */
 export async function registerCommands(o: RegisterOptions): Promise<RegisterResult> {
-  const rest = new REST(o.apiUrl ? { api: o.apiUrl } : {}).setToken(o.token);
+  const rest = new REST({ ...(o.apiUrl ? { api: o.apiUrl } : {}), makeRequest: honourBodyRetryAfter(DefaultRestOptions.makeRequest) }).setToken(o.token);
   const scope = o.guildId ? "guild" : "global";
   const body = buildRegistrationBody(o.registry, { scope });
   const route = o.guildId ? Routes.applicationGuildCommands(o.applicationId, o.guildId) : Routes.applicationCommands(o.applicationId);

@@ -7,14 +7,15 @@
  * for `/channels/:id/messages` routes (see `CHANNEL_MESSAGE_ROUTES`), so a limit — a 429 or
  * an exhausted bucket known from the X-RateLimit-* headers — throws at once. It is turned
  * into `DeliveryError("rate_limited", retryAfterMs)` and the outbox owns the pacing:
- * it delays, never drops. Interaction replies are not affected (other routes).
+ * it delays, never drops. Interaction replies are not affected (other routes). A 429 whose
+ * wait is only in its JSON body gets it as a header first (`honourBodyRetryAfter`).
  *
  * Idempotency: every post carries `nonce` = a hash of the idempotency key and
  * `enforce_nonce: true`, so Discord returns the already-created message instead of a
  * duplicate when the same message is sent again within its dedup window (minutes).
  */
 import { createHash } from "node:crypto";
-import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes, type REST } from "discord.js";
+import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes, type REST, type RESTOptions, type ResponseLike } from "discord.js";
 import { DeliveryError, type OutboundMessage, type PlatformSender, type SentMessage } from "../../core/outbound.js";
 import type { ChannelRef } from "../../core/types.js";
 import type { CustomIdStore } from "./custom-ids.js";
@@ -23,8 +24,37 @@ import { renderReply } from "./render.js";
 /** Route prefixes (as @discordjs/rest names buckets) whose rate limits throw instead of wait. */
 export const CHANNEL_MESSAGE_ROUTES = ["/channels/:id/messages"];
 
-/** Used when Discord gives no Retry-After (the REST client cannot read the body then). */
+/** Used when Discord gives no wait at all (neither Retry-After nor `retry_after` in the body). */
 const DEFAULT_RETRY_MS = 1000;
+
+/** `retry_after` (seconds) of a 429's JSON body, when it is a usable number. */
+function bodyRetryAfter(text: string): number | undefined {
+  try {
+    const seconds = (JSON.parse(text) as { retry_after?: unknown }).retry_after;
+    return typeof seconds === "number" && Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Wraps the REST client's `makeRequest` so that a 429 whose wait is only in its JSON body
+ * (`retry_after`, seconds, as some answers of Discord's edge come) carries it as a
+ * Retry-After header too. @discordjs/rest reads only the headers: without this it sees no
+ * wait at all, rejects with a zero wait (channel posts) or retries at once (other routes).
+ * The body is kept as it was, for the client's own error.
+ */
+export function honourBodyRetryAfter(makeRequest: RESTOptions["makeRequest"]): RESTOptions["makeRequest"] {
+  return async (url, init) => {
+    const res = await makeRequest(url, init);
+    if (res.status !== 429 || res.headers.get("retry-after") !== null) return res;
+    const text = await res.text();
+    const seconds = bodyRetryAfter(text);
+    const headers = new Headers(res.headers as HeadersInit);
+    if (seconds !== undefined) headers.set("retry-after", String(seconds));
+    return new Response(text, { status: res.status, statusText: res.statusText, headers }) as ResponseLike;
+  };
+}
 
 /** Discord epoch (2015-01-01), for turning a date into a snowflake for `after=`. */
 const DISCORD_EPOCH = 1420070400000n;
@@ -59,7 +89,11 @@ export function classifyDiscordError(err: unknown, what: string): DeliveryError 
   }
   if (err instanceof DiscordAPIError) {
     const code = typeof err.code === "number" ? err.code : 0;
-    if (err.status === 429) return new DeliveryError("rate_limited", `${what}: rate limited`, DEFAULT_RETRY_MS, { cause: err });
+    if (err.status === 429) {
+      const seconds = (err.rawError as { retry_after?: unknown }).retry_after;
+      const ms = typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds * 1000) : DEFAULT_RETRY_MS;
+      return new DeliveryError("rate_limited", `${what}: rate limited`, ms, { cause: err });
+    }
     if (err.status >= 500) return new DeliveryError("transient", `${what}: Discord ${err.status}`, undefined, { cause: err });
     // Missing Access, Missing Permissions, Unknown Channel... and every other 4xx (bad token,
     // invalid body) fail the same way each time: retrying would only loop.

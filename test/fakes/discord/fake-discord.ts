@@ -58,6 +58,12 @@ export interface RateLimitRule {
   times: number;
   /** Send the Retry-After header (Discord always does; a 429 without it is retried at once). */
   header: boolean;
+  /**
+   * The wait is only in the JSON body (`retry_after`, seconds): no Retry-After and no
+   * X-RateLimit-* headers, as some 429s from Discord's edge come. The bucket still holds
+   * until then: a retry sooner gets another 429.
+   */
+  bodyOnly?: boolean;
 }
 
 export interface FakeDiscordOptions {
@@ -81,6 +87,8 @@ export class FakeDiscord {
   readonly faults: { method: string; path: RegExp; status: number; times: number }[] = [];
   /** Direct-message channels by recipient user id (POST /users/@me/channels). */
   readonly dms = new Map<string, FakeChannel>();
+  /** Guild members by user id (username): everyone who sent an interaction, plus those a test adds. */
+  readonly members = new Map<string, string>();
   readonly gateway: FakeGateway;
   private readonly events = new EventEmitter();
   private port = 0;

@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FakeDiscord, InteractionRecord } from "./fake-discord.js";
-import { choicesProblems, messageJson, messageProblems, modalProblems, snowflake, type FakeMessage } from "./model.js";
+import { choicesProblems, messageJson, messageProblems, modalProblems, snowflake, user, type FakeMessage } from "./model.js";
 
 type Json = Record<string, unknown>;
 type Out = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -119,6 +119,7 @@ export async function handleRest(fake: FakeDiscord, req: IncomingMessage, res: S
     body: { message: "You are being rate limited.", retry_after: retry, global: false },
     headers: { "X-RateLimit-Scope": "user", ...(header ? { "Retry-After": String(Math.ceil(retry)) } : {}) },
   });
+  let bodyOnly = false;
   let receivedAt = performance.now();
   let uploads: Upload[] = [];
   try {
@@ -132,7 +133,8 @@ export async function handleRest(fake: FakeDiscord, req: IncomingMessage, res: S
       rule.times--;
       b.remaining = 0;
       b.resetAt = Date.now() + rule.retryAfterSeconds * 1000;
-      out = tooMany(rule.retryAfterSeconds, rule.header);
+      out = tooMany(rule.retryAfterSeconds, rule.header && !rule.bodyOnly);
+      bodyOnly = rule.bodyOnly ?? false;
     } else if (b.remaining <= 0) {
       // Over the bucket's limit: what Discord answers to a client that ignores the headers.
       out = tooMany(Math.max(0.001, (b.resetAt - Date.now()) / 1000), true);
@@ -147,7 +149,7 @@ export async function handleRest(fake: FakeDiscord, req: IncomingMessage, res: S
     out = error(400, 50109, `The request body contains invalid JSON (${String(err)})`);
   }
   fake.requests.push({ method, path, rawPath, query: url.searchParams, headers: req.headers, body, status: out.status, at: Date.now() });
-  const headers: Record<string, string> = { ...rateHeaders(key, b), ...(out.headers ?? {}) };
+  const headers: Record<string, string> = { ...(bodyOnly ? {} : rateHeaders(key, b)), ...(out.headers ?? {}) };
   if (out.body === undefined) res.writeHead(out.status, headers).end();
   else res.writeHead(out.status, { ...headers, "Content-Type": "application/json" }).end(JSON.stringify(out.body));
   fake.changed("request");
@@ -178,6 +180,12 @@ function route(fake: FakeDiscord, method: string, path: string, query: URLSearch
       return { status: 200, body: list.map((c, i) => ({ ...c, id: `${fake.applicationId.slice(0, -2)}${10 + i}`, application_id: fake.applicationId, version: "1", ...(m![2] ? { guild_id: m![2] } : {}) })) };
     }
     if (method === "GET") return { status: 200, body: fake.registrations.filter((r) => r.path === path).at(-1)?.body ?? [] };
+  }
+  if ((m = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path)) && method === "GET") {
+    if (!fake.guilds.some((g) => g.id === m![1])) return error(404, 10004, "Unknown Guild");
+    const username = fake.members.get(m[2]!);
+    if (!username) return error(404, 10007, "Unknown Member");
+    return { status: 200, body: { user: user(m[2]!, username), nick: null, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } };
   }
   if ((m = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path))) return channelMessages(fake, method, m[1]!, m[2], body, query);
   return error(404, 0, "404: Not Found");
