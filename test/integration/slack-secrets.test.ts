@@ -88,4 +88,21 @@ describe.each<Mode>(["http", "socket"])("secrets in %s mode", (mode) => {
     const sent = JSON.stringify([h.fake.responses.items, h.fake.calls.items.map((c) => c.args)]);
     for (const s of [...SECRETS, ...FRAGMENTS]) expect(sent).not.toContain(s);
   });
+  it("never log what people wrote or their profile, at any level", async () => {
+    const { lines, logger } = capture();
+    const h = await createSlackHarness({ mode, logger });
+    const private_ = { id: "U0PRIVATE", name: "zelie", real_name: "Zélie Profilprivé", tz: "Europe/Brussels", locale: "fr-FR", profile: { email: "zelie.profil@example.org", phone: "+32 470 12 34 56", display_name: "Zélie Profilprivé" } };
+    try {
+      h.fake.api.users.set(private_.id, private_);
+      await h.fake.response((await h.command("kit motsecretdutexte", private_)).responseUrl);
+      await h.fake.response((await h.command("idee Un jardin motsecretdelidee", private_)).responseUrl);
+    } finally {
+      await h.close();
+    }
+    const all = lines.join("\n");
+    // The capture saw the traffic at trace level, with its words.
+    expect(all).toContain("http request");
+    expect(all).toContain("users.info");
+    for (const s of ["motsecretdutexte", "motsecretdelidee", "zelie.profil@example.org", "470 12 34 56", "Profilprivé"]) expect(all, s).not.toContain(s);
+  });
 });

@@ -2,10 +2,12 @@
  * Bolt, the Socket Mode client and the Web API client log through this bridge into the
  * service's logger. Two guards against leaking secrets, since their messages are strings
  * we do not control: objects passed to the logger are never serialised (only errors'
- * name, code and message are kept), and every known secret value is masked in the text.
+ * name, code and message are kept), quoted content (JSON bodies, results, envelopes) is
+ * cut, and every known secret value is masked in the text.
  */
 import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import type { Logger } from "../../core/logger.js";
+import { withoutContent } from "../../logger.js";
 
 const MASK = "[redacted]";
 
@@ -33,7 +35,8 @@ export function boltLogger(logger: Logger, secrets: readonly string[]): BoltLogg
   let level: LogLevel = LogLevel.INFO;
   let name = "bolt";
   const write = (fn: "debug" | "info" | "warn" | "error") => (...parts: unknown[]) => {
-    const msg = scrub(parts.map(describe).join(" "), secrets);
+    // Request bodies, results and envelopes carry messages and profiles: words only.
+    const msg = scrub(withoutContent(parts.map(describe).join(" ")), secrets);
     logger[fn]({ component: `slack.${name}` }, msg);
   };
   return {
