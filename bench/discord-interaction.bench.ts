@@ -85,7 +85,7 @@ export async function run(): Promise<Row[]> {
   const cdce = await startDiscordHarness({ app, dispatcher: () => dispatcher });
   // The adapter alone: same client, same rendering path, a dispatcher that answers at once.
   const fixed = reply("fr", [{ type: "section", text: "ok" }]);
-  const adapterOnly = await startDiscordHarness({ app, dispatcher: (inner) => ({ registry: inner.registry, handle: async () => fixed }) });
+  const adapterOnly = await startDiscordHarness({ app, dispatcher: (inner) => ({ registry: inner.registry, users: inner.users, handle: async () => fixed }) });
   try {
     const values = { public: "jeunes" };
     // Where the registration put `kit` (flat or in a group): both bots got the same one.

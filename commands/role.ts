@@ -1,19 +1,35 @@
 /**
  * `/cdce role <@personne> <role> [commune]` — coordination gives someone a role (CoPil of
  * Namur, volunteer, coordination...). `/cdce role <@personne> aucun` removes every role.
- * The person may not have used the bot yet: they are created from their platform id.
+ * The person may not have used the bot yet: they are created from their platform id, but
+ * only once their platform confirms a real user behind it (never @everyone, @here, a role
+ * mention or a bare word, which would otherwise become an account holding the role).
  */
-import { defineCommand } from "../src/core/commands.js";
+import { defineCommand, type CommandContext } from "../src/core/commands.js";
 import { choice, text } from "../src/core/options.js";
 import { message } from "../src/core/reply.js";
 import { ensureMembership } from "../src/core/identity.js";
 import { CdceError } from "../src/core/errors.js";
+import { parseUserMention } from "../src/core/platform-users.js";
+import type { Person } from "../src/core/ports.js";
 import { DEFAULT_TIME_ZONE, ROLES } from "../src/core/types.js";
 
-/** Reads a Slack (`<@U123|name>`), Discord (`<@123>`, `<@!123>`) mention, or a bare id. */
-export function parseMention(raw: string): string | undefined {
-  const m = /^<@!?([A-Za-z0-9]+)(?:\|[^>]*)?>$/.exec(raw.trim()) ?? /^@?([A-Z0-9]{6,}|\d{15,25}|[a-z0-9_-]{2,40})$/.exec(raw.trim());
-  return m?.[1];
+/**
+ * The person a mention names: known here already, or confirmed by the platform and then
+ * created. Refused with a clear message otherwise; nothing is created then.
+ */
+async function namedPerson(qui: string, ctx: Pick<CommandContext<unknown>, "actor" | "services" | "users">, create: boolean): Promise<Person | null> {
+  const { actor, services, users } = ctx;
+  const shown = qui.slice(0, 60);
+  const userId = parseUserMention(qui, actor.platform);
+  if (!userId) throw new CdceError("role.bad_user", "role.badUser", { user: shown });
+  const { identity } = services.repos;
+  const known = await identity.findByAccount(actor.platform, actor.workspaceId, userId);
+  if (known || !create) return known;
+  const found = await users.lookup(actor.platform, actor.workspaceId, userId);
+  if (!found.found) throw new CdceError(`role.user_${found.reason}`, found.reason === "unknown" ? "role.unknownUser" : "role.unverifiable", { user: shown });
+  const account = { platform: actor.platform, workspaceId: actor.workspaceId, userId };
+  return identity.createWithAccount(account, { name: (found.name ?? userId).slice(0, 120), locale: "fr", localeChosen: false, timeZone: DEFAULT_TIME_ZONE });
 }
 
 export default defineCommand({
@@ -27,17 +43,14 @@ export default defineCommand({
     role: choice({ help: { fr: "Rôle, ou « aucun »", de: "Rolle, oder „aucun“", nl: "Rol, of ‘aucun’", en: "Role, or “aucun” (none)" }, values: [...ROLES, "aucun"] as const }),
     commune: text({ help: { fr: "Commune (sauf coordination)", de: "Gemeinde (außer Koordination)", nl: "Gemeente (behalve coördinatie)", en: "Commune (except coordination)" }, max: 80, rest: true, autocomplete: "commune" }),
   },
-  async run({ options, actor, t, locale, services, now }) {
-    const userId = parseMention(options.qui);
-    if (!userId || !options.role) throw new CdceError("role.bad_user", "role.badUser");
-    const { identity, memberships, communes } = services.repos;
-    const account = { platform: actor.platform, workspaceId: actor.workspaceId, userId };
-    const person =
-      (await identity.findByAccount(account.platform, account.workspaceId, userId)) ??
-      (await identity.createWithAccount(account, { name: userId, locale: "fr", localeChosen: false, timeZone: DEFAULT_TIME_ZONE }));
-    const who = options.qui.startsWith("<@") ? options.qui : `\`${userId}\``;
+  async run({ options, actor, t, locale, services, now, users }) {
+    if (!options.role) throw new CdceError("role.bad_user", "role.badUser", { user: options.qui.slice(0, 60) });
+    const { memberships, communes } = services.repos;
+    const who = options.qui.startsWith("<@") ? options.qui : `\`${options.qui.replace(/^@/, "")}\``;
     if (options.role === "aucun") {
-      const active = await memberships.activeFor(person.id, now);
+      // Someone the bot never knew holds no role: nothing to remove, nobody to create.
+      const person = await namedPerson(options.qui, { actor, services, users }, false);
+      const active = person ? await memberships.activeFor(person.id, now) : [];
       for (const m of active) await memberships.end(m.id, now);
       return message(locale, t("role.removed", { user: who, count: active.length }));
     }
@@ -50,6 +63,7 @@ export default defineCommand({
       communeId = commune.id;
       inCommune = t("role.inCommune", { commune: commune.name });
     }
+    const person = (await namedPerson(options.qui, { actor, services, users }, true))!;
     await ensureMembership(services.repos, person.id, options.role, communeId, now);
     services.logger.info({ by: actor.personId, person: person.id, role: options.role, communeId }, "role given");
     return message(locale, t("role.given", { user: who, role: options.role, commune: inCommune }));

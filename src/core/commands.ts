@@ -8,6 +8,7 @@ import type { Translate } from "../i18n/catalogue.js";
 import type { Logger } from "./logger.js";
 import type { OptionSpecs, OptionValues } from "./options.js";
 import type { Permission } from "./permissions.js";
+import type { PlatformUsers } from "./platform-users.js";
 import type { KitCatalog } from "./kits/service.js";
 import type { ChannelRef } from "./types.js";
 import type { Notifier, OutboxAdmin } from "./notify.js";
@@ -26,6 +27,8 @@ export interface CommandContext<O> {
   services: Services;
   /** The registry, for commands that list others (aide). */
   registry: CommandRegistry;
+  /** Who a user id typed in a command is on its platform (`/cdce role`). */
+  users: PlatformUsers;
 }
 
 /** The services the commands use. Grows as features arrive; built once in main.ts. */

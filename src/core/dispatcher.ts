@@ -9,6 +9,7 @@ import { CommandRegistry, type CommandDefinition, type Services } from "./comman
 import { isCdceError } from "./errors.js";
 import { ensureMembership, resolveActor } from "./identity.js";
 import { can, isCoordination, PermissionDenied } from "./permissions.js";
+import { LOCAL_USERS_ONLY, PlatformUsers } from "./platform-users.js";
 import { assignTokens, tokenize } from "./parse-line.js";
 import { schemaOf, type OptionSpecs } from "./options.js";
 import { normalizeIncoming } from "./input-text.js";
@@ -23,6 +24,8 @@ const MAX_LINE = 4000;
 export interface Dispatcher {
   handle(incoming: IncomingCommand): Promise<Reply>;
   readonly registry: CommandRegistry;
+  /** Where each platform adapter registers who its users are (for `/cdce role`). */
+  readonly users: PlatformUsers;
 }
 
 export interface DispatcherOptions {
@@ -88,6 +91,9 @@ function unknownCommand(word: string, registry: CommandRegistry, actor: Actor, t
 }
 
 export function createDispatcher({ registry, services, onHandled, coordinators }: DispatcherOptions): Dispatcher {
+  // The terminal has no platform to ask: its users are the local accounts already known.
+  const users = new PlatformUsers();
+  users.register("terminal", LOCAL_USERS_ONLY);
   async function handle(received: IncomingCommand): Promise<Reply> {
     // Everything typed is made well-formed once, here, before any field is read or stored.
     const incoming = normalizeIncoming(received);
@@ -145,6 +151,7 @@ export function createDispatcher({ registry, services, onHandled, coordinators }
         channel: incoming.channel,
         services,
         registry,
+        users,
       });
       log.info({ command: def.name, ms: Math.round(performance.now() - started) }, "command handled");
       return done("ok", result);
@@ -160,7 +167,7 @@ export function createDispatcher({ registry, services, onHandled, coordinators }
       return done("error", message(locale, t("error.internal")));
     }
   }
-  return { handle, registry };
+  return { handle, registry, users };
 }
 
 export { reply };

@@ -34,6 +34,7 @@ function controllable() {
     },
     wrap: (inner: Dispatcher): Dispatcher => ({
       registry: inner.registry,
+      users: inner.users,
       handle(incoming) {
         const o = next;
         next = undefined;

@@ -18,6 +18,7 @@ import { CustomIdStore } from "./custom-ids.js";
 import { InteractionHandler } from "./interactions.js";
 import { CHANNEL_MESSAGE_ROUTES, createDiscordSender, honourBodyRetryAfter } from "./sender.js";
 import { InFlight } from "../in-flight.js";
+import { discordUserDirectory } from "./users.js";
 
 /** Tuning of the adapter; every field has a production default. */
 export interface DiscordAdapterOptions {
@@ -72,6 +73,7 @@ export const createDiscordAdapter = ((deps: AdapterDeps, options: DiscordAdapter
     deferAfterMs: options.deferAfterMs ?? 1500,
   });
   const pending = new InFlight();
+  dispatcher.users.register("discord", discordUserDirectory(client.rest, logger));
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => void pending.track(handler.handle(interaction)));
   client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));

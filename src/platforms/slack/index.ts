@@ -129,6 +129,7 @@ export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterO
       logger.error({ error: describeSlackError(err) }, "unhandled error in a Slack listener");
     });
     const users = new UserDirectory(app.client, { logger, ttlMs: options.usersTtlMs });
+    dispatcher.users.register("slack", { lookup: (_workspaceId, userId) => users.whoIs(userId) });
     registerListeners(app, { dispatcher, users, client: app.client, logger, command: SLASH_COMMAND }, { track, submitDeadlineMs: options.submitDeadlineMs });
     try {
       if (mode === "socket") await app.start();

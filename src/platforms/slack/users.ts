@@ -7,6 +7,7 @@
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../core/logger.js";
 import { describeSlackError } from "./errors.js";
+import type { UserLookup } from "../../core/platform-users.js";
 
 export interface SlackProfile {
   /** Slack's locale, e.g. `de-DE` (the core maps it to one of its languages). */
@@ -68,6 +69,32 @@ export class UserDirectory {
     this.cache.set(key, entry);
     if (this.cache.size > this.max) this.cache.delete(this.cache.keys().next().value!);
     return entry.profile;
+  }
+
+  /**
+   * Whether `userId` is a real, active user, for the core (`/cdce role`): asked afresh, since
+   * a cached empty profile cannot tell "nobody" from "could not ask". Never throws.
+   */
+  async whoIs(userId: string): Promise<UserLookup> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), this.timeout);
+      timer.unref();
+    });
+    try {
+      const res = await Promise.race([this.client.users.info({ user: userId }), late]);
+      if (res === "late") return { found: false, reason: "unavailable" };
+      const u = res.user;
+      if (!u || u.deleted) return { found: false, reason: "unknown" };
+      return { found: true, name: u.profile?.display_name || u.real_name || u.name || undefined };
+    } catch (err) {
+      const info = describeSlackError(err);
+      if (info.error === "user_not_found" || info.error === "user_not_visible") return { found: false, reason: "unknown" };
+      this.options.logger.warn({ error: info }, "users.info failed: cannot confirm a user");
+      return { found: false, reason: "unavailable" };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Forgets everything (tests, or after the app gains a scope). */

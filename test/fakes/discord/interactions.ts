@@ -27,6 +27,7 @@ function base(fake: FakeDiscord, type: number, data: Json, who: Who, extra: Json
   const channel = fake.channel(who.channel ?? "general");
   const u = user(who.userId, who.username ?? `user${who.userId.slice(-4)}`);
   if (who.dm) return dmPayload(fake, type, data, who, u, extra);
+  fake.members.set(u.id, u.username);
   return {
     id: snowflake(),
     application_id: fake.applicationId,

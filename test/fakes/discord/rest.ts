@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FakeDiscord, InteractionRecord } from "./fake-discord.js";
-import { choicesProblems, messageJson, messageProblems, modalProblems, snowflake, type FakeMessage } from "./model.js";
+import { choicesProblems, messageJson, messageProblems, modalProblems, snowflake, user, type FakeMessage } from "./model.js";
 
 type Json = Record<string, unknown>;
 type Out = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -180,6 +180,12 @@ function route(fake: FakeDiscord, method: string, path: string, query: URLSearch
       return { status: 200, body: list.map((c, i) => ({ ...c, id: `${fake.applicationId.slice(0, -2)}${10 + i}`, application_id: fake.applicationId, version: "1", ...(m![2] ? { guild_id: m![2] } : {}) })) };
     }
     if (method === "GET") return { status: 200, body: fake.registrations.filter((r) => r.path === path).at(-1)?.body ?? [] };
+  }
+  if ((m = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path)) && method === "GET") {
+    if (!fake.guilds.some((g) => g.id === m![1])) return error(404, 10004, "Unknown Guild");
+    const username = fake.members.get(m[2]!);
+    if (!username) return error(404, 10007, "Unknown Member");
+    return { status: 200, body: { user: user(m[2]!, username), nick: null, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } };
   }
   if ((m = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path))) return channelMessages(fake, method, m[1]!, m[2], body, query);
   return error(404, 0, "404: Not Found");
