@@ -83,6 +83,27 @@ describe("Slack Socket Mode connection", () => {
     expect(h.adapter.isConnected()).toBe(true);
   });
 
+  it("runs an envelope delivered twice (Slack's retry, on the other connection) once, and acks both", async () => {
+    h = await createSlackHarness({ mode: "socket" });
+    await waitFor(() => h!.fake.socket.live().length === 2);
+    let runs = 0;
+    const original = h.app.dispatcher.handle.bind(h.app.dispatcher);
+    (h.app.dispatcher as { handle: unknown }).handle = async (incoming: Parameters<typeof original>[0]): Promise<Reply> => {
+      runs++;
+      return original(incoming);
+    };
+    const { responseUrl } = await h.command("aide");
+    await h.fake.response(responseUrl);
+    const first = h.fake.socket.envelopes.items.at(-1)!;
+    const fields = { team_id: "T0CDCE", user_id: "U0FRANCOISE", user_name: "francoise", channel_id: "C0NAMUR", command: "/cdce", text: "aide", response_url: responseUrl };
+    const again = await h.fake.socket.redeliver(first.envelope_id, fields);
+    expect(again.envelope_id).toBe(first.envelope_id);
+    expect(await h.adapter.whenIdle(10_000)).toBe(true);
+    expect(runs).toBe(1);
+    expect(h.fake.responsesTo(responseUrl)).toHaveLength(1);
+    expect(h.fake.socket.acks.filter((a) => a.envelope_id === first.envelope_id)).toHaveLength(2);
+  });
+
   it("lets an in-flight reply finish on stop(), then closes the connection", async () => {
     h = await createSlackHarness({ mode: "socket" });
     let release!: () => void;

@@ -111,6 +111,21 @@ export class FakeSocketMode {
   }
 
   /**
+   * Sends an envelope already sent once again, as Slack does when it got no ack in time
+   * (`retry_attempt` 1), on another open connection than the first time; resolves with that ack.
+   */
+  async redeliver(envelope_id: string, payload: Record<string, unknown>, timeoutMs = WAIT_MS): Promise<Ack> {
+    const first = this.envelopes.items.find((e) => e.envelope_id === envelope_id);
+    if (!first) throw new Error("fake slack: no such envelope to deliver again");
+    const other = this.live().find((c) => c.ticket !== first.ticket);
+    if (!other) throw new Error("fake slack: no other open connection to deliver again on");
+    const before = this.acks.filter((a) => a.envelope_id === envelope_id).length;
+    other.socket.send(JSON.stringify({ envelope_id, type: first.type, payload, accepts_response_payload: true, retry_attempt: 1, retry_reason: "timeout" }));
+    this.envelopes.push({ envelope_id, type: first.type, ticket: other.ticket });
+    return this.acks.next((a) => a.envelope_id === envelope_id, { skip: before, timeoutMs });
+  }
+
+  /**
    * Slack's "please reconnect", sent before it recycles a connection (`refresh_requested`,
    * or `warning` some seconds ahead): the connection gets no more envelopes, and the server
    * closes it after `closeAfterMs` if the client has not.
