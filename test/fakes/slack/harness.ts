@@ -61,9 +61,9 @@ export async function createSlackHarness(o: { mode: Mode; logger?: Logger; submi
     {
       host: "127.0.0.1",
       port: 0,
-      // The client waits this long (times n) before its n-th reconnection, and declares the
-      // connection dead after this long without a pong: 3 s keeps the reconnect tests short
-      // without missing pongs when the machine is busy.
+      // A Socket Mode connection is declared dead after this long without a pong (then
+      // replaced at once): 3 s keeps the drop tests short without missing pongs when the
+      // machine is busy.
       clientPingTimeoutMs: 3000,
       submitDeadlineMs: o.submitDeadlineMs,
     },
