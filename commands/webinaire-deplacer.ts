@@ -5,7 +5,9 @@
 import { defineCommand } from "../src/core/commands.js";
 import { choice, text } from "../src/core/options.js";
 import { shiftSession } from "../src/core/events/series.js";
-import { message } from "../src/core/reply.js";
+import { message, reply } from "../src/core/reply.js";
+import type { Block } from "../src/core/types.js";
+import { foldButtons } from "../src/core/events/when-choices.js";
 import { assertCanManage, eventByCode } from "../src/core/events/lookup.js";
 import { whenText } from "../src/core/events/render.js";
 import { parseWhen } from "../src/core/events/when.js";
@@ -14,6 +16,7 @@ import { whenMessage, MAX_DURATION_MIN } from "../src/core/events/validate.js";
 
 export default defineCommand({
   name: "webinaire deplacer",
+  changesState: true,
   aliases: ["webinaire move", "evenement deplacer", "webinar verschieben", "webinar verplaatsen"],
   help: { fr: "Changer la date d’un webinaire ou d’un évènement (les inscrit·es sont prévenu·es)", de: "Den Termin eines Webinars oder einer Veranstaltung ändern (Angemeldete werden benachrichtigt)", nl: "De datum van een webinar of evenement wijzigen (ingeschrevenen worden verwittigd)", en: "Move a webinar or event (registered people are told)" },
   usage: { fr: 'webinaire deplacer k3x9q debut:"6 avril 19h"', de: 'webinaire deplacer k3x9q debut:"6. April 19 Uhr"', nl: 'webinaire deplacer k3x9q debut:"6 april 19u"', en: 'webinaire deplacer k3x9q debut:"6 April 7pm"' },
@@ -29,7 +32,13 @@ export default defineCommand({
     if (event.state !== "scheduled") return message(locale, t("ev.isCancelled", { title: event.title }));
     if (!options.debut) return message(locale, t("ev.when.missing", { field: "debut", example: t("ev.when.example") }));
     const r = parseWhen(options.debut, { locale, zone: event.timeZone, now });
-    if (!r.ok) return { ...message(locale, whenMessage(t, r, event.timeZone, locale, "debut")), fieldErrors: { debut: whenMessage(t, r, event.timeZone, locale, "debut") } };
+    if (!r.ok) {
+      const said = whenMessage(t, r, event.timeZone, locale, "debut");
+      // The autumn hour that happens twice: one button per reading runs this move again.
+      const choices = foldButtons(t, r, event.timeZone, (typed) => `webinaire deplacer ${event.code} debut:"${typed}"${options.duree ? ` duree:"${options.duree}"` : ""}${options.serie ? " serie:oui" : ""}`);
+      const blocks: Block[] = [{ type: "section", text: said }, ...(choices.length ? [{ type: "actions" as const, buttons: choices }] : [])];
+      return { ...reply(locale, blocks), fieldErrors: { debut: said } };
+    }
     let minutes = (event.endsAt.getTime() - event.startsAt.getTime()) / 60_000;
     if (options.duree) {
       const d = parseDuration(options.duree);

@@ -4,9 +4,10 @@
  */
 import type { Translate } from "../../i18n/catalogue.js";
 import type { Locale } from "../types.js";
-import { formatLocal } from "../time/local.js";
+import { formatLocal, formatLocalDay } from "../time/local.js";
 import { parseDuration } from "./when-parts.js";
-import { parseWhen, type WhenResult } from "./when.js";
+import { MAX_YEARS_AHEAD, parseWhen, type WhenResult } from "./when.js";
+import { foldLines } from "./when-choices.js";
 import type { EventAudience, NewEvent, WebinarTheme } from "./model.js";
 import { WEBINAR_THEMES } from "./model.js";
 import { isTrainingWord, isUnlimitedWord, readAudience, readLanguage, readTheme } from "./vocabulary.js";
@@ -32,6 +33,10 @@ export function whenMessage(t: Translate, r: Extract<WhenResult, { ok: false }>,
       return t("ev.when.invalid", { field, detail: r.detail ?? "", example });
     case "dst_gap":
       return t("ev.when.dstGap", { field, example });
+    case "dst_fold":
+      return t("ev.when.dstFold", { field, understood: r.understood ? formatLocal(r.understood, zone, locale) : "", ...foldLines(r) });
+    case "too_far":
+      return t("ev.when.tooFar", { field, understood, years: MAX_YEARS_AHEAD, limit: r.limit ? formatLocalDay(r.limit, zone, locale) : "", example });
     case "end_before_start":
       return t("ev.when.endBeforeStart", { field, understood, example });
     case "ambiguous": {

@@ -24,13 +24,18 @@ export function normalizeInput(raw: string): string {
 }
 
 const TIME_PATTERNS: { re: RegExp; to: (m: RegExpExecArray) => LocalTime | null }[] = [
+  // Noon and midnight in words: midnight is the first minute of the day it is written with.
+  { re: /(?<![\p{L}])(?:midi|mittag|middag|noon)(?![\p{L}])/u, to: () => hm(12, 0) },
+  { re: /(?<![\p{L}])(?:minuit|mitternacht|middernacht|midnight)(?![\p{L}])/u, to: () => hm(0, 0) },
   // 2pm, 7:30 pm, 11am
-  { re: /\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b/, to: (m) => ampm(Number(m[1]), Number(m[2] ?? 0), m[3]!) },
+  { re: /\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?![\p{L}])/u, to: (m) => ampm(Number(m[1]), Number(m[2] ?? 0), m[3]![0] === "p" ? "pm" : "am") },
   // 14:00, 14.30 uhr, 14h30, 19u30, 14 h 30
   // (not `14h 15h`: two hours, not 14:15)
   { re: /\b(\d{1,2})\s*(?::|h|u|\.(?=\d{2}\s*(?:uhr|uur|h)\b))\s*(\d{2})(?:\s*(?:uhr|uur)\b|(?!\s*(?:h|u)\b))/, to: (m) => hm(Number(m[1]), Number(m[2])) },
-  // 14h, 14 h, 14u, 14 uhr, 9 uur
-  { re: /\b(\d{1,2})\s*(?:h|u|uhr|uur)\b/, to: (m) => hm(Number(m[1]), 0) },
+  // 14 heures 30, 14 Uhr 30, 14 uur 30
+  { re: /\b(\d{1,2})\s*(?:heures?|uhr|uur)\s+(\d{2})\b(?!\s*(?:h|u|uhr|uur|heures?)\b)/, to: (m) => hm(Number(m[1]), Number(m[2])) },
+  // 14h, 14 h, 14u, 14 uhr, 9 uur, 14 heures
+  { re: /\b(\d{1,2})\s*(?:heures?|h|u|uhr|uur)\b/, to: (m) => hm(Number(m[1]), 0) },
 ];
 
 function hm(hour: number, minute: number): LocalTime | null {
@@ -40,6 +45,55 @@ function hm(hour: number, minute: number): LocalTime | null {
 function ampm(hour: number, minute: number, suffix: string): LocalTime | null {
   if (hour < 1 || hour > 12) return null;
   return hm((hour % 12) + (suffix === "pm" ? 12 : 0), minute);
+}
+
+/**
+ * How a person says which of the two 2:30 of an autumn night they mean: an explicit UTC
+ * offset (`+02:00`, `2027-10-31T02:30+01:00`) or the season's name in any of the four
+ * languages (`heure d'été`, `Winterzeit`, `zomertijd`, `summer time`, `CEST`).
+ */
+export interface ZoneHint {
+  /** Minutes east of UTC. */
+  offset?: number;
+  season?: "summer" | "winter";
+  /** As typed, to name it back when it does not fit the date. */
+  text: string;
+}
+
+const SEASONS: [RegExp, "summer" | "winter"][] = [
+  [/(?<![\p{L}])(?:heure d['’]été|heure d['’]ete|sommerzeit|zomertijd|summer ?time|daylight time|cest)(?![\p{L}])/u, "summer"],
+  [/(?<![\p{L}])(?:heure d['’]hiver|winterzeit|normalzeit|wintertijd|winter ?time|standard time|cet)(?![\p{L}])/u, "winter"],
+];
+
+/** Cuts an offset or a season word out of `s` (before times are read: `+02:00` looks like one). */
+export function extractZoneHint(s: string): { hint?: ZoneHint; rest: string } {
+  const offset = /(?:(?<=\d{2}:\d{2})|(?<=\s)|^)(?:utc|gmt)?([+-])(0\d|1[0-4]):?([0-5]\d)(?=\s|$)|(?<=\d{2}:\d{2})z(?=\s|$)/.exec(s);
+  if (offset) {
+    const minutes = offset[1] ? (offset[1] === "-" ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+    return { hint: { offset: minutes, text: offset[0].trim() }, rest: (s.slice(0, offset.index) + " " + s.slice(offset.index + offset[0].length)).trim() };
+  }
+  for (const [re, season] of SEASONS) {
+    const m = re.exec(s);
+    if (m) return { hint: { season, text: m[0] }, rest: (s.slice(0, m.index) + " " + s.slice(m.index + m[0].length)).replace(/\(\s*\)/g, " ").trim() };
+  }
+  return { rest: s };
+}
+
+/** Parts of the day that come after a time (`8 Uhr abends`, `3h de l'après-midi`): cut out. */
+const DAY_PART_WORDS =
+  /(?<![\p{L}])(?:du soir|de l['’]apr[eè]s-midi|de l['’]aprem|abends|nachmittags|am abend|am nachmittag|abend|nachmittag|['’]s avonds|['’]s middags|['’]s namiddags|in the (?:evening|afternoon)|du matin|morgens|vormittags|früh|am morgen|am vormittag|vormittag|['’]s morgens|['’]s ochtends|in the morning)(?![\p{L}])/gu;
+/** Words that put a time from 1 to 11 in the afternoon or evening (`ce soir 8h` is 20:00). */
+const LATER_IN_THE_DAY =
+  /(?<![\p{L}])(?:soir|apr[eè]s-midi|aprem|abends?|nachmittags?|['’]s avonds|['’]s middags|['’]s namiddags|vanavond|vanmiddag|evening|afternoon|tonight)(?![\p{L}])/u;
+
+/** Cuts the parts of the day out of `s`; says whether one of them means afternoon or evening. */
+export function extractDayPart(s: string): { later: boolean; rest: string } {
+  return { later: LATER_IN_THE_DAY.test(s), rest: s.replace(DAY_PART_WORDS, " ").replace(/\s+/g, " ").trim() };
+}
+
+/** `8h` said of the evening is 20:00; a time already after noon, or 12, stays. */
+export function laterInTheDay(t: LocalTime): LocalTime {
+  return t.hour >= 1 && t.hour <= 11 ? { hour: t.hour + 12, minute: t.minute } : t;
 }
 
 /** Words that join a start and an end time: `14h-16h`, `de 14h à 16h`, `von 14 bis 16 Uhr`. */
@@ -58,7 +112,8 @@ export interface TimesFound {
 /** Finds the times of day in `s`, in order, and cuts them out. */
 export function extractTimes(input: string): TimesFound {
   // `von 14 bis 16 Uhr`, `de 14 à 16h`: the unit written once belongs to both numbers.
-  const s = input.replace(/\b(\d{1,2})\s*(-|bis|à|tot|to)\s*(\d{1,2})\s*(uhr|uur|h|u)\b/g, "$1$4 $2 $3$4");
+  // (Not the month of `12/03 à 14h`.)
+  const s = input.replace(/(?<![\d/.-])\b(\d{1,2})\s*(-|bis|à|tot|to)\s*(\d{1,2})\s*(uhr|uur|h|u)\b/g, "$1$4 $2 $3$4");
   const found: { at: number; end: number; time: LocalTime }[] = [];
   let rest = s;
   let invalid: string | undefined;
@@ -115,19 +170,6 @@ export function extractNumericDate(s: string): NumericDate | null {
     rest: (s.slice(0, m.index) + " " + s.slice(m.index + m[0].length)).replace(/\s+/g, " ").trim(),
     swappable: day <= 12 && month <= 12 && day !== month,
   };
-}
-
-/** Relative day words, in days from today, that chrono-node reads wrongly or not at all. */
-const RELATIVE_DAYS: [RegExp, number][] = [
-  [/\b(?:après-demain|apres-demain|après demain|übermorgen|uebermorgen|overmorgen|day after tomorrow)\b/, 2],
-];
-
-export function extractRelativeDay(s: string): { days: number; rest: string } | null {
-  for (const [re, days] of RELATIVE_DAYS) {
-    const m = re.exec(s);
-    if (m) return { days, rest: (s.slice(0, m.index) + " " + s.slice(m.index + m[0].length)).trim() };
-  }
-  return null;
 }
 
 /** Words that carry no date: what may be left once the date and times are cut out. */

@@ -1,27 +1,32 @@
 /**
- * Dates typed by people (`12/03 14h`, `12 mars 14:00`, `mardi prochain 19h30`,
- * `2027-03-12T14:00`, `12. März 14 Uhr`, `volgende dinsdag 19u30`...) -> an instant in the
- * event's IANA zone (Europe/Brussels by default).
+ * Dates typed by people (`12/03 14h`, `12 mars à midi`, `mardi prochain 19h30`,
+ * `2027-03-12T14:00`, `12. März 14 Uhr`, `kommenden Dienstag 19:30`, `March 12 2pm`,
+ * `le dernier dimanche de mars 2027 à 15h`...) -> an instant in the event's IANA zone
+ * (Europe/Brussels by default).
  *
- * chrono-node reads month names and weekdays in the four languages, but its `timezone`
- * option takes no IANA names and German "12. März 14 Uhr" gives the year 2014. So chrono
- * only reads the *day* here, from a text whose times were already cut out; times, numeric
- * dates and years are read by our own patterns (when-parts.ts), and the instant is built
- * with luxon in the zone. Anything doubtful is refused with what was understood.
+ * Times, numeric dates, month and weekday names and relative days are read by our own
+ * patterns (when-parts.ts, when-days.ts); chrono-node only gets what they leave, and is
+ * never allowed to move a day forward. The instant is built with luxon in the zone. Anything
+ * doubtful is refused with what was understood: a past day, a day more than two years
+ * ahead, a time that does not exist (spring) or exists twice (autumn: the person chooses).
  */
 import type * as Chrono from "chrono-node";
 import { lazyRequire } from "../lazy-require.js";
 import { DateTime } from "luxon";
 import type { Locale } from "../types.js";
-import { fromLocalParts, type LocalTime } from "../time/local.js";
+import { localInstants, offsetText, type LocalTime } from "../time/local.js";
 import {
+  extractDayPart,
   extractNumericDate,
-  extractRelativeDay,
   extractTimes,
+  extractZoneHint,
+  laterInTheDay,
   meaningfulLeftover,
   normalizeInput,
   type DayParts,
+  type ZoneHint,
 } from "./when-parts.js";
+import { extractNamedDate, extractNthWeekday, extractRelativeDay, extractWeekday, namedWeekday } from "./when-days.js";
 
 export type WhenProblem =
   | "empty"
@@ -30,9 +35,19 @@ export type WhenProblem =
   | "no_date"
   | "invalid_date"
   | "dst_gap"
+  | "dst_fold"
   | "past"
+  | "too_far"
   | "ambiguous"
   | "end_before_start";
+
+/** One reading of a local time that happens twice, with the offset that names it. */
+export interface FoldChoice {
+  start: Date;
+  /** `+02:00`: typed after the date, it picks this reading. */
+  offset: string;
+  season: "summer" | "winter";
+}
 
 export type WhenResult =
   | { ok: true; start: Date; end?: Date }
@@ -41,8 +56,12 @@ export type WhenResult =
       problem: WhenProblem;
       /** What we understood, when we understood something (shown back to the person). */
       understood?: Date;
-      /** For `ambiguous`: the other reading, or the words we could not place. */
+      /** For `ambiguous`: the other reading, or the words we could not place; for `dst_fold`: the text typed. */
       detail?: string;
+      /** For `too_far`: the last instant accepted. */
+      limit?: Date;
+      /** For `dst_fold`: the two readings, summer time first. */
+      choices?: FoldChoice[];
     };
 
 export interface WhenOptions {
@@ -51,6 +70,14 @@ export interface WhenOptions {
   now: Date;
   /** Accept a day without a time (then 00:00 local); default false. */
   dateOnly?: boolean;
+}
+
+/** How far ahead a date may be: further is more likely a typo (3000 for 2030) than a plan. */
+export const MAX_YEARS_AHEAD = 2;
+
+/** The last instant `parseWhen` accepts, `MAX_YEARS_AHEAD` years after `now` in `zone`. */
+export function latestAccepted(now: Date, zone: string): Date {
+  return DateTime.fromJSDate(now, { zone }).plus({ years: MAX_YEARS_AHEAD }).toJSDate();
 }
 
 const chrono = lazyRequire<typeof Chrono>("chrono-node");
@@ -68,8 +95,9 @@ function parserOrder(locale: Locale): Locale[] {
 }
 
 interface DayReading {
+  /** Without a year only when the person typed a day and a month and no year. */
   parts: DayParts;
-  /** A weekday the person wrote (0 = Sunday, as chrono), to check against the date. */
+  /** A weekday the person wrote next to a date (1 = Monday), to check against it. */
   weekday?: number;
   /** A bare weekday that could mean today or in a week. */
   weekdayOnly?: boolean;
@@ -82,12 +110,18 @@ interface DayReading {
 function readDay(text: string, locale: Locale, today: DateTime): DayReading | null {
   const numeric = extractNumericDate(text);
   if (numeric) {
-    const named = readNamedDay(numeric.rest, locale, today);
+    const named = namedWeekday(numeric.rest);
+    return { parts: numeric.parts, weekday: named.weekday, leftover: meaningfulLeftover(named.rest), swappable: numeric.swappable };
+  }
+  const words = extractNthWeekday(text, today) ?? extractNamedDate(text) ?? extractWeekday(text, today);
+  if (words) {
+    const again = extractNamedDate(words.rest) ?? extractWeekday(words.rest, today);
     return {
-      parts: numeric.parts,
-      weekday: named?.weekday,
-      leftover: named ? named.leftover : meaningfulLeftover(numeric.rest),
-      swappable: numeric.swappable,
+      parts: words.parts,
+      weekday: words.weekday,
+      weekdayOnly: words.bareWeekday,
+      leftover: meaningfulLeftover(words.rest),
+      several: again && !extractRelativeDay(words.rest) ? words.rest : undefined,
     };
   }
   const relative = extractRelativeDay(text);
@@ -95,42 +129,41 @@ function readDay(text: string, locale: Locale, today: DateTime): DayReading | nu
     const d = today.plus({ days: relative.days });
     return { parts: { year: d.year, month: d.month, day: d.day }, leftover: meaningfulLeftover(relative.rest) };
   }
-  return readNamedDay(text, locale, today);
+  return readWithChrono(text, locale, today);
 }
 
-/** Month names, weekdays and relative words, through chrono-node. */
-function readNamedDay(text: string, locale: Locale, today: DateTime): DayReading | null {
+/** Week, month or year words: "la semaine prochaine" is no day, whatever chrono makes of it. */
+const PERIOD_WORDS = /semaine|woche|week|mois|monat|maand|month|année|annee|jahr|jaar|year/;
+
+/** What our patterns left, through chrono-node, read as of today and never moved forward. */
+function readWithChrono(text: string, locale: Locale, today: DateTime): DayReading | null {
   if (!text.trim()) return null;
   // chrono computes relative days in the process's zone: give it the local day at noon,
   // built from the zone's fields, so that the zone of the machine does not matter.
   const ref = new Date(today.year, today.month - 1, today.day, 12, 0, 0);
   for (const l of parserOrder(locale)) {
-    const results = parsersFor()[l].parse(text, ref, { forwardDate: true });
+    const results = parsersFor()[l].parse(text, ref, { forwardDate: false });
     const first = results[0];
     if (!first) continue;
+    if (PERIOD_WORDS.test(first.text)) return null;
     const c = first.start;
-    const certain = (k: "year" | "month" | "day" | "weekday") => (c.isCertain(k) ? (c.get(k) ?? undefined) : undefined);
-    const known = { year: certain("year"), month: certain("month"), day: certain("day"), weekday: certain("weekday") };
-    const fourDigitYear = known.year !== undefined && new RegExp(`\\b${known.year}\\b`).test(text);
-    const parts: DayParts = {
-      // A year chrono took from a two-digit number is not a year the person typed.
-      year: fourDigitYear ? known.year : known.day !== undefined && known.month !== undefined ? undefined : first.start.get("year") ?? undefined,
-      month: first.start.get("month") ?? today.month,
-      day: first.start.get("day") ?? today.day,
-    };
-    const rest = text.replace(first.text, " ");
+    const typedYear = c.isCertain("year") && new RegExp(`\\b${c.get("year")}\\b`).test(text);
+    // A year chrono took from a one- or two-digit number is not a year the person typed.
+    if (c.isCertain("year") && !typedYear && !c.isCertain("day")) return null;
+    const calendarDay = c.isCertain("month") && c.isCertain("day") && !c.isCertain("year");
+    const parts: DayParts = { year: calendarDay ? undefined : (c.get("year") ?? undefined), month: c.get("month") ?? today.month, day: c.get("day") ?? today.day };
+    const weekday = c.isCertain("weekday") ? c.get("weekday") ?? undefined : undefined;
     return {
       parts,
-      weekday: known.weekday,
-      weekdayOnly: known.weekday !== undefined && known.day === undefined && !/prochain|nächst|volgend|next|kommend/.test(first.text),
-      leftover: meaningfulLeftover(rest),
+      weekday: weekday === undefined ? undefined : weekday || 7,
+      leftover: meaningfulLeftover(text.replace(first.text, " ")),
       several: results.length > 1 ? results[1]!.text : undefined,
     };
   }
   return null;
 }
 
-/** The year that puts day/month on or after today (people rarely plan in the past). */
+/** The year that puts a day and month typed without one on or after today. */
 function withYear(parts: DayParts, today: DateTime): Required<DayParts> {
   if (parts.year !== undefined) return parts as Required<DayParts>;
   const thisYear = DateTime.fromObject({ year: today.year, month: parts.month, day: parts.day }, { zone: today.zone });
@@ -138,10 +171,23 @@ function withYear(parts: DayParts, today: DateTime): Required<DayParts> {
   return { ...parts, year };
 }
 
-function instant(day: Required<DayParts>, time: LocalTime, zone: string): Date | "invalid_date" | "dst_gap" {
-  const check = DateTime.fromObject(day, { zone });
-  if (!check.isValid) return "invalid_date";
-  return fromLocalParts({ ...day, ...time }, zone) ?? "dst_gap";
+type Picked = Date | "invalid_date" | "dst_gap" | "hint_mismatch" | FoldChoice[];
+
+/** The instant of a local day and time, using the person's hint where the time happens twice. */
+function instant(day: Required<DayParts>, time: LocalTime, zone: string, hint?: ZoneHint): Picked {
+  if (!DateTime.fromObject(day, { zone }).isValid) return "invalid_date";
+  const found = localInstants({ ...day, ...time }, zone);
+  if (!found.length) return "dst_gap";
+  const offsetOf = (d: Date) => DateTime.fromJSDate(d, { zone }).offset;
+  const matches = (d: Date) => (hint?.offset !== undefined ? offsetOf(d) === hint.offset : isDst(d, zone) === (hint?.season === "summer"));
+  if (found.length === 1) return !hint || matches(found[0]!) ? found[0]! : "hint_mismatch";
+  const summerFirst = [...found].sort((x, y) => offsetOf(y) - offsetOf(x));
+  if (hint) return summerFirst.find(matches) ?? "hint_mismatch";
+  return summerFirst.map((start, i) => ({ start, offset: offsetText(start, zone), season: i === 0 ? "summer" : "winter" }));
+}
+
+function isDst(d: Date, zone: string): boolean {
+  return DateTime.fromJSDate(d, { zone }).isInDST;
 }
 
 /**
@@ -149,11 +195,13 @@ function instant(day: Required<DayParts>, time: LocalTime, zone: string): Date |
  * says why and what was understood, for a message that tells what to type instead.
  */
 export function parseWhen(raw: string, o: WhenOptions): WhenResult {
-  const text = normalizeInput(raw);
+  const { hint, rest: text } = extractZoneHint(normalizeInput(raw));
   if (!text) return { ok: false, problem: "empty" };
   const today = DateTime.fromJSDate(o.now, { zone: o.zone }).startOf("day");
-  const times = extractTimes(text);
+  const dayPart = extractDayPart(text);
+  const times = extractTimes(dayPart.rest);
   if (times.invalid) return { ok: false, problem: "unparsed", detail: times.invalid };
+  if (dayPart.later) times.times = times.times.map(laterInTheDay);
   if (times.times.length > 2 || (times.times.length === 2 && !times.range)) return { ok: false, problem: "ambiguous", detail: raw.slice(0, 60) };
   const day = readDay(times.rest, o.locale, today);
   if (!day) {
@@ -162,40 +210,47 @@ export function parseWhen(raw: string, o: WhenOptions): WhenResult {
   }
   const full = withYear(day.parts, today);
   const start0 = times.times[0];
-  const understood = instant(full, start0 ?? { hour: 0, minute: 0 }, o.zone);
-  const shown = understood instanceof Date ? understood : undefined;
-  if (understood === "invalid_date") return { ok: false, problem: "invalid_date", detail: `${day.parts.day}/${day.parts.month}` };
-  if (day.several) return { ok: false, problem: "ambiguous", understood: shown, detail: day.several };
-  if (day.leftover) return { ok: false, problem: "ambiguous", understood: shown, detail: day.leftover };
-  if (day.weekday !== undefined && day.parts.day !== undefined) {
-    const weekday = DateTime.fromObject(full, { zone: o.zone }).weekday % 7;
-    if (weekday !== day.weekday) return { ok: false, problem: "ambiguous", understood: shown, detail: "weekday" };
+  const picked = instant(full, start0 ?? { hour: 0, minute: 0 }, o.zone, hint);
+  if (picked === "invalid_date") return { ok: false, problem: "invalid_date", detail: `${day.parts.day}/${day.parts.month}` };
+  const unhinted = picked === "hint_mismatch" ? instant(full, start0 ?? { hour: 0, minute: 0 }, o.zone) : picked;
+  const understood = unhinted instanceof Date ? unhinted : Array.isArray(unhinted) ? unhinted[0]!.start : undefined;
+  if (day.several) return { ok: false, problem: "ambiguous", understood, detail: day.several };
+  if (day.leftover) return { ok: false, problem: "ambiguous", understood, detail: day.leftover };
+  if (day.weekday !== undefined) {
+    const weekday = DateTime.fromObject(full, { zone: o.zone }).weekday;
+    if (weekday !== day.weekday) return { ok: false, problem: "ambiguous", understood, detail: "weekday" };
   }
-  if (day.weekdayOnly && today.hasSame(DateTime.fromObject(full, { zone: o.zone }), "day")) {
-    return { ok: false, problem: "ambiguous", understood: shown, detail: "weekday_today" };
-  }
-  if (day.swappable && o.locale === "en") return { ok: false, problem: "ambiguous", understood: shown, detail: "day_month" };
-  if (!start0) {
-    if (!o.dateOnly) return { ok: false, problem: "no_time", understood: shown };
-  }
-  if (understood === "dst_gap") return { ok: false, problem: "dst_gap" };
-  if (understood.getTime() <= o.now.getTime()) return { ok: false, problem: "past", understood };
+  if (day.weekdayOnly) return { ok: false, problem: "ambiguous", understood, detail: "weekday_today" };
+  const limit = latestAccepted(o.now, o.zone);
+  // A far year is the plainer fault to name (3000 for 2030), before any doubt on the order.
+  if (understood && understood.getTime() > limit.getTime()) return { ok: false, problem: "too_far", understood, limit };
+  if (day.swappable && o.locale === "en") return { ok: false, problem: "ambiguous", understood, detail: "day_month" };
+  if (!start0 && !o.dateOnly) return { ok: false, problem: "no_time", understood };
+  if (picked === "dst_gap") return { ok: false, problem: "dst_gap" };
+  if (picked === "hint_mismatch") return { ok: false, problem: "ambiguous", understood, detail: hint?.text };
+  if (understood!.getTime() <= o.now.getTime()) return { ok: false, problem: "past", understood };
+  if (Array.isArray(picked)) return { ok: false, problem: "dst_fold", understood, detail: raw.trim().slice(0, 70), choices: picked };
+  const start = picked as Date;
   const endTime = times.times[1];
-  if (!endTime) return { ok: true, start: understood };
-  const end = instant(full, endTime, o.zone);
-  if (!(end instanceof Date)) return { ok: false, problem: "dst_gap" };
-  if (end.getTime() <= understood.getTime()) return { ok: false, problem: "end_before_start", understood };
-  return { ok: true, start: understood, end };
+  if (!endTime) return { ok: true, start };
+  const end = instant(full, endTime, o.zone, hint);
+  if (end === "dst_gap" || end === "invalid_date") return { ok: false, problem: "dst_gap" };
+  if (Array.isArray(end)) return { ok: false, problem: "dst_fold", understood: end[0]!.start, detail: raw.trim().slice(0, 70), choices: end };
+  if (end === "hint_mismatch") return { ok: false, problem: "ambiguous", understood: start, detail: hint?.text };
+  if (end.getTime() <= start.getTime()) return { ok: false, problem: "end_before_start", understood: start };
+  return { ok: true, start, end };
 }
 
 /** An end typed alone (`fin:16h`, `fin:12/03 16:00`) after a known start, same local day by default. */
 export function parseEnd(raw: string, start: Date, o: Omit<WhenOptions, "now">): WhenResult {
-  const text = normalizeInput(raw);
+  const { hint, rest: text } = extractZoneHint(normalizeInput(raw));
   const times = extractTimes(text);
   if (times.times.length === 1 && !meaningfulLeftover(times.rest)) {
     const d = DateTime.fromJSDate(start, { zone: o.zone });
-    const end = instant({ year: d.year, month: d.month, day: d.day }, times.times[0]!, o.zone);
-    if (!(end instanceof Date)) return { ok: false, problem: end };
+    const end = instant({ year: d.year, month: d.month, day: d.day }, times.times[0]!, o.zone, hint);
+    if (end === "dst_gap" || end === "invalid_date") return { ok: false, problem: end };
+    if (end === "hint_mismatch") return { ok: false, problem: "ambiguous", detail: hint?.text };
+    if (Array.isArray(end)) return { ok: false, problem: "dst_fold", understood: end[0]!.start, detail: raw.trim().slice(0, 70), choices: end };
     if (end <= start) return { ok: false, problem: "end_before_start", understood: end };
     return { ok: true, start: end };
   }

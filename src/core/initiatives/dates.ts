@@ -9,7 +9,9 @@ import { lazyRequire } from "../lazy-require.js";
 import { DateTime } from "luxon";
 import { fold } from "../kits/normalize.js";
 import type { Locale } from "../types.js";
-import { parseWhen } from "../events/when.js";
+import { latestAccepted, parseWhen } from "../events/when.js";
+import { meaningfulLeftover, normalizeInput, type DayParts } from "../events/when-parts.js";
+import { extractNamedDate, extractNthWeekday, extractRelativeDay, extractWeekday } from "../events/when-days.js";
 
 /** chrono-node, loaded on the first date typed (see lazy-require.ts). */
 const chrono = lazyRequire<typeof Chrono>("chrono-node");
@@ -37,23 +39,59 @@ export function isoDay(day: Date): string {
   return day.toISOString().slice(0, 10);
 }
 
+/** A year without a day that far ahead is a typo (3000 for 2030): the same limit as for events. */
+function withinLimit(day: Date | undefined, now: Date, zone: string): Date | undefined {
+  return day && day.getTime() <= today(latestAccepted(now, zone), zone).getTime() ? day : undefined;
+}
+
+/**
+ * Days written in words, read by the events' own patterns (chrono-node reads "March 12" as
+ * 2012 in British English, drops a year it does not like, and knows no "last Sunday of
+ * October"): a day and month, the nth or last weekday of a month, a relative day, a weekday
+ * with "dernier" or "prochain". Without a year, the one in the ten months before today or
+ * the two after (people share what they did more often than what they plan). Undefined
+ * when they leave words unread, or for a weekday alone, which chrono takes as the last one.
+ */
+function dayInWords(s: string, local: DateTime): Required<DayParts> | undefined {
+  const text = normalizeInput(s);
+  const full = (d: DateTime) => ({ year: d.year, month: d.month, day: d.day });
+  // The first one on or after ten months ago is the one of the window above.
+  const nth = extractNthWeekday(text, local.minus({ days: 305 }));
+  if (nth) return meaningfulLeftover(nth.rest) ? undefined : (nth.parts as Required<DayParts>);
+  const named = extractNamedDate(text);
+  if (named) {
+    if (meaningfulLeftover(named.rest)) return undefined;
+    if (named.parts.year !== undefined) return named.parts as Required<DayParts>;
+    const thisYear = DateTime.fromObject({ year: local.year, month: named.parts.month, day: named.parts.day }, { zone: local.zone });
+    return { ...named.parts, year: thisYear.isValid && thisYear.diff(local, "days").days > 60 ? local.year - 1 : local.year };
+  }
+  const relative = extractRelativeDay(text);
+  if (relative) return meaningfulLeftover(relative.rest) ? undefined : full(local.plus({ days: relative.days }));
+  const weekday = extractWeekday(text, local);
+  if (weekday?.told && !meaningfulLeftover(weekday.rest)) return weekday.parts as Required<DayParts>;
+  return undefined;
+}
+
 /**
  * Reads a day: `2026-11-20`, `20/11/2026`, `20.11.2026`, `20/11` (this year), or natural
- * text in the user's language then French ("hier", "samedi dernier", "12 mars").
- * Without a year, a date more than two months ahead is taken as last year's: people share
- * what they did more often than what they plan. Returns UTC midnight, or undefined.
+ * text in the user's language then French ("hier", "samedi dernier", "12 mars", "last
+ * Sunday of October"). Without a year, a date more than two months ahead is taken as last
+ * year's: people share what they did more often than what they plan. A day more than two
+ * years ahead is refused. Returns UTC midnight, or undefined.
  */
 export function parseDay(text: string, locale: Locale, zone: string, now: Date): Date | undefined {
   const s = text.trim();
   if (!s) return undefined;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (m) return utcDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m) return withinLimit(utcDay(Number(m[1]), Number(m[2]), Number(m[3])), now, zone);
   m = /^(\d{1,2})[./-](\d{1,2})(?:[./-](\d{2}|\d{4}))?\.?$/.exec(s);
   if (m) {
     const local = DateTime.fromJSDate(now, { zone });
     const year = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : local.year;
-    return utcDay(year, Number(m[2]), Number(m[1]));
+    return withinLimit(utcDay(year, Number(m[2]), Number(m[1])), now, zone);
   }
+  const words = dayInWords(s, DateTime.fromJSDate(now, { zone }).startOf("day"));
+  if (words) return withinLimit(utcDay(words.year, words.month, words.day), now, zone);
   const ref = wallClock(now, zone);
   for (const lang of new Set<Locale>([locale, "fr", "en"])) {
     const found = chrono()[lang].parse(s, ref, { forwardDate: false })[0];
@@ -63,7 +101,7 @@ export function parseDay(text: string, locale: Locale, zone: string, now: Date):
     const day = found.start.get("day") ?? 1;
     const guess = utcDay(year, month, day);
     if (guess && !found.start.isCertain("year") && guess.getTime() - today(now, zone).getTime() > 60 * 86_400_000) year -= 1;
-    return utcDay(year, month, day);
+    return withinLimit(utcDay(year, month, day), now, zone);
   }
   return undefined;
 }

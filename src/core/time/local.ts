@@ -36,6 +36,29 @@ export function fromLocalParts(
   return dt.toJSDate();
 }
 
+/**
+ * Every instant a local date and time names in `zone`: none in the spring-forward gap, two
+ * in the autumn hour that happens twice (earlier first), else one. Found by trying the
+ * zone's offsets on either side of the date, so that no guess of luxon's is taken for it.
+ */
+export function localInstants(
+  parts: { year: number; month: number; day: number; hour: number; minute: number },
+  zone: string,
+): Date[] {
+  const wall = DateTime.fromObject({ ...parts, second: 0, millisecond: 0 }, { zone: "utc" });
+  if (!wall.isValid || wall.day !== parts.day) return [];
+  const offsets = new Set([-1, 1].map((days) => DateTime.fromMillis(wall.toMillis() + days * 86_400_000, { zone }).offset));
+  const found = [...offsets]
+    .map((offset) => wall.toMillis() - offset * 60_000)
+    .filter((ms) => DateTime.fromMillis(ms, { zone }).offset * 60_000 === wall.toMillis() - ms);
+  return [...new Set(found)].sort((a, b) => a - b).map((ms) => new Date(ms));
+}
+
+/** The zone's offset at an instant, as `+02:00`. */
+export function offsetText(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat("ZZ");
+}
+
 /** Local calendar fields of an instant in a zone. */
 export function localParts(instant: Date, zone: string) {
   const dt = DateTime.fromJSDate(instant, { zone });
@@ -57,6 +80,11 @@ export function formatLocal(instant: Date, zone: string, locale: Locale, opts: {
       minute: "2-digit",
       hourCycle: "h23",
     });
+}
+
+/** "12 mars 2027" in the reader's language: the local day of `instant` in `zone`. */
+export function formatLocalDay(instant: Date, zone: string, locale: Locale): string {
+  return DateTime.fromJSDate(instant, { zone }).setLocale(INTL_LOCALE[locale]).toLocaleString({ day: "numeric", month: "long", year: "numeric" });
 }
 
 /** "14:00" in `zone`. */

@@ -1,0 +1,40 @@
+/**
+ * The autumn hour that happens twice (31/10/2027 02:30 in Brussels): the person chooses.
+ * Each reading is offered as the same text with its UTC offset after it (`… +02:00`), which
+ * parseWhen reads back as that reading, typed again or sent by a button.
+ */
+import type { Translate } from "../../i18n/catalogue.js";
+import type { Button } from "../types.js";
+import { formatLocalTime } from "../time/local.js";
+import type { FoldChoice, WhenResult } from "./when.js";
+
+type Refusal = Extract<WhenResult, { ok: false }>;
+
+/** The text typed, with the offset that picks `choice`. */
+export function withOffset(typed: string, choice: FoldChoice): string {
+  return `${typed.trim()} ${choice.offset}`;
+}
+
+/** `{ summer, winter }`: what to type for each reading. */
+export function foldLines(r: Refusal): { summer: string; winter: string } {
+  const [summer, winter] = r.choices ?? [];
+  const typed = r.detail ?? "";
+  return { summer: summer ? withOffset(typed, summer) : typed, winter: winter ? withOffset(typed, winter) : typed };
+}
+
+/** Discord custom ids hold 100 characters: a longer line is offered as text only. */
+const MAX_BUTTON_COMMAND = 100;
+
+/**
+ * Two buttons that run `line(text with offset)` again, one per reading; none when the
+ * refusal is no fold or a line would not fit in a button.
+ */
+export function foldButtons(t: Translate, r: Refusal, zone: string, line: (typed: string) => string): Button[] {
+  // A quote in the typed text would end the quoted option of the button's line early.
+  if (r.problem !== "dst_fold" || !r.choices || !r.detail || /["“”«»]/.test(r.detail)) return [];
+  const buttons = r.choices.map((c) => ({
+    label: t(c.season === "summer" ? "ev.when.foldSummer" : "ev.when.foldWinter", { time: formatLocalTime(c.start, zone), offset: c.offset }),
+    command: line(withOffset(r.detail!, c)),
+  }));
+  return buttons.every((b) => b.command.length <= MAX_BUTTON_COMMAND) ? buttons : [];
+}
