@@ -57,27 +57,31 @@ function resolve(incoming: IncomingCommand, registry: CommandRegistry): Resolved
   return { def, raw: parsed.values, extra: parsed.extra, unknownOptions: parsed.unknownOptions };
 }
 
-/** One message per invalid option, naming it and what it accepts. */
-function describeIssues(issues: z.core.$ZodIssue[], specs: OptionSpecs, raw: Record<string, unknown>, t: Translate) {
-  const byField: Record<string, string> = {};
+/**
+ * One message per invalid option, naming it and what it accepts. Kept in a Map: option names
+ * also come from platforms (structured options), and one named `__proto__` must be reported,
+ * not swallowed by an object's prototype setter.
+ */
+function describeIssues(issues: z.core.$ZodIssue[], specs: OptionSpecs, raw: Record<string, unknown>, t: Translate): Record<string, string> {
+  const byField = new Map<string, string>();
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) byField[key] = t("error.option.unknown", { option: key, known: Object.keys(specs).join(", ") });
+      for (const key of issue.keys) byField.set(key, t("error.option.unknown", { option: key.slice(0, 40), known: Object.keys(specs).join(", ") }));
       continue;
     }
     const option = String(issue.path[0] ?? "");
-    if (byField[option]) continue;
-    const meta = specs[option]?.meta;
+    if (byField.has(option) || !Object.hasOwn(specs, option)) continue;
+    const meta = specs[option]!.meta;
     const given = raw[option];
-    if (!meta) continue;
-    if (meta.required && (given === undefined || given === "")) byField[option] = t("error.option.required", { option });
+    if (meta.required && (given === undefined || given === "")) byField.set(option, t("error.option.required", { option }));
     else if (meta.kind === "choice" || meta.kind === "list")
-      byField[option] = t("error.option.choice", { option, value: String(given ?? "").slice(0, 60), values: (meta.values ?? []).join(", ") });
+      byField.set(option, t("error.option.choice", { option, value: String(given ?? "").slice(0, 60), values: (meta.values ?? []).join(", ") }));
     else if (meta.kind === "int")
-      byField[option] = t("error.option.int", { option, min: meta.min ?? "-", max: meta.max ?? "-" });
-    else byField[option] = t("error.option.text", { option, max: meta.max ?? 500 });
+      byField.set(option, t("error.option.int", { option, min: meta.min ?? "-", max: meta.max ?? "-" }));
+    else byField.set(option, t("error.option.text", { option, max: meta.max ?? 500 }));
   }
-  return byField;
+  // fromEntries defines own properties, `__proto__` included.
+  return Object.fromEntries(byField);
 }
 
 function unknownCommand(word: string, registry: CommandRegistry, actor: Actor, t: Translate, locale: Locale): Reply {
