@@ -7,6 +7,8 @@ import { createTestApp, type TestApp } from "../helpers/test-app.js";
 import { captureLogger } from "../helpers/capture-logger.js";
 import { textOf } from "../helpers/run.js";
 import type { Reply } from "../../src/core/types.js";
+import type { Locale } from "../../src/core/types.js";
+import * as asUser from "../helpers/run.js";
 
 /** Mulberry32: a tiny seeded PRNG so failures replay. */
 function prng(seed: number) {
@@ -98,4 +100,39 @@ describe("random input", () => {
       spy.mockRestore();
     }
   });
+});
+
+describe("hostile class: past relative days, in the four languages", () => {
+  // Each of these was once planned a year ahead ("hier 10h" on 29 November became 28 November
+  // of the next year): every date-taking command must refuse them as past, in the person's language.
+  const PAST_DAYS: [Locale, string][] = [
+    ["fr", "hier 10h-11h"], ["fr", "avant-hier 9h-10h"], ["fr", "lundi dernier 14h-15h"], ["fr", "il y a 3 jours 10h-11h"],
+    ["de", "gestern 10-11 Uhr"], ["de", "letzten Montag 14-15 Uhr"], ["de", "vor 3 Tagen 10-11 Uhr"],
+    ["nl", "gisteren 10u-11u"], ["nl", "vorige maandag 14u-15u"], ["nl", "3 dagen geleden 10u-11u"],
+    ["en", "yesterday 10am-11am"], ["en", "last Monday 2pm-3pm"], ["en", "3 days ago 10am-11am"],
+  ];
+  const PAST_WORDS: Record<Locale, string> = { fr: "déjà passé", de: "Vergangenheit", nl: "al voorbij", en: "already past" };
+  const COMMANDS: Record<string, string> = {
+    "webinaire planifier": 'titre:"Hier" theme:gouvernance',
+    "evenement creer": 'type:stand titre:"Hier" lieu:"Place"',
+  };
+
+  it("refuses every one as past on every command that plans, and plans nothing", async () => {
+    const counts: { command: string; cases: number; refusedAsPast: number }[] = [];
+    const failures: string[] = [];
+    for (const [command, options] of Object.entries(COMMANDS)) {
+      let refused = 0;
+      for (const [locale, when] of PAST_DAYS) {
+        const as = { user: `past-${locale}`, platform: "slack" as const, locale };
+        await asUser.prepareUser(app, { ...as, role: "coordination" });
+        await asUser.prepareUser(app, { ...as, role: "copil", commune: "Namur" });
+        const text = textOf(await asUser.run(app, `${command} ${options} debut:"${when}"`, as));
+        if (text.includes(PAST_WORDS[locale]) && !/code `[a-z0-9]{5}`/i.test(text)) refused++;
+        else failures.push(`${command} debut:"${when}" (${locale}): ${text.slice(0, 160)}`);
+      }
+      counts.push({ command, cases: PAST_DAYS.length, refusedAsPast: refused });
+    }
+    console.table(counts);
+    expect(failures).toEqual([]);
+  }, 300_000);
 });
