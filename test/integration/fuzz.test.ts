@@ -9,6 +9,9 @@ import { textOf } from "../helpers/run.js";
 import type { Reply } from "../../src/core/types.js";
 import type { Locale } from "../../src/core/types.js";
 import * as asUser from "../helpers/run.js";
+import { prepareUser, run } from "../helpers/run.js";
+import { hostileCases, type HostileClass } from "../helpers/hostile-inputs.js";
+import { hostileProblems } from "../helpers/hostile-checks.js";
 
 /** Mulberry32: a tiny seeded PRNG so failures replay. */
 function prng(seed: number) {
@@ -100,6 +103,47 @@ describe("random input", () => {
       spy.mockRestore();
     }
   });
+});
+
+describe("hostile classes, generated from the command registry", () => {
+  // One person who is coordination and CoPil of Namur reaches every command's deep paths.
+  const HOSTILE = { user: "hostile", platform: "slack" } as const;
+  const prepare = async () => {
+    await prepareUser(app, { ...HOSTILE, role: "coordination" });
+    await prepareUser(app, { ...HOSTILE, role: "copil", commune: "Namur" });
+  };
+
+  it("answers every case in the user's language, never with the generic error; counts per class", async () => {
+    await prepare();
+    // Something in every list, so that lookups run over real rows.
+    for (const line of [
+      'webinaire planifier titre:"Charte" theme:gouvernance debut:"12/03 14h" capacite:20',
+      'evenement creer type:stand titre:"Stand" debut:"12/03 9h-13h" lieu:"Place" creneaux:"9h-11h x2"',
+      "idee Un stand au marché de Noël",
+      'initiative titre:"Petit-déjeuner" description:"Au marché, avec les écoles" type:petit-dejeuner',
+      "outils declarer Canva categorie:design",
+      'sondage "Quel jour ?" "Lundi" "Mardi"',
+    ]) await run(app, line, HOSTILE);
+    const counts = new Map<HostileClass, { cases: number; failed: number }>();
+    const failures: string[] = [];
+    for (const c of hostileCases(app.dispatcher.registry.all())) {
+      const r = await app.dispatcher.handle({ platform: "slack", workspaceId: "W1", userId: HOSTILE.user, userName: HOSTILE.user, ...c.input });
+      const problems = hostileProblems(c, r);
+      const count = counts.get(c.cls) ?? { cases: 0, failed: 0 };
+      count.cases++;
+      if (problems.length) {
+        count.failed++;
+        if (failures.length < 40) failures.push(`[${c.cls}] ${JSON.stringify(c.shown)}: ${problems.join("; ")}`);
+      }
+      counts.set(c.cls, count);
+      // Erasing oneself or changing roles must not leave the rest of the run without rights.
+      if (c.command && ["moi supprimer", "role"].includes(c.command.name)) await prepare();
+    }
+    console.table([...counts].map(([cls, n]) => ({ class: cls, cases: n.cases, failed: n.failed })));
+    expect(failures).toEqual([]);
+    expect([...counts.keys()].sort()).toEqual(["bidi", "far dates", "hex and exponent numbers", "lone surrogates", "masked links", "prototype keys"]);
+    expect(log.entries.filter((e) => e.level === "error").map((e) => e.msg)).toEqual([]);
+  }, 900_000);
 });
 
 describe("hostile class: past relative days, in the four languages", () => {

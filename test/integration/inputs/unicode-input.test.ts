@@ -2,33 +2,35 @@
  * Text is made well-formed before it is read or stored, whatever the field and the way it
  * came (a typed line, structured options, the platform's display name): a lone UTF-16
  * surrogate (half an emoji) becomes U+FFFD instead of failing in the database layer; NUL and
- * other controls, and bidirectional overrides, are removed.
+ * other controls, and bidirectional overrides, are removed. On SQLite and on PostgreSQL (whose
+ * text columns refuse NUL).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { prepareUser, run, runStructured, textOf } from "../../helpers/run.js";
 import { translator } from "../../../src/i18n/catalogue.js";
+import { pgReachable, scratchPostgres } from "../data/support.js";
 
-let app: TestApp;
 const COPIL = { user: "copil-namur", role: "copil", commune: "Namur" } as const;
 const GENERIC = translator("fr")("error.internal");
 // eslint-disable-next-line no-control-regex -- looking for what must not be there
 const UNWANTED = /[\uD800-\uDFFF]|[\u0000-\u0008\u000B-\u001F\u007F]|[\u202A-\u202E\u2066-\u2069]/u;
 
-beforeAll(async () => {
-  app = await createTestApp();
-  await prepareUser(app, COPIL);
-});
-afterAll(async () => {
-  await app?.close();
-});
+function unicodeSuite(makeApp: () => Promise<TestApp>) {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await makeApp();
+    await prepareUser(app, COPIL);
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+  });
 
-async function storedIdeas(): Promise<string[]> {
-  const namur = (await app.services.repos.communes.findByName("Namur"))!;
-  return (await app.services.community.ideas.list(namur.id, ["new"], 100)).map((i) => i.text);
-}
+  async function storedIdeas(): Promise<string[]> {
+    const namur = (await app.services.repos.communes.findByName("Namur"))!;
+    return (await app.services.community.ideas.list(namur.id, ["new"], 100)).map((i) => i.text);
+  }
 
-describe("typed text is normalised before it is stored", () => {
   it("a lone surrogate, NUL, controls and bidi overrides in a typed line", async () => {
     const lines = ["idee Stand \uD83D au marché", "idee Affiche \uDE00 recto", "idee Café\u0000 équitable\u0007", "idee Lien moc.\u202Elive\u202C et \u2067isolé\u2069"];
     for (const line of lines) {
@@ -42,7 +44,7 @@ describe("typed text is normalised before it is stored", () => {
   });
 
   it("the same through structured options and in the platform's display name", async () => {
-    const r = await runStructured(app, "idee", { texte: "Panneau \uDBFF\u202E gare" }, COPIL);
+    const r = await runStructured(app, "idee", { texte: "Panneau \uDBFF\u202E gare\u0000" }, COPIL);
     expect(textOf(r)).not.toContain(GENERIC);
     expect(await storedIdeas()).toContain("Panneau \uFFFD gare");
     const named = await app.dispatcher.handle({ platform: "slack", workspaceId: "W1", userId: "U-odd", userName: "Ma\uD800rie\u202E\u0000", text: "moi" });
@@ -57,5 +59,25 @@ describe("typed text is normalised before it is stored", () => {
       expect(text, JSON.stringify(line)).not.toContain(GENERIC);
       expect(text, JSON.stringify(line)).not.toMatch(UNWANTED);
     }
+  });
+}
+
+describe("typed text is normalised before it is stored, on SQLite", () => {
+  unicodeSuite(() => createTestApp());
+});
+
+const pgUp = await pgReachable("unicode-input");
+// Skipped with pgReachable's notice when the server is down.
+describe.skipIf(!pgUp)("typed text is normalised before it is stored, on PostgreSQL", () => {
+  unicodeSuite(async () => {
+    const scratch = scratchPostgres();
+    const app = await createTestApp({ databaseUrl: scratch.url });
+    return {
+      ...app,
+      async close() {
+        await app.close();
+        await scratch.cleanup();
+      },
+    };
   });
 });
