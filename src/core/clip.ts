@@ -8,6 +8,7 @@
  * family emoji's members. Every clip in the bot goes through here, so cuts land on the
  * boundaries Unicode defines for user-perceived characters (grapheme clusters, UAX #29).
  */
+import type { Block } from "./types.js";
 
 /** The ellipsis that marks a cut. */
 export const ELLIPSIS = "…";
@@ -71,4 +72,31 @@ export function splitText(text: string, max: number, keep: (head: string) => str
   }
   if (rest.trim()) pieces.push(rest);
   return pieces;
+}
+
+/**
+ * `s` without lone surrogates. A cut made elsewhere with `slice` (an error message quoting
+ * the first 40 characters of what was typed) may leave half an emoji: the renderers drop
+ * it as a last guard, since Slack shows it as `�` and Discord may refuse the message.
+ */
+export function dropLoneSurrogates(s: string): string {
+  return s.replace(/\p{Cs}/gu, "");
+}
+
+/** The blocks with every text, label and button line free of lone surrogates. */
+export function wellFormedBlocks(blocks: readonly Block[]): Block[] {
+  const w = dropLoneSurrogates;
+  return blocks.map((b): Block => {
+    switch (b.type) {
+      case "header":
+      case "context":
+        return { ...b, text: w(b.text) };
+      case "section":
+        return b.fields ? { ...b, text: w(b.text), fields: b.fields.map((f) => ({ label: w(f.label), value: w(f.value) })) } : { ...b, text: w(b.text) };
+      case "actions":
+        return { ...b, buttons: b.buttons.map((x) => ({ ...x, label: w(x.label), command: w(x.command) })) };
+      case "divider":
+        return b;
+    }
+  });
 }

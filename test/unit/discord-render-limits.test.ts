@@ -101,3 +101,11 @@ describe("Discord replies at the platform's edges", () => {
     }
   });
 });
+
+describe("Discord text left broken elsewhere", () => {
+  it("drops half an emoji left in a text by a cut made elsewhere", () => {
+    const half = "Commande inconnue : « 🎉🎉".slice(0, -1);
+    valid(render({ ...reply("fr", [{ type: "section", text: half }, { type: "actions", buttons: [{ label: half, command: `aide ${half}` }] }]), text: half }));
+    valid(render({ ...reply("fr", [{ type: "header", text: half }, { type: "section", text: half, fields: [{ label: half, value: half }] }]), text: half }));
+  });
+});

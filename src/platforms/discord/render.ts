@@ -14,7 +14,7 @@ import {
   type APIButtonComponentWithCustomId,
   type APIEmbed,
 } from "discord.js";
-import { clip, splitText } from "../../core/clip.js";
+import { clip, dropLoneSurrogates, splitText, wellFormedBlocks } from "../../core/clip.js";
 import { EMBED_LIMITS, drafts, isPlain, packEmbeds, plainText, toEmbeds } from "./embeds.js";
 import type { Block, Button, Reply } from "../../core/types.js";
 import { revealReplyLinks } from "../../core/links.js";
@@ -145,6 +145,8 @@ function renderPart(part: Part, closing: Block | undefined, ids: CustomIdStore):
 export function renderReply(reply: Reply, ids: CustomIdStore): DiscordMessage[] {
   // A masked link whose label is another address shows its real target.
   reply = revealReplyLinks(reply);
+  // Half an emoji left by a cut made elsewhere would show as `�` (or be refused).
+  reply = { ...reply, text: dropLoneSurrogates(reply.text ?? ""), blocks: wellFormedBlocks(reply.blocks) };
   const closing = [...reply.blocks].reverse().find((b) => b.type !== "actions" && b.type !== "divider");
   const messages = parts(reply.blocks).flatMap((p) => renderPart(p, closing, ids));
   if (messages.length === 0) {

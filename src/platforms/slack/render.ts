@@ -7,7 +7,7 @@
 import type { types } from "@slack/bolt";
 import type { Block, Button, Field, Reply } from "../../core/types.js";
 import { revealReplyLinks } from "../../core/links.js";
-import { splitText as splitPieces } from "../../core/clip.js";
+import { dropLoneSurrogates, splitText as splitPieces, wellFormedBlocks } from "../../core/clip.js";
 import { escapeSlack, toMrkdwn, toPlain, truncate, withoutOpenMarkup } from "./mrkdwn.js";
 
 /** A Block Kit block as Slack's own types describe it. */
@@ -154,6 +154,8 @@ function fallback(reply: Reply, blocks: Block[]): string {
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage[] {
   // A masked link whose label is another address shows its real target.
   reply = revealReplyLinks(reply);
+  // Half an emoji left by a cut made elsewhere would show as `�` (or be refused).
+  reply = { ...reply, text: dropLoneSurrogates(reply.text ?? ""), blocks: wellFormedBlocks(reply.blocks) };
   const maxMessages = Math.max(1, options.maxMessages ?? LIMITS.messagesPerReply);
   const counter = { n: 0 };
   const all = reply.blocks.flatMap((b) => renderBlock(b, counter));
