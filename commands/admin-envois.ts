@@ -20,6 +20,7 @@ function where(e: OutboxEntry): string {
 
 export default defineCommand({
   name: "admin envois",
+  changesState: true,
   aliases: ["admin outbox"],
   help: {
     fr: "Envois automatiques en échec ou en attente : relancer, annuler (coordination)",

@@ -7,6 +7,7 @@ import type { Block } from "../src/core/types.js";
 
 export default defineCommand({
   name: "aide",
+  changesState: false,
   aliases: ["help", "hilfe", "hulp", "?"],
   help: { fr: "Ce que je sais faire pour vous", de: "Was ich für Sie tun kann", nl: "Wat ik voor u kan doen", en: "What I can do for you" },
   usage: { fr: "aide kit", de: "aide kit", nl: "aide kit", en: "aide kit" },

@@ -17,6 +17,7 @@ import { INITIATIVE_KINDS, toKind } from "../src/core/initiatives/vocabulary.js"
 export default defineCommand({
   // Under `initiative` so that Discord keeps it in that group; `/cdce carte` still works.
   name: "initiative carte",
+  changesState: false,
   aliases: ["carte", "map", "karte", "kaart", "initiative map"],
   help: { fr: "Carte des initiatives du réseau (image ou GeoJSON)", de: "Karte der Initiativen des Netzwerks (Bild oder GeoJSON)", nl: "Kaart van de initiatieven van het netwerk (afbeelding of GeoJSON)", en: "Map of the network’s initiatives (image or GeoJSON)" },
   usage: { fr: "carte atelier periode:2026", de: "carte stand periode:2026", nl: "carte markt periode:2026", en: "carte workshop periode:2026" },

@@ -14,6 +14,7 @@ const PURPOSE = new Map<string, ChannelPurpose>([["commune", "commune"], ["resea
 
 export default defineCommand({
   name: "config canal",
+  changesState: true,
   aliases: ["config channel"],
   help: { fr: "Relier ce canal à une commune ou au réseau (coordination)", de: "Diesen Kanal mit einer Gemeinde oder dem Netzwerk verbinden (Koordination)", nl: "Dit kanaal koppelen aan een gemeente of het netwerk (coördinatie)", en: "Link this channel to a commune or the network (coordination)" },
   usage: { fr: "config canal commune Namur", de: "config canal commune Eupen", nl: "config canal reseau", en: "config canal reseau" },

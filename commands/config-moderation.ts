@@ -12,6 +12,7 @@ const NO = /^(non|off|no|nein|nee|aus|uit|0|false)$/i;
 
 export default defineCommand({
   name: "config moderation",
+  changesState: true,
   aliases: ["config moderatie", "config moderierung"],
   help: { fr: "Valider les initiatives avant publication, ou non (coordination)", de: "Initiativen vor der Veröffentlichung freigeben oder nicht (Koordination)", nl: "Initiatieven al dan niet goedkeuren vóór publicatie (coördinatie)", en: "Approve initiatives before they go out, or not (coordination)" },
   usage: { fr: "config moderation oui", de: "config moderation oui", nl: "config moderation oui", en: "config moderation oui" },

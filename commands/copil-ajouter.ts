@@ -13,6 +13,7 @@ import { formatDay, kindLabel } from "../src/core/watch/format.js";
 
 export default defineCommand({
   name: "copil ajouter",
+  changesState: true,
   aliases: ["copil add"],
   help: {
     fr: "Ajouter un membre au CoPil (CoPil ou coordination)",

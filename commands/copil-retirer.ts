@@ -11,6 +11,7 @@ import { matchByName } from "../src/core/watch/input.js";
 
 export default defineCommand({
   name: "copil retirer",
+  changesState: true,
   aliases: ["copil remove"],
   help: {
     fr: "Retirer un membre du CoPil (CoPil ou coordination)",

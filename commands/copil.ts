@@ -14,6 +14,7 @@ import { KIND_EXAMPLES } from "../src/core/watch/input.js";
 
 export default defineCommand({
   name: "copil",
+  changesState: false,
   aliases: ["comite"],
   help: {
     fr: "Le CoPil de la commune : membres, rôles, mandats, diversité",

@@ -11,6 +11,7 @@ import { answerBy, diagnosticRequest } from "../src/core/watch/notices.js";
 
 export default defineCommand({
   name: "diagnostic envoyer",
+  changesState: true,
   aliases: ["diagnostic send"],
   help: {
     fr: "Envoyer le questionnaire diagnostic à un CoPil (coordination)",

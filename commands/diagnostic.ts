@@ -12,6 +12,7 @@ import { diagnosticAnswerNotice } from "../src/core/watch/notices.js";
 
 export default defineCommand({
   name: "diagnostic",
+  changesState: true,
   aliases: ["diagnose", "freins"],
   help: {
     fr: "Dire ce qui freine le CoPil (questionnaire diagnostic)",

@@ -16,6 +16,7 @@ const h = (fr: string, de: string, nl: string, en: string) => ({ fr, de, nl, en 
 
 export default defineCommand({
   name: "evenement creer",
+  changesState: true,
   aliases: ["evenement ajouter", "veranstaltung erstellen", "evenement maken", "event create"],
   help: h("Créer une action locale de ma commune (stand, atelier, petit-déjeuner…) avec des créneaux bénévoles", "Lokale Aktion meiner Gemeinde anlegen (Stand, Workshop, Frühstück…) mit Schichten", "Lokale actie van mijn gemeente aanmaken (stand, workshop, ontbijt…) met shifts", "Create a local action of my commune (stand, workshop, breakfast…) with volunteer slots"),
   usage: {

@@ -6,6 +6,7 @@ import { assertCanManage, eventByCode } from "../src/core/events/lookup.js";
 
 export default defineCommand({
   name: "evenement partager",
+  changesState: true,
   aliases: ["evenement share", "veranstaltung teilen", "evenement delen"],
   help: { fr: "Partager une action locale avec tout le réseau", de: "Eine lokale Aktion mit dem ganzen Netzwerk teilen", nl: "Een lokale actie delen met het hele netwerk", en: "Share a local action with the whole network" },
   usage: { fr: "evenement partager k3x9q", de: "evenement partager k3x9q", nl: "evenement partager k3x9q", en: "evenement partager k3x9q" },

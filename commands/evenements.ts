@@ -8,6 +8,7 @@ import type { Block } from "../src/core/types.js";
 
 export default defineCommand({
   name: "evenements",
+  changesState: false,
   aliases: ["veranstaltungen", "evenementen"],
   help: { fr: "Les actions locales à venir de ma commune", de: "Die kommenden lokalen Aktionen meiner Gemeinde", nl: "De komende lokale acties van mijn gemeente", en: "My commune’s upcoming local actions" },
   usage: { fr: "evenements", de: "evenements commune:Eupen", nl: "evenements commune:Brussel", en: "evenements commune:Namur" },

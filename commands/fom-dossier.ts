@@ -12,6 +12,7 @@ import { EVIDENCE_LIMIT } from "./fom.js";
 
 export default defineCommand({
   name: "fom dossier",
+  changesState: false,
   aliases: ["fom dossiers"],
   help: {
     fr: "Dossier pré-rempli du Fair-O-Mètre, à coller ou télécharger",

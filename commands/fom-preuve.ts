@@ -13,6 +13,7 @@ import { CRITERIA, type Criterion } from "../src/core/watch/evidence.js";
 
 export default defineCommand({
   name: "fom preuve",
+  changesState: true,
   aliases: ["fom evidence", "fom nachweis", "fom bewijs"],
   help: {
     fr: "Ajouter une preuve pour un critère du Fair-O-Mètre",

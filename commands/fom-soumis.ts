@@ -22,6 +22,7 @@ function splitGrade(words: string | undefined): { grade?: FomGrade; commune?: st
 
 export default defineCommand({
   name: "fom soumis",
+  changesState: true,
   aliases: ["fom envoye", "fom submitted"],
   help: {
     fr: "Enregistrer l’envoi du Fair-O-Mètre (et sa note) : les rappels s’arrêtent",

@@ -15,6 +15,7 @@ export const EVIDENCE_LIMIT = 1000;
 
 export default defineCommand({
   name: "fom",
+  changesState: false,
   aliases: ["fairometre", "fair-o-metre"],
   help: {
     fr: "Fair-O-Mètre : échéance, notes et preuves des six critères",

@@ -10,6 +10,7 @@ import { buildIcs, googleCalendarLink } from "../src/core/events/ics.js";
 
 export default defineCommand({
   name: "ics",
+  changesState: false,
   aliases: ["calendrier", "kalender", "calendar"],
   help: { fr: "Le fichier agenda (.ics) d’un webinaire ou d’un évènement", de: "Die Kalenderdatei (.ics) eines Webinars oder einer Veranstaltung", nl: "Het agendabestand (.ics) van een webinar of evenement", en: "The calendar file (.ics) of a webinar or event" },
   usage: { fr: "ics k3x9q", de: "ics k3x9q", nl: "ics k3x9q", en: "ics k3x9q" },

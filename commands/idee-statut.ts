@@ -11,6 +11,7 @@ import { ideaBlocks, statusLabel, statusNotice, toIdeaStatus } from "../src/core
 
 export default defineCommand({
   name: "idee statut",
+  changesState: true,
   aliases: ["idea status", "idee status"],
   help: { fr: "Faire avancer une idée de la boîte à idées (CoPil)", de: "Eine Idee aus der Ideenbox weiterbringen (Steuerungsgruppe)", nl: "Een idee uit de ideeënbus verder brengen (stuurgroep)", en: "Move an idea of the idea box along (CoPil)" },
   usage: { fr: "idee statut 3f2a9c1b retenue Prévu pour mai", de: "idee statut 3f2a9c1b kept Für Mai geplant", nl: "idee statut 3f2a9c1b kept Gepland voor mei", en: "idee statut 3f2a9c1b kept Planned for May" },

@@ -14,6 +14,7 @@ const yesNo = (s: string) => (/^(oui|yes|ja|y|o|1|true)$/i.test(s) ? "oui" : /^(
 
 export default defineCommand({
   name: "idee",
+  changesState: true,
   aliases: ["idea", "idée", "ideen", "idee box"],
   help: { fr: "Déposer une idée dans la boîte à idées de votre commune", de: "Eine Idee in die Ideenbox Ihrer Gemeinde legen", nl: "Een idee in de ideeënbus van uw gemeente steken", en: "Drop an idea in your commune’s idea box" },
   usage: { fr: "idee Un stand au marché de Noël anonyme:oui", de: "idee Ein Stand am Weihnachtsmarkt anonyme:oui", nl: "idee Een stand op de kerstmarkt anonyme:oui", en: "idee A stand at the Christmas market anonyme:oui" },

@@ -11,6 +11,7 @@ import { ideaBlocks, statusLabel, toIdeaStatus } from "../src/core/ideas/service
 export default defineCommand({
   // Under `idee` so that Discord keeps it in that group; `/cdce idees` still works.
   name: "idee liste",
+  changesState: false,
   aliases: ["idees", "ideas", "idées", "ideeen", "idee list"],
   help: { fr: "Voir la boîte à idées d’une commune", de: "Die Ideenbox einer Gemeinde ansehen", nl: "De ideeënbus van een gemeente bekijken", en: "See a commune’s idea box" },
   usage: { fr: "idees statut:nouvelle", de: "idees statut:new", nl: "idees statut:new", en: "idees statut:new" },

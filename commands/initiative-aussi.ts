@@ -10,6 +10,7 @@ import { followNotice } from "../src/core/initiatives/notifications.js";
 
 export default defineCommand({
   name: "initiative aussi",
+  changesState: true,
   aliases: ["initiative too", "initiative auch", "initiative ook"],
   hidden: true,
   help: { fr: "Dire « on le fait aussi » à une initiative", de: "„Machen wir auch“ zu einer Initiative sagen", nl: "„Wij doen het ook” zeggen bij een initiatief", en: "Say “we’ll do it too” to an initiative" },

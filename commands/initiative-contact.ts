@@ -11,6 +11,7 @@ import { contactRequest } from "../src/core/initiatives/notifications.js";
 
 export default defineCommand({
   name: "initiative contact",
+  changesState: true,
   hidden: true,
   help: { fr: "Entrer en contact avec l’auteur d’une initiative", de: "Mit der Autorin / dem Autor einer Initiative Kontakt aufnehmen", nl: "Contact opnemen met de auteur van een initiatief", en: "Get in touch with an initiative’s author" },
   usage: { fr: "initiative contact 3f2a9c1b", de: "initiative contact 3f2a9c1b", nl: "initiative contact 3f2a9c1b", en: "initiative contact 3f2a9c1b" },

@@ -12,6 +12,7 @@ import { findInitiative } from "../src/core/initiatives/service.js";
 
 export default defineCommand({
   name: "initiative details",
+  changesState: false,
   hidden: true,
   help: { fr: "Compléter une initiative (partenaires, critères, lieu, liens)", de: "Eine Initiative ergänzen (Partner, Kriterien, Ort, Links)", nl: "Een initiatief aanvullen (partners, criteria, plaats, links)", en: "Complete an initiative (partners, criteria, place, links)" },
   usage: { fr: "initiative details 3f2a9c1b", de: "initiative details 3f2a9c1b", nl: "initiative details 3f2a9c1b", en: "initiative details 3f2a9c1b" },

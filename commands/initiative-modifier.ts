@@ -17,6 +17,7 @@ import { networkPost } from "../src/core/initiatives/notifications.js";
 
 export default defineCommand({
   name: "initiative modifier",
+  changesState: true,
   aliases: ["initiative edit", "initiative bearbeiten", "initiative wijzigen"],
   help: { fr: "Modifier une initiative (auteur ou coordination)", de: "Eine Initiative ändern (Autor:in oder Koordination)", nl: "Een initiatief wijzigen (auteur of coördinatie)", en: "Edit an initiative (author or coordination)" },
   usage: { fr: "initiative modifier 3f2a9c1b lieu:\"Place d’Armes\"", de: "initiative modifier 3f2a9c1b lieu:Marktplatz", nl: "initiative modifier 3f2a9c1b lieu:Grote Markt", en: "initiative modifier 3f2a9c1b lieu:\"Town square\"" },

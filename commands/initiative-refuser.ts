@@ -11,6 +11,7 @@ import { authorVerdict } from "../src/core/initiatives/notifications.js";
 
 export default defineCommand({
   name: "initiative refuser",
+  changesState: true,
   aliases: ["initiative reject", "initiative ablehnen", "initiative weigeren"],
   help: { fr: "Refuser une initiative en attente (coordination)", de: "Eine wartende Initiative ablehnen (Koordination)", nl: "Een wachtend initiatief weigeren (coördinatie)", en: "Reject a pending initiative (coordination)" },
   usage: { fr: "initiative refuser 3f2a9c1b doublon", de: "initiative refuser 3f2a9c1b Duplikat", nl: "initiative refuser 3f2a9c1b dubbel", en: "initiative refuser 3f2a9c1b duplicate" },

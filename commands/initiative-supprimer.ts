@@ -12,6 +12,7 @@ import { findInitiative, withdraw } from "../src/core/initiatives/service.js";
 
 export default defineCommand({
   name: "initiative supprimer",
+  changesState: true,
   aliases: ["initiative delete", "initiative loschen", "initiative verwijderen"],
   help: { fr: "Supprimer une initiative (auteur ou coordination)", de: "Eine Initiative löschen (Autor:in oder Koordination)", nl: "Een initiatief verwijderen (auteur of coördinatie)", en: "Delete an initiative (author or coordination)" },
   usage: { fr: "initiative supprimer 3f2a9c1b", de: "initiative supprimer 3f2a9c1b", nl: "initiative supprimer 3f2a9c1b", en: "initiative supprimer 3f2a9c1b" },

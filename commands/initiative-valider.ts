@@ -11,6 +11,7 @@ import { refOf } from "../src/core/initiatives/render.js";
 
 export default defineCommand({
   name: "initiative valider",
+  changesState: true,
   aliases: ["initiative approve", "initiative freigeben", "initiative goedkeuren"],
   help: { fr: "Valider une initiative en attente (coordination)", de: "Eine wartende Initiative freigeben (Koordination)", nl: "Een wachtend initiatief goedkeuren (coördinatie)", en: "Approve a pending initiative (coordination)" },
   usage: { fr: "initiative valider 3f2a9c1b", de: "initiative valider 3f2a9c1b", nl: "initiative valider 3f2a9c1b", en: "initiative valider 3f2a9c1b" },

@@ -9,6 +9,7 @@ import { initiativeCard, moderationButtons, networkButtons, ownerButtons } from 
 
 export default defineCommand({
   name: "initiative voir",
+  changesState: false,
   aliases: ["initiative show", "initiative zeigen", "initiative tonen"],
   help: { fr: "Voir une initiative", de: "Eine Initiative anzeigen", nl: "Een initiatief bekijken", en: "Show an initiative" },
   usage: { fr: "initiative voir 3f2a9c1b", de: "initiative voir 3f2a9c1b", nl: "initiative voir 3f2a9c1b", en: "initiative voir 3f2a9c1b" },

@@ -14,6 +14,7 @@ import { message } from "../src/core/reply.js";
 
 export default defineCommand({
   name: "initiative",
+  changesState: true,
   aliases: ["initiatieve", "partager", "share"],
   help: { fr: "Partager une initiative locale avec tout le réseau", de: "Eine lokale Initiative mit dem ganzen Netzwerk teilen", nl: "Een lokaal initiatief delen met het hele netwerk", en: "Share a local initiative with the whole network" },
   usage: {

@@ -19,6 +19,7 @@ const PER_PAGE = 6;
 export default defineCommand({
   // Under `initiative` so that Discord keeps it in that group; `/cdce initiatives …` still works.
   name: "initiative chercher",
+  changesState: false,
   aliases: ["initiatives", "initiativen", "initiatieven", "initiative search", "initiative suchen", "initiative zoeken"],
   help: { fr: "Chercher parmi les initiatives du réseau", de: "In den Initiativen des Netzwerks suchen", nl: "Zoeken in de initiatieven van het netwerk", en: "Search the network’s initiatives" },
   usage: { fr: "initiatives atelier ecole Namur 2026", de: "initiatives stand DE 2026", nl: "initiatives ontbijt Brussel", en: "initiatives market c6 Luxembourg" },

@@ -16,6 +16,7 @@ const loose = <V extends string>(values: readonly V[]) => (raw: string) =>
 
 export default defineCommand({
   name: "kit ajouter",
+  changesState: true,
   aliases: ["kit add"],
   help: { fr: "Ajouter ou modifier un kit (coordination)", de: "Ein Kit hinzufügen oder ändern (Koordination)", nl: "Een kit toevoegen of wijzigen (coördinatie)", en: "Add or edit a kit (coordination)" },
   usage: {

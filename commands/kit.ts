@@ -124,6 +124,7 @@ function nextPageCommand(o: Ctx["options"]): string {
 
 export default defineCommand({
   name: "kit",
+  changesState: false,
   aliases: ["kits", "outil", "tool", "werkzeug"],
   help: { fr: "Trouver un kit ou un outil de campagne", de: "Ein Kampagnen-Kit oder Werkzeug finden", nl: "Een campagnekit of -tool vinden", en: "Find a campaign kit or tool" },
   usage: { fr: "kit jeunes affiche", de: "kit jugend plakat", nl: "kit jongeren affiche", en: "kit youth poster" },

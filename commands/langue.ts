@@ -17,6 +17,7 @@ const NAMES = wordTable<(typeof LOCALES)[number]>({
 
 export default defineCommand({
   name: "langue",
+  changesState: true,
   aliases: ["language", "sprache", "taal"],
   help: { fr: "Choisir la langue de mes réponses", de: "Die Sprache meiner Antworten wählen", nl: "De taal van mijn antwoorden kiezen", en: "Choose the language of my replies" },
   usage: { fr: "langue fr", de: "langue de", nl: "langue nl", en: "langue en" },

@@ -13,6 +13,7 @@ const INLINE_MAX = 2500;
 
 export default defineCommand({
   name: "moi export",
+  changesState: false,
   aliases: ["me export", "ich export", "ik export"],
   help: { fr: "Exporter vos données (JSON)", de: "Ihre Daten exportieren (JSON)", nl: "Uw gegevens exporteren (JSON)", en: "Export your data (JSON)" },
   usage: { fr: "moi export", de: "moi export", nl: "moi export", en: "moi export" },

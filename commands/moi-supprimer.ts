@@ -11,6 +11,7 @@ import { announce } from "../src/core/initiatives/service.js";
 
 export default defineCommand({
   name: "moi supprimer",
+  changesState: true,
   aliases: ["me delete", "ich loschen", "ik verwijderen", "moi effacer"],
   help: { fr: "Effacer vos données personnelles (après confirmation)", de: "Ihre persönlichen Daten löschen (nach Bestätigung)", nl: "Uw persoonsgegevens wissen (na bevestiging)", en: "Erase your personal data (after confirmation)" },
   usage: { fr: "moi supprimer", de: "moi supprimer", nl: "moi supprimer", en: "moi supprimer" },

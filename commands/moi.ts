@@ -6,6 +6,7 @@ import { summaryBlocks } from "../src/core/privacy/render.js";
 
 export default defineCommand({
   name: "moi",
+  changesState: false,
   aliases: ["me", "ich", "ik", "privacy"],
   help: { fr: "Ce que le bot garde sur vous (export, effacement)", de: "Was der Bot über Sie speichert (Export, Löschung)", nl: "Wat de bot over u bewaart (export, wissen)", en: "What the bot keeps about you (export, erasure)" },
   usage: { fr: "moi", de: "moi", nl: "moi", en: "moi" },

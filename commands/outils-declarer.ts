@@ -13,6 +13,7 @@ import { categoryLabel, toToolCategory } from "../src/core/tools/inventory.js";
 
 export default defineCommand({
   name: "outils declarer",
+  changesState: true,
   aliases: ["outils ajouter", "tools add", "outil declarer"],
   help: { fr: "Déclarer un outil utilisé par votre commune", de: "Ein von Ihrer Gemeinde genutztes Werkzeug melden", nl: "Een tool melden die uw gemeente gebruikt", en: "Declare a tool your commune uses" },
   usage: { fr: "outils declarer Canva categorie:design", de: "outils declarer Canva categorie:design", nl: "outils declarer Canva categorie:design", en: "outils declarer Canva categorie:design" },

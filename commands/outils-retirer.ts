@@ -8,6 +8,7 @@ import { slugify } from "../src/core/slug.js";
 
 export default defineCommand({
   name: "outils retirer",
+  changesState: true,
   aliases: ["tools remove", "outil retirer"],
   help: { fr: "Retirer un outil de l’inventaire de votre commune", de: "Ein Werkzeug aus dem Inventar Ihrer Gemeinde entfernen", nl: "Een tool uit de inventaris van uw gemeente halen", en: "Remove a tool from your commune’s inventory" },
   usage: { fr: "outils retirer Canva", de: "outils retirer Canva", nl: "outils retirer Canva", en: "outils retirer Canva" },

@@ -10,6 +10,7 @@ import { categoryLabel, findTools, groupTools } from "../src/core/tools/inventor
 
 export default defineCommand({
   name: "outils",
+  changesState: false,
   aliases: ["tools", "werkzeuge", "inventaire"],
   help: { fr: "Inventaire des outils : quelle commune utilise quoi", de: "Werkzeuginventar: welche Gemeinde nutzt was", nl: "Inventaris van tools: welke gemeente gebruikt wat", en: "Tool inventory: which commune uses what" },
   usage: { fr: "outils canva", de: "outils newsletter", nl: "outils planning", en: "outils survey" },

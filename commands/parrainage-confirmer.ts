@@ -13,6 +13,7 @@ import { confirmPair } from "../src/core/watch/mentoring-flow.js";
 
 export default defineCommand({
   name: "parrainage confirmer",
+  changesState: true,
   aliases: ["parrainage confirm"],
   help: {
     fr: "Confirmer un binôme : commune accompagnée puis marraine (coordination)",

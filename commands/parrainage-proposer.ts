@@ -14,6 +14,7 @@ import { proposalReply } from "../src/core/watch/parrainage-view.js";
 
 export default defineCommand({
   name: "parrainage proposer",
+  changesState: false,
   aliases: ["parrainage propose", "mentoring propose"],
   help: {
     fr: "Proposer des communes marraines pour une commune (coordination)",

@@ -10,6 +10,7 @@ import { communeFor } from "../src/core/watch/access.js";
 
 export default defineCommand({
   name: "parrainage terminer",
+  changesState: true,
   aliases: ["parrainage end"],
   help: {
     fr: "Clore un binôme et noter son résultat (coordination)",

@@ -7,6 +7,7 @@ import { pairsReply } from "../src/core/watch/parrainage-view.js";
 
 export default defineCommand({
   name: "parrainage",
+  changesState: false,
   aliases: ["mentoring", "patenschaft", "meterschap"],
   help: {
     fr: "Binômes commune marraine – commune accompagnée (coordination)",

@@ -8,6 +8,7 @@ import { findSheet } from "../src/core/initiatives/sheets.js";
 
 export default defineCommand({
   name: "retour supprimer",
+  changesState: true,
   aliases: ["fiche supprimer", "retour delete"],
   help: { fr: "Supprimer une fiche retour d’expérience (auteur ou coordination)", de: "Einen Erfahrungsbericht löschen (Autor:in oder Koordination)", nl: "Een ervaringsfiche verwijderen (auteur of coördinatie)", en: "Delete an experience sheet (author or coordination)" },
   usage: { fr: "retour supprimer 3f2a9c1b", de: "retour supprimer 3f2a9c1b", nl: "retour supprimer 3f2a9c1b", en: "retour supprimer 3f2a9c1b" },

@@ -7,6 +7,7 @@ import { findSheet, sheetBlocks } from "../src/core/initiatives/sheets.js";
 
 export default defineCommand({
   name: "retour voir",
+  changesState: false,
   aliases: ["fiche voir", "retour show"],
   help: { fr: "Lire une fiche retour d’expérience", de: "Einen Erfahrungsbericht lesen", nl: "Een ervaringsfiche lezen", en: "Read an experience sheet" },
   usage: { fr: "retour voir 3f2a9c1b", de: "retour voir 3f2a9c1b", nl: "retour voir 3f2a9c1b", en: "retour voir 3f2a9c1b" },

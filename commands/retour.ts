@@ -15,6 +15,7 @@ const long = (fr: string, de: string, nl: string, en: string) => text({ help: { 
 
 export default defineCommand({
   name: "retour",
+  changesState: true,
   aliases: ["fiche", "erfahrung", "ervaring", "feedback"],
   help: { fr: "Écrire une fiche « retour d’expérience » pour les nouveaux bénévoles", de: "Einen Erfahrungsbericht für neue Freiwillige schreiben", nl: "Een ervaringsfiche schrijven voor nieuwe vrijwilligers", en: "Write an experience sheet for new volunteers" },
   usage: { fr: 'retour contexte:"Stand au marché de Noël" reussi:"Dégustation de chocolat" eviter:"Trop de flyers" conseils:"Venir à trois"', de: 'retour contexte:"Stand am Weihnachtsmarkt" reussi:"Schokoladenverkostung" eviter:"Zu viele Flyer" conseils:"Zu dritt kommen"', nl: 'retour contexte:"Stand op de kerstmarkt" reussi:"Chocoladeproeverij" eviter:"Te veel flyers" conseils:"Met drie komen"', en: 'retour contexte:"Stand at the Christmas market" reussi:"Chocolate tasting" eviter:"Too many flyers" conseils:"Come as three"' },

@@ -10,6 +10,7 @@ const PER_PAGE = 8;
 export default defineCommand({
   // Under `retour` so that Discord keeps it in that group; `/cdce retours …` still works.
   name: "retour chercher",
+  changesState: false,
   aliases: ["retours", "fiches", "sheets", "erfahrungen", "ervaringen", "retour search"],
   help: { fr: "Chercher dans les fiches retours d’expérience", de: "In den Erfahrungsberichten suchen", nl: "Zoeken in de ervaringsfiches", en: "Search the experience sheets" },
   usage: { fr: "retours stand marché", de: "retours stand markt", nl: "retours stand markt", en: "retours stand market" },

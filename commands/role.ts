@@ -34,6 +34,7 @@ async function namedPerson(qui: string, ctx: Pick<CommandContext<unknown>, "acto
 
 export default defineCommand({
   name: "role",
+  changesState: true,
   aliases: ["rolle", "rol"],
   help: { fr: "Donner un rôle à une personne (coordination)", de: "Einer Person eine Rolle geben (Koordination)", nl: "Iemand een rol geven (coördinatie)", en: "Give someone a role (coordination)" },
   usage: { fr: "role @Marie copil Namur", de: "role @Marie copil Eupen", nl: "role @Marie copil Jette", en: "role @Marie copil Namur" },

@@ -8,6 +8,7 @@ import { findPoll, pollView } from "../src/core/polls/service.js";
 
 export default defineCommand({
   name: "sondage fermer",
+  changesState: true,
   aliases: ["poll close", "umfrage schliessen", "peiling sluiten"],
   help: { fr: "Clore un sondage (auteur ou coordination)", de: "Eine Umfrage schließen (Autor:in oder Koordination)", nl: "Een peiling sluiten (auteur of coördinatie)", en: "Close a poll (author or coordination)" },
   usage: { fr: "sondage fermer 3f2a9c1b", de: "sondage fermer 3f2a9c1b", nl: "sondage fermer 3f2a9c1b", en: "sondage fermer 3f2a9c1b" },

@@ -6,6 +6,7 @@ import { findPoll, pollView } from "../src/core/polls/service.js";
 
 export default defineCommand({
   name: "sondage resultats",
+  changesState: false,
   aliases: ["poll results", "umfrage ergebnisse", "peiling resultaten"],
   help: { fr: "Résultats d’un sondage", de: "Ergebnisse einer Umfrage", nl: "Resultaten van een peiling", en: "Results of a poll" },
   usage: { fr: "sondage resultats 3f2a9c1b", de: "sondage resultats 3f2a9c1b", nl: "sondage resultats 3f2a9c1b", en: "sondage resultats 3f2a9c1b" },

@@ -11,6 +11,7 @@ import { isOpen } from "../src/core/polls/render.js";
 
 export default defineCommand({
   name: "sondage voter",
+  changesState: true,
   aliases: ["poll vote"],
   hidden: true,
   help: { fr: "Voter à un sondage", de: "Bei einer Umfrage abstimmen", nl: "Stemmen in een peiling", en: "Vote in a poll" },

@@ -20,6 +20,7 @@ const positional = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`c${
 
 export default defineCommand({
   name: "sondage",
+  changesState: true,
   aliases: ["poll", "umfrage", "peiling"],
   help: { fr: "Lancer un sondage avec des boutons (anonyme si vous voulez)", de: "Eine Umfrage mit Schaltflächen starten (auf Wunsch anonym)", nl: "Een peiling met knoppen starten (anoniem als u wilt)", en: "Start a poll with buttons (anonymous if you like)" },
   usage: { fr: 'sondage "Quel jour pour le stand ?" "Samedi" "Dimanche" fin:vendredi', de: 'sondage "Welcher Tag für den Stand?" "Samstag" "Sonntag" fin:3d', nl: 'sondage "Welke dag voor de stand?" "Zaterdag" "Zondag" fin:3d', en: 'sondage "Which day for the stand?" "Saturday" "Sunday" fin:3d' },

@@ -17,6 +17,7 @@ const ITEMS = 3;
 
 export default defineCommand({
   name: "tableau",
+  changesState: false,
   aliases: ["dashboard", "ubersicht", "overzicht"],
   help: {
     fr: "Tableau de bord de la commune en un coup d’œil",

@@ -16,6 +16,7 @@ const HISTORY = 8;
 
 export default defineCommand({
   name: "veille",
+  changesState: false,
   aliases: ["momentum", "watch", "dynamik", "dynamiek"],
   help: {
     fr: "Veille de la dynamique des communes : score, tendance, raisons (coordination)",

@@ -13,6 +13,7 @@ const yes = (raw: string) => (["oui", "yes", "ja", "o", "y", "true"].includes(ra
 
 export default defineCommand({
   name: "webinaire annuler",
+  changesState: true,
   aliases: ["webinaire cancel", "evenement annuler", "webinar absagen", "webinar annuleren"],
   help: { fr: "Annuler un webinaire ou un évènement (les inscrit·es sont prévenu·es)", de: "Ein Webinar oder eine Veranstaltung absagen (Angemeldete werden benachrichtigt)", nl: "Een webinar of evenement annuleren (ingeschrevenen worden verwittigd)", en: "Cancel a webinar or event (registered people are told)" },
   usage: { fr: "webinaire annuler k3x9q", de: "webinaire annuler k3x9q", nl: "webinaire annuler k3x9q", en: "webinaire annuler k3x9q" },

@@ -13,6 +13,7 @@ import { inRange, parseDecimalInt } from "../src/core/numbers.js";
 
 export default defineCommand({
   name: "webinaire modifier",
+  changesState: true,
   aliases: ["webinaire edit", "evenement modifier", "webinar bearbeiten", "webinar wijzigen"],
   help: { fr: "Changer le titre, le lien ou le nombre de places d’un webinaire", de: "Titel, Link oder Platzzahl eines Webinars ändern", nl: "Titel, link of aantal plaatsen van een webinar wijzigen", en: "Change a webinar’s title, link or number of seats" },
   usage: { fr: "webinaire modifier k3x9q capacite:40", de: "webinaire modifier k3x9q capacite:40", nl: "webinaire modifier k3x9q capacite:40", en: "webinaire modifier k3x9q lien:https://meet.example.org/new" },

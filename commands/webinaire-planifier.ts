@@ -14,6 +14,7 @@ const h = (fr: string, de: string, nl: string, en: string) => ({ fr, de, nl, en 
 
 export default defineCommand({
   name: "webinaire planifier",
+  changesState: true,
   aliases: ["webinaire creer", "webinar planen", "webinar plannen", "webinar schedule"],
   help: h("Planifier un webinaire ou une formation du réseau (coordination)", "Ein Webinar oder eine Schulung des Netzwerks planen (Koordination)", "Een webinar of opleiding van het netwerk plannen (coördinatie)", "Schedule a network webinar or training (coordination)"),
   usage: {

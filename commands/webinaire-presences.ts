@@ -16,6 +16,7 @@ const MAX_BUTTONS = 20;
 
 export default defineCommand({
   name: "webinaire presences",
+  changesState: true,
   aliases: ["webinaire present", "webinaire attendance", "evenement presences", "webinar anwesenheit", "webinar aanwezigheid"],
   help: { fr: "Noter qui était présent (et compter pour la dynamique des communes)", de: "Festhalten, wer anwesend war (zählt für die Dynamik der Gemeinden)", nl: "Noteren wie aanwezig was (telt mee voor de dynamiek van de gemeenten)", en: "Record who attended (counts for the communes’ momentum)" },
   usage: { fr: 'webinaire presences k3x9q noms:"Alice Martin, Bob Leroy"', de: 'webinaire presences k3x9q noms:"Anna Kessler"', nl: 'webinaire presences k3x9q noms:"Lotte Peeters"', en: 'webinaire presences k3x9q noms:"Emma Jones"' },

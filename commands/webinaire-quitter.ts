@@ -6,6 +6,7 @@ import { eventByCode } from "../src/core/events/lookup.js";
 
 export default defineCommand({
   name: "webinaire quitter",
+  changesState: true,
   aliases: ["webinaire desinscrire", "webinaire leave", "evenement quitter", "evenement desinscrire", "webinar abmelden", "webinar afmelden", "webinar leave"],
   help: { fr: "Me désinscrire (ma place va au premier de la liste d’attente)", de: "Mich abmelden (mein Platz geht an die erste Person der Warteliste)", nl: "Me uitschrijven (mijn plaats gaat naar de eerste op de wachtlijst)", en: "Unregister (my seat goes to the first on the waitlist)" },
   usage: { fr: "webinaire quitter k3x9q", de: "webinaire quitter k3x9q", nl: "webinaire quitter k3x9q", en: "webinaire quitter k3x9q" },

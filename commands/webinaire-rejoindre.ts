@@ -12,6 +12,7 @@ import { formatLocalTime } from "../src/core/time/local.js";
 
 export default defineCommand({
   name: "webinaire rejoindre",
+  changesState: true,
   aliases: ["webinaire inscrire", "webinaire join", "evenement rejoindre", "evenement inscrire", "webinar anmelden", "webinar aanmelden", "webinar join"],
   help: { fr: "M’inscrire à un webinaire, une formation ou un créneau d’évènement", de: "Mich für ein Webinar, eine Schulung oder eine Schicht anmelden", nl: "Me inschrijven voor een webinar, opleiding of shift", en: "Register for a webinar, training or event slot" },
   usage: { fr: "webinaire rejoindre k3x9q", de: "webinaire rejoindre k3x9q", nl: "webinaire rejoindre k3x9q", en: "webinaire rejoindre k3x9q" },

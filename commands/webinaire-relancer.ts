@@ -10,6 +10,7 @@ import { nudgeCommunes } from "../src/core/events/attendance.js";
 
 export default defineCommand({
   name: "webinaire relancer",
+  changesState: true,
   aliases: ["webinaire nudge", "webinar erinnern", "webinar herinneren"],
   help: { fr: "Relancer les CoPil dont personne n’est inscrit (coordination)", de: "Steuerungsgruppen ohne Anmeldung erinnern (Koordination)", nl: "Stuurgroepen zonder inschrijving herinneren (coördinatie)", en: "Nudge CoPils with nobody registered (coordination)" },
   usage: { fr: "webinaire relancer k3x9q", de: "webinaire relancer k3x9q", nl: "webinaire relancer k3x9q", en: "webinaire relancer k3x9q" },

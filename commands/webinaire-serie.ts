@@ -23,6 +23,7 @@ const isoLocal = (d: Date, zone: string) => {
 
 export default defineCommand({
   name: "webinaire serie",
+  changesState: true,
   aliases: ["webinaire cycle", "webinar reihe", "webinar reeks", "webinar series"],
   help: h("Planifier une série (cycle de formation) : une règle mensuelle ou une liste de dates (coordination)", "Eine Reihe planen (Schulungszyklus): monatliche Regel oder Liste von Terminen (Koordination)", "Een reeks plannen (opleidingscyclus): maandelijkse regel of lijst van data (coördinatie)", "Plan a series (training cycle): a monthly rule or a list of dates (coordination)"),
   usage: {

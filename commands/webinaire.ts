@@ -11,6 +11,7 @@ import type { Block } from "../src/core/types.js";
 
 export default defineCommand({
   name: "webinaire",
+  changesState: false,
   aliases: ["webinar", "evenement", "veranstaltung"],
   help: { fr: "Voir un webinaire ou un évènement, et qui de ma commune y participe", de: "Ein Webinar oder eine Veranstaltung ansehen, und wer aus meiner Gemeinde teilnimmt", nl: "Een webinar of evenement bekijken, en wie van mijn gemeente deelneemt", en: "See a webinar or event, and who from my commune takes part" },
   usage: { fr: "webinaire k3x9q", de: "webinaire k3x9q", nl: "webinaire k3x9q", en: "webinaire k3x9q" },

@@ -14,6 +14,7 @@ const h = (fr: string, de: string, nl: string, en: string) => ({ fr, de, nl, en 
 
 export default defineCommand({
   name: "webinaires",
+  changesState: false,
   aliases: ["webinars", "formations", "trainings", "schulungen", "opleidingen"],
   help: h("Les prochains webinaires et formations du réseau", "Die nächsten Webinare und Schulungen des Netzwerks", "De volgende webinars en opleidingen van het netwerk", "Upcoming network webinars and trainings"),
   usage: h("webinaires theme:gouvernance", "webinaires langue:de", "webinaires langue:nl", "webinaires public:benevoles"),

@@ -61,6 +61,12 @@ export interface CommandDefinition<S extends OptionSpecs = OptionSpecs> {
   /** Checked by the dispatcher before `run`. Absent: everyone. */
   permission?: Permission;
   /**
+   * Whether running it changes anything (saves, deletes, sends, gives rights), as opposed
+   * to only reading. Every command says so: the permissions table test runs each one that
+   * changes state for every role, in the caller's commune, another commune and none.
+   */
+  changesState: boolean;
+  /**
    * A form to fill when the command comes with no option at all (a modal on Slack and
    * Discord). Its field names are option names; the submission runs this same command.
    */

@@ -20,6 +20,7 @@ const WORDS = ["zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "
 const EXTRA = WORDS.slice(0, 13).map((w, i) =>
   defineCommand({
     name: i === 0 ? "essai" : `essai ${w}`,
+    changesState: false,
     help: { fr: `Essai ${w}` },
     usage: { fr: "essai" },
     options: { texte: text({ help: { fr: "Un texte" } }) },
@@ -34,6 +35,7 @@ const MANY = Array.from({ length: 26 }, (_, i) => {
   const word = `mot${String.fromCharCode(97 + i)}`;
   return defineCommand({
     name: word,
+    changesState: false,
     help: { fr: `Le mot ${word}` },
     usage: { fr: `${word} bonjour` },
     options: { texte: text({ help: { fr: "Un texte" }, rest: true }) },
@@ -46,7 +48,7 @@ const MANY = Array.from({ length: 26 }, (_, i) => {
 /** 12 one-word commands: with the `essai` family, more than 25 entries, so a group forms. */
 const FILLERS = Array.from({ length: 12 }, (_, i) => {
   const word = `rempli${String.fromCharCode(97 + i)}`;
-  return defineCommand({ name: word, help: { fr: word }, usage: { fr: word }, options: {}, run: async ({ locale }) => message(locale, word) });
+  return defineCommand({ name: word, changesState: false, help: { fr: word }, usage: { fr: word }, options: {}, run: async ({ locale }) => message(locale, word) });
 });
 
 let h: DiscordHarness;

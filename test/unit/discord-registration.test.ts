@@ -34,6 +34,7 @@ function bigRegistry(n: number): CommandRegistry {
   const extra = Array.from({ length: n }, (_, i) =>
     defineCommand({
       name: i === 0 ? "essai" : `essai ${words[i]}`,
+      changesState: false,
       help: { fr: `Essai ${i}` },
       usage: { fr: "essai" },
       options: { texte: text({ help: { fr: "Un texte" } }) },
@@ -94,6 +95,7 @@ describe("Discord layout", () => {
       Array.from({ length: 30 }, (_, i) =>
         defineCommand({
           name: `mot${"abcdefghijklmnopqrstuvwxyzabcd"[i]}${i}`.replace(/\d/g, (d) => "zyxwvutsrq"[Number(d)]!),
+          changesState: false,
           help: { fr: `Mot ${i}` },
           usage: { fr: "mot" },
           options: {},
@@ -195,6 +197,7 @@ describe("Discord registration builder", () => {
     const registry2 = new CommandRegistry([
       defineCommand({
         name: "essai",
+        changesState: false,
         help: { fr: "x".repeat(150) },
         usage: { fr: "essai" },
         options: {
@@ -225,6 +228,7 @@ describe("Discord registration builder", () => {
     const bad = new CommandRegistry([
       defineCommand({
         name: "essai",
+        changesState: false,
         help: { fr: "essai" },
         usage: { fr: "essai" },
         options: { Majuscule: text({ help: { fr: "x" } }) },

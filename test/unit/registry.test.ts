@@ -4,7 +4,7 @@ import { message } from "../../src/core/reply.js";
 import { createRegistry, COMMANDS } from "../../commands/index.js";
 
 const cmd = (name: string, aliases: string[] = []) =>
-  defineCommand({ name, aliases, help: { fr: name }, usage: { fr: name }, options: {}, run: async ({ locale }) => message(locale, name) });
+  defineCommand({ name, changesState: false, aliases, help: { fr: name }, usage: { fr: name }, options: {}, run: async ({ locale }) => message(locale, name) });
 
 describe("command registry", () => {
   it("throws on a duplicate name or alias", () => {
