@@ -12,6 +12,7 @@ import {
   NEXT_RE,
   ORDINAL_RE,
   PAST_RE,
+  THIS_RE,
   WEEKDAY_RE,
   WORD_END as E,
   WORD_START as S,
@@ -115,7 +116,7 @@ export function extractRelativeDay(s: string): { days: number; rest: string } | 
  * A weekday with or without a word around it: `mardi prochain`, `kommenden Dienstag`,
  * `dinsdag aanstaande`, `next Tuesday` (the next one after today); `lundi dernier`,
  * `letzten Montag`, `vorige maandag`, `last Monday` (the one before today, which is past);
- * `samedi` alone (the next one, or today: the caller asks).
+ * `samedi` or `ce samedi` (the next one, or today: the caller asks).
  */
 export function extractWeekday(s: string, today: DateTime): WordDay | null {
   const before = (words: string) => re(`${S}${words}\\s+${WEEKDAY_RE}${E}`);
@@ -141,9 +142,13 @@ export function extractWeekday(s: string, today: DateTime): WordDay | null {
     const ahead = ((weekday - today.weekday + 7) % 7) || 7;
     return { parts: dayOf(today.plus({ days: ahead })), told: "next", rest: cut(s, m) };
   }
-  m = re(`${S}${WEEKDAY_RE}${E}`).exec(s);
-  if (!m) return null;
-  weekday = weekdayOf(m[1]!)!;
+  m = before(THIS_RE).exec(s);
+  if (m) weekday = weekdayOf(m[2]!)!;
+  else {
+    m = re(`${S}${WEEKDAY_RE}${E}`).exec(s);
+    if (!m) return null;
+    weekday = weekdayOf(m[1]!)!;
+  }
   const ahead = (weekday - today.weekday + 7) % 7;
   return { parts: dayOf(today.plus({ days: ahead })), bareWeekday: ahead === 0, rest: cut(s, m) };
 }

@@ -43,11 +43,14 @@ const ORDINAL_WORDS: Record<number, string[]> = {
 
 /** Before or after a weekday: the next one to come. */
 const NEXT_WORDS = [
-  "prochain", "prochaine", "qui vient", "ce",
-  "nächsten", "nächster", "nächste", "naechsten", "naechste", "kommenden", "kommender", "kommende", "diesen", "dieser", "diese",
-  "volgende", "aanstaande", "komende", "deze",
-  "next", "coming", "this coming", "this",
+  "prochain", "prochaine", "qui vient",
+  "nächsten", "nächster", "nächste", "naechsten", "naechste", "kommenden", "kommender", "kommende",
+  "volgende", "aanstaande", "komende",
+  "next", "coming", "this coming",
 ];
+
+/** "ce mardi", "diesen Dienstag", "deze dinsdag", "this Tuesday": the next one, or today's (then asked). */
+const THIS_WORDS = ["ce", "diesen", "dieser", "diese", "deze", "this"];
 
 /** Before or after a weekday: the one that has gone. */
 const PAST_WORDS = [
@@ -80,6 +83,7 @@ export const MONTH_RE = `(${alternation(Object.values(MONTH_WORDS).flat())})\\.?
 export const WEEKDAY_RE = `(${alternation(Object.values(WEEKDAY_WORDS).flat())})`;
 export const ORDINAL_RE = `(${alternation(Object.values(ORDINAL_WORDS).flat())})`;
 export const NEXT_RE = `(${alternation(NEXT_WORDS)})`;
+export const THIS_RE = `(${alternation(THIS_WORDS)})`;
 export const PAST_RE = `(${alternation(PAST_WORDS)})`;
 
 const MONTHS = lookup(MONTH_WORDS);

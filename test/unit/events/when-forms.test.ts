@@ -48,6 +48,8 @@ const TABLES: Record<Locale, [string, string][]> = {
     ["dans 2 semaines 10h", "2026-12-13T09:00:00.000Z"],
     ["10 décembre de 18h30 à 20h", "2026-12-10T17:30:00.000Z/2026-12-10T19:00:00.000Z"],
     ["la semaine prochaine 14h", "unparsed"],
+    // Today is Sunday: "ce dimanche" could be today or next week, so it is asked.
+    ["ce dimanche 19h", "ambiguous@2026-11-29T18:00:00.000Z"],
   ],
   de: [
     ["gestern 10 Uhr", YESTERDAY_10],
@@ -102,6 +104,7 @@ const TABLES: Record<Locale, [string, string][]> = {
     ["on the 12th of March at 2pm", MAR12_14],
     ["in two weeks 10am", "2026-12-13T09:00:00.000Z"],
     ["tomorrow at 3 p.m.", "2026-11-30T14:00:00.000Z"],
+    ["this Sunday 7pm", "ambiguous@2026-11-29T18:00:00.000Z"],
   ],
 };
 
