@@ -7,6 +7,7 @@
 import { defineCommand } from "../src/core/commands.js";
 import { choice, text } from "../src/core/options.js";
 import { message, reply } from "../src/core/reply.js";
+import { clip } from "../src/core/clip.js";
 import { assertCanManage, eventByCode } from "../src/core/events/lookup.js";
 import { markAttended, matchNames } from "../src/core/events/attendance.js";
 import type { Block, Button } from "../src/core/types.js";
@@ -52,8 +53,8 @@ export default defineCommand({
     if (note) blocks.push({ type: "section", text: note });
     const names = new Map<string, string>();
     for (const r of fresh) names.set(r.id, (await services.repos.identity.getPerson(r.personId))?.name ?? "?");
-    if (fresh.length) blocks.push({ type: "section", text: fresh.map((r) => `${r.attendedAt ? "✓" : "·"} ${names.get(r.id)}`).join("\n").slice(0, 2900) });
-    const buttons: Button[] = fresh.filter((r) => !r.attendedAt).slice(0, MAX_BUTTONS).map((r) => ({ label: `✓ ${names.get(r.id)!.slice(0, 60)}`, command: `webinaire presences ${event.code} inscription:${r.id}` }));
+    if (fresh.length) blocks.push({ type: "section", text: clip(fresh.map((r) => `${r.attendedAt ? "✓" : "·"} ${names.get(r.id)}`).join("\n"), 2900) });
+    const buttons: Button[] = fresh.filter((r) => !r.attendedAt).slice(0, MAX_BUTTONS).map((r) => ({ label: `✓ ${clip(names.get(r.id)!, 60)}`, command: `webinaire presences ${event.code} inscription:${r.id}` }));
     for (let i = 0; i < buttons.length; i += 4) blocks.push({ type: "actions", buttons: buttons.slice(i, i + 4) });
     if (fresh.some((r) => !r.attendedAt)) blocks.push({ type: "context", text: t("ev.attendance.hint", { code: event.code }) });
     return reply(locale, blocks);
