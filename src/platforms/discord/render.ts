@@ -147,8 +147,11 @@ export function renderReply(reply: Reply, ids: CustomIdStore): DiscordMessage[] 
   reply = revealReplyLinks(reply);
   // Half an emoji left by a cut made elsewhere would show as `�` (or be refused).
   reply = { ...reply, text: dropLoneSurrogates(reply.text ?? ""), blocks: wellFormedBlocks(reply.blocks) };
-  const closing = [...reply.blocks].reverse().find((b) => b.type !== "actions" && b.type !== "divider");
-  const messages = parts(reply.blocks).flatMap((p) => renderPart(p, closing, ids));
+  const split = parts(reply.blocks);
+  // A one-part reply's closing note reads best as its footer; in a reply cut into items,
+  // the last item keeps the same look as the others.
+  const closing = split.length === 1 ? [...reply.blocks].reverse().find((b) => b.type !== "actions" && b.type !== "divider") : undefined;
+  const messages = split.flatMap((p) => renderPart(p, closing, ids));
   if (messages.length === 0) {
     const text = splitText(reply.text ?? "", MESSAGE_LIMITS.content)[0] ?? "…";
     messages.push({ content: text, allowed_mentions: mentionsOff() });
