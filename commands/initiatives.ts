@@ -6,6 +6,7 @@
 import { defineCommand } from "../src/core/commands.js";
 import { choice, int, text } from "../src/core/options.js";
 import { reply } from "../src/core/reply.js";
+import { pageToShow } from "../src/core/paging.js";
 import { CdceError } from "../src/core/errors.js";
 import { LOCALES, type Block } from "../src/core/types.js";
 import { parsePeriod } from "../src/core/initiatives/dates.js";
@@ -73,8 +74,8 @@ export default defineCommand({
       return reply(locale, [{ type: "section", text: [t("initiatives.none"), understood.length ? t("initiatives.understood", { terms: understood.join(" · ") }) : "", t("initiatives.hint")].filter(Boolean).join("\n") }]);
     }
     const pages = Math.ceil(found.length / PER_PAGE);
-    const page = Math.min(o.page, pages);
-    const blocks: Block[] = [{ type: "header", text: t("initiatives.results", { total: found.length, page, pages }) }];
+    const { page, notice } = pageToShow(o.page, pages, t);
+    const blocks: Block[] = [{ type: "header", text: t("initiatives.results", { total: found.length, page, pages }) }, ...notice];
     if (understood.length) blocks.push({ type: "context", text: t("initiatives.understood", { terms: understood.join(" · ") }) });
     const lines = found.slice((page - 1) * PER_PAGE, page * PER_PAGE).map((i) => `• ${initiativeLine(t, i, byId.get(i.communeId)?.name ?? "?")}`);
     blocks.push({ type: "section", text: lines.join("\n") }, { type: "context", text: t("initiatives.seeHint") });

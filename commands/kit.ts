@@ -8,6 +8,7 @@ import { AUDIENCES, THEMES, KIT_FORMATS, type Kit } from "../src/core/ports.js";
 import type { KitSearchResult } from "../src/core/kits/search.js";
 import { LOCALES, type Block, type Reply } from "../src/core/types.js";
 import { reply } from "../src/core/reply.js";
+import { pageToShow } from "../src/core/paging.js";
 import { audienceLabel, formatLabel, languageLabel, themeLabel } from "../src/core/labels.js";
 import { fold } from "../src/core/parse-line.js";
 import { sheetsForVolunteers } from "../src/core/initiatives/sheets.js";
@@ -168,7 +169,7 @@ async function resultsPage(ctx: Ctx, result: KitSearchResult): Promise<Reply> {
     return reply(locale, [{ type: "section", text: lines.join("\n") }]);
   }
   const pages = Math.ceil(result.total / KITS_PER_PAGE);
-  const page = Math.min(o.page, pages);
+  const { page, notice } = pageToShow(o.page, pages, t);
   const hits = result.hits.slice((page - 1) * KITS_PER_PAGE, page * KITS_PER_PAGE);
   const understood = [
     ...result.understood.audiences.map((a) => audienceLabel(t, a)),
@@ -176,7 +177,7 @@ async function resultsPage(ctx: Ctx, result: KitSearchResult): Promise<Reply> {
     ...result.understood.formats.map((f) => formatLabel(t, f)),
     ...result.understood.languages.map((l) => languageLabel(t, l)),
   ];
-  const blocks: Block[] = [{ type: "header", text: t("kit.results.title", { total: result.total, page, pages }) }];
+  const blocks: Block[] = [{ type: "header", text: t("kit.results.title", { total: result.total, page, pages }) }, ...notice];
   if (understood.length) blocks.push({ type: "context", text: t("kit.results.understood", { terms: understood.join(" · ") }) });
   if (result.partial) blocks.push({ type: "context", text: t("kit.results.partial") });
   for (const hit of hits) blocks.push(...kitBlocks(hit.kit, ctx), { type: "divider" });

@@ -2,6 +2,7 @@
 import { defineCommand } from "../src/core/commands.js";
 import { int, text } from "../src/core/options.js";
 import { reply } from "../src/core/reply.js";
+import { pageToShow } from "../src/core/paging.js";
 import type { Block } from "../src/core/types.js";
 import { rankSheets, sheetLine } from "../src/core/initiatives/sheets.js";
 
@@ -24,10 +25,11 @@ export default defineCommand({
     if (found.length === 0) return reply(locale, [{ type: "section", text: t(all.length ? "sheet.none" : "sheet.empty") }]);
     const names = new Map((await services.repos.communes.list()).map((c) => [c.id, c.name]));
     const pages = Math.ceil(found.length / PER_PAGE);
-    const page = Math.min(o.page, pages);
+    const { page, notice } = pageToShow(o.page, pages, t);
     const lines = found.slice((page - 1) * PER_PAGE, page * PER_PAGE).map((s) => `• ${sheetLine(s, s.communeId ? names.get(s.communeId) ?? null : null)}`);
     const blocks: Block[] = [
       { type: "header", text: t("sheet.results", { total: found.length, page, pages }) },
+      ...notice,
       { type: "section", text: lines.join("\n") },
       { type: "context", text: t("sheet.seeHint") },
     ];

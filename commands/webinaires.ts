@@ -2,6 +2,7 @@
 import { defineCommand } from "../src/core/commands.js";
 import { int, text } from "../src/core/options.js";
 import { message, reply } from "../src/core/reply.js";
+import { pageToShow } from "../src/core/paging.js";
 import { commandWord, themeName, whenText } from "../src/core/events/render.js";
 import { readAudience, readLanguage, readTheme } from "../src/core/events/vocabulary.js";
 import { WEBINAR_THEMES } from "../src/core/events/model.js";
@@ -34,9 +35,9 @@ export default defineCommand({
     const all = await services.events.repo.list({ from: now, kinds: ["webinar", "training"], theme: theme?.theme ?? undefined, language, audience, limit: 200 });
     if (all.length === 0) return message(locale, t("ev.list.none"));
     const pages = Math.ceil(all.length / WEBINARS_PER_PAGE);
-    const page = Math.min(o.page, pages);
+    const { page, notice } = pageToShow(o.page, pages, t);
     const mine = new Map((await services.events.repo.forPerson(actor.personId, now)).map((x) => [x.event.id, x.registration.status]));
-    const blocks: Block[] = [{ type: "header", text: t("ev.list.title", { total: all.length, page, pages }) }];
+    const blocks: Block[] = [{ type: "header", text: t("ev.list.title", { total: all.length, page, pages }) }, ...notice];
     for (const e of all.slice((page - 1) * WEBINARS_PER_PAGE, page * WEBINARS_PER_PAGE)) {
       const seats = e.capacity === null ? t("ev.seats.unlimited", { going: e.goingCount }) : t("ev.seats.count", { going: e.goingCount, capacity: e.capacity, waiting: 0 });
       const status = mine.get(e.id);

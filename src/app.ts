@@ -10,15 +10,11 @@ import type { Services } from "./core/commands.js";
 import type { Logger } from "./core/logger.js";
 import type { Clock } from "./core/types.js";
 import { createRegistry } from "../commands/index.js";
-import { createWatchRepositories } from "./data/repositories/watch.js";
-import { createCommunity } from "./data/repositories/community.js";
-import { PrismaOutboxStore } from "./data/outbox-store.js";
 import { PrismaLeaseStore } from "./data/lease-store.js";
-import { OutboxNotifier } from "./delivery/notifier.js";
+import type { OutboxNotifier } from "./delivery/notifier.js";
+import { composeServices } from "./compose-services.js";
 import type { OutboxStore } from "./delivery/outbox.js";
 import type { LeaseStore } from "./cluster/lease.js";
-import { EventService } from "./core/events/service.js";
-import { PrismaEventRepository } from "./data/repositories/events.js";
 
 export interface AppOptions {
   databaseUrl: string;
@@ -45,10 +41,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   try {
     if (options.seed) await seedDemoData(db.repos, clock());
     const kits = await KitCatalog.load(db.repos.kits);
-    const store = new PrismaOutboxStore(db.prisma, db.provider);
-    const notifier = new OutboxNotifier({ store, repos: db.repos, clock, logger: options.logger.child({ component: "outbox" }) });
-    const events = new EventService({ repo: new PrismaEventRepository(db.prisma), notifier, repos: db.repos, logger: options.logger.child({ component: "events" }) });
-    const services: Services = { repos: db.repos, kits, clock, logger: options.logger, notifier, outbox: store, watch: createWatchRepositories(db.prisma, db.provider), community: createCommunity(db.prisma), events };
+    const { services, notifier, store } = composeServices(db.prisma, db.repos, { provider: db.provider, kits, clock, logger: options.logger });
     const dispatcher = createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators });
     const leases = new PrismaLeaseStore(db.prisma);
     const ping = async () => void (await db.prisma.$queryRawUnsafe("SELECT 1"));

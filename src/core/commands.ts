@@ -47,6 +47,15 @@ export interface Services {
   community: Community;
   /** Webinars, trainings and local events: RSVP, reminders, calendars (issue 6). */
   events: EventService;
+  /**
+   * Runs `work` as one unit: everything it changes through `scope` (repositories,
+   * notifier, events, ...), the activity it records and the messages it promises to send
+   * (outbox rows) are saved together when it returns, or not at all when it throws or the
+   * process dies first. Messages due now go out once it is saved. Inside a unit, a unit
+   * joins the one already open. It may be run again, whole, when it lost a race with
+   * another writer: do in it nothing but reads and writes through `scope`.
+   */
+  transaction<T>(work: (scope: Services) => Promise<T>): Promise<T>;
 }
 
 export interface CommandDefinition<S extends OptionSpecs = OptionSpecs> {

@@ -146,17 +146,21 @@ export function createDispatcher({ registry, services, onHandled, coordinators }
         const r = message(locale, [...Object.values(fieldErrors), t("error.usage", { usage })].join("\n"));
         return done("invalid", { ...r, fieldErrors });
       }
-      const result = await def.run({
-        options: parsed.data as never,
-        actor,
-        locale,
-        t,
-        now,
-        channel: incoming.channel,
-        services,
-        registry,
-        users,
-      });
+      // One unit of work per command: what it saves and what it promises to post (outbox
+      // rows, activity) are committed together, so a crash never keeps one without the other.
+      const result = await services.transaction((scope) =>
+        def.run({
+          options: parsed.data as never,
+          actor,
+          locale,
+          t,
+          now,
+          channel: incoming.channel,
+          services: scope,
+          registry,
+          users,
+        }),
+      );
       log.info({ command: def.name, ms: Math.round(performance.now() - started) }, "command handled");
       return done("ok", result);
     } catch (err) {

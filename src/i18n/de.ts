@@ -6,6 +6,7 @@ export const de: Record<keyof typeof fr, string> = {
   "error.option.required": "Die Option „{option}“ ist erforderlich.",
   "error.option.choice": "„{value}“ ist kein gültiger Wert für „{option}“. Erlaubte Werte: {values}.",
   "error.option.int": "„{option}“ muss eine ganze Zahl zwischen {min} und {max} sein.",
+  "paging.beyond": "Keine Seite {asked}: {pages, plural, one {es gibt nur eine Seite} other {es gibt # Seiten, hier ist die letzte}}.",
   "error.option.text": "„{option}“ ist zu lang (höchstens {max} Zeichen).",
   "error.unknownCommand": "Den Befehl „{word}“ kenne ich nicht.",
   "error.didYouMean": "Meinten Sie {suggestions}?",

@@ -6,6 +6,7 @@ export const en: Record<keyof typeof fr, string> = {
   "error.option.required": "The option “{option}” is required.",
   "error.option.choice": "“{value}” is not a valid value for “{option}”. Accepted values: {values}.",
   "error.option.int": "“{option}” must be a whole number between {min} and {max}.",
+  "paging.beyond": "No page {asked}: {pages, plural, one {there is only one page} other {there are # pages, here is the last}}.",
   "error.option.text": "“{option}” is too long (at most {max} characters).",
   "error.unknownCommand": "I don’t know the command “{word}”.",
   "error.didYouMean": "Did you mean {suggestions}?",

@@ -4,6 +4,7 @@ export const fr = {
   "error.option.required": "L’option « {option} » est obligatoire.",
   "error.option.choice": "« {value} » n’est pas une valeur possible pour « {option} ». Valeurs acceptées : {values}.",
   "error.option.int": "« {option} » doit être un nombre entier entre {min} et {max}.",
+  "paging.beyond": "Pas de page {asked} : {pages, plural, one {il n’y a qu’une page} other {il y a # pages, voici la dernière}}.",
   "error.option.text": "« {option} » est trop long (au plus {max} caractères).",
   "error.unknownCommand": "Je ne connais pas la commande « {word} ».",
   "error.didYouMean": "Vouliez-vous dire {suggestions} ?",

@@ -6,6 +6,7 @@ export const nl: Record<keyof typeof fr, string> = {
   "error.option.required": "De optie ‘{option}’ is verplicht.",
   "error.option.choice": "‘{value}’ is geen geldige waarde voor ‘{option}’. Toegestane waarden: {values}.",
   "error.option.int": "‘{option}’ moet een geheel getal zijn tussen {min} en {max}.",
+  "paging.beyond": "Geen pagina {asked}: {pages, plural, one {er is maar één pagina} other {er zijn # pagina’s, hier is de laatste}}.",
   "error.option.text": "‘{option}’ is te lang (hoogstens {max} tekens).",
   "error.unknownCommand": "De opdracht ‘{word}’ ken ik niet.",
   "error.didYouMean": "Bedoelde u {suggestions}?",

@@ -60,4 +60,13 @@ describe("numbers typed in commands", () => {
     const fom = textOf(await run(app, "fom preuve critere:0x4 Stand au marché", COPIL));
     expect(fom).toContain("Indiquez le ou les critères servis (1 à 6)");
   });
+
+  it("a page past the end shows the last one and says so, never silently", async () => {
+    const kits = textOf(await run(app, "kit jeunes page:99"));
+    expect(kits).toContain("(page 2/2)");
+    expect(kits).toContain("Pas de page 99 : il y a 2 pages, voici la dernière.");
+    expect(textOf(await run(app, "kit jeunes page:2"))).not.toContain("Pas de page");
+    const webinars = textOf(await run(app, "webinaires page:7", { locale: "en", user: "en1" }));
+    expect(webinars).toContain("No page 7: there is only one page.");
+  });
 });
