@@ -3,6 +3,8 @@
  * Used by main.ts, the import script, tests and benchmarks; starts no platform and no timer.
  */
 import { openDatabase } from "./data/database.js";
+import type { DatabaseTimeouts } from "./data/timeouts.js";
+import { databaseUnavailableError } from "./data/unavailable.js";
 import { seedDemoData } from "./data/seed/seed.js";
 import { KitCatalog } from "./core/kits/service.js";
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./core/dispatcher.js";
@@ -24,6 +26,8 @@ export interface AppOptions {
   onHandled?: DispatcherOptions["onHandled"];
   /** `platform:workspace:user` accounts that are coordination from the start. */
   coordinators?: ReadonlySet<string>;
+  /** How long to wait for the database before telling people it is unavailable (defaults: src/data/timeouts.ts). */
+  databaseTimeouts?: Partial<DatabaseTimeouts>;
 }
 
 export interface App {
@@ -37,12 +41,12 @@ export interface App {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? (() => new Date());
-  const db = await openDatabase({ url: options.databaseUrl, logger: options.logger });
+  const db = await openDatabase({ url: options.databaseUrl, logger: options.logger, timeouts: options.databaseTimeouts });
   try {
     if (options.seed) await seedDemoData(db.repos, clock());
     const kits = await KitCatalog.load(db.repos.kits);
     const { services, notifier, store } = composeServices(db.prisma, db.repos, { provider: db.provider, kits, clock, logger: options.logger });
-    const dispatcher = createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators });
+    const dispatcher = createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators, explainFailure: databaseUnavailableError });
     const leases = new PrismaLeaseStore(db.prisma);
     const ping = async () => void (await db.prisma.$queryRawUnsafe("SELECT 1"));
     return { services, dispatcher, provider: db.provider, delivery: { store, notifier, leases, ping }, close: () => db.close() };

@@ -4,6 +4,7 @@
  */
 import { isIP } from "node:net";
 import { z } from "zod";
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from "./data/timeouts.js";
 
 const optionalSecret = z.string().trim().min(1).optional();
 const port = z.coerce.number().int().min(0).max(65535);
@@ -16,6 +17,12 @@ const schema = z.object({
     .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: or postgresql://"),
   /** Load the demo communes and the kit catalogue at start (idempotent). Default: yes on SQLite. */
   SEED_ON_START: z.enum(["auto", "true", "false"]).default("auto"),
+  // How long to wait for the database before a command says it is unavailable (src/data/timeouts.ts).
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_DATABASE_TIMEOUTS.connectTimeoutMs),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(DEFAULT_DATABASE_TIMEOUTS.statementTimeoutMs),
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(DEFAULT_DATABASE_TIMEOUTS.queryTimeoutMs),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(DEFAULT_DATABASE_TIMEOUTS.idleInTransactionTimeoutMs),
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_DATABASE_TIMEOUTS.sqliteBusyTimeoutMs),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   DEFAULT_TIME_ZONE: z
     .string()
@@ -100,10 +107,25 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
     throw new ConfigError(["DISCORD_APPLICATION_ID: required with DISCORD_TOKEN"]);
   }
+  if (c.DATABASE_QUERY_TIMEOUT_MS <= c.DATABASE_STATEMENT_TIMEOUT_MS) {
+    // The server must cancel a slow statement before the client gives up on the connection.
+    throw new ConfigError(["DATABASE_QUERY_TIMEOUT_MS: must be longer than DATABASE_STATEMENT_TIMEOUT_MS"]);
+  }
   if (c.LEASE_RENEW_MS * 2 > c.LEASE_TTL_MS) {
     throw new ConfigError(["LEASE_RENEW_MS: must be at most half of LEASE_TTL_MS (a lease must survive one missed renewal)"]);
   }
   return c;
+}
+
+/** The database timeouts of the configuration. */
+export function databaseTimeouts(c: Config): DatabaseTimeouts {
+  return {
+    connectTimeoutMs: c.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: c.DATABASE_STATEMENT_TIMEOUT_MS,
+    queryTimeoutMs: c.DATABASE_QUERY_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: c.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    sqliteBusyTimeoutMs: c.SQLITE_BUSY_TIMEOUT_MS,
+  };
 }
 
 /** Whether the demo data should be loaded at start. */

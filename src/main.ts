@@ -2,7 +2,7 @@
  * Wiring: config -> data -> core -> platforms. With no Slack or Discord token (or with
  * --terminal), runs the terminal mode; `--once "/cdce kit jeunes"` prints one reply and exits.
  */
-import { loadConfig, shouldSeed, ConfigError, coordinatorAccounts } from "./config.js";
+import { loadConfig, shouldSeed, ConfigError, coordinatorAccounts, databaseTimeouts } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createApp } from "./app.js";
 import { parseTerminalArgs } from "./platforms/terminal/args.js";
@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   // With platforms, the service also sends on its own (outbox), runs its jobs and serves /healthz and /metrics.
   const background = platformsConfigured && args.once === undefined;
   const metrics = new Metrics();
-  const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config), onHandled: metrics.observeCommand, coordinators: coordinatorAccounts(config) });
+  const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config), onHandled: metrics.observeCommand, coordinators: coordinatorAccounts(config), databaseTimeouts: databaseTimeouts(config) });
   const replica = newInstanceId();
   // One replica at a time holds the Discord gateway and runs the cluster-wide jobs.
   const leader = background ? new Lease(app.delivery.leases, "leader", replica, { ttlMs: config.LEASE_TTL_MS, renewMs: config.LEASE_RENEW_MS, logger }) : undefined;

@@ -6,7 +6,7 @@
  */
 import type { z } from "zod";
 import { CommandRegistry, type CommandDefinition, type Services } from "./commands.js";
-import { isCdceError } from "./errors.js";
+import { isCdceError, type CdceError } from "./errors.js";
 import { ensureMembership, resolveActor } from "./identity.js";
 import { can, isCoordination, PermissionDenied } from "./permissions.js";
 import { LOCAL_USERS_ONLY, PlatformUsers } from "./platform-users.js";
@@ -38,6 +38,12 @@ export interface DispatcherOptions {
    */
   coordinators?: ReadonlySet<string>;
   onHandled?: (info: { command: string; platform: string; ms: number; outcome: "ok" | "refused" | "invalid" | "error" }) => void;
+  /**
+   * Recognises failures underneath the core that the person should be told about in their
+   * own words (the database being unavailable), given by the wiring since the core knows
+   * no database. Anything it does not recognise gets the generic reply.
+   */
+  explainFailure?: (err: unknown) => CdceError | undefined;
 }
 
 type Resolved = { def: CommandDefinition; raw: Record<string, unknown>; extra: string[]; unknownOptions: string[] } | { unknown: string };
@@ -94,7 +100,7 @@ function unknownCommand(word: string, registry: CommandRegistry, actor: Actor, t
   return message(locale, lines.join("\n"));
 }
 
-export function createDispatcher({ registry, services, onHandled, coordinators }: DispatcherOptions): Dispatcher {
+export function createDispatcher({ registry, services, onHandled, coordinators, explainFailure }: DispatcherOptions): Dispatcher {
   // The terminal has no platform to ask: its users are the local accounts already known.
   const users = new PlatformUsers();
   users.register("terminal", LOCAL_USERS_ONLY);
@@ -170,6 +176,11 @@ export function createDispatcher({ registry, services, onHandled, coordinators }
         // refused permission), not an operations warning, unless something underneath failed.
         log[err.cause ? "warn" : "info"]({ command: commandName, code: err.code, err: err.cause ?? undefined }, "command refused");
         return done(err instanceof PermissionDenied ? "refused" : "invalid", message(locale, t(err.messageKey, err.params)));
+      }
+      const explained = explainFailure?.(err);
+      if (explained) {
+        log.warn({ command: commandName, code: explained.code, err }, "command failed");
+        return done("error", message(locale, t(explained.messageKey, explained.params)));
       }
       log.error({ command: commandName, err }, "command crashed");
       return done("error", message(locale, t("error.internal")));

@@ -4,6 +4,8 @@
  */
 import type { Repositories } from "../core/ports.js";
 import type { Db } from "./client.js";
+import { retryBusySqlite } from "./sqlite-busy.js";
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from "./timeouts.js";
 import { runMigrations, type DataLogger, type MigrationReport } from "./migrate.js";
 import { createRepositories } from "./repositories/index.js";
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl, quoteIdent, type DatabaseTarget } from "./url.js";
@@ -19,6 +21,8 @@ export interface OpenDatabaseOptions {
   logger?: DataLogger;
   /** Overrides `prisma/<provider>/migrations` (tests). */
   migrationsDir?: string;
+  /** How long to wait for the database before giving up (defaults: src/data/timeouts.ts). */
+  timeouts?: Partial<DatabaseTimeouts>;
 }
 
 /** An open database. Close it once, at shutdown. */
@@ -42,7 +46,7 @@ export interface Database {
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const target = parseDatabaseUrl(options.url ?? DEFAULT_DATABASE_URL);
   const migrations = await runMigrations(target, { migrationsDir: options.migrationsDir, logger: options.logger });
-  const prisma = await createClient(target);
+  const prisma = await createClient(target, { ...DEFAULT_DATABASE_TIMEOUTS, ...options.timeouts });
   try {
     await prisma.$connect();
     if (target.provider === "sqlite") {
@@ -78,14 +82,17 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 }
 
 /** Builds the generated client of the target's provider (imported on demand). */
-async function createClient(target: DatabaseTarget): Promise<Db> {
+async function createClient(target: DatabaseTarget, timeouts: DatabaseTimeouts): Promise<Db> {
   if (target.provider === "sqlite") {
     const [{ PrismaClient }, { PrismaBetterSQLite3 }] = await Promise.all([
       import("../generated/sqlite/client.js"),
       import("@prisma/adapter-better-sqlite3"),
     ]);
-    // `timeout` is SQLite's busy timeout: wait for another writer instead of failing.
-    return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: 15_000 }) });
+    // `timeout` is SQLite's busy timeout: wait for another writer instead of failing; what
+    // is still busy after it is tried again (sqlite-busy.ts), so a transaction may wait for
+    // its turn longer than Prisma's default 2 s.
+    const adapter = retryBusySqlite(new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: timeouts.sqliteBusyTimeoutMs }));
+    return new PrismaClient({ adapter, transactionOptions: { maxWait: 65_000, timeout: 30_000 } });
   }
   const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
     import("../generated/postgresql/client.js"),
@@ -96,6 +103,13 @@ async function createClient(target: DatabaseTarget): Promise<Db> {
       connectionString: target.connectionString,
       // Raw SQL and anything unqualified resolve in the right schema too.
       options: `-c search_path=${quoteIdent(target.schema)}`,
+      // A database down or frozen fails a command within seconds instead of holding it
+      // (src/data/timeouts.ts); keepAlive notices a dead peer on idle connections.
+      connectionTimeoutMillis: timeouts.connectTimeoutMs,
+      statement_timeout: timeouts.statementTimeoutMs,
+      query_timeout: timeouts.queryTimeoutMs,
+      idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
+      keepAlive: true,
     },
     // Prisma qualifies the table names of its own queries with this schema.
     { schema: target.schema },

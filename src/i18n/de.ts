@@ -15,6 +15,7 @@ export const de: Record<keyof typeof fr, string> = {
   "error.extraWords": "„{words}“ habe ich nicht verstanden. Beispiel: `{usage}`",
   "error.usage": "Beispiel: `{usage}`",
   "error.internal": "Bei mir ist etwas schiefgelaufen. Versuchen Sie es gleich noch einmal; wenn es so bleibt, informieren Sie das Koordinationsteam.",
+  "error.databaseUnavailable": "Die Datenbank ist im Moment nicht erreichbar: Es wurde nichts gespeichert. Versuchen Sie es in ein paar Minuten noch einmal; wenn es so bleibt, informieren Sie das Koordinationsteam.",
   "files.sentPrivately": "Datei in Ihre private Unterhaltung mit dem Bot gesendet: {names}.",
   "form.terminalHint": "Antworten Sie Feld für Feld (Eingabe lässt ein freiwilliges Feld leer). Eine Zeile, die mit /cdce beginnt, verlässt das Formular und führt diesen Befehl aus.",
   "form.abandoned": "Formular verlassen, nichts gespeichert.",

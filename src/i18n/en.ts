@@ -15,6 +15,7 @@ export const en: Record<keyof typeof fr, string> = {
   "error.extraWords": "I didn’t understand “{words}”. Example: `{usage}`",
   "error.usage": "Example: `{usage}`",
   "error.internal": "Something went wrong on my side. Try again in a moment; if it keeps happening, tell the coordination team.",
+  "error.databaseUnavailable": "The database is unavailable right now: nothing was saved. Try again in a few minutes; if it lasts, tell the coordination team.",
   "files.sentPrivately": "File sent in your private conversation with the bot: {names}.",
   "form.terminalHint": "Answer field by field (Enter leaves an optional field empty). A line starting with /cdce leaves the form and runs that command.",
   "form.abandoned": "Form left, nothing saved.",

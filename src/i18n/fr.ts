@@ -13,6 +13,7 @@ export const fr = {
   "error.extraWords": "Je n’ai pas compris « {words} ». Exemple : `{usage}`",
   "error.usage": "Exemple : `{usage}`",
   "error.internal": "Quelque chose s’est mal passé de mon côté. Réessayez dans un instant ; si cela persiste, prévenez l’équipe de coordination.",
+  "error.databaseUnavailable": "La base de données est indisponible pour le moment : rien n’a été enregistré. Réessayez dans quelques minutes ; si cela dure, prévenez l’équipe de coordination.",
   "files.sentPrivately": "Fichier envoyé dans votre conversation privée avec le bot : {names}.",
   "form.terminalHint": "Répondez champ par champ (Entrée pour laisser un champ facultatif vide). Une ligne qui commence par /cdce quitte le formulaire et lance cette commande.",
   "form.abandoned": "Formulaire abandonné, rien n’est enregistré.",

@@ -15,6 +15,7 @@ export const nl: Record<keyof typeof fr, string> = {
   "error.extraWords": "‘{words}’ heb ik niet begrepen. Voorbeeld: `{usage}`",
   "error.usage": "Voorbeeld: `{usage}`",
   "error.internal": "Er ging bij mij iets mis. Probeer het zo meteen opnieuw; blijft het probleem, verwittig dan het coördinatieteam.",
+  "error.databaseUnavailable": "De databank is op dit moment niet beschikbaar: er is niets opgeslagen. Probeer het over enkele minuten opnieuw; blijft het probleem, verwittig dan het coördinatieteam.",
   "files.sentPrivately": "Bestand verzonden in uw privégesprek met de bot: {names}.",
   "form.terminalHint": "Antwoord veld per veld (Enter laat een optioneel veld leeg). Een regel die met /cdce begint, verlaat het formulier en voert die opdracht uit.",
   "form.abandoned": "Formulier verlaten, niets opgeslagen.",
