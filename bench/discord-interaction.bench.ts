@@ -12,6 +12,7 @@
  */
 import { Client, Events, GatewayIntentBits, type Interaction } from "discord.js";
 import { createDispatcher } from "../src/core/dispatcher.js";
+import type { Services } from "../src/core/commands.js";
 import { resolveActor } from "../src/core/identity.js";
 import { reply } from "../src/core/reply.js";
 import { KitCatalog } from "../src/core/kits/service.js";
@@ -80,7 +81,8 @@ export async function run(): Promise<Row[]> {
   const app = await createTestApp();
   const bare = await startBare();
   const kits = await KitCatalog.load(memoryKits(syntheticCatalogue(realCatalogue(), 10_000)));
-  const services = { ...app.services, kits };
+  // The synthetic catalogue, inside each command's unit of work too.
+  const services = { ...app.services, kits, transaction: <T,>(work: (scope: Services) => Promise<T>) => app.services.transaction((scope) => work({ ...scope, kits })) };
   const dispatcher = createDispatcher({ registry: app.dispatcher.registry, services });
   const cdce = await startDiscordHarness({ app, dispatcher: () => dispatcher });
   // The adapter alone: same client, same rendering path, a dispatcher that answers at once.

@@ -19,6 +19,7 @@ import { createRegistry } from "../commands/index.js";
 import { createApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { createDispatcher } from "../src/core/dispatcher.js";
+import type { Services } from "../src/core/commands.js";
 import { KitCatalog } from "../src/core/kits/service.js";
 import { silentLogger } from "../src/core/logger.js";
 import type { Kit, KitRepository } from "../src/core/ports.js";
@@ -101,7 +102,8 @@ export async function run(): Promise<Row[]> {
   for (const u of Object.values(USERS)) fake.api.users.set(u.id, u);
   const core = await createApp({ databaseUrl: `file:${join(dir, "bench.db")}`, logger: silentLogger, seed: true });
   const kits = await KitCatalog.load(memoryKits(syntheticCatalogue(realCatalogue(), KITS)));
-  const services = { ...core.services, kits };
+  // The synthetic catalogue, inside each command's unit of work too.
+  const services = { ...core.services, kits, transaction: <T,>(work: (scope: Services) => Promise<T>) => core.services.transaction((scope) => work({ ...scope, kits })) };
   const dispatcher = createDispatcher({ registry: createRegistry(), services });
   const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl });
   const adapter = createSlackAdapterWith({ config, dispatcher, services, logger: silentLogger }, { host: "127.0.0.1", port: 0 });

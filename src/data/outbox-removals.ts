@@ -11,6 +11,7 @@
 import type { Db } from "./client.js";
 import type { OutboxMessage } from "../generated/sqlite/client.js";
 import { isUniqueViolation } from "./errors.js";
+import { withSavepoint } from "./transaction.js";
 
 /** A valid neutral Reply (see src/delivery/payload.ts) that says nothing about anyone. */
 export const WITHDRAWN_PAYLOAD = JSON.stringify({ visibility: "channel", text: "(withdrawn)", blocks: [], locale: "fr" });
@@ -29,7 +30,8 @@ export async function queueRemovals(
   for (const r of sent) {
     if (r.state !== "sent" || !r.externalId || r.kind === "removal") continue;
     try {
-      await db.outboxMessage.create({
+      // withSavepoint(): inside a unit of work, a removal already queued must not spoil the transaction.
+      await withSavepoint(db, () => db.outboxMessage.create({
         data: {
           idempotencyKey: keyOf(r),
           kind: "removal",
@@ -43,7 +45,7 @@ export async function queueRemovals(
           externalId: r.externalId,
           createdAt: now,
         },
-      });
+      }));
     } catch (e) {
       if (!isUniqueViolation(e)) throw e; // queued by an earlier call: still counts
     }

@@ -10,7 +10,9 @@ import type { Platform } from "../core/types.js";
 import { encodePayload } from "../delivery/payload.js";
 import type { ClaimRequest, NewOutboxMessage, OutboxRow, OutboxStats, OutboxStore, StaleClaimRequest } from "../delivery/outbox.js";
 import type { Db } from "./client.js";
+import type { Prisma } from "../generated/sqlite/client.js";
 import { isUniqueViolation } from "./errors.js";
+import { withSavepoint } from "./transaction.js";
 import { pickFair, toEntry } from "./outbox-rows.js";
 import { OutboxSql, type RowUpdate } from "./outbox-sql.js";
 import { MicroBatch } from "./batch.js";
@@ -46,7 +48,7 @@ export class PrismaOutboxStore implements OutboxStore {
     const known = new Set(
       (await this.db.outboxMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } })).map((r) => r.idempotencyKey),
     );
-    const rows = [];
+    const rows: Prisma.OutboxMessageCreateManyInput[] = [];
     for (const m of messages) {
       if (known.has(m.key)) continue;
       known.add(m.key); // the same key twice in one batch is queued once
@@ -65,15 +67,17 @@ export class PrismaOutboxStore implements OutboxStore {
       });
     }
     if (rows.length === 0) return 0;
+    // withSavepoint(): inside a unit of work (the change these messages announce), a key another
+    // process queued meanwhile must not spoil the transaction: PostgreSQL would refuse the rest.
     try {
-      return (await this.db.outboxMessage.createMany({ data: rows })).count;
+      return (await withSavepoint(this.db, () => this.db.outboxMessage.createMany({ data: rows }))).count;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Another process queued some of these keys between our read and our write: one by one.
       let count = 0;
       for (const data of rows) {
         try {
-          await this.db.outboxMessage.create({ data });
+          await withSavepoint(this.db, () => this.db.outboxMessage.create({ data }));
           count++;
         } catch (e) {
           if (!isUniqueViolation(e)) throw e;

@@ -64,8 +64,17 @@ export class OutboxNotifier implements Notifier {
     }));
     const result = await this.deps.store.enqueue(messages, this.deps.clock());
     this.deps.logger.debug({ key: n.key, targets: targets.length, ...result }, "notification queued");
-    if (result.queued > 0) for (const listener of this.listeners) listener(n.dueAt);
+    if (result.queued > 0) this.queued(n.dueAt);
     return result;
+  }
+
+  /**
+   * Tells the listeners that a notification due at `dueAt` was queued. A notifier bound to a
+   * transaction calls it on the process's notifier once the transaction committed: before,
+   * the worker would find nothing (or wake for a row that a rollback then takes back).
+   */
+  queued(dueAt: Date): void {
+    for (const listener of this.listeners) listener(dueAt);
   }
 
   async reaches(to: Recipient): Promise<boolean> {

@@ -13,23 +13,51 @@ import { KitIndex, type KitQuery, type KitSearchResult } from "./search.js";
  */
 const RESULT_CACHE_SIZE = 256;
 
-export class KitCatalog {
-  private readonly results = new Map<string, KitSearchResult>();
-  private generation = 0;
+/** The index and what is derived from it: one per process, whichever repository reads and writes. */
+interface CatalogState {
+  readonly index: KitIndex;
+  readonly results: Map<string, KitSearchResult>;
+  generation: number;
+}
 
+export class KitCatalog {
   private constructor(
     private readonly repo: KitRepository,
-    private readonly index: KitIndex,
+    private readonly state: CatalogState,
   ) {}
 
   /** Loads every kit once and indexes it. */
   static async load(repo: KitRepository): Promise<KitCatalog> {
-    return new KitCatalog(repo, new KitIndex(await repo.all()));
+    return new KitCatalog(repo, { index: new KitIndex(await repo.all()), results: new Map(), generation: 0 });
+  }
+
+  /**
+   * The same catalogue (same index, same cached results) reading and writing through
+   * `repo`: the repository of a unit of work, so that saving a kit is part of it.
+   */
+  over(repo: KitRepository): KitCatalog {
+    return new KitCatalog(repo, this.state);
+  }
+
+  private get index(): KitIndex {
+    return this.state.index;
+  }
+
+  private get results(): Map<string, KitSearchResult> {
+    return this.state.results;
+  }
+
+  /**
+   * The same object for every view of one catalogue (see `over`): what is derived from the
+   * catalogue is kept under it, not under a view that lasts one command.
+   */
+  get identity(): object {
+    return this.state;
   }
 
   /** Changes whenever the catalogue does: what was derived from an older version is stale. */
   get version(): number {
-    return this.generation;
+    return this.state.generation;
   }
 
   search(query: KitQuery): KitSearchResult {
@@ -69,7 +97,7 @@ export class KitCatalog {
   async reload(): Promise<void> {
     this.index.replace(await this.repo.all());
     this.results.clear();
-    this.generation++;
+    this.state.generation++;
   }
 }
 

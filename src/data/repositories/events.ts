@@ -3,6 +3,7 @@ import type { Db } from "../client.js";
 import type { CdceEvent, NewEvent, NewSlot, Registration } from "../../core/events/model.js";
 import type { EventFilter, EventRepository, JoinResult, LeaveResult } from "../../core/events/ports.js";
 import { isNotFound, isUniqueViolation } from "../errors.js";
+import { withSavepoint } from "../transaction.js";
 import { parseStored } from "../json.js";
 import { newCode, offsetsSchema, toEvent, toRegistration, toSlot } from "./events-rows.js";
 import { claimSeat, promoteInTx, releaseSeat, SeatConflict, withRetry } from "./events-seats.js";
@@ -14,14 +15,14 @@ export class PrismaEventRepository implements EventRepository {
     const ordered = [...slots].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
     for (let attempt = 0; ; attempt++) {
       try {
-        const row = await this.db.event.create({
-          data: {
-            ...event,
-            code: newCode(),
-            audiences: JSON.stringify(event.audiences),
-            slots: { create: ordered.map((s, i) => ({ ...s, position: i + 1 })) },
-          },
-        });
+        const data = {
+          ...event,
+          code: newCode(),
+          audiences: JSON.stringify(event.audiences),
+          slots: { create: ordered.map((s, i) => ({ ...s, position: i + 1 })) },
+        };
+        // withSavepoint(): inside a unit of work, a code already taken must not spoil the transaction.
+        const row = await withSavepoint(this.db, () => this.db.event.create({ data }));
         return toEvent(row);
       } catch (error) {
         // A code already taken (1 in ~20 million per pair): draw another.

@@ -13,6 +13,7 @@
  */
 import type { Membership, Person } from "../../core/ports.js";
 import type { Platform } from "../../core/types.js";
+import { rootOf } from "../transaction.js";
 
 /** How long an entry is trusted; also how long another replica's role change may take to show. */
 export const IDENTITY_CACHE_TTL_MS = 5_000;
@@ -92,9 +93,13 @@ function bounded<M extends Map<string, unknown>>(map: M): M {
 
 const caches = new WeakMap<object, IdentityCache>();
 
-/** The cache shared by every repository over this database client. */
+/**
+ * The cache shared by every repository over this database client, and over the
+ * transactions opened on it: a role given inside a transaction is forgotten here too.
+ */
 export function identityCacheOf(db: object): IdentityCache {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new IdentityCache()));
+  const root = rootOf(db);
+  let cache = caches.get(root);
+  if (!cache) caches.set(root, (cache = new IdentityCache()));
   return cache;
 }

@@ -4,6 +4,7 @@ import type { Platform } from "../../core/types.js";
 import type { Db } from "../client.js";
 import type { Person as PersonRow, PlatformAccount as AccountRow } from "../../generated/sqlite/client.js";
 import { DataError, isNotFound, isUniqueViolation } from "../errors.js";
+import { withSavepoint } from "../transaction.js";
 import { checkStored, localeSchema, platformSchema } from "../json.js";
 import { IdentityCache, identityCacheOf } from "./identity-cache.js";
 
@@ -58,17 +59,16 @@ export class PrismaIdentityRepository implements IdentityRepository {
     const existing = await this.findByAccount(account.platform, account.workspaceId, account.userId);
     if (existing) return existing;
     try {
-      const row = await this.db.person.create({
-        data: {
-          name: person.name,
-          locale: person.locale,
-          localeChosen: person.localeChosen,
-          timeZone: person.timeZone,
-          accounts: {
-            create: { platform: account.platform, workspaceId: account.workspaceId, userId: account.userId },
-          },
+      const data = {
+        name: person.name,
+        locale: person.locale,
+        localeChosen: person.localeChosen,
+        timeZone: person.timeZone,
+        accounts: {
+          create: { platform: account.platform, workspaceId: account.workspaceId, userId: account.userId },
         },
-      });
+      };
+      const row = await withSavepoint(this.db, () => this.db.person.create({ data }));
       return toPerson(row);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -5,6 +5,7 @@ import { INITIATIVE_KINDS, PARTNER_KINDS, type Criterion } from "../../core/init
 import type { Db } from "../client.js";
 import type { Initiative as Row } from "../../generated/sqlite/client.js";
 import { DataError, isNotFound, isUniqueViolation } from "../errors.js";
+import { withSavepoint } from "../transaction.js";
 import { checkStored, localeSchema, parseStored } from "../json.js";
 
 const kindSchema = z.enum(INITIATIVE_KINDS);
@@ -125,7 +126,7 @@ export class PrismaInitiativeRepository implements InitiativeRepository {
   async follow(initiativeId: string, personId: string, communeId: string | null, at: Date) {
     let created = true;
     try {
-      await this.db.initiativeFollow.create({ data: { initiativeId, personId, communeId, at } });
+      await withSavepoint(this.db, () => this.db.initiativeFollow.create({ data: { initiativeId, personId, communeId, at } }));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       created = false;

@@ -4,6 +4,7 @@ import type { NewPoll, Poll, PollRepository, Tally, VoteOutcome } from "../../co
 import type { Db } from "../client.js";
 import type { Poll as Row } from "../../generated/sqlite/client.js";
 import { isUniqueViolation } from "../errors.js";
+import { withSavepoint } from "../transaction.js";
 import { checkStored, localeSchema, parseStored } from "../json.js";
 
 function toPoll(row: Row): Poll {
@@ -55,7 +56,7 @@ export class PrismaPollRepository implements PollRepository {
         return "changed";
       }
       try {
-        await this.db.pollVote.create({ data: { pollId, voterId, choice, at } });
+        await withSavepoint(this.db, () => this.db.pollVote.create({ data: { pollId, voterId, choice, at } }));
         return "created";
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= 3) throw error;

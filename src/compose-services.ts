@@ -1,0 +1,84 @@
+/**
+ * Builds the {@link Services} the commands use over one database client, and gives them a
+ * `transaction` that builds the same services again over a transaction's client: inside a
+ * unit of work, every repository, the notifier (so the outbox rows it writes), the events
+ * service and the outbox admin write through that one transaction.
+ */
+import type { Services } from "./core/commands.js";
+import type { Logger } from "./core/logger.js";
+import type { Clock } from "./core/types.js";
+import type { KitCatalog } from "./core/kits/service.js";
+import type { GeoSource } from "./core/initiatives/ports.js";
+import { FileGeoSource } from "./data/repositories/geo.js";
+import { EventService } from "./core/events/service.js";
+import type { Db } from "./data/client.js";
+import { PrismaOutboxStore } from "./data/outbox-store.js";
+import { createRepositories } from "./data/repositories/index.js";
+import { createCommunity } from "./data/repositories/community.js";
+import { PrismaEventRepository } from "./data/repositories/events.js";
+import { createWatchRepositories } from "./data/repositories/watch.js";
+import { runTransaction } from "./data/transaction.js";
+import { OutboxNotifier } from "./delivery/notifier.js";
+
+export interface ServiceBase {
+  provider: "sqlite" | "postgresql";
+  kits: KitCatalog;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** What lives as long as the process, whichever client the services are over. */
+interface Shared extends ServiceBase {
+  /** Read once from its file, then kept: not again for each unit of work. */
+  geo: GeoSource;
+}
+
+export interface ComposedServices {
+  services: Services;
+  /** The process's notifier: the delivery runtime listens to it to wake the outbox worker. */
+  notifier: OutboxNotifier;
+  store: PrismaOutboxStore;
+}
+
+/** The services over the database's own client (`repos` already built by openDatabase). */
+export function composeServices(db: Db, repos: Services["repos"], serviceBase: ServiceBase): ComposedServices {
+  const base: Shared = { ...serviceBase, geo: new FileGeoSource() };
+  const store = new PrismaOutboxStore(db, base.provider);
+  const notifier = new OutboxNotifier({ store, repos, clock: base.clock, logger: base.logger.child({ component: "outbox" }) });
+  const services: Services = {
+    ...over(db, repos, store, notifier, base),
+    transaction: (work) => inTransaction(db, base, notifier, work),
+  };
+  return { services, notifier, store };
+}
+
+async function inTransaction<T>(db: Db, base: Shared, processNotifier: OutboxNotifier, work: (scope: Services) => Promise<T>): Promise<T> {
+  let due: Date[] = [];
+  const result = await runTransaction(db, async (tx) => {
+    due = []; // a run that is tried again starts with nothing queued
+    const repos = createRepositories(tx);
+    const store = new PrismaOutboxStore(tx, base.provider);
+    const notifier = new OutboxNotifier({ store, repos, clock: base.clock, logger: base.logger.child({ component: "outbox" }) });
+    notifier.onQueued((dueAt) => due.push(dueAt));
+    const scope: Services = { ...over(tx, repos, store, notifier, base), transaction: (inner) => inner(scope) };
+    return work(scope);
+  });
+  // Committed: the rows exist, the worker may look for them.
+  for (const dueAt of due) processNotifier.queued(dueAt);
+  return result;
+}
+
+function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifier: OutboxNotifier, base: Shared): Omit<Services, "transaction"> {
+  const events = new EventService({ repo: new PrismaEventRepository(db), notifier, repos, logger: base.logger.child({ component: "events" }) });
+  return {
+    repos,
+    kits: base.kits.over(repos.kits),
+    clock: base.clock,
+    logger: base.logger,
+    notifier,
+    outbox: store,
+    watch: createWatchRepositories(db, base.provider),
+    community: { ...createCommunity(db), geo: base.geo },
+    events,
+  };
+}
