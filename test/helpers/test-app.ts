@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApp, type App } from "../../src/app.js";
+import { createApp, type App, type AppOptions } from "../../src/app.js";
 import { silentLogger, type Logger } from "../../src/core/logger.js";
 
 export interface TestApp extends App {
@@ -16,7 +16,7 @@ export interface TestApp extends App {
 }
 
 export async function createTestApp(
-  options: { now?: Date; seed?: boolean; logger?: Logger; databaseUrl?: string; coordinators?: ReadonlySet<string> } = {},
+  options: { now?: Date; seed?: boolean; logger?: Logger; databaseUrl?: string; coordinators?: ReadonlySet<string>; onHandled?: AppOptions["onHandled"] } = {},
 ): Promise<TestApp> {
   let now = options.now ?? new Date("2026-11-29T10:00:00Z");
   const dir = options.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), "cdce-test-"));
@@ -27,6 +27,7 @@ export async function createTestApp(
     clock: () => now,
     seed: options.seed ?? true,
     coordinators: options.coordinators,
+    onHandled: options.onHandled,
   });
   return {
     ...app,
