@@ -4,6 +4,7 @@
  */
 import type { Repositories } from "../core/ports.js";
 import type { Db } from "./client.js";
+import { serialiseSqlite } from "./sqlite-serial.js";
 import { retryBusySqlite } from "./sqlite-busy.js";
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from "./timeouts.js";
 import { runMigrations, type DataLogger, type MigrationReport } from "./migrate.js";
@@ -91,7 +92,8 @@ async function createClient(target: DatabaseTarget, timeouts: DatabaseTimeouts):
     // `timeout` is SQLite's busy timeout: wait for another writer instead of failing; what
     // is still busy after it is tried again (sqlite-busy.ts), so a transaction may wait for
     // its turn longer than Prisma's default 2 s.
-    const adapter = retryBusySqlite(new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: timeouts.sqliteBusyTimeoutMs }));
+    // Serialised: a transaction holds the one connection alone (see sqlite-serial.ts).
+    const adapter = serialiseSqlite(retryBusySqlite(new PrismaBetterSQLite3({ url: `file:${target.file}`, timeout: timeouts.sqliteBusyTimeoutMs })));
     return new PrismaClient({ adapter, transactionOptions: { maxWait: 65_000, timeout: 30_000 } });
   }
   const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
