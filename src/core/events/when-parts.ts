@@ -49,8 +49,9 @@ function ampm(hour: number, minute: number, suffix: string): LocalTime | null {
 
 /**
  * How a person says which of the two 2:30 of an autumn night they mean: an explicit UTC
- * offset (`+02:00`, `2027-10-31T02:30+01:00`) or the season's name in any of the four
- * languages (`heure d'été`, `Winterzeit`, `zomertijd`, `summer time`, `CEST`).
+ * offset (`+02:00`, `2027-10-31T02:30+01:00`), which names one instant as ISO 8601 does, or
+ * the season's name in any of the four languages (`heure d'été`, `Winterzeit`, `zomertijd`,
+ * `summer time`, `CEST`), which must fit the zone on that day.
  */
 export interface ZoneHint {
   /** Minutes east of UTC. */
@@ -67,10 +68,14 @@ const SEASONS: [RegExp, "summer" | "winter"][] = [
 
 /** Cuts an offset or a season word out of `s` (before times are read: `+02:00` looks like one). */
 export function extractZoneHint(s: string): { hint?: ZoneHint; rest: string } {
-  const offset = /(?:(?<=\d{2}:\d{2})|(?<=\s)|^)(?:utc|gmt)?([+-])(0\d|1[0-4]):?([0-5]\d)(?=\s|$)|(?<=\d{2}:\d{2})z(?=\s|$)/.exec(s);
+  // `+02:00` after a space or glued to a time, `utc+1`, `gmt-5`, `z` glued to a time; never a
+  // bare `-10:00` (the end of `09:00-10:00`).
+  const offset =
+    /(?:(?<=\d{2}:\d{2}(?::\d{2})?)|(?<=\s)|^)(?:(?:utc|gmt)\s?([+-])(\d{1,2})(?::?([0-5]\d))?|\+(0\d|1[0-4]):?([0-5]\d))(?=\s|$)|(?<=\d{2}:\d{2}(?::\d{2})?)z(?=\s|$)/.exec(s);
   if (offset) {
-    const minutes = offset[1] ? (offset[1] === "-" ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
-    return { hint: { offset: minutes, text: offset[0].trim() }, rest: (s.slice(0, offset.index) + " " + s.slice(offset.index + offset[0].length)).trim() };
+    const [sign, hours, minutes] = offset[1] ? [offset[1], offset[2], offset[3]] : offset[4] ? ["+", offset[4], offset[5]] : ["+", "0", "0"];
+    const total = (sign === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes ?? 0));
+    if (Math.abs(total) <= 14 * 60) return { hint: { offset: total, text: offset[0].trim() }, rest: (s.slice(0, offset.index) + " " + s.slice(offset.index + offset[0].length)).trim() };
   }
   for (const [re, season] of SEASONS) {
     const m = re.exec(s);

@@ -176,10 +176,12 @@ type Picked = Date | "invalid_date" | "dst_gap" | "hint_mismatch" | FoldChoice[]
 /** The instant of a local day and time, using the person's hint where the time happens twice. */
 function instant(day: Required<DayParts>, time: LocalTime, zone: string, hint?: ZoneHint): Picked {
   if (!DateTime.fromObject(day, { zone }).isValid) return "invalid_date";
+  // An explicit offset names the instant itself, wherever the zone's clock stands then.
+  if (hint?.offset !== undefined) return DateTime.fromObject({ ...day, ...time }, { zone: "utc" }).minus({ minutes: hint.offset }).toJSDate();
   const found = localInstants({ ...day, ...time }, zone);
   if (!found.length) return "dst_gap";
   const offsetOf = (d: Date) => DateTime.fromJSDate(d, { zone }).offset;
-  const matches = (d: Date) => (hint?.offset !== undefined ? offsetOf(d) === hint.offset : isDst(d, zone) === (hint?.season === "summer"));
+  const matches = (d: Date) => isDst(d, zone) === (hint?.season === "summer");
   if (found.length === 1) return !hint || matches(found[0]!) ? found[0]! : "hint_mismatch";
   const summerFirst = [...found].sort((x, y) => offsetOf(y) - offsetOf(x));
   if (hint) return summerFirst.find(matches) ?? "hint_mismatch";

@@ -52,9 +52,20 @@ describe("the autumn hour that happens twice (31/10/2027 02:30 in Brussels)", ()
     expect(r.ok && r.start.toISOString()).toBe(expected);
   });
 
-  it("an offset that does not fit the date is refused, not believed", () => {
+  it("a season that does not fit the date is refused, not believed", () => {
     expect(refusal("12/07/2027 14h heure d'hiver")).toMatchObject({ problem: "ambiguous", detail: "heure d'hiver" });
-    expect(refusal("31/10/2027 2h30 +05:00").problem).toBe("ambiguous");
+    expect(refusal("12/01/2027 14h Sommerzeit", "de")).toMatchObject({ problem: "ambiguous", detail: "sommerzeit" });
+  });
+
+  it("an explicit offset names one instant, as ISO 8601 does", () => {
+    const at = (line: string) => {
+      const r = parseWhen(line, { locale: "fr", zone, now });
+      return r.ok ? r.start.toISOString() : r.problem;
+    };
+    expect(at("2027-03-12T13:00Z")).toBe("2027-03-12T13:00:00.000Z");
+    expect(at("12/03/2027 14:00 utc+1")).toBe("2027-03-12T13:00:00.000Z");
+    // A range is no offset: 09:00-10:00 ends at ten.
+    expect(at("2027-03-12 09:00-10:00")).toBe("2027-03-12T08:00:00.000Z");
   });
 
   it("gives one button per reading, each running the command again with its offset", () => {
