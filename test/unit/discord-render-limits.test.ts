@@ -109,3 +109,32 @@ describe("Discord text left broken elsewhere", () => {
     valid(render({ ...reply("fr", [{ type: "header", text: half }, { type: "section", text: half, fields: [{ label: half, value: half }] }]), text: half }));
   });
 });
+
+describe("Discord renderer under stress", () => {
+  it("stays within the limits and drops no button on random replies", { timeout: 120_000 }, () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const word = () => ["kit", "**gras**", "@everyone", "[l](https://ex.org)", "é", "\n", "😀", "👍🏽", "🇧🇪", "", " ", "x".repeat(rnd(600))][rnd(12)]!;
+    const words = (n: number) => Array.from({ length: n }, word).join(rnd(2) ? " " : "");
+    for (let run = 0; run < 40; run++) {
+      const blocks: Block[] = Array.from({ length: rnd(120) }, (): Block => {
+        switch (rnd(5)) {
+          case 0:
+            return { type: "header", text: words(rnd(80)) };
+          case 1:
+            return { type: "section", text: words(rnd(1500)), fields: Array.from({ length: rnd(30) }, () => ({ label: words(rnd(60)), value: words(rnd(400)) })) };
+          case 2:
+            return { type: "context", text: words(rnd(900)) };
+          case 3:
+            return { type: "actions", buttons: Array.from({ length: rnd(40) }, () => ({ label: words(rnd(30)), command: ["kit", "aide", `kit ${words(3)}`][rnd(3)]! })) };
+          default:
+            return { type: "divider" };
+        }
+      });
+      const messages = render({ ...reply("fr", blocks), text: words(rnd(50)) });
+      valid(messages);
+      const wanted = blocks.reduce((n, b) => n + (b.type === "actions" ? b.buttons.length : 0), 0);
+      expect(messages.flatMap(buttonsOf)).toHaveLength(wanted);
+    }
+  });
+});
