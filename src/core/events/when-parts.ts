@@ -86,7 +86,7 @@ export function extractZoneHint(s: string): { hint?: ZoneHint; rest: string } {
 
 /** Parts of the day that come after a time (`8 Uhr abends`, `3h de l'après-midi`): cut out. */
 const DAY_PART_WORDS =
-  /(?<![\p{L}])(?:du soir|de l['’]apr[eè]s-midi|de l['’]aprem|abends|nachmittags|am abend|am nachmittag|abend|nachmittag|['’]s avonds|['’]s middags|['’]s namiddags|in the (?:evening|afternoon)|du matin|morgens|vormittags|früh|am morgen|am vormittag|vormittag|['’]s morgens|['’]s ochtends|in the morning)(?![\p{L}])/gu;
+  /(?<![\p{L}])(?:du soir|de l['’]apr[eè]s-midi|de l['’]aprem|abends|nachmittags|mittags|am abend|am nachmittag|abend|nachmittag|['’]s avonds|['’]s middags|['’]s namiddags|in the (?:evening|afternoon)|du matin|morgens|vormittags|früh|am morgen|am vormittag|vormittag|['’]s morgens|['’]s ochtends|in the morning)(?![\p{L}])/gu;
 /** Words that put a time from 1 to 11 in the afternoon or evening (`ce soir 8h` is 20:00). */
 const LATER_IN_THE_DAY =
   /(?<![\p{L}])(?:soir|apr[eè]s-midi|aprem|abends?|nachmittags?|['’]s avonds|['’]s middags|['’]s namiddags|vanavond|vanmiddag|evening|afternoon|tonight)(?![\p{L}])/u;

@@ -23,14 +23,15 @@ const MONTH_WORDS: Record<number, string[]> = {
 
 /** Weekdays as luxon numbers them: 1 = Monday ... 7 = Sunday. */
 const WEEKDAY_WORDS: Record<number, string[]> = {
-  1: ["lundi", "montag", "maandag", "monday"],
-  2: ["mardi", "dienstag", "dinsdag", "tuesday"],
-  3: ["mercredi", "mittwoch", "woensdag", "wednesday"],
-  4: ["jeudi", "donnerstag", "donderdag", "thursday"],
-  5: ["vendredi", "freitag", "vrijdag", "friday"],
-  6: ["samedi", "samstag", "sonnabend", "zaterdag", "saturday"],
-  7: ["dimanche", "sonntag", "zondag", "sunday"],
+  1: ["lundi", "montag", "maandag", "monday", "lun", "mo", "ma", "mon"],
+  2: ["mardi", "dienstag", "dinsdag", "tuesday", "di", "tue", "tues"],
+  3: ["mercredi", "mittwoch", "woensdag", "wednesday", "mer", "mi", "wo", "wed"],
+  4: ["jeudi", "donnerstag", "donderdag", "thursday", "jeu", "do", "thu", "thur", "thurs"],
+  5: ["vendredi", "freitag", "vrijdag", "friday", "ven", "fr", "vr", "fri"],
+  6: ["samedi", "samstag", "sonnabend", "zaterdag", "saturday", "sam", "sa", "za", "sat"],
+  7: ["dimanche", "sonntag", "zondag", "sunday", "dim", "so", "zo", "sun"],
 };
+// ("mar" is March before it is mardi: "mar 12" reads as 12 March.)
 
 /** 1..4 for "the first...fourth", -1 for "the last". */
 const ORDINAL_WORDS: Record<number, string[]> = {
@@ -80,7 +81,7 @@ export const WORD_START = "(?<![\\p{L}\\d])";
 export const WORD_END = "(?![\\p{L}\\d])";
 
 export const MONTH_RE = `(${alternation(Object.values(MONTH_WORDS).flat())})\\.?`;
-export const WEEKDAY_RE = `(${alternation(Object.values(WEEKDAY_WORDS).flat())})`;
+export const WEEKDAY_RE = `(${alternation(Object.values(WEEKDAY_WORDS).flat())})\\.?`;
 export const ORDINAL_RE = `(${alternation(Object.values(ORDINAL_WORDS).flat())})`;
 export const NEXT_RE = `(${alternation(NEXT_WORDS)})`;
 export const THIS_RE = `(${alternation(THIS_WORDS)})`;
@@ -91,5 +92,5 @@ const WEEKDAYS = lookup(WEEKDAY_WORDS);
 const ORDINALS = lookup(ORDINAL_WORDS);
 
 export const monthOf = (word: string): number | undefined => MONTHS.get(word.replace(/\.$/, ""));
-export const weekdayOf = (word: string): number | undefined => WEEKDAYS.get(word);
+export const weekdayOf = (word: string): number | undefined => WEEKDAYS.get(word.replace(/\.$/, ""));
 export const ordinalOf = (word: string): number | undefined => ORDINALS.get(word);

@@ -5,8 +5,8 @@
  * (Europe/Brussels by default).
  *
  * Times, numeric dates, month and weekday names and relative days are read by our own
- * patterns (when-parts.ts, when-days.ts); chrono-node only gets what they leave, and is
- * never allowed to move a day forward. The instant is built with luxon in the zone. Anything
+ * patterns (when-parts.ts, when-days.ts); chrono-node only gets what they leave, and may
+ * move a day forward only when no word says it has gone ("dernier", "letzten", "last"). The instant is built with luxon in the zone. Anything
  * doubtful is refused with what was understood: a past day, a day more than two years
  * ahead, a time that does not exist (spring) or exists twice (autumn: the person chooses).
  */
@@ -27,6 +27,7 @@ import {
   type ZoneHint,
 } from "./when-parts.js";
 import { extractNamedDate, extractNthWeekday, extractRelativeDay, extractWeekday, namedWeekday } from "./when-days.js";
+import { PAST_RE, WORD_END, WORD_START } from "./when-words.js";
 
 export type WhenProblem =
   | "empty"
@@ -135,14 +136,16 @@ function readDay(text: string, locale: Locale, today: DateTime): DayReading | nu
 /** Week, month or year words: "la semaine prochaine" is no day, whatever chrono makes of it. */
 const PERIOD_WORDS = /semaine|woche|week|mois|monat|maand|month|année|annee|jahr|jaar|year/;
 
-/** What our patterns left, through chrono-node, read as of today and never moved forward. */
+/** What our patterns left, through chrono-node, read as of today. */
 function readWithChrono(text: string, locale: Locale, today: DateTime): DayReading | null {
   if (!text.trim()) return null;
   // chrono computes relative days in the process's zone: give it the local day at noon,
   // built from the zone's fields, so that the zone of the machine does not matter.
   const ref = new Date(today.year, today.month - 1, today.day, 12, 0, 0);
+  // Forward, as people plan ("sam 9h" is next Saturday), unless a word says it has gone.
+  const pastWords = new RegExp(`${WORD_START}${PAST_RE}${WORD_END}`, "u");
   for (const l of parserOrder(locale)) {
-    const results = parsersFor()[l].parse(text, ref, { forwardDate: false });
+    const results = parsersFor()[l].parse(text, ref, { forwardDate: !pastWords.test(text) });
     const first = results[0];
     if (!first) continue;
     if (PERIOD_WORDS.test(first.text)) return null;

@@ -49,6 +49,8 @@ const TABLES: Record<Locale, [string, string][]> = {
     ["dans 2 semaines 10h", "2026-12-13T09:00:00.000Z"],
     ["10 décembre de 18h30 à 20h", "2026-12-10T17:30:00.000Z/2026-12-10T19:00:00.000Z"],
     ["la semaine prochaine 14h", "unparsed"],
+    ["sam 9h", "2026-12-05T08:00:00.000Z"],
+    ["24/12 midi", "2026-12-24T11:00:00.000Z"],
     // Today is Sunday: "ce dimanche" could be today or next week, so it is asked.
     ["ce dimanche 19h", "ambiguous@2026-11-29T18:00:00.000Z"],
   ],
@@ -70,6 +72,8 @@ const TABLES: Record<Locale, [string, string][]> = {
     ["in zwei Wochen 10 Uhr", "2026-12-13T09:00:00.000Z"],
     ["1. Dezember 2026, 19.30 Uhr", TUE_1930],
     ["nächste Woche 10 Uhr", "unparsed"],
+    ["Fr 4.12. 18 Uhr", "2026-12-04T17:00:00.000Z"],
+    ["12 Uhr mittags am 24.12.", "2026-12-24T11:00:00.000Z"],
   ],
   nl: [
     ["gisteren 10u", YESTERDAY_10],
@@ -88,6 +92,7 @@ const TABLES: Record<Locale, [string, string][]> = {
     ["morgen om 3 uur 's middags", "2026-11-30T14:00:00.000Z"],
     ["over twee weken 10u", "2026-12-13T09:00:00.000Z"],
     ["vanavond 20u", "2026-11-29T19:00:00.000Z"],
+    ["vr 4/12 19u", "2026-12-04T18:00:00.000Z"],
   ],
   en: [
     ["yesterday 10am", YESTERDAY_10],
@@ -107,6 +112,8 @@ const TABLES: Record<Locale, [string, string][]> = {
     ["in two weeks 10am", "2026-12-13T09:00:00.000Z"],
     ["tomorrow at 3 p.m.", "2026-11-30T14:00:00.000Z"],
     ["this Sunday 7pm", "ambiguous@2026-11-29T18:00:00.000Z"],
+    ["Dec 24 noon", "2026-12-24T11:00:00.000Z"],
+    ["Fri 4 Dec 6pm", "2026-12-04T17:00:00.000Z"],
   ],
 };
 
