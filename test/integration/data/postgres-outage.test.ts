@@ -96,15 +96,21 @@ describe.skipIf(!reachable)("PostgreSQL outage through a proxy", { timeout: 180_
 
   it("down (connections refused): the unavailable message in each language, unhealthy, then works again", async () => {
     await proxy.down();
-    await expectUnavailable("down");
-    await proxy.restore();
+    try {
+      await expectUnavailable("down");
+    } finally {
+      await proxy.restore(); // whatever happened, the next case starts with the database back
+    }
     await expectWorking("after-down");
   });
 
   it("frozen (accepts, never answers): the unavailable message in each language, unhealthy, then works again", async () => {
     proxy.freeze();
-    await expectUnavailable("frozen");
-    await proxy.restore();
+    try {
+      await expectUnavailable("frozen");
+    } finally {
+      await proxy.restore();
+    }
     await expectWorking("after-frozen");
   });
 });
