@@ -164,6 +164,8 @@ export function messageProblems(body: Json, { create }: { create: boolean }): st
   }
   if (total > 6000) p.push(`embeds: ${total} characters > 6000`);
   if (rows.length > 5) p.push(`components: ${rows.length} rows > 5`);
+  // Discord: "Multiple components on the same message must not share the same custom_id".
+  const customIds = new Set<string>();
   for (const row of rows) {
     const buttons = (row.components as Json[] | undefined) ?? [];
     if (row.type !== 1) p.push("components: top level must be action rows");
@@ -171,6 +173,8 @@ export function messageProblems(body: Json, { create }: { create: boolean }): st
     for (const b of buttons) {
       const id = b.custom_id as string | undefined;
       if (b.type === 2 && b.style !== 5 && (!id || id.length > 100)) p.push(`button custom_id length ${id?.length}`);
+      if (id !== undefined && customIds.has(id)) p.push(`components: duplicate custom_id ${id}`);
+      if (id !== undefined) customIds.add(id);
       if (((b.label as string | undefined) ?? "").length > 80) p.push("button label > 80");
     }
   }
