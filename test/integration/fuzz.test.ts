@@ -6,9 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
 import { captureLogger } from "../helpers/capture-logger.js";
 import { textOf } from "../helpers/run.js";
-import type { Reply } from "../../src/core/types.js";
-import type { Locale } from "../../src/core/types.js";
-import * as asUser from "../helpers/run.js";
+import type { Locale, Reply } from "../../src/core/types.js";
 import { prepareUser, run } from "../helpers/run.js";
 import { hostileCases, type HostileClass } from "../helpers/hostile-inputs.js";
 import { hostileProblems } from "../helpers/hostile-checks.js";
@@ -168,9 +166,9 @@ describe("hostile class: past relative days, in the four languages", () => {
       let refused = 0;
       for (const [locale, when] of PAST_DAYS) {
         const as = { user: `past-${locale}`, platform: "slack" as const, locale };
-        await asUser.prepareUser(app, { ...as, role: "coordination" });
-        await asUser.prepareUser(app, { ...as, role: "copil", commune: "Namur" });
-        const text = textOf(await asUser.run(app, `${command} ${options} debut:"${when}"`, as));
+        await prepareUser(app, { ...as, role: "coordination" });
+        await prepareUser(app, { ...as, role: "copil", commune: "Namur" });
+        const text = textOf(await run(app, `${command} ${options} debut:"${when}"`, as));
         if (text.includes(PAST_WORDS[locale]) && !/code `[a-z0-9]{5}`/i.test(text)) refused++;
         else failures.push(`${command} debut:"${when}" (${locale}): ${text.slice(0, 160)}`);
       }
