@@ -68,10 +68,15 @@ export async function closedNotice(services: Services, poll: Poll, now: Date): P
 export async function closeDuePolls(services: Services, now: Date, limit = 100): Promise<number> {
   let closed = 0;
   for (const poll of await services.community.polls.dueToClose(now, limit)) {
-    if (!(await services.community.polls.close(poll.id, now))) continue;
-    closed++;
-    const notice = await closedNotice(services, { ...poll, closedAt: now }, now);
-    if (notice) await services.notifier.enqueue(notice);
+    // The close and its results notice together: the close happens once (a conditional
+    // update), so a notice lost after it would never be queued again.
+    const done = await services.transaction(async (scope) => {
+      if (!(await scope.community.polls.close(poll.id, now))) return false;
+      const notice = await closedNotice(scope, { ...poll, closedAt: now }, now);
+      if (notice) await scope.notifier.enqueue(notice);
+      return true;
+    });
+    if (done) closed++;
   }
   return closed;
 }
