@@ -121,8 +121,10 @@ export function parseDeadline(text: string, locale: Locale, zone: string, now: D
     const ms = unit === "min" || unit === "m" ? 60_000 : unit === "h" ? 3_600_000 : unit === "w" || unit === "sem" ? 7 * 86_400_000 : 86_400_000;
     return n > 0 ? new Date(now.getTime() + n * ms) : undefined;
   }
-  // The events reader assumes the future and rolls a past day to next year ("hier" -> 364
-  // days ahead): without a typed year, a deadline beyond six months is refused, not believed.
+  // The events reader puts a day and month typed without a year on their next occurrence
+  // ("12/11" typed on the 13th is a year ahead): for a poll that is more likely a slip than a
+  // plan, so without a typed year a deadline beyond six months is refused, not believed. With
+  // one, the events reader's own limit (two years) applies.
   const horizon = (/\b\d{4}\b/.test(text) ? 3 * 366 : 183) * 86_400_000;
   const plausible = (d: Date) => (d.getTime() > now.getTime() && d.getTime() - now.getTime() <= horizon ? d : undefined);
   const withTime = parseWhen(text, { locale, zone, now });
