@@ -20,7 +20,7 @@ export default defineCommand({
     code: text({ help: { fr: "Code", de: "Code", nl: "Code", en: "Code" }, max: 20 }),
     creneau: int({ help: { fr: "Numéro du créneau (évènements locaux)", de: "Nummer der Schicht (lokale Veranstaltungen)", nl: "Nummer van de shift (lokale evenementen)", en: "Slot number (local events)" }, min: 0, max: 50, default: 0 }),
   },
-  async run({ options, actor, t, locale, now, services }) {
+  async run({ options, actor, t, locale, now, actedAt, services }) {
     const event = await eventByCode(services, options.code);
     if (event.state === "cancelled") return message(locale, t("ev.isCancelled", { title: event.title }));
     if (event.startsAt.getTime() <= now.getTime()) return message(locale, t("ev.isOver", { title: event.title }));
@@ -33,7 +33,8 @@ export default defineCommand({
       slotId = slot.id;
       slotLabel = `${formatLocalTime(slot.startsAt, event.timeZone)}–${formatLocalTime(slot.endsAt, event.timeZone)}`;
     }
-    const result = await services.events.join(event, actor, slotId, now);
+    // When the person clicked, not when this replica got to it: the waitlist follows the clicks.
+    const result = await services.events.join(event, actor, slotId, now, actedAt);
     const fresh = (await services.events.repo.get(event.id)) ?? event;
     const when = slotLabel ? `${whenText(event, actor.timeZone, locale)} (${slotLabel})` : whenText(event, actor.timeZone, locale);
     const { offsets } = await services.events.offsetsFor(actor.personId, event);

@@ -23,6 +23,8 @@ export interface CommandContext<O> {
   locale: Locale;
   t: Translate;
   now: Date;
+  /** When the person acted, as the platform stamped it (see core/acted-at.ts); `now` when it did not. */
+  actedAt: Date;
   channel?: ChannelRef;
   services: Services;
   /** The registry, for commands that list others (aide). */

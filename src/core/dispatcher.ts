@@ -17,6 +17,7 @@ import { closest } from "./similarity.js";
 import { message, reply } from "./reply.js";
 import { translator, toLocale, type Translate } from "../i18n/catalogue.js";
 import { DEFAULT_LOCALE, type Actor, type IncomingCommand, type Locale, type Reply } from "./types.js";
+import { actedAt } from "./acted-at.js";
 
 /** Longest line we read; Slack caps slash command text near 4,000 characters anyway. */
 const MAX_LINE = 4000;
@@ -161,6 +162,7 @@ export function createDispatcher({ registry, services, onHandled, coordinators, 
           locale,
           t,
           now,
+          actedAt: actedAt(incoming.actedAt, now),
           channel: incoming.channel,
           services: scope,
           registry,

@@ -72,6 +72,8 @@ export interface IncomingCommand {
   text?: string;
   /** Structured form: sub-command name and typed options. */
   structured?: { name: string; options: Record<string, unknown> };
+  /** When the platform says the person acted (a click's stamp), if it says; see core/acted-at.ts. */
+  actedAt?: Date;
 }
 
 // ---------------------------------------------------------------- replies

@@ -55,7 +55,12 @@ export interface EventRepository {
    * Takes a seat if one is free, else a place on the waitlist. Idempotent: asking twice
    * keeps the first answer. Atomic: never more `going` than the capacity.
    */
-  join(input: { eventId: string; slotId: string; personId: string; communeId: string | null; now: Date }): Promise<JoinResult>;
+  /**
+   * Registers one person. `requestedAt` (default `now`) places them in the waitlist: when they
+   * clicked, as the platform stamped it, so that the waitlist follows the clicks' order
+   * whichever replica handled each click first.
+   */
+  join(input: { eventId: string; slotId: string; personId: string; communeId: string | null; now: Date; requestedAt?: Date }): Promise<JoinResult>;
   /** Leaves the seat or the waitlist; a freed seat goes to the first on the waitlist. */
   leave(input: { eventId: string; slotId: string; personId: string }): Promise<LeaveResult>;
   /** Fills free seats from the waitlist (after a capacity increase). */

@@ -117,9 +117,12 @@ export class EventService {
     });
   }
 
-  /** Registers the actor (the event, or one slot of it); reminders when a seat is taken. */
-  async join(event: CdceEvent, actor: Actor, slotId: string, now: Date): Promise<JoinResult> {
-    const result = await this.deps.repo.join({ eventId: event.id, slotId, personId: actor.personId, communeId: actor.communeIds[0] ?? null, now });
+  /**
+   * Registers the actor (the event, or one slot of it); reminders when a seat is taken.
+   * `requestedAt`: when the person clicked (the waitlist's order), `now` by default.
+   */
+  async join(event: CdceEvent, actor: Actor, slotId: string, now: Date, requestedAt: Date = now): Promise<JoinResult> {
+    const result = await this.deps.repo.join({ eventId: event.id, slotId, personId: actor.personId, communeId: actor.communeIds[0] ?? null, now, requestedAt });
     if (result.outcome === "going") await this.scheduleReminders(event, actor.personId, now);
     return result;
   }

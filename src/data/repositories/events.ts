@@ -102,8 +102,8 @@ export class PrismaEventRepository implements EventRepository {
     return rows.map(({ event, ...r }) => ({ event: toEvent(event), registration: toRegistration(r) }));
   }
 
-  join(input: { eventId: string; slotId: string; personId: string; communeId: string | null; now: Date }): Promise<JoinResult> {
-    const { eventId, slotId, personId, communeId, now } = input;
+  join(input: { eventId: string; slotId: string; personId: string; communeId: string | null; now: Date; requestedAt?: Date }): Promise<JoinResult> {
+    const { eventId, slotId, personId, communeId, now, requestedAt = now } = input;
     return withRetry(this.db, async (tx) => {
       const key = { eventId_slotId_personId: { eventId, slotId, personId } };
       const existing = await tx.registration.findUnique({ where: key });
@@ -111,7 +111,7 @@ export class PrismaEventRepository implements EventRepository {
         return { outcome: existing.status === "going" ? "already_going" : "already_waitlist", registration: toRegistration(existing) };
       }
       const status = (await claimSeat(tx, eventId, slotId)) ? "going" : "waitlist";
-      const data = { status, requestedAt: now, communeId, attendedAt: null };
+      const data = { status, requestedAt, communeId, attendedAt: null };
       if (existing) {
         const moved = await tx.registration.updateMany({ where: { id: existing.id, status: "left" }, data });
         if (moved.count === 0) throw new SeatConflict();

@@ -72,6 +72,8 @@ function incomingFrom(i: Interaction): IncomingCommand {
     userName: i.user.globalName ?? i.user.username,
     platformLocale: i.locale,
     channel: i.channelId ? { platform: "discord", workspaceId, channelId: i.channelId } : undefined,
+    // Discord's own time of the interaction (in its id): orders clicks handled by different replicas.
+    actedAt: i.createdAt,
   };
 }
 

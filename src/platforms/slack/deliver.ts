@@ -39,6 +39,8 @@ export interface Invocation {
   triggerId?: string;
   /** Present for commands and clicks: the response_url. */
   respond?: RespondFn;
+  /** Slack's stamp of a click, when there is one. */
+  actedAt?: Date;
 }
 
 /** The IncomingCommand the core expects, with the locale and zone Slack knows. */
@@ -52,6 +54,7 @@ export function toIncoming(inv: Invocation, profile: SlackProfile): IncomingComm
     platformTimeZone: profile.timeZone,
   };
   if (inv.channelId) incoming.channel = { platform: "slack", workspaceId: inv.teamId, channelId: inv.channelId };
+  if (inv.actedAt) incoming.actedAt = inv.actedAt;
   if (inv.structured) incoming.structured = inv.structured;
   else incoming.text = inv.text ?? "";
   return incoming;

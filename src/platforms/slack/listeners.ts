@@ -54,6 +54,7 @@ export function registerListeners(app: App, ctx: SlackContext, hooks: ListenerHo
         channelId: body.channel?.id,
         // The button's value is the `/cdce` line it runs, as if typed.
         text: action.value ?? "",
+        actedAt: slackStamp(action.action_ts),
         triggerId: body.trigger_id,
         respond,
       }),
@@ -121,4 +122,10 @@ export function registerListeners(app: App, ctx: SlackContext, hooks: ListenerHo
  */
 export function unescapeLinks(text: string): string {
   return text.replace(/<((?:https?|mailto):[^|>\s]+)(?:\|[^>]*)?>/g, "$1");
+}
+
+/** Slack's stamp of a click (`action_ts`: seconds with microseconds, "1764410001.000200"). */
+function slackStamp(ts: string | undefined): Date | undefined {
+  const seconds = Number(ts);
+  return ts && Number.isFinite(seconds) ? new Date(Math.round(seconds * 1000)) : undefined;
 }

@@ -18,6 +18,8 @@ export interface Who {
   channel?: string;
   /** In a direct message with the bot: `user` instead of `member`, no guild. */
   dm?: boolean;
+  /** When the interaction happened (ms), as its id tells: default now. */
+  at?: number;
 }
 
 type Json = Record<string, unknown>;
@@ -29,7 +31,7 @@ function base(fake: FakeDiscord, type: number, data: Json, who: Who, extra: Json
   if (who.dm) return dmPayload(fake, type, data, who, u, extra);
   fake.members.set(u.id, u.username);
   return {
-    id: snowflake(),
+    id: snowflake(who.at),
     application_id: fake.applicationId,
     type,
     data,
@@ -68,7 +70,7 @@ function dmPayload(fake: FakeDiscord, type: number, data: Json, who: Who, u: Ret
   const dmChannel = { id: `7${who.userId.slice(1)}`, type: 1, last_message_id: null, flags: 0, recipients: [u] };
   const { guild_id: _guild, ...rest } = data;
   return {
-    id: snowflake(),
+    id: snowflake(who.at),
     application_id: fake.applicationId,
     type,
     data: rest,

@@ -38,8 +38,8 @@ export interface SlackHarness {
   adapter: SlackAdapter;
   /** `/cdce <text>` typed by `user` in `channel`. */
   command(text: string, user?: FakeUser, channel?: string): Promise<{ ack: AckResult; responseUrl: string }>;
-  /** A click on a button (its `value` and `action_id`) of a message in `channel`. */
-  click(button: { value: string; action_id: string }, user?: FakeUser, channel?: string): Promise<{ ack: AckResult; responseUrl: string }>;
+  /** A click on a button (its `value` and `action_id`) of a message in `channel`; `at`: when Slack stamps it (`action_ts`). */
+  click(button: { value: string; action_id: string }, user?: FakeUser, channel?: string, at?: Date): Promise<{ ack: AckResult; responseUrl: string }>;
   /** Submits an opened modal with these field values. */
   submit(view: any, values: Record<string, string>, user?: FakeUser): Promise<AckResult>;
   /** Gives a user a role (the core's own set-up path), creating the person if needed. */
@@ -110,7 +110,7 @@ export async function createSlackHarness(o: { mode: Mode; logger?: Logger; submi
       };
       return { ack: await deliverPayload("slash_commands", fields, formBody(fields)), responseUrl };
     },
-    async click(button, user = USERS.fr!, channel = CHANNEL) {
+    async click(button, user = USERS.fr!, channel = CHANNEL, at?: Date) {
       const responseUrl = fake.newResponseUrl();
       const payload = {
         type: "block_actions",
@@ -125,7 +125,7 @@ export async function createSlackHarness(o: { mode: Mode; logger?: Logger; submi
         channel: { id: channel, name: "namur-copil" },
         state: { values: {} },
         response_url: responseUrl,
-        actions: [{ action_id: button.action_id, block_id: "b1", text: { type: "plain_text", text: "…" }, value: button.value, type: "button", action_ts: "1764410001.000200" }],
+        actions: [{ action_id: button.action_id, block_id: "b1", text: { type: "plain_text", text: "…" }, value: button.value, type: "button", action_ts: at ? (at.getTime() / 1000).toFixed(6) : "1764410001.000200" }],
       };
       return { ack: await deliverPayload("interactive", payload, interactiveBody(payload)), responseUrl };
     },
