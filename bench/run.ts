@@ -13,6 +13,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   "slack-ack": () => import("./slack-ack.bench.js"),
   momentum: () => import("./momentum.bench.js"),
   outbox: () => import("./outbox.bench.js"),
+  "rsvp-burst": () => import("./rsvp-burst.bench.js"),
 };
 
 async function main(): Promise<void> {

@@ -35,6 +35,8 @@ export interface ResponsePost {
   id: string;
   body: Record<string, any>;
   status: number;
+  /** performance.now() when the post had arrived (for reply latencies). */
+  at: number;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -178,7 +180,7 @@ export class FakeSlack {
       if (problems.length) [status, text] = [400, `invalid_blocks: ${problems.join("; ")}`];
     }
     res.writeHead(status, { "content-type": "text/plain" }).end(text);
-    this.responses.push({ id, body: parsed, status });
+    this.responses.push({ id, body: parsed, status, at: performance.now() });
   }
 
   async close(): Promise<void> {
