@@ -13,6 +13,8 @@ import { Metrics } from "./ops/metrics.js";
 import { Lease } from "./cluster/lease.js";
 import { newInstanceId } from "./cluster/instance.js";
 import { createRuntime } from "./runtime.js";
+import { isDatabaseUnavailable } from "./data/unavailable.js";
+import { DEFAULT_LOCALE, type Locale } from "./core/types.js";
 
 async function main(): Promise<number> {
   let config;
@@ -79,10 +81,23 @@ async function main(): Promise<number> {
   }
 }
 
+/** The language asked with --lang, else French. */
+function terminalLocale(): Locale {
+  try {
+    return parseTerminalArgs(process.argv.slice(2)).lang ?? DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
 main().then(
   (code) => process.exit(code),
   (err) => {
-    process.stderr.write(`fatal: ${err instanceof Error ? err.message : String(err)}\n`);
+    const reason = `fatal: ${err instanceof Error ? err.message : String(err)}`;
+    // A database that is away is said in words first, in the terminal's language; the
+    // driver's own line stays, for whoever runs the service.
+    const text = isDatabaseUnavailable(err) ? `${translator(terminalLocale())("error.databaseUnavailable")}\n${reason}` : reason;
+    process.stderr.write(`${text}\n`);
     process.exit(1);
   },
 );
