@@ -16,7 +16,11 @@ export interface DatabaseTimeouts {
    * by the server first and its connection stays usable.
    */
   queryTimeoutMs: number;
-  /** PostgreSQL: `idle_in_transaction_session_timeout`, the server ends a session whose transaction was left open. */
+  /**
+   * PostgreSQL: `idle_in_transaction_session_timeout`, the server ends a session whose
+   * transaction was left open (and its locks held). Generous: a command is one transaction
+   * and may wait inside it for a platform (a Slack or Discord lookup).
+   */
   idleInTransactionTimeoutMs: number;
   /** SQLite: busy timeout, a blocking wait for another process's write lock before a retry (src/data/sqlite-busy.ts). */
   sqliteBusyTimeoutMs: number;
@@ -26,6 +30,6 @@ export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = {
   connectTimeoutMs: 3_000,
   statementTimeoutMs: 5_000,
   queryTimeoutMs: 6_000,
-  idleInTransactionTimeoutMs: 10_000,
+  idleInTransactionTimeoutMs: 30_000,
   sqliteBusyTimeoutMs: 250,
 };

@@ -30,7 +30,7 @@ describe("configuration", () => {
   });
 
   it("database timeouts: a few seconds by default, set by variable, the client waiting longer than the server", () => {
-    expect(databaseTimeouts(loadConfig({}))).toEqual({ connectTimeoutMs: 3_000, statementTimeoutMs: 5_000, queryTimeoutMs: 6_000, idleInTransactionTimeoutMs: 10_000, sqliteBusyTimeoutMs: 250 });
+    expect(databaseTimeouts(loadConfig({}))).toEqual({ connectTimeoutMs: 3_000, statementTimeoutMs: 5_000, queryTimeoutMs: 6_000, idleInTransactionTimeoutMs: 30_000, sqliteBusyTimeoutMs: 250 });
     const c = loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: "1500", DATABASE_STATEMENT_TIMEOUT_MS: "20000", DATABASE_QUERY_TIMEOUT_MS: "25000", DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: "60000", SQLITE_BUSY_TIMEOUT_MS: "0" });
     expect(databaseTimeouts(c)).toEqual({ connectTimeoutMs: 1_500, statementTimeoutMs: 20_000, queryTimeoutMs: 25_000, idleInTransactionTimeoutMs: 60_000, sqliteBusyTimeoutMs: 0 });
     expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: "8000" })).toThrow(/DATABASE_QUERY_TIMEOUT_MS/);
