@@ -6,8 +6,7 @@
 import { defineCommand } from "../src/core/commands.js";
 import { text } from "../src/core/options.js";
 import { message } from "../src/core/reply.js";
-import { canModify } from "../src/core/permissions.js";
-import { CdceError } from "../src/core/errors.js";
+import { canModify, PermissionDenied } from "../src/core/permissions.js";
 import { findInitiative } from "../src/core/initiatives/service.js";
 
 export default defineCommand({
@@ -19,7 +18,7 @@ export default defineCommand({
   options: { ref: text({ help: { fr: "Référence", de: "Referenz", nl: "Referentie", en: "Reference" }, max: 40 }) },
   async run({ options: o, t, locale, actor, services }) {
     const i = await findInitiative(services, o.ref, actor);
-    if (!canModify(actor, i)) throw new CdceError("initiative.forbidden", "initiative.error.forbidden");
+    if (!canModify(actor, i)) throw new PermissionDenied("initiative.forbidden", "initiative.error.forbidden");
     const form = {
       title: t("initiative.details.formTitle"),
       submitCommand: "initiative modifier",

@@ -7,8 +7,7 @@
 import { defineCommand } from "../src/core/commands.js";
 import { text } from "../src/core/options.js";
 import { message, reply } from "../src/core/reply.js";
-import { canModify } from "../src/core/permissions.js";
-import { CdceError } from "../src/core/errors.js";
+import { canModify, PermissionDenied } from "../src/core/permissions.js";
 import { initiativeFields, readInitiative } from "../src/core/initiatives/input.js";
 import { activityData, announce, cardInfo, findInitiative, withdraw } from "../src/core/initiatives/service.js";
 import { initiativeCard, ownerButtons, refOf } from "../src/core/initiatives/render.js";
@@ -25,7 +24,7 @@ export default defineCommand({
   async run(ctx) {
     const { options: o, t, locale, actor, now, services } = ctx;
     const initiative = await findInitiative(services, o.ref, actor);
-    if (!canModify(actor, initiative)) throw new CdceError("initiative.forbidden", "initiative.error.forbidden");
+    if (!canModify(actor, initiative)) throw new PermissionDenied("initiative.forbidden", "initiative.error.forbidden");
     const { ref: _ref, partenaires, criteres, ...rest } = o;
     const nothing = Object.values(rest).every((v) => v === undefined || v === "") && partenaires.length === 0 && criteres.length === 0;
     if (nothing) {

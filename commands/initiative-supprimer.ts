@@ -6,8 +6,7 @@
 import { defineCommand } from "../src/core/commands.js";
 import { choice, text } from "../src/core/options.js";
 import { message, reply } from "../src/core/reply.js";
-import { canModify } from "../src/core/permissions.js";
-import { CdceError } from "../src/core/errors.js";
+import { canModify, PermissionDenied } from "../src/core/permissions.js";
 import { findInitiative, withdraw } from "../src/core/initiatives/service.js";
 
 export default defineCommand({
@@ -22,7 +21,7 @@ export default defineCommand({
   },
   async run({ options: o, t, locale, actor, services }) {
     const i = await findInitiative(services, o.ref, actor);
-    if (!canModify(actor, i)) throw new CdceError("initiative.forbidden", "initiative.error.forbidden");
+    if (!canModify(actor, i)) throw new PermissionDenied("initiative.forbidden", "initiative.error.forbidden");
     if (o.confirmer !== "oui") {
       return reply(locale, [
         { type: "section", text: t("initiative.delete.confirm", { title: i.title }) },

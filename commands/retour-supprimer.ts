@@ -2,8 +2,7 @@
 import { defineCommand } from "../src/core/commands.js";
 import { text } from "../src/core/options.js";
 import { message } from "../src/core/reply.js";
-import { canModify } from "../src/core/permissions.js";
-import { CdceError } from "../src/core/errors.js";
+import { canModify, PermissionDenied } from "../src/core/permissions.js";
 import { findSheet } from "../src/core/initiatives/sheets.js";
 
 export default defineCommand({
@@ -15,7 +14,7 @@ export default defineCommand({
   options: { ref: text({ help: { fr: "Référence", de: "Referenz", nl: "Referentie", en: "Reference" }, max: 40 }) },
   async run({ options: o, t, locale, actor, services }) {
     const sheet = await findSheet(services, o.ref);
-    if (!canModify(actor, sheet)) throw new CdceError("sheet.forbidden", "sheet.error.forbidden");
+    if (!canModify(actor, sheet)) throw new PermissionDenied("sheet.forbidden", "sheet.error.forbidden");
     await services.community.sheets.delete(sheet.id);
     return message(locale, t("sheet.deleted", { title: sheet.title }));
   },

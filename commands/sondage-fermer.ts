@@ -2,8 +2,7 @@
 import { defineCommand } from "../src/core/commands.js";
 import { text } from "../src/core/options.js";
 import { reply } from "../src/core/reply.js";
-import { CdceError } from "../src/core/errors.js";
-import { canModify } from "../src/core/permissions.js";
+import { canModify, PermissionDenied } from "../src/core/permissions.js";
 import { findPoll, pollView } from "../src/core/polls/service.js";
 
 export default defineCommand({
@@ -15,7 +14,7 @@ export default defineCommand({
   options: { ref: text({ help: { fr: "Référence", de: "Referenz", nl: "Referentie", en: "Reference" }, max: 40 }) },
   async run({ options: o, t, locale, actor, now, services }) {
     const poll = await findPoll(services, o.ref);
-    if (!canModify(actor, poll)) throw new CdceError("poll.forbidden", "poll.error.forbidden");
+    if (!canModify(actor, poll)) throw new PermissionDenied("poll.forbidden", "poll.error.forbidden");
     const closed = await services.community.polls.close(poll.id, now);
     const blocks = await pollView(services, { ...poll, closedAt: poll.closedAt ?? now }, { locale, zone: actor.timeZone, now, actor });
     return reply(locale, [{ type: "section", text: t(closed ? "poll.closedNow" : "poll.alreadyClosed") }, ...blocks], closed ? "channel" : "ephemeral");
