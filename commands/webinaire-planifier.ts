@@ -5,10 +5,12 @@
  */
 import { defineCommand } from "../src/core/commands.js";
 import { text } from "../src/core/options.js";
-import { message, reply } from "../src/core/reply.js";
+import { reply } from "../src/core/reply.js";
 import { readWebinar } from "../src/core/events/validate.js";
 import { eventCard } from "../src/core/events/render.js";
-import { DEFAULT_TIME_ZONE } from "../src/core/types.js";
+import { DEFAULT_TIME_ZONE, type Block } from "../src/core/types.js";
+import { parseWhen } from "../src/core/events/when.js";
+import { commandLine, foldButtons } from "../src/core/events/when-choices.js";
 
 const h = (fr: string, de: string, nl: string, en: string) => ({ fr, de, nl, en });
 
@@ -50,7 +52,14 @@ export default defineCommand({
   }),
   async run({ options, actor, t, locale, now, services }) {
     const read = readWebinar(options, { t, locale, zone: DEFAULT_TIME_ZONE, now, personId: actor.personId });
-    if (!read.ok) return { ...message(locale, Object.values(read.errors).join("\n")), fieldErrors: read.errors };
+    if (!read.ok) {
+      const said = Object.values(read.errors).join("\n");
+      // The autumn hour that happens twice, alone at fault: one button per reading plans it.
+      const when = Object.keys(read.errors).join() === "debut" && options.debut ? parseWhen(options.debut, { locale, zone: DEFAULT_TIME_ZONE, now }) : undefined;
+      const choices = when && !when.ok ? foldButtons(t, when, DEFAULT_TIME_ZONE, (typed) => commandLine("webinaire planifier", { ...options, debut: typed })) : [];
+      const blocks: Block[] = [{ type: "section", text: said }, ...(choices.length ? [{ type: "actions" as const, buttons: choices }] : [])];
+      return { ...reply(locale, blocks), fieldErrors: read.errors };
+    }
     const event = await services.events.createNetwork(read.event, now);
     // Say "announced" only if there is a network channel to announce it in.
     const announced = await services.notifier.reaches({ kind: "purpose", purpose: "network" });

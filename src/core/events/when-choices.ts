@@ -22,19 +22,37 @@ export function foldLines(r: Refusal): { summer: string; winter: string } {
   return { summer: summer ? withOffset(typed, summer) : typed, winter: winter ? withOffset(typed, winter) : typed };
 }
 
-/** Discord custom ids hold 100 characters: a longer line is offered as text only. */
-const MAX_BUTTON_COMMAND = 100;
+/**
+ * Slack carries a button's line in its value (2,000 characters); Discord keeps a longer line
+ * on the bot's side behind a short custom id. Longer than that, the line is offered as text.
+ */
+const MAX_BUTTON_COMMAND = 2000;
+
+/**
+ * `name key:"value" …` for the options given, or undefined when a value holds a double quote
+ * (it could not be quoted back into one option).
+ */
+export function commandLine(name: string, options: Record<string, unknown>): string | undefined {
+  const parts = [name];
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined || value === null || value === "") continue;
+    const text = Array.isArray(value) ? value.join(",") : String(value);
+    if (/["“”«»]/.test(text)) return undefined;
+    parts.push(`${key}:"${text}"`);
+  }
+  return parts.join(" ");
+}
 
 /**
  * Two buttons that run `line(text with offset)` again, one per reading; none when the
- * refusal is no fold or a line would not fit in a button.
+ * refusal is no fold or a line cannot be built or would not fit in a button.
  */
-export function foldButtons(t: Translate, r: Refusal, zone: string, line: (typed: string) => string): Button[] {
+export function foldButtons(t: Translate, r: Refusal, zone: string, line: (typed: string) => string | undefined): Button[] {
   // A quote in the typed text would end the quoted option of the button's line early.
   if (r.problem !== "dst_fold" || !r.choices || !r.detail || /["“”«»]/.test(r.detail)) return [];
   const buttons = r.choices.map((c) => ({
     label: t(c.season === "summer" ? "ev.when.foldSummer" : "ev.when.foldWinter", { time: formatLocalTime(c.start, zone), offset: c.offset }),
-    command: line(withOffset(r.detail!, c)),
+    command: line(withOffset(r.detail!, c)) ?? "",
   }));
-  return buttons.every((b) => b.command.length <= MAX_BUTTON_COMMAND) ? buttons : [];
+  return buttons.every((b) => b.command && b.command.length <= MAX_BUTTON_COMMAND) ? buttons : [];
 }

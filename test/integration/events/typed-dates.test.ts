@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { run, textOf } from "../../helpers/run.js";
-import { COORD, planWebinar } from "../../helpers/events.js";
+import { COORD, codeOf, planWebinar } from "../../helpers/events.js";
 import type { Locale } from "../../../src/core/types.js";
 
 let app: TestApp;
@@ -67,5 +67,24 @@ describe("moving a webinar into the autumn hour that happens twice", () => {
     expect((await app.services.events.repo.byCode(code))!.startsAt.toISOString()).toBe("2027-10-31T01:30:00.000Z");
     await run(app, buttons[0]!.command, COORD);
     expect((await app.services.events.repo.byCode(code))!.startsAt.toISOString()).toBe("2027-10-31T00:30:00.000Z");
+  });
+});
+
+describe("planning a webinar in the autumn hour that happens twice", () => {
+  it("offers one button per reading that plans it with every option typed, and plans nothing before", async () => {
+    const before = await webinarCount();
+    const asked = await run(app, 'webinaire planifier titre:"Nuit blanche" theme:gouvernance debut:"31/10/2027 2h30" capacite:12 lien:https://meet.example.org/x', COORD);
+    expect(textOf(asked)).toContain("existe deux fois");
+    const actions = asked.blocks.find((b) => b.type === "actions");
+    const buttons = actions?.type === "actions" ? actions.buttons : [];
+    expect(buttons).toHaveLength(2);
+    expect(buttons[0]!.command).toContain('debut:"31/10/2027 2h30 +02:00"');
+    expect(buttons[1]!.command).toContain('debut:"31/10/2027 2h30 +01:00"');
+    expect(await webinarCount()).toBe(before);
+
+    const code = codeOf(textOf(await run(app, buttons[1]!.command, COORD)));
+    const event = (await app.services.events.repo.byCode(code))!;
+    expect(event.startsAt.toISOString()).toBe("2027-10-31T01:30:00.000Z");
+    expect([event.title, event.capacity, event.link]).toEqual(["Nuit blanche", 12, "https://meet.example.org/x"]);
   });
 });
