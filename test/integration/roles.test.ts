@@ -112,6 +112,16 @@ describe("roles through Slack (users.info on the fake)", () => {
     expect(slackText((await h.fake.response(ghost.responseUrl)).body)).toContain("I find nobody for");
     expect(await h.app.services.repos.identity.findByAccount("slack", TEAM_ID, "UNOBODY42")).toBeNull();
   });
+
+  it("says it cannot check the person when Slack refuses to answer (missing scope), and creates nobody", async () => {
+    h.fake.api.users.set("U0LUCIE", { id: "U0LUCIE", name: "lucie", real_name: "Lucie Martin", tz: "Europe/Brussels", locale: "fr-FR" });
+    // The caller's own profile is read (and cached) first, so the failure hits the check of Lucie.
+    await h.fake.response((await h.command("aide", USERS.en)).responseUrl);
+    h.fake.failNext("users.info", { error: "missing_scope" });
+    const { responseUrl } = await h.command("role <@U0LUCIE> benevole Namur", USERS.en);
+    expect(slackText((await h.fake.response(responseUrl)).body)).toContain("I cannot check");
+    expect(await h.app.services.repos.identity.findByAccount("slack", TEAM_ID, "U0LUCIE")).toBeNull();
+  });
 });
 
 describe("roles through Discord (guild members on the fake)", () => {
