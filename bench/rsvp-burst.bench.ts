@@ -71,9 +71,7 @@ async function click(w: BurstWorld, c: Click, slackIndex: number, agent: Agent):
     c.sentAt = performance.now();
     const answer = await postRaw(w.slackUrls[slackIndex % w.slackUrls.length]!, body, signedHeaders(body, { secret: SIGNING_SECRET }), agent);
     c.ackMs = answer.status === 200 ? answer.ms : Number.POSITIVE_INFINITY;
-    const first = await w.slack.response(responseUrl, 1, 30_000).catch(() => undefined);
-    if (first) c.replyMs = first.at - c.sentAt;
-    return;
+    return; // its reply is looked for once the burst is over (slackReplies)
   }
   c.clickedAt = Date.now();
   const record = sendClick(w.discord, w.discordJoin.message, w.discordJoin.customId, { userId: c.user, username: `u${c.user.slice(-6)}`, locale: "fr" });
@@ -98,6 +96,26 @@ async function burst(w: BurstWorld, clicks: Click[]): Promise<void> {
   }
   await Promise.all(pending);
   agent.destroy();
+  await slackReplies(w, clicks.filter((c) => c.platform === "slack"));
+}
+
+/** Waits (30 s at most) for a reply to every Slack click; its latency is its arrival (stamped by the fake) minus the click. */
+async function slackReplies(w: BurstWorld, clicks: Click[]): Promise<void> {
+  const firstReply = () => {
+    const byId = new Map<string, number>();
+    for (const r of w.slack.responses.items) if (r.status === 200 && !byId.has(r.id)) byId.set(r.id, r.at);
+    return byId;
+  };
+  const deadline = Date.now() + 30_000;
+  let replies = firstReply();
+  while (clicks.some((c) => !replies.has(c.responseUrl!.split("/").pop()!)) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    replies = firstReply();
+  }
+  for (const c of clicks) {
+    const at = replies.get(c.responseUrl!.split("/").pop()!);
+    if (at !== undefined) c.replyMs = at - c.sentAt!;
+  }
 }
 
 export async function run(): Promise<Row[]> {

@@ -17,6 +17,7 @@ import type { OutboxNotifier } from "./delivery/notifier.js";
 import { composeServices } from "./compose-services.js";
 import type { OutboxStore } from "./delivery/outbox.js";
 import type { LeaseStore } from "./cluster/lease.js";
+import { boundedDispatcher } from "./command-slots.js";
 
 export interface AppOptions {
   databaseUrl: string;
@@ -46,7 +47,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (options.seed) await seedDemoData(db.repos, clock());
     const kits = await KitCatalog.load(db.repos.kits);
     const { services, notifier, store } = composeServices(db.prisma, db.repos, { provider: db.provider, kits, clock, logger: options.logger });
-    const dispatcher = createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators, explainFailure: databaseUnavailableError });
+    // Bounded: see src/command-slots.ts.
+    const dispatcher = boundedDispatcher(createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators, explainFailure: databaseUnavailableError }));
     const leases = new PrismaLeaseStore(db.prisma);
     const ping = async () => void (await db.prisma.$queryRawUnsafe("SELECT 1"));
     return { services, dispatcher, provider: db.provider, delivery: { store, notifier, leases, ping }, close: () => db.close() };
