@@ -28,6 +28,9 @@ export function foldLines(r: Refusal): { summer: string; winter: string } {
  */
 const MAX_BUTTON_COMMAND = 2000;
 
+/** How much of the typed text parseWhen keeps in a fold's `detail`. */
+const MAX_TYPED_KEPT = 70;
+
 /**
  * `name key:"value" …` for the options given, or undefined when a value holds a double quote
  * (it could not be quoted back into one option).
@@ -48,8 +51,9 @@ export function commandLine(name: string, options: Record<string, unknown>): str
  * refusal is no fold or a line cannot be built or would not fit in a button.
  */
 export function foldButtons(t: Translate, r: Refusal, zone: string, line: (typed: string) => string | undefined): Button[] {
-  // A quote in the typed text would end the quoted option of the button's line early.
-  if (r.problem !== "dst_fold" || !r.choices || !r.detail || /["“”«»]/.test(r.detail)) return [];
+  // A quote in the typed text would end the quoted option of the button's line early; a text
+  // as long as parseWhen keeps (70 characters) may have been cut, and must not be run cut.
+  if (r.problem !== "dst_fold" || !r.choices || !r.detail || /["“”«»]/.test(r.detail) || r.detail.length >= MAX_TYPED_KEPT - 2) return [];
   const buttons = r.choices.map((c) => ({
     label: t(c.season === "summer" ? "ev.when.foldSummer" : "ev.when.foldWinter", { time: formatLocalTime(c.start, zone), offset: c.offset }),
     command: line(withOffset(r.detail!, c)) ?? "",
