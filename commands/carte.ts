@@ -13,6 +13,7 @@ import { parsePeriod } from "../src/core/initiatives/dates.js";
 import { rank, readQuery } from "../src/core/initiatives/search.js";
 import { kindLabel } from "../src/core/initiatives/render.js";
 import { INITIATIVE_KINDS, toKind } from "../src/core/initiatives/vocabulary.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 export default defineCommand({
   // Under `initiative` so that Discord keeps it in that group; `/cdce carte` still works.
@@ -37,7 +38,7 @@ export default defineCommand({
     if (o.type) q.kinds.push(o.type);
     if (o.periode) {
       const period = parsePeriod(o.periode, actor.timeZone, now);
-      if (!period) throw new CdceError("initiatives.bad_period", "initiatives.error.period", { value: o.periode.slice(0, 40) });
+      if (!period) throw new CdceError("initiatives.bad_period", "initiatives.error.period", { value: prefixWithin(o.periode, 40) });
       q.period = period;
     }
     const all = await services.community.initiatives.list({ statuses: ["published"], from: q.period?.from, to: q.period?.to, limit: 5000 });

@@ -8,6 +8,7 @@ import { choice, text } from "../src/core/options.js";
 import { message } from "../src/core/reply.js";
 import { CdceError } from "../src/core/errors.js";
 import type { ChannelPurpose } from "../src/core/ports.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 const USES = ["commune", "reseau", "coordination", "retirer", "voir"] as const;
 const PURPOSE = new Map<string, ChannelPurpose>([["commune", "commune"], ["reseau", "network"], ["coordination", "coordination"]]);
@@ -43,7 +44,7 @@ export default defineCommand({
     if (use === "commune") {
       if (!options.commune) throw new CdceError("channel.commune_missing", "channel.communeMissing");
       const commune = await services.repos.communes.findByName(options.commune);
-      if (!commune) throw new CdceError("commune.unknown", "commune.unknown", { name: options.commune.slice(0, 60) });
+      if (!commune) throw new CdceError("commune.unknown", "commune.unknown", { name: prefixWithin(options.commune, 60) });
       communeId = commune.id;
       communeName = commune.name;
     }

@@ -10,6 +10,7 @@ import { COPIL_KINDS } from "../src/core/watch/ports.js";
 import { communeFor, requireCommune } from "../src/core/watch/access.js";
 import { copilKindOf, KIND_EXAMPLES, matchByName, parseDay } from "../src/core/watch/input.js";
 import { formatDay, kindLabel } from "../src/core/watch/format.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 export default defineCommand({
   name: "copil ajouter",
@@ -43,7 +44,7 @@ export default defineCommand({
     if (!options.nom) throw new CdceError("copil.no_name", "copil.needName");
     if (!options.role) throw new CdceError("copil.no_kind", "copil.needKind", { kinds: KIND_EXAMPLES.join(", ") });
     const end = options.fin ? parseDay(options.fin) : null;
-    if (options.fin && !end) throw new CdceError("copil.bad_date", "copil.badDate", { value: options.fin.slice(0, 20) });
+    if (options.fin && !end) throw new CdceError("copil.bad_date", "copil.badDate", { value: prefixWithin(options.fin, 20) });
     const commune = await communeFor(services.repos, actor, options.commune, "/cdce copil ajouter Marie Dupont role:citoyen commune:Namur");
     requireCommune(actor, commune, "copil.manage");
     const present = await services.watch.copil.active(commune.id, now);

@@ -11,6 +11,7 @@ import { CdceError } from "../src/core/errors.js";
 import { requirePermission } from "../src/core/permissions.js";
 import { readLocalEvent } from "../src/core/events/local.js";
 import { eventCard } from "../src/core/events/render.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 const h = (fr: string, de: string, nl: string, en: string) => ({ fr, de, nl, en });
 
@@ -49,7 +50,7 @@ export default defineCommand({
   }),
   async run({ options, actor, t, locale, now, services }) {
     const commune = options.commune ? await services.repos.communes.findByName(options.commune) : actor.communeIds[0] ? await services.repos.communes.get(actor.communeIds[0]) : null;
-    if (!commune) throw new CdceError(options.commune ? "commune.unknown" : "event.no_commune", options.commune ? "commune.unknown" : "ev.participations.noCommune", { name: (options.commune ?? "").slice(0, 60) });
+    if (!commune) throw new CdceError(options.commune ? "commune.unknown" : "event.no_commune", options.commune ? "commune.unknown" : "ev.participations.noCommune", { name: prefixWithin(options.commune ?? "", 60) });
     requirePermission(actor, "commune.manage", { communeId: commune.id }, ["event.forbidden", "error.forbidden", { command: "evenement creer" }]);
     const read = readLocalEvent(options, { t, commune, now, personId: actor.personId, locale });
     if (!read.ok) return { ...message(locale, Object.values(read.errors).join("\n")), fieldErrors: read.errors };

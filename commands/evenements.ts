@@ -5,6 +5,7 @@ import { message, reply } from "../src/core/reply.js";
 import { CdceError } from "../src/core/errors.js";
 import { themeName, whenText } from "../src/core/events/render.js";
 import type { Block } from "../src/core/types.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 export default defineCommand({
   name: "evenements",
@@ -15,7 +16,7 @@ export default defineCommand({
   options: { commune: text({ help: { fr: "Commune", de: "Gemeinde", nl: "Gemeente", en: "Commune" }, max: 80, rest: true, autocomplete: "commune" }) },
   async run({ options, actor, t, locale, now, services }) {
     const commune = options.commune ? await services.repos.communes.findByName(options.commune) : actor.communeIds[0] ? await services.repos.communes.get(actor.communeIds[0]) : null;
-    if (options.commune && !commune) throw new CdceError("commune.unknown", "commune.unknown", { name: options.commune.slice(0, 60) });
+    if (options.commune && !commune) throw new CdceError("commune.unknown", "commune.unknown", { name: prefixWithin(options.commune, 60) });
     if (!commune) return message(locale, t("ev.participations.noCommune"));
     const events = await services.events.repo.list({ from: now, kinds: ["local"], communeId: commune.id, limit: 20 });
     if (events.length === 0) return message(locale, t("ev.local.none", { commune: commune.name }));
@@ -26,7 +27,7 @@ export default defineCommand({
       blocks.push({ type: "section", text: `**${e.title}** · \`${e.code}\`\n${whenText(e, actor.timeZone, locale)} · ${themeName(t, e)} · ${e.place ?? ""}${slots.length ? `\n${t("ev.local.openSlots", { count: open })}` : ""}` });
       blocks.push({ type: "actions", buttons: [{ label: t("ev.button.details"), command: `evenement ${e.code}` }] });
     }
-    if (events.length > 4) blocks.push({ type: "context", text: events.slice(4).map((e) => `\`${e.code}\` ${e.title}`).join(" · ").slice(0, 2000) });
+    if (events.length > 4) blocks.push({ type: "context", text: prefixWithin(events.slice(4).map((e) => `\`${e.code}\` ${e.title}`).join(" · "), 2000) });
     return reply(locale, blocks);
   },
 });

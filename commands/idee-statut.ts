@@ -8,6 +8,7 @@ import { reply } from "../src/core/reply.js";
 import { requirePermission } from "../src/core/permissions.js";
 import { CdceError } from "../src/core/errors.js";
 import { ideaBlocks, statusLabel, statusNotice, toIdeaStatus } from "../src/core/ideas/service.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 export default defineCommand({
   name: "idee statut",
@@ -25,7 +26,7 @@ export default defineCommand({
   async run({ options: o, t, locale, actor, now, services }) {
     const r = (o.ref ?? "").trim();
     const found = r ? await services.community.ideas.findByPrefix(r) : [];
-    if (found.length !== 1) throw new CdceError("idea.not_found", found.length ? "idea.error.ambiguous" : "idea.error.notFound", { ref: r.slice(0, 40) || "?" });
+    if (found.length !== 1) throw new CdceError("idea.not_found", found.length ? "idea.error.ambiguous" : "idea.error.notFound", { ref: prefixWithin(r, 40) || "?" });
     const idea = found[0]!;
     requirePermission(actor, "commune.manage", { communeId: idea.communeId }, ["idea.forbidden", "idea.error.forbidden"]);
     let note = o.note ?? null;

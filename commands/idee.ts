@@ -9,6 +9,7 @@ import { message } from "../src/core/reply.js";
 import { CdceError } from "../src/core/errors.js";
 import { requirePermission } from "../src/core/permissions.js";
 import { newIdeaNotice } from "../src/core/ideas/service.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 const yesNo = (s: string) => (/^(oui|yes|ja|y|o|1|true)$/i.test(s) ? "oui" : /^(non|no|nein|nee|n|0|false)$/i.test(s) ? "non" : undefined);
 
@@ -28,7 +29,7 @@ export default defineCommand({
     const commune = o.commune
       ? await services.repos.communes.findByName(o.commune)
       : actor.communeIds[0] ? await services.repos.communes.get(actor.communeIds[0]) : null;
-    if (o.commune && !commune) throw new CdceError("commune.unknown", "commune.unknown", { name: o.commune.slice(0, 60) });
+    if (o.commune && !commune) throw new CdceError("commune.unknown", "commune.unknown", { name: prefixWithin(o.commune, 60) });
     if (!commune) throw new CdceError("idea.commune_needed", "idea.error.communeNeeded");
     // Anonymity hides the name from readers, not from the rules: only members post.
     requirePermission(actor, "commune.contribute", { communeId: commune.id }, ["idea.not_member", "idea.error.notMember", { commune: commune.name }]);

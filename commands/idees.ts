@@ -7,6 +7,7 @@ import { CdceError } from "../src/core/errors.js";
 import type { Block } from "../src/core/types.js";
 import { IDEA_STATUSES } from "../src/core/ideas/ports.js";
 import { ideaBlocks, statusLabel, toIdeaStatus } from "../src/core/ideas/service.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 export default defineCommand({
   // Under `idee` so that Discord keeps it in that group; `/cdce idees` still works.
@@ -23,7 +24,7 @@ export default defineCommand({
     const commune = o.commune
       ? await services.repos.communes.findByName(o.commune)
       : actor.communeIds[0] ? await services.repos.communes.get(actor.communeIds[0]) : null;
-    if (o.commune && !commune) throw new CdceError("commune.unknown", "commune.unknown", { name: o.commune.slice(0, 60) });
+    if (o.commune && !commune) throw new CdceError("commune.unknown", "commune.unknown", { name: prefixWithin(o.commune, 60) });
     if (!commune) throw new CdceError("idea.commune_needed", "idea.error.communeNeeded");
     const ideas = await services.community.ideas.list(commune.id, o.statut ? [o.statut] : [], 10);
     if (ideas.length === 0) return reply(locale, [{ type: "section", text: t("idea.none", { commune: commune.name }) }]);

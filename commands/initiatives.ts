@@ -14,6 +14,7 @@ import { rank, readQuery } from "../src/core/initiatives/search.js";
 import { criterionLabel, initiativeLine, kindLabel, partnerLabel } from "../src/core/initiatives/render.js";
 import { CRITERIA, INITIATIVE_KINDS, PARTNER_KINDS, toCriterion, toKind, toPartnerKind, type Criterion } from "../src/core/initiatives/vocabulary.js";
 import { languageLabel } from "../src/core/labels.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 const PER_PAGE = 6;
 
@@ -44,17 +45,17 @@ export default defineCommand({
     if (o.langue) q.languages.push(o.langue);
     if (o.province) {
       const p = readQuery(o.province, communes, actor.timeZone, now).provinces;
-      if (!p.length) throw new CdceError("initiatives.province_unknown", "initiatives.error.province", { name: o.province.slice(0, 40) });
+      if (!p.length) throw new CdceError("initiatives.province_unknown", "initiatives.error.province", { name: prefixWithin(o.province, 40) });
       q.provinces.push(...p);
     }
     if (o.commune) {
       const c = await services.repos.communes.findByName(o.commune);
-      if (!c) throw new CdceError("commune.unknown", "commune.unknown", { name: o.commune.slice(0, 60) });
+      if (!c) throw new CdceError("commune.unknown", "commune.unknown", { name: prefixWithin(o.commune, 60) });
       q.communeIds.push(c.id);
     }
     if (o.periode) {
       const period = parsePeriod(o.periode, actor.timeZone, now);
-      if (!period) throw new CdceError("initiatives.bad_period", "initiatives.error.period", { value: o.periode.slice(0, 40) });
+      if (!period) throw new CdceError("initiatives.bad_period", "initiatives.error.period", { value: prefixWithin(o.periode, 40) });
       q.period = period;
     }
     const all = await services.community.initiatives.list({ statuses: ["published"], from: q.period?.from, to: q.period?.to, limit: 5000 });
@@ -80,10 +81,10 @@ export default defineCommand({
     const lines = found.slice((page - 1) * PER_PAGE, page * PER_PAGE).map((i) => `• ${initiativeLine(t, i, byId.get(i.communeId)?.name ?? "?")}`);
     blocks.push({ type: "section", text: lines.join("\n") }, { type: "context", text: t("initiatives.seeHint") });
     if (page < pages) {
-      const parts = ["initiatives", (o.mots ?? "").slice(0, 40)];
+      const parts = ["initiatives", prefixWithin(o.mots ?? "", 40)];
       for (const k of ["type", "partenaire", "critere", "langue", "periode"] as const) if (o[k]) parts.push(`${k}:${o[k]}`);
       parts.push(`page:${page + 1}`);
-      blocks.push({ type: "actions", buttons: [{ label: t("initiatives.more"), command: parts.filter(Boolean).join(" ").slice(0, 100) }] });
+      blocks.push({ type: "actions", buttons: [{ label: t("initiatives.more"), command: prefixWithin(parts.filter(Boolean).join(" "), 100) }] });
     }
     return reply(locale, blocks);
   },

@@ -13,6 +13,7 @@ import { audienceLabel, formatLabel, languageLabel, themeLabel } from "../src/co
 import { fold } from "../src/core/parse-line.js";
 import { sheetsForVolunteers } from "../src/core/initiatives/sheets.js";
 import { POLL_TEMPLATES } from "../src/core/polls/templates.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 /** Results per page: five fit comfortably in one Slack message and one Discord embed set. */
 export const KITS_PER_PAGE = 5;
@@ -117,7 +118,7 @@ function deepFreeze<T>(value: T): T {
 /** The line that asks for the next page: same words and filters, page + 1. */
 function nextPageCommand(o: Ctx["options"]): string {
   const parts = ["kit"];
-  if (o.mots) parts.push(o.mots.slice(0, 40));
+  if (o.mots) parts.push(prefixWithin(o.mots, 40));
   for (const k of ["public", "theme", "format", "langue", "profil"] as const) if (o[k]) parts.push(`${k}:${o[k]}`);
   parts.push(`page:${o.page + 1}`);
   return parts.join(" ");
@@ -163,7 +164,7 @@ function forVolunteers(result: KitSearchResult): boolean {
 async function resultsPage(ctx: Ctx, result: KitSearchResult): Promise<Reply> {
   const { options: o, t, locale, services } = ctx;
   if (result.total === 0) {
-    const lines = [t("kit.none", { query: (o.mots ?? "").slice(0, 80) })];
+    const lines = [t("kit.none", { query: prefixWithin(o.mots ?? "", 80) })];
     if (result.suggestions.length) lines.push(t("kit.suggestions", { terms: result.suggestions.slice(0, 6).map((s) => `\`${s}\``).join(", ") }));
     lines.push(t("kit.overview.hint"));
     return reply(locale, [{ type: "section", text: lines.join("\n") }]);

@@ -10,6 +10,7 @@ import { CdceError } from "../src/core/errors.js";
 import { slugify } from "../src/core/slug.js";
 import { TOOL_CATEGORIES } from "../src/core/tools/ports.js";
 import { categoryLabel, toToolCategory } from "../src/core/tools/inventory.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 export default defineCommand({
   name: "outils declarer",
@@ -28,7 +29,7 @@ export default defineCommand({
     const key = slugify(o.outil ?? "");
     if (!key) throw new CdceError("tool.name_missing", "tool.error.nameMissing");
     const commune = o.commune ? await services.repos.communes.findByName(o.commune) : actor.communeIds[0] ? await services.repos.communes.get(actor.communeIds[0]) : null;
-    if (o.commune && !commune) throw new CdceError("commune.unknown", "commune.unknown", { name: o.commune.slice(0, 60) });
+    if (o.commune && !commune) throw new CdceError("commune.unknown", "commune.unknown", { name: prefixWithin(o.commune, 60) });
     if (!commune) throw new CdceError("tool.commune_needed", "idea.error.communeNeeded");
     requirePermission(actor, "commune.contribute", { communeId: commune.id }, ["tool.not_member", "initiative.error.notMember", { commune: commune.name }]);
     const { tool, created } = await services.community.tools.declare({ communeId: commune.id, name: o.outil!, key, category: o.categorie ?? null, note: o.note ?? null, declaredById: actor.personId });

@@ -7,6 +7,7 @@ import { text } from "../src/core/options.js";
 import { reply } from "../src/core/reply.js";
 import type { Block } from "../src/core/types.js";
 import { categoryLabel, findTools, groupTools } from "../src/core/tools/inventory.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 export default defineCommand({
   name: "outils",
@@ -24,8 +25,8 @@ export default defineCommand({
       ? t("tool.top", { count: groups.length })
       : found.category ? t("tool.inCategory", { category: categoryLabel(t, found.category) })
       : found.commune ? t("tool.inCommune", { commune: found.commune.name })
-      : t("tool.matching", { word: o.mot.slice(0, 40) });
-    if (found.groups.length === 0) return reply(locale, [{ type: "section", text: `${t("tool.none", { word: (o.mot ?? "").slice(0, 40) })}\n${t("tool.hint")}` }]);
+      : t("tool.matching", { word: prefixWithin(o.mot, 40) });
+    if (found.groups.length === 0) return reply(locale, [{ type: "section", text: `${t("tool.none", { word: prefixWithin(o.mot ?? "", 40) })}\n${t("tool.hint")}` }]);
     const lines = found.groups.slice(0, 15).map((g) =>
       `**${g.name}** (${categoryLabel(t, g.category)}) — ${t("tool.usedBy", { count: g.communes.length })} ${g.communes.slice(0, 12).join(", ")}${g.communes.length > 12 ? "…" : ""}`);
     const blocks: Block[] = [{ type: "header", text: title }, { type: "section", text: lines.join("\n") }, { type: "context", text: t("tool.hint") }];

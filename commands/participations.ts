@@ -10,6 +10,7 @@ import { CdceError } from "../src/core/errors.js";
 import { requirePermission } from "../src/core/permissions.js";
 import { whenText } from "../src/core/events/render.js";
 import type { Block } from "../src/core/types.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 const SIX_MONTHS_MS = 183 * 86_400_000;
 
@@ -24,7 +25,7 @@ export default defineCommand({
     let communeId = actor.communeIds[0];
     if (options.commune) {
       const c = await services.repos.communes.findByName(options.commune);
-      if (!c) throw new CdceError("commune.unknown", "commune.unknown", { name: options.commune.slice(0, 60) });
+      if (!c) throw new CdceError("commune.unknown", "commune.unknown", { name: prefixWithin(options.commune, 60) });
       requirePermission(actor, "commune.view", { communeId: c.id }, ["event.forbidden", "error.forbidden", { command: "participations" }]);
       communeId = c.id;
     }

@@ -7,6 +7,7 @@ import { text } from "../src/core/options.js";
 import { message } from "../src/core/reply.js";
 import { DEFAULT_OFFSETS, MAX_OFFSETS, parseOffsets } from "../src/core/events/reminders.js";
 import { key } from "../src/core/events/vocabulary.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 const RESET = ["defaut", "default", "standard", "reset"];
 
@@ -27,7 +28,7 @@ export default defineCommand({
     }
     const reset = RESET.includes(key(options.quand));
     const offsets = reset ? [] : parseOffsets(options.quand);
-    if (!offsets) return { ...message(locale, t("ev.remind.bad", { value: options.quand.slice(0, 40), max: MAX_OFFSETS })), fieldErrors: { quand: t("ev.remind.bad", { value: options.quand.slice(0, 40), max: MAX_OFFSETS }) } };
+    if (!offsets) return { ...message(locale, t("ev.remind.bad", { value: prefixWithin(options.quand, 40), max: MAX_OFFSETS })), fieldErrors: { quand: t("ev.remind.bad", { value: prefixWithin(options.quand, 40), max: MAX_OFFSETS }) } };
     await repo.setReminderOffsets(actor.personId, offsets);
     const count = await services.events.replanFor(actor.personId, now);
     return message(locale, reset ? t("ev.remind.reset", { count }) : t("ev.remind.set", { offsets: offsets.join(" "), count }));

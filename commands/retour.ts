@@ -10,6 +10,7 @@ import { requirePermission } from "../src/core/permissions.js";
 import { CdceError } from "../src/core/errors.js";
 import { INITIATIVE_KINDS, toKind } from "../src/core/initiatives/vocabulary.js";
 import { sheetBlocks, titleFrom } from "../src/core/initiatives/sheets.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 const long = (fr: string, de: string, nl: string, en: string) => text({ help: { fr, de, nl, en }, max: 2000 });
 
@@ -50,7 +51,7 @@ export default defineCommand({
     let communeName: string | null = null;
     if (o.commune) {
       const c = await services.repos.communes.findByName(o.commune);
-      if (!c) throw new CdceError("commune.unknown", "commune.unknown", { name: o.commune.slice(0, 60) });
+      if (!c) throw new CdceError("commune.unknown", "commune.unknown", { name: prefixWithin(o.commune, 60) });
       requirePermission(actor, "commune.contribute", { communeId: c.id }, ["sheet.not_member", "initiative.error.notMember", { commune: c.name }]);
       communeId = c.id;
     }

@@ -5,6 +5,7 @@ import { reply } from "../src/core/reply.js";
 import { pageToShow } from "../src/core/paging.js";
 import type { Block } from "../src/core/types.js";
 import { rankSheets, sheetLine } from "../src/core/initiatives/sheets.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 const PER_PAGE = 8;
 
@@ -33,7 +34,7 @@ export default defineCommand({
       { type: "section", text: lines.join("\n") },
       { type: "context", text: t("sheet.seeHint") },
     ];
-    if (page < pages) blocks.push({ type: "actions", buttons: [{ label: t("sheet.more"), command: `retours ${(o.mots ?? "").slice(0, 60)} page:${page + 1}`.replace(/\s+/g, " ") }] });
+    if (page < pages) blocks.push({ type: "actions", buttons: [{ label: t("sheet.more"), command: `retours ${prefixWithin(o.mots ?? "", 60)} page:${page + 1}`.replace(/\s+/g, " ") }] });
     return reply(locale, blocks);
   },
 });

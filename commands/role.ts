@@ -13,6 +13,7 @@ import { CdceError } from "../src/core/errors.js";
 import { parseUserMention } from "../src/core/platform-users.js";
 import type { Person } from "../src/core/ports.js";
 import { DEFAULT_TIME_ZONE, ROLES } from "../src/core/types.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 /**
  * The person a mention names: known here already, or confirmed by the platform and then
@@ -20,7 +21,7 @@ import { DEFAULT_TIME_ZONE, ROLES } from "../src/core/types.js";
  */
 async function namedPerson(qui: string, ctx: Pick<CommandContext<unknown>, "actor" | "services" | "users">, create: boolean): Promise<Person | null> {
   const { actor, services, users } = ctx;
-  const shown = qui.slice(0, 60);
+  const shown = prefixWithin(qui, 60);
   const userId = parseUserMention(qui, actor.platform);
   if (!userId) throw new CdceError("role.bad_user", "role.badUser", { user: shown });
   const { identity } = services.repos;
@@ -29,7 +30,7 @@ async function namedPerson(qui: string, ctx: Pick<CommandContext<unknown>, "acto
   const found = await users.lookup(actor.platform, actor.workspaceId, userId);
   if (!found.found) throw new CdceError(`role.user_${found.reason}`, found.reason === "unknown" ? "role.unknownUser" : "role.unverifiable", { user: shown });
   const account = { platform: actor.platform, workspaceId: actor.workspaceId, userId };
-  return identity.createWithAccount(account, { name: (found.name ?? userId).slice(0, 120), locale: "fr", localeChosen: false, timeZone: DEFAULT_TIME_ZONE });
+  return identity.createWithAccount(account, { name: prefixWithin(found.name ?? userId, 120), locale: "fr", localeChosen: false, timeZone: DEFAULT_TIME_ZONE });
 }
 
 export default defineCommand({
@@ -45,7 +46,7 @@ export default defineCommand({
     commune: text({ help: { fr: "Commune (sauf coordination)", de: "Gemeinde (außer Koordination)", nl: "Gemeente (behalve coördinatie)", en: "Commune (except coordination)" }, max: 80, rest: true, autocomplete: "commune" }),
   },
   async run({ options, actor, t, locale, services, now, users }) {
-    if (!options.role) throw new CdceError("role.bad_user", "role.badUser", { user: options.qui.slice(0, 60) });
+    if (!options.role) throw new CdceError("role.bad_user", "role.badUser", { user: prefixWithin(options.qui, 60) });
     const { memberships, communes } = services.repos;
     const who = options.qui.startsWith("<@") ? options.qui : `\`${options.qui.replace(/^@/, "")}\``;
     if (options.role === "aucun") {
@@ -60,7 +61,7 @@ export default defineCommand({
     if (options.role !== "coordination") {
       if (!options.commune) throw new CdceError("role.commune_needed", "role.communeNeeded", { role: options.role });
       const commune = await communes.findByName(options.commune);
-      if (!commune) throw new CdceError("commune.unknown", "commune.unknown", { name: options.commune.slice(0, 60) });
+      if (!commune) throw new CdceError("commune.unknown", "commune.unknown", { name: prefixWithin(options.commune, 60) });
       communeId = commune.id;
       inCommune = t("role.inCommune", { commune: commune.name });
     }

@@ -8,6 +8,7 @@ import { reply } from "../src/core/reply.js";
 import { CdceError } from "../src/core/errors.js";
 import { findPoll, pollView } from "../src/core/polls/service.js";
 import { isOpen } from "../src/core/polls/render.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 export default defineCommand({
   name: "sondage voter",
@@ -22,7 +23,7 @@ export default defineCommand({
   },
   async run({ options: o, t, locale, actor, now, services }) {
     const poll = await findPoll(services, o.ref);
-    if (!isOpen(poll, now)) throw new CdceError("poll.closed", "poll.error.closed", { question: poll.question.slice(0, 80) });
+    if (!isOpen(poll, now)) throw new CdceError("poll.closed", "poll.error.closed", { question: prefixWithin(poll.question, 80) });
     const label = poll.choices[o.choix - 1];
     if (!label) throw new CdceError("poll.bad_choice", "poll.error.badChoice", { max: poll.choices.length });
     const outcome = await services.community.polls.vote(poll.id, actor.personId, o.choix - 1, now);

@@ -13,6 +13,7 @@ import type { Block } from "../src/core/types.js";
 import { parseDeadline } from "../src/core/initiatives/dates.js";
 import { pollView } from "../src/core/polls/service.js";
 import { POLL_TEMPLATES, templateQuestions } from "../src/core/polls/templates.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 const yesNo = (s: string) => (/^(oui|yes|ja|y|o|1|true)$/i.test(s) ? "oui" : /^(non|no|nein|nee|n|0|false)$/i.test(s) ? "non" : undefined);
 const choiceHelp = (n: number) => ({ fr: `Choix ${n}`, de: `Option ${n}`, nl: `Keuze ${n}`, en: `Choice ${n}` });
@@ -63,11 +64,11 @@ export default defineCommand({
     }
     const errors: Record<string, string> = {};
     if (!question) errors.question = t("error.option.required", { option: "question" });
-    choices = [...new Set(choices.map((c) => c.slice(0, 100)))];
+    choices = [...new Set(choices.map((c) => prefixWithin(c, 100)))];
     if (choices.length < 2 || choices.length > 10) errors.choix = t("poll.error.choices");
     const zone = actor.timeZone;
     const closesAt = o.fin ? parseDeadline(o.fin, locale, zone, now) : null;
-    if (o.fin && !closesAt) errors.fin = t("poll.error.closes", { value: o.fin.slice(0, 40) });
+    if (o.fin && !closesAt) errors.fin = t("poll.error.closes", { value: prefixWithin(o.fin, 40) });
     if (Object.keys(errors).length) return { ...message(locale, Object.values(errors).join("\n")), fieldErrors: errors };
     const poll = await services.community.polls.create({
       question: question!, choices, anonymous: o.anonyme === "oui", closesAt: closesAt ?? null,

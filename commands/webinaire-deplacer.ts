@@ -13,6 +13,7 @@ import { whenText } from "../src/core/events/render.js";
 import { parseWhen } from "../src/core/events/when.js";
 import { parseDuration } from "../src/core/events/when-parts.js";
 import { whenMessage, MAX_DURATION_MIN } from "../src/core/events/validate.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 export default defineCommand({
   name: "webinaire deplacer",
@@ -42,7 +43,7 @@ export default defineCommand({
     let minutes = (event.endsAt.getTime() - event.startsAt.getTime()) / 60_000;
     if (options.duree) {
       const d = parseDuration(options.duree);
-      if (d === null || d < 5 || d > MAX_DURATION_MIN) return message(locale, t("ev.duration.bad", { value: options.duree.slice(0, 20), max: MAX_DURATION_MIN / 60 }));
+      if (d === null || d < 5 || d > MAX_DURATION_MIN) return message(locale, t("ev.duration.bad", { value: prefixWithin(options.duree, 20), max: MAX_DURATION_MIN / 60 }));
       minutes = d;
     }
     const end = r.end ?? new Date(r.start.getTime() + minutes * 60_000);

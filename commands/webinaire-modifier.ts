@@ -10,6 +10,7 @@ import { assertCanManage, eventByCode } from "../src/core/events/lookup.js";
 import { isUnlimitedWord } from "../src/core/events/vocabulary.js";
 import { MAX_CAPACITY } from "../src/core/events/validate.js";
 import { inRange, parseDecimalInt } from "../src/core/numbers.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 export default defineCommand({
   name: "webinaire modifier",
@@ -34,7 +35,7 @@ export default defineCommand({
       if (isUnlimitedWord(o.capacite)) capacity = null;
       else {
         const n = parseDecimalInt(o.capacite);
-        if (!inRange(n, 1, MAX_CAPACITY)) return message(locale, t("ev.capacity.bad", { value: o.capacite.slice(0, 20), max: MAX_CAPACITY }));
+        if (!inRange(n, 1, MAX_CAPACITY)) return message(locale, t("ev.capacity.bad", { value: prefixWithin(o.capacite, 20), max: MAX_CAPACITY }));
         if (n < event.goingCount) return message(locale, t("ev.edit.belowGoing", { going: event.goingCount }));
         capacity = n;
       }

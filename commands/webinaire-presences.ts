@@ -7,7 +7,7 @@
 import { defineCommand } from "../src/core/commands.js";
 import { choice, text } from "../src/core/options.js";
 import { message, reply } from "../src/core/reply.js";
-import { clip } from "../src/core/clip.js";
+import { clip, prefixWithin } from "../src/core/clip.js";
 import { assertCanManage, eventByCode } from "../src/core/events/lookup.js";
 import { markAttended, matchNames } from "../src/core/events/attendance.js";
 import type { Block, Button } from "../src/core/types.js";
@@ -45,7 +45,7 @@ export default defineCommand({
       }
       const marked = await markAttended(deps, event, chosen, now);
       note = t("ev.attendance.marked", { count: marked.length });
-      if (unknown.length) note += `\n${t("ev.attendance.unknown", { names: unknown.join(", ").slice(0, 200) })}`;
+      if (unknown.length) note += `\n${t("ev.attendance.unknown", { names: prefixWithin(unknown.join(", "), 200) })}`;
     }
     const fresh = await services.events.repo.registrations(event.id, { statuses: ["going"] });
     const present = fresh.filter((r) => r.attendedAt).length;

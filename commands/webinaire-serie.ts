@@ -12,6 +12,7 @@ import { parseWhen } from "../src/core/events/when.js";
 import { whenText } from "../src/core/events/render.js";
 import { localParts } from "../src/core/time/local.js";
 import { DEFAULT_TIME_ZONE } from "../src/core/types.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 const h = (fr: string, de: string, nl: string, en: string) => ({ fr, de, nl, en });
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -73,7 +74,7 @@ export default defineCommand({
       const bad = items.filter((i) => !i.result.ok);
       if (bad.length) {
         const lines = bad.slice(0, 5).map((i) => t("ev.series.item", { n: i.index, message: i.result.ok ? "" : whenMessage(t, i.result, zone, locale, "quand") }));
-        if (items.length === 1) lines.push(t("ev.series.bad", { value: o.quand.slice(0, 40), example: t("ev.series.example") }));
+        if (items.length === 1) lines.push(t("ev.series.bad", { value: prefixWithin(o.quand, 40), example: t("ev.series.example") }));
         return { ...message(locale, lines.join("\n")), fieldErrors: { quand: lines.join("\n") } };
       }
       sessions = items.flatMap((i) => (i.result.ok ? [{ start: i.result.start, end: i.result.end }] : [])).sort((a, b) => a.start.getTime() - b.start.getTime());
@@ -93,6 +94,6 @@ export default defineCommand({
     const lines = created.map((e, i) => `${i + 1}. ${whenText(e, actor.timeZone, locale)} · \`${e.code}\``);
     // Say "announced" only if there is a network channel to announce it in.
     const said = t((await services.notifier.reaches({ kind: "purpose", purpose: "network" })) ? "ev.series.created" : "ev.series.createdNotAnnounced", { count: created.length });
-    return reply(locale, [{ type: "section", text: said }, { type: "section", text: lines.join("\n").slice(0, 2900) }]);
+    return reply(locale, [{ type: "section", text: said }, { type: "section", text: prefixWithin(lines.join("\n"), 2900) }]);
   },
 });

@@ -7,6 +7,7 @@ import { commandWord, themeName, whenText } from "../src/core/events/render.js";
 import { readAudience, readLanguage, readTheme } from "../src/core/events/vocabulary.js";
 import { WEBINAR_THEMES } from "../src/core/events/model.js";
 import type { Block } from "../src/core/types.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 /** Four per page: each has its own row of buttons, and Discord allows five rows. */
 export const WEBINARS_PER_PAGE = 4;
@@ -27,11 +28,11 @@ export default defineCommand({
   },
   async run({ options: o, actor, t, locale, now, services }) {
     const theme = o.theme ? readTheme(o.theme) : undefined;
-    if (o.theme && !theme?.theme) return message(locale, t("ev.theme.unknown", { value: o.theme.slice(0, 40), suggestions: theme?.suggestions.join(", ") || "—", themes: WEBINAR_THEMES.join(", ") }));
+    if (o.theme && !theme?.theme) return message(locale, t("ev.theme.unknown", { value: prefixWithin(o.theme, 40), suggestions: theme?.suggestions.join(", ") || "—", themes: WEBINAR_THEMES.join(", ") }));
     const language = o.langue ? readLanguage(o.langue) : undefined;
-    if (o.langue && !language) return message(locale, t("error.option.choice", { option: "langue", value: o.langue.slice(0, 20), values: "fr, de, nl, en" }));
+    if (o.langue && !language) return message(locale, t("error.option.choice", { option: "langue", value: prefixWithin(o.langue, 20), values: "fr, de, nl, en" }));
     const audience = o.public ? readAudience(o.public) : undefined;
-    if (o.public && !audience) return message(locale, t("ev.audience.unknown", { value: o.public.slice(0, 30), values: "copil, elus, benevoles, ambassadeurs, agents" }));
+    if (o.public && !audience) return message(locale, t("ev.audience.unknown", { value: prefixWithin(o.public, 30), values: "copil, elus, benevoles, ambassadeurs, agents" }));
     const all = await services.events.repo.list({ from: now, kinds: ["webinar", "training"], theme: theme?.theme ?? undefined, language, audience, limit: 200 });
     if (all.length === 0) return message(locale, t("ev.list.none"));
     const pages = Math.ceil(all.length / WEBINARS_PER_PAGE);
@@ -52,7 +53,7 @@ export default defineCommand({
       });
     }
     if (page < pages) {
-      const parts = ["webinaires", ...(["theme", "langue", "public"] as const).filter((k) => o[k]).map((k) => `${k}:${o[k]!.replace(/\s+/g, "-").slice(0, 20)}`), `page:${page + 1}`];
+      const parts = ["webinaires", ...(["theme", "langue", "public"] as const).filter((k) => o[k]).map((k) => `${k}:${prefixWithin(o[k]!.replace(/\s+/g, "-"), 20)}`), `page:${page + 1}`];
       blocks.push({ type: "context", text: t("ev.list.more", { command: `/cdce ${parts.join(" ")}` }) });
     }
     return reply(locale, blocks);

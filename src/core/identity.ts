@@ -5,6 +5,7 @@
 import type { Repositories, Person } from "./ports.js";
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Actor, type IncomingCommand, type Role } from "./types.js";
 import { toLocale } from "../i18n/catalogue.js";
+import { prefixWithin } from "./clip.js";
 
 /** Accepts only IANA zones the runtime knows; anything else falls back to Brussels. */
 export function validTimeZone(zone: string | undefined): string | undefined {
@@ -26,7 +27,7 @@ export async function resolveActor(incoming: IncomingCommand, repos: Repositorie
     person = await repos.identity.createWithAccount(
       { platform, workspaceId, userId },
       {
-        name: (incoming.userName ?? userId).slice(0, 120),
+        name: prefixWithin(incoming.userName ?? userId, 120),
         locale: platformLocale ?? DEFAULT_LOCALE,
         localeChosen: false,
         timeZone: platformZone ?? DEFAULT_TIME_ZONE,

@@ -145,4 +145,21 @@ describe("every reply and every outbox message, rendered for Slack and Discord",
     expect(all.filter(({ reply }) => buttonsIn(reply).length > 25).length).toBeGreaterThan(0);
     expect(problems.slice(0, 30)).toEqual([]);
   });
+
+  it("quotes what was typed, cut to a length, without cutting a character in half", { timeout: 120_000 }, async () => {
+    const typed = (n: number) => `${"a".repeat(n)}🇧🇪👍🏽🎉`;
+    const lines = [
+      ...[38, 39].flatMap((n) => [`initiative voir ${typed(n)}`, `idee statut ${typed(n)} retenue`, `retour voir ${typed(n)}`, `initiatives periode:${typed(n)}`]),
+      ...[58, 59].flatMap((n) => [`idees commune:${typed(n)}`, `outils declarer Canva commune:${typed(n)}`, `evenements commune:${typed(n)}`]),
+      ...[18, 19].flatMap((n) => [`webinaire ${typed(n)}`, `copil ajouter Marie Dupont fin:${typed(n)}`]),
+      ...[38, 39, 78, 79].map((n) => `kit ${typed(n)}`),
+    ];
+    const broken: string[] = [];
+    for (const line of lines) {
+      const reply = await run(app, line, { ...COPIL, locale: "fr" });
+      const texts = [reply.text, ...reply.blocks.flatMap((b) => (b.type === "actions" ? b.buttons.flatMap((x) => [x.label, x.command]) : b.type === "divider" ? [] : [b.text, ...(b.type === "section" ? (b.fields ?? []).flatMap((f) => [f.label, f.value]) : [])]))];
+      if (texts.some((x) => /\p{Cs}/u.test(x))) broken.push(line);
+    }
+    expect(broken).toEqual([]);
+  });
 });

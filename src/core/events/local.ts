@@ -14,6 +14,7 @@ import { campaignAt } from "./campaign.js";
 import { LOCAL_TYPES, type NewEvent, type NewSlot } from "./model.js";
 import { readLocalType } from "./vocabulary.js";
 import { inRange } from "../numbers.js";
+import { prefixWithin } from "../clip.js";
 
 /** Most slots per event (buttons and messages stay readable). */
 export const MAX_SLOTS = 8;
@@ -40,7 +41,7 @@ export function parseSlots(raw: string, day: Date, zone: string): { slots: NewSl
     if (!startsAt || !endsAt || endsAt <= startsAt) return { bad: part };
     slots.push({ startsAt, endsAt, capacity: people });
   }
-  if (slots.length === 0 || slots.length > MAX_SLOTS) return { bad: raw.slice(0, 40) };
+  if (slots.length === 0 || slots.length > MAX_SLOTS) return { bad: prefixWithin(raw, 40) };
   return { slots };
 }
 
@@ -63,7 +64,7 @@ export function readLocalEvent(
   const locale = ctx.locale;
   const errors: Record<string, string> = {};
   const type = f.type ? readLocalType(f.type) : undefined;
-  if (!type) errors.type = t("ev.local.type", { value: (f.type ?? "").slice(0, 30), types: LOCAL_TYPES.join(", ") });
+  if (!type) errors.type = t("ev.local.type", { value: prefixWithin(f.type ?? "", 30), types: LOCAL_TYPES.join(", ") });
   if (!f.titre) errors.titre = t("error.option.required", { option: "titre" });
   if (!f.lieu) errors.lieu = t("error.option.required", { option: "lieu" });
   let start: Date | undefined;
@@ -78,8 +79,8 @@ export function readLocalEvent(
   let slots: NewSlot[] = [];
   if (f.creneaux && start && end) {
     const parsed = parseSlots(f.creneaux, start, zone);
-    if ("bad" in parsed && parsed.people) errors.creneaux = t("ev.local.slotPeople", { value: parsed.bad.slice(0, 40), min: 1, max: MAX_SLOT_PEOPLE });
-    else if ("bad" in parsed) errors.creneaux = t("ev.local.badSlot", { value: parsed.bad.slice(0, 40), max: MAX_SLOTS });
+    if ("bad" in parsed && parsed.people) errors.creneaux = t("ev.local.slotPeople", { value: prefixWithin(parsed.bad, 40), min: 1, max: MAX_SLOT_PEOPLE });
+    else if ("bad" in parsed) errors.creneaux = t("ev.local.badSlot", { value: prefixWithin(parsed.bad, 40), max: MAX_SLOTS });
     else if (parsed.slots.some((s) => s.startsAt < start! || s.endsAt > end!)) errors.creneaux = t("ev.local.slotOutside");
     else slots = parsed.slots;
   }
@@ -89,14 +90,14 @@ export function readLocalEvent(
     slots,
     event: {
       kind: "local",
-      title: f.titre.slice(0, 150),
+      title: prefixWithin(f.titre, 150),
       theme: type,
       description: f.description?.slice(0, 500) ?? null,
       startsAt: start,
       endsAt: end,
       timeZone: zone,
       link: null,
-      place: f.lieu.slice(0, 200),
+      place: prefixWithin(f.lieu, 200),
       capacity: null,
       language: commune.languages[0] ?? locale,
       audiences: [],

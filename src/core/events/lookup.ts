@@ -4,12 +4,13 @@ import { CdceError } from "../errors.js";
 import { can, PermissionDenied } from "../permissions.js";
 import type { Actor } from "../types.js";
 import { isNetworkEvent, type CdceEvent } from "./model.js";
+import { prefixWithin } from "../clip.js";
 
 /** The event with this short code, or a clear error naming the code. */
 export async function eventByCode(services: Services, code: string | undefined): Promise<CdceEvent> {
   if (!code) throw new CdceError("event.code_missing", "ev.codeMissing");
   const event = await services.events.repo.byCode(code);
-  if (!event) throw new CdceError("event.unknown", "ev.unknown", { code: code.slice(0, 20) });
+  if (!event) throw new CdceError("event.unknown", "ev.unknown", { code: prefixWithin(code, 20) });
   return event;
 }
 

@@ -9,6 +9,7 @@ import { reply } from "../reply.js";
 import { formatLocal, formatLocalTime, sameLocalDay } from "../time/local.js";
 import { googleCalendarLink } from "./ics.js";
 import { isNetworkEvent, type CdceEvent, type EventSlot } from "./model.js";
+import { prefixWithin } from "../clip.js";
 
 /** Sub-command word of an event's kind: buttons run `webinaire …` or `evenement …`. */
 export const commandWord = (e: Pick<CdceEvent, "kind">) => (isNetworkEvent(e) ? "webinaire" : "evenement");
@@ -95,7 +96,7 @@ export function seriesAnnouncement(sessions: CdceEvent[]) {
     return reply(locale, [
       { type: "section", text: t("ev.series.announce", { count: sessions.length }) },
       { type: "header", text: first.title },
-      { type: "section", text: lines.join("\n").slice(0, 2900), fields: [{ label: t("ev.field.theme"), value: themeName(t, first) }, { label: t("ev.field.language"), value: t(`language.${first.language}` as MessageKey) }] },
+      { type: "section", text: prefixWithin(lines.join("\n"), 2900), fields: [{ label: t("ev.field.theme"), value: themeName(t, first) }, { label: t("ev.field.language"), value: t(`language.${first.language}` as MessageKey) }] },
       { type: "actions", buttons },
     ], "channel");
   };

@@ -12,6 +12,7 @@ import type { EventAudience, NewEvent, WebinarTheme } from "./model.js";
 import { WEBINAR_THEMES } from "./model.js";
 import { isTrainingWord, isUnlimitedWord, readAudience, readLanguage, readTheme } from "./vocabulary.js";
 import { inRange, parseDecimalInt } from "../numbers.js";
+import { prefixWithin } from "../clip.js";
 
 /** Longest event we accept: a training day. */
 export const MAX_DURATION_MIN = 12 * 60;
@@ -96,7 +97,7 @@ export function readWebinar(input: WebinarFields, ctx: { t: Translate; locale: L
   if (f.details) {
     const split = splitDetails(f.details);
     f = { ...split.fields, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== "")) };
-    if (split.unknown.length) errors.details = t("ev.details.unknown", { words: split.unknown.join(" ").slice(0, 80) });
+    if (split.unknown.length) errors.details = t("ev.details.unknown", { words: prefixWithin(split.unknown.join(" "), 80) });
   }
   if (!f.titre) errors.titre = t("error.option.required", { option: "titre" });
   let theme: WebinarTheme | null = null;
@@ -104,7 +105,7 @@ export function readWebinar(input: WebinarFields, ctx: { t: Translate; locale: L
   else {
     const read = readTheme(f.theme);
     theme = read.theme;
-    if (!theme) errors.theme = t("ev.theme.unknown", { value: f.theme.slice(0, 40), suggestions: read.suggestions.join(", ") || "—", themes: WEBINAR_THEMES.join(", ") });
+    if (!theme) errors.theme = t("ev.theme.unknown", { value: prefixWithin(f.theme, 40), suggestions: read.suggestions.join(", ") || "—", themes: WEBINAR_THEMES.join(", ") });
   }
   let start: Date | undefined;
   let end: Date | undefined;
@@ -117,26 +118,26 @@ export function readWebinar(input: WebinarFields, ctx: { t: Translate; locale: L
   let minutes = DEFAULT_DURATION_MIN;
   if (f.duree) {
     const d = parseDuration(f.duree);
-    if (d === null || d < 5 || d > MAX_DURATION_MIN) errors.duree = t("ev.duration.bad", { value: f.duree.slice(0, 20), max: MAX_DURATION_MIN / 60 });
+    if (d === null || d < 5 || d > MAX_DURATION_MIN) errors.duree = t("ev.duration.bad", { value: prefixWithin(f.duree, 20), max: MAX_DURATION_MIN / 60 });
     else minutes = d;
   }
   if (f.lien && !/^https:\/\/\S+$/.test(f.lien)) errors.lien = t("ev.link.bad");
   let capacity: number | null = null;
   if (f.capacite && !isUnlimitedWord(f.capacite)) {
     const n = parseDecimalInt(f.capacite);
-    if (!inRange(n, 1, MAX_CAPACITY)) errors.capacite = t("ev.capacity.bad", { value: f.capacite.slice(0, 20), max: MAX_CAPACITY });
+    if (!inRange(n, 1, MAX_CAPACITY)) errors.capacite = t("ev.capacity.bad", { value: prefixWithin(f.capacite, 20), max: MAX_CAPACITY });
     else capacity = n;
   }
   let language: Locale = locale;
   if (f.langue) {
     const l = readLanguage(f.langue);
-    if (!l) errors.langue = t("error.option.choice", { option: "langue", value: f.langue.slice(0, 20), values: "fr, de, nl, en" });
+    if (!l) errors.langue = t("error.option.choice", { option: "langue", value: prefixWithin(f.langue, 20), values: "fr, de, nl, en" });
     else language = l;
   }
   const audiences: EventAudience[] = [];
   for (const word of (f.public ?? "").split(/[,;]+/).map((w) => w.trim()).filter(Boolean)) {
     const a = readAudience(word);
-    if (!a) errors.public = t("ev.audience.unknown", { value: word.slice(0, 30), values: "copil, elus, benevoles, ambassadeurs, agents" });
+    if (!a) errors.public = t("ev.audience.unknown", { value: prefixWithin(word, 30), values: "copil, elus, benevoles, ambassadeurs, agents" });
     else if (!audiences.includes(a)) audiences.push(a);
   }
   if (Object.keys(errors).length || !start || !theme || !f.titre) return { ok: false, errors };
@@ -144,7 +145,7 @@ export function readWebinar(input: WebinarFields, ctx: { t: Translate; locale: L
     ok: true,
     event: {
       kind: f.type && isTrainingWord(f.type) ? "training" : "webinar",
-      title: f.titre.slice(0, 150),
+      title: prefixWithin(f.titre, 150),
       theme,
       description: null,
       startsAt: start,

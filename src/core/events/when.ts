@@ -28,6 +28,7 @@ import {
 } from "./when-parts.js";
 import { extractNamedDate, extractNthWeekday, extractRelativeDay, extractWeekday, namedWeekday } from "./when-days.js";
 import { PAST_RE, WORD_END, WORD_START } from "./when-words.js";
+import { prefixWithin } from "../clip.js";
 
 export type WhenProblem =
   | "empty"
@@ -207,11 +208,11 @@ export function parseWhen(raw: string, o: WhenOptions): WhenResult {
   const times = extractTimes(dayPart.rest);
   if (times.invalid) return { ok: false, problem: "unparsed", detail: times.invalid };
   if (dayPart.later) times.times = times.times.map(laterInTheDay);
-  if (times.times.length > 2 || (times.times.length === 2 && !times.range)) return { ok: false, problem: "ambiguous", detail: raw.slice(0, 60) };
+  if (times.times.length > 2 || (times.times.length === 2 && !times.range)) return { ok: false, problem: "ambiguous", detail: prefixWithin(raw, 60) };
   const day = readDay(times.rest, o.locale, today);
   if (!day) {
     if (times.times.length && !meaningfulLeftover(times.rest)) return { ok: false, problem: "no_date" };
-    return { ok: false, problem: "unparsed", detail: raw.slice(0, 60) };
+    return { ok: false, problem: "unparsed", detail: prefixWithin(raw, 60) };
   }
   const full = withYear(day.parts, today);
   const start0 = times.times[0];
@@ -234,13 +235,13 @@ export function parseWhen(raw: string, o: WhenOptions): WhenResult {
   if (picked === "dst_gap") return { ok: false, problem: "dst_gap" };
   if (picked === "hint_mismatch") return { ok: false, problem: "ambiguous", understood, detail: hint?.text };
   if (understood!.getTime() <= o.now.getTime()) return { ok: false, problem: "past", understood };
-  if (Array.isArray(picked)) return { ok: false, problem: "dst_fold", understood, detail: raw.trim().slice(0, 70), choices: picked };
+  if (Array.isArray(picked)) return { ok: false, problem: "dst_fold", understood, detail: prefixWithin(raw.trim(), 70), choices: picked };
   const start = picked as Date;
   const endTime = times.times[1];
   if (!endTime) return { ok: true, start };
   const end = instant(full, endTime, o.zone, hint);
   if (end === "dst_gap" || end === "invalid_date") return { ok: false, problem: "dst_gap" };
-  if (Array.isArray(end)) return { ok: false, problem: "dst_fold", understood: end[0]!.start, detail: raw.trim().slice(0, 70), choices: end };
+  if (Array.isArray(end)) return { ok: false, problem: "dst_fold", understood: end[0]!.start, detail: prefixWithin(raw.trim(), 70), choices: end };
   if (end === "hint_mismatch") return { ok: false, problem: "ambiguous", understood: start, detail: hint?.text };
   if (end.getTime() <= start.getTime()) return { ok: false, problem: "end_before_start", understood: start };
   return { ok: true, start, end };
@@ -255,7 +256,7 @@ export function parseEnd(raw: string, start: Date, o: Omit<WhenOptions, "now">):
     const end = instant({ year: d.year, month: d.month, day: d.day }, times.times[0]!, o.zone, hint);
     if (end === "dst_gap" || end === "invalid_date") return { ok: false, problem: end };
     if (end === "hint_mismatch") return { ok: false, problem: "ambiguous", detail: hint?.text };
-    if (Array.isArray(end)) return { ok: false, problem: "dst_fold", understood: end[0]!.start, detail: raw.trim().slice(0, 70), choices: end };
+    if (Array.isArray(end)) return { ok: false, problem: "dst_fold", understood: end[0]!.start, detail: prefixWithin(raw.trim(), 70), choices: end };
     if (end <= start) return { ok: false, problem: "end_before_start", understood: end };
     return { ok: true, start: end };
   }

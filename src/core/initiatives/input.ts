@@ -11,6 +11,7 @@ import type { Commune } from "../ports.js";
 import type { NewInitiative } from "./ports.js";
 import { parseDay, today } from "./dates.js";
 import { CRITERIA, INITIATIVE_KINDS, PARTNER_KINDS, toCriterion, toKind, toPartnerKind, type Criterion } from "./vocabulary.js";
+import { prefixWithin } from "../clip.js";
 
 /** The fields, shared by share and edit (edit adds the reference in front). */
 export const initiativeFields = {
@@ -61,7 +62,7 @@ export async function readInitiative(o: InitiativeFieldValues, ctx: CommandConte
   let commune: Commune | undefined;
   if (o.commune) {
     commune = (await services.repos.communes.findByName(o.commune)) ?? undefined;
-    if (!commune) errors.commune = t("commune.unknown", { name: o.commune.slice(0, 60) });
+    if (!commune) errors.commune = t("commune.unknown", { name: prefixWithin(o.commune, 60) });
   } else if (creating) {
     const home = actor.communeIds[0];
     commune = home ? ((await services.repos.communes.get(home)) ?? undefined) : undefined;
@@ -76,7 +77,7 @@ export async function readInitiative(o: InitiativeFieldValues, ctx: CommandConte
   if (o.date) {
     const day = parseDay(o.date, locale, zone, now);
     if (day) draft.happenedOn = day;
-    else errors.date = t("initiative.error.badDate", { value: o.date.slice(0, 40) });
+    else errors.date = t("initiative.error.badDate", { value: prefixWithin(o.date, 40) });
   } else if (creating) draft.happenedOn = today(now, zone);
 
   if (o.type) draft.kind = o.type;
@@ -87,7 +88,7 @@ export async function readInitiative(o: InitiativeFieldValues, ctx: CommandConte
   if (o.liens) {
     const links = o.liens.split(/[\s,;]+/).filter(Boolean);
     const bad = links.find((l) => !/^https:\/\/[^\s<>"]+$/.test(l));
-    if (bad) errors.liens = t("initiative.error.badLink", { link: bad.slice(0, 60) });
+    if (bad) errors.liens = t("initiative.error.badLink", { link: prefixWithin(bad, 60) });
     else draft.links = links.slice(0, 6);
   }
   return { draft, commune, fieldErrors: errors };

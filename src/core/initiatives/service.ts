@@ -10,6 +10,7 @@ import type { Actor } from "../types.js";
 import type { Initiative } from "./ports.js";
 import { channelPrefixes, moderationRequest, networkPost } from "./notifications.js";
 import type { CardInfo } from "./render.js";
+import { prefixWithin } from "../clip.js";
 
 /** The setting coordination turns on with `/cdce config moderation oui`. */
 export const MODERATION_KEY = "initiatives.moderation";
@@ -30,8 +31,8 @@ export async function findInitiative(services: Services, ref: string | undefined
   const exact = r.length === 36 ? await services.community.initiatives.get(r) : null;
   if (exact && visible(exact)) return exact;
   const found = (await services.community.initiatives.findByPrefix(r)).filter(visible);
-  if (found.length === 0) throw new CdceError("initiative.not_found", "initiative.error.notFound", { ref: r.slice(0, 40) });
-  if (found.length > 1) throw new CdceError("initiative.ambiguous", "initiative.error.ambiguous", { ref: r.slice(0, 40) });
+  if (found.length === 0) throw new CdceError("initiative.not_found", "initiative.error.notFound", { ref: prefixWithin(r, 40) });
+  if (found.length > 1) throw new CdceError("initiative.ambiguous", "initiative.error.ambiguous", { ref: prefixWithin(r, 40) });
   return found[0]!;
 }
 

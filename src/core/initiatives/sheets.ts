@@ -5,7 +5,7 @@
  */
 import type { Translate } from "../../i18n/catalogue.js";
 import type { Services } from "../commands.js";
-import { clip } from "../clip.js";
+import { clip, prefixWithin } from "../clip.js";
 import { CdceError } from "../errors.js";
 import type { Block } from "../types.js";
 import type { ExperienceSheet } from "./ports.js";
@@ -72,6 +72,6 @@ export async function findSheet(services: Services, ref: string | undefined): Pr
   const r = (ref ?? "").trim();
   if (!r) throw new CdceError("sheet.ref_missing", "sheet.error.refMissing");
   const found = await services.community.sheets.findByPrefix(r);
-  if (found.length !== 1) throw new CdceError("sheet.not_found", found.length ? "sheet.error.ambiguous" : "sheet.error.notFound", { ref: r.slice(0, 40) });
+  if (found.length !== 1) throw new CdceError("sheet.not_found", found.length ? "sheet.error.ambiguous" : "sheet.error.notFound", { ref: prefixWithin(r, 40) });
   return found[0]!;
 }

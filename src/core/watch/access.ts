@@ -6,12 +6,13 @@ import type { Actor } from "../types.js";
 import type { Commune, Repositories } from "../ports.js";
 import { CdceError } from "../errors.js";
 import { can, requirePermission, type Permission } from "../permissions.js";
+import { prefixWithin } from "../clip.js";
 
 /** The commune named, or the caller's home commune; a clear error otherwise. */
 export async function communeFor(repos: Pick<Repositories, "communes">, actor: Actor, name: string | undefined, example: string): Promise<Commune> {
   if (name && name.trim()) {
     const found = await repos.communes.findByName(name);
-    if (!found) throw new CdceError("commune.unknown", "commune.unknown", { name: name.slice(0, 60) });
+    if (!found) throw new CdceError("commune.unknown", "commune.unknown", { name: prefixWithin(name, 60) });
     return found;
   }
   const home = actor.communeIds[0];
