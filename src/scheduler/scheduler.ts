@@ -26,7 +26,9 @@ function cronLogger(logger: Logger) {
   return {
     info: (m: string) => logger.debug({ source: "node-cron" }, m),
     // A run still busy when the next tick comes is what noOverlap is for (a long outbox sweep): not a warning.
-    warn: (m: string) => (m.includes("overlap") ? logger.debug : logger.warn)({ source: "node-cron" }, m),
+    // Called as methods: pino's need their logger as `this` (a detached one threw, and node-cron
+    // reported "Task failed" at every missed tick of a busy machine).
+    warn: (m: string) => (m.includes("overlap") ? logger.debug({ source: "node-cron" }, m) : logger.warn({ source: "node-cron" }, m)),
     error: (m: string | Error, err?: Error) => logger.error({ source: "node-cron", err }, text(m)),
     debug: (m: string | Error) => logger.debug({ source: "node-cron" }, text(m)),
   };
