@@ -9,6 +9,7 @@ import type { OutboxEntry } from "../src/core/notify.js";
 import { text } from "../src/core/options.js";
 import { message, reply } from "../src/core/reply.js";
 import type { Block, Button } from "../src/core/types.js";
+import { prefixWithin } from "../src/core/clip.js";
 
 /** Items shown with buttons: two buttons each, within Discord's 25 buttons per message. */
 const SHOWN = 8;
@@ -52,7 +53,7 @@ export default defineCommand({
       const n = i + 1;
       const head = `${n}. ${t("outbox.admin.item", { state: t(`outbox.state.${e.state as "pending" | "sending" | "failed"}`), target: where(e), due: when.format(e.dueAt), attempts: e.attempts })}`;
       const lines = [head, `> ${e.summary}`];
-      if (e.lastError) lines.push(`_${t("outbox.admin.error", { error: e.lastError.slice(0, 200) })}_`);
+      if (e.lastError) lines.push(`_${t("outbox.admin.error", { error: prefixWithin(e.lastError, 200) })}_`);
       blocks.push({ type: "divider" }, { type: "section", text: lines.join("\n") });
       const buttons: Button[] = [];
       if (e.state === "failed") buttons.push({ label: `${t("outbox.admin.retry")} ${n}`, command: `admin envois retry:${e.id}`, style: "primary" });

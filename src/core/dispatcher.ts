@@ -18,6 +18,7 @@ import { message, reply } from "./reply.js";
 import { translator, toLocale, type Translate } from "../i18n/catalogue.js";
 import { DEFAULT_LOCALE, type Actor, type IncomingCommand, type Locale, type Reply } from "./types.js";
 import { actedAt } from "./acted-at.js";
+import { prefixWithin } from "./clip.js";
 
 /** Longest line we read; Slack caps slash command text near 4,000 characters anyway. */
 const MAX_LINE = 4000;
@@ -73,7 +74,7 @@ function describeIssues(issues: z.core.$ZodIssue[], specs: OptionSpecs, raw: Rec
   const byField = new Map<string, string>();
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) byField.set(key, t("error.option.unknown", { option: key.slice(0, 40), known: Object.keys(specs).join(", ") }));
+      for (const key of issue.keys) byField.set(key, t("error.option.unknown", { option: prefixWithin(key, 40), known: Object.keys(specs).join(", ") }));
       continue;
     }
     const option = String(issue.path[0] ?? "");
@@ -82,7 +83,7 @@ function describeIssues(issues: z.core.$ZodIssue[], specs: OptionSpecs, raw: Rec
     const given = raw[option];
     if (meta.required && (given === undefined || given === "")) byField.set(option, t("error.option.required", { option }));
     else if (meta.kind === "choice" || meta.kind === "list")
-      byField.set(option, t("error.option.choice", { option, value: String(given ?? "").slice(0, 60), values: (meta.values ?? []).join(", ") }));
+      byField.set(option, t("error.option.choice", { option, value: prefixWithin(String(given ?? ""), 60), values: (meta.values ?? []).join(", ") }));
     else if (meta.kind === "int")
       byField.set(option, t("error.option.int", { option, min: meta.min ?? "-", max: meta.max ?? "-" }));
     else byField.set(option, t("error.option.text", { option, max: meta.max ?? 500 }));
@@ -95,7 +96,7 @@ function unknownCommand(word: string, registry: CommandRegistry, actor: Actor, t
   const visible = registry.all().filter((d) => !d.hidden && (!d.permission || can(actor, d.permission)));
   const suggestions = closest(word, registry.words());
   const names = visible.map((d) => `\`${d.name}\``).join(", ");
-  const lines = [t("error.unknownCommand", { word: word.slice(0, 40) })];
+  const lines = [t("error.unknownCommand", { word: prefixWithin(word, 40) })];
   if (suggestions.length) lines.push(t("error.didYouMean", { suggestions: suggestions.map((s) => `\`/cdce ${s}\``).join(", ") }));
   lines.push(t("error.available", { names }));
   return message(locale, lines.join("\n"));
@@ -136,11 +137,11 @@ export function createDispatcher({ registry, services, onHandled, coordinators, 
       // The example line of this command, in the user's language, for every "typed wrong" reply.
       const usage = `/cdce ${def.usage[locale] ?? def.usage.fr}`;
       if (unknownOptions.length) {
-        const lines = unknownOptions.slice(0, 3).map((option) => t("error.option.unknown", { option: option.slice(0, 40), known: Object.keys(def.options).join(", ") }));
+        const lines = unknownOptions.slice(0, 3).map((option) => t("error.option.unknown", { option: prefixWithin(option, 40), known: Object.keys(def.options).join(", ") }));
         return done("invalid", message(locale, [...lines, t("error.usage", { usage })].join("\n")));
       }
       if (extra.length) {
-        return done("invalid", message(locale, t("error.extraWords", { words: extra.join(" ").slice(0, 80), usage })));
+        return done("invalid", message(locale, t("error.extraWords", { words: prefixWithin(extra.join(" "), 80), usage })));
       }
       const empty = Object.values(raw).every((v) => v === undefined || v === "");
       if (def.form && empty) {

@@ -9,6 +9,7 @@ import type { Clock } from "../core/types.js";
 import { translator } from "../i18n/catalogue.js";
 import type { OutboxNotifier } from "./notifier.js";
 import { describeTarget, type OutboxRow } from "./outbox.js";
+import { prefixWithin } from "../core/clip.js";
 
 /** Builds the `report` hook of the outbox worker. */
 export function failureReporter(notifier: OutboxNotifier, clock: Clock): (row: OutboxRow, error: string) => Promise<void> {
@@ -21,7 +22,7 @@ export function failureReporter(notifier: OutboxNotifier, clock: Clock): (row: O
         key: `outbox:failure:${row.target.platform}:${row.target.workspaceId}:${row.target.userId ?? row.target.channelId}:${day}`,
         to: { kind: "purpose", purpose: "coordination" },
         dueAt: now,
-        render: (locale) => message(locale, translator(locale)("outbox.failed.notice", { target: `\`${target}\``, error: error.slice(0, 300) }), "channel"),
+        render: (locale) => message(locale, translator(locale)("outbox.failed.notice", { target: `\`${target}\``, error: prefixWithin(error, 300) }), "channel"),
       },
       { kind: "notice" },
     );

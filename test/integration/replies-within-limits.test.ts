@@ -153,6 +153,8 @@ describe("every reply and every outbox message, rendered for Slack and Discord",
       ...[58, 59].flatMap((n) => [`idees commune:${typed(n)}`, `outils declarer Canva commune:${typed(n)}`, `evenements commune:${typed(n)}`]),
       ...[18, 19].flatMap((n) => [`webinaire ${typed(n)}`, `copil ajouter Marie Dupont fin:${typed(n)}`]),
       ...[38, 39, 78, 79].map((n) => `kit ${typed(n)}`),
+      ...[38, 39].flatMap((n) => [typed(n), `aide ${typed(n)}`]),
+      ...[58, 59].map((n) => `webinaires langue:${typed(n)}`),
     ];
     const broken: string[] = [];
     for (const line of lines) {

@@ -12,6 +12,7 @@ import type { Actor, Block, Locale } from "../types.js";
 import { canModify } from "../permissions.js";
 import type { Poll } from "./ports.js";
 import { pollBlocks } from "./render.js";
+import { prefixWithin } from "../clip.js";
 
 export async function findPoll(services: Services, ref: string | undefined): Promise<Poll> {
   const r = (ref ?? "").trim();
@@ -19,7 +20,7 @@ export async function findPoll(services: Services, ref: string | undefined): Pro
   const exact = r.length === 36 ? await services.community.polls.get(r) : null;
   if (exact) return exact;
   const found = await services.community.polls.findByPrefix(r);
-  if (found.length !== 1) throw new CdceError("poll.not_found", found.length ? "poll.error.ambiguous" : "poll.error.notFound", { ref: r.slice(0, 40) });
+  if (found.length !== 1) throw new CdceError("poll.not_found", found.length ? "poll.error.ambiguous" : "poll.error.notFound", { ref: prefixWithin(r, 40) });
   return found[0]!;
 }
 
