@@ -35,6 +35,7 @@ export default defineCommand({
       const author = !idea.anonymous && idea.authorId ? await services.repos.identity.getPerson(idea.authorId) : null;
       blocks.push(...ideaBlocks(t, idea, author?.name ?? null, manage), { type: "divider" });
     }
-    return reply(locale, blocks.slice(0, 48));
+    // The renderers split a long reply into messages: every idea keeps its buttons.
+    return reply(locale, blocks);
   },
 });

@@ -27,6 +27,8 @@ const COORD: As = { user: "coord", role: "coordination" };
 const COPIL: As = { user: "copil", role: "copil", commune: "Namur" };
 const replies: Array<{ line: string; reply: Reply }> = [];
 let app: TestApp;
+/** The idea box once every idea shown has a note (one more block per idea). */
+let boxWithNotes: Reply;
 
 async function say(line: string, as: As, locale = "fr"): Promise<Reply> {
   const reply = await run(app, line, { ...as, locale });
@@ -56,7 +58,8 @@ beforeAll(async () => {
   for (let i = 0; i < 45; i++) await say(`idee ${heavy(1490 + (i % 12), i)} commune:Namur${i % 3 ? "" : " anonyme:oui"}`, COPIL);
   const box = await say("idees", COPIL);
   await say("idees commune:Namur", COORD);
-  for (const ref of refs(box).slice(0, 3)) await say(`idee statut ${ref} retenue ${heavy(300, 3)}`, COPIL);
+  for (const ref of refs(box)) await say(`idee statut ${ref} retenue ${heavy(300, 3)}`, COPIL);
+  boxWithNotes = await say("idees", COPIL);
   for (let i = 0; i < 30; i++) {
     await say(`initiative titre:"${heavy(140 + (i % 12), i)}" description:"${heavy(1490 + (i % 12), i)}" type:atelier date:hier commune:Namur lieu:"${heavy(195 + (i % 8), i)}" liens:https://cdce.be/a,https://cdce.be/b`, COPIL);
   }
@@ -144,6 +147,12 @@ describe("every reply and every outbox message, rendered for Slack and Discord",
     // The maximal inputs reached the renderers (not refused as too long).
     expect(all.filter(({ reply }) => buttonsIn(reply).length > 25).length).toBeGreaterThan(0);
     expect(problems.slice(0, 30)).toEqual([]);
+  });
+
+  it("shows every idea of the box with its status buttons, none cut off", () => {
+    const shown = boxWithNotes.blocks.filter((b) => b.type === "section").length;
+    expect(shown).toBe(10);
+    expect(boxWithNotes.blocks.filter((b) => b.type === "actions")).toHaveLength(shown);
   });
 
   it("quotes what was typed, cut to a length, without cutting a character in half", { timeout: 120_000 }, async () => {
