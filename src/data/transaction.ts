@@ -8,9 +8,8 @@
  *   afterwards: PostgreSQL refuses every statement of a transaction after a failed one,
  *   unless the failure happened inside a savepoint that was rolled back.
  * A unit that lost a race with another writer (a PostgreSQL serialization failure or
- * deadlock, a SQLite file locked by another process past its busy timeout) is run again,
- * whole: nothing it did survived the rollback, and whatever it wants to do after the commit
- * (waking the outbox worker) is done only once it committed.
+ * deadlock) is run again, whole: nothing it did survived the rollback, and whatever it
+ * wants to do after the commit (waking the outbox worker) is done only once it committed.
  */
 import type { Db } from "./client.js";
 
@@ -106,15 +105,17 @@ async function inOrder(queries: Array<PromiseLike<unknown>>): Promise<unknown[]>
 
 /**
  * A transaction that lost to another writer and may simply be run again: PostgreSQL's
- * serialization failure (40001) and deadlock (40P01), reported by Prisma as P2034; SQLite
- * busy past the busy timeout, or a stale snapshot in WAL mode (SQLITE_BUSY_SNAPSHOT). A
- * statement timeout is not one: the database is slow or away, running again would not help.
+ * serialization failure (40001) and deadlock (40P01), reported by Prisma as P2034. Not
+ * SQLite's busy answers: transactions there begin IMMEDIATE, holding the write lock before
+ * any work, and a busy BEGIN is already tried again by the adapter (sqlite-busy.ts), up to
+ * its limit; running the unit again after that would only make the person wait longer to
+ * hear that the database is unavailable. Nor a statement timeout: the database is slow or
+ * away, and running again would not help.
  */
 export function isWriteConflict(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   if ((error as { code?: unknown }).code === "P2034") return true;
-  // The adapter's own error, under Prisma's: its original code says which database said what.
+  // The adapter's own error, under Prisma's: its original code says what PostgreSQL said.
   const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta?.driverAdapterError?.cause;
-  const original = typeof cause?.originalCode === "string" ? cause.originalCode : "";
-  return /^SQLITE_BUSY|^40001$|^40P01$/.test(original) || /SQLITE_BUSY|database is locked/.test(String((error as { message?: unknown }).message ?? ""));
+  return cause?.originalCode === "40001" || cause?.originalCode === "40P01";
 }
