@@ -67,7 +67,8 @@ describe("Discord sender", () => {
     expect(err.kind).toBe("rate_limited");
     expect(err.retryAfterMs).toBeGreaterThanOrEqual(3000);
     expect(err.retryAfterMs).toBeLessThan(4000);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // At once: not after waiting out the 3 s (a busy machine may take a second for the call itself).
+    expect(Date.now() - started).toBeLessThan(2_500);
     const posts = () => h.fake.requests.filter((r) => r.method === "POST" && r.path === `/channels/${channel.id}/messages`).length;
     expect(posts()).toBe(1);
     // The bucket is known to be empty: the next try is refused before reaching Discord.
