@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from "../helpers/test-app.js";
 import { captureLogger } from "../helpers/capture-logger.js";
 import { textOf } from "../helpers/run.js";
 import type { Locale, Reply } from "../../src/core/types.js";
+import { KitCatalog } from "../../src/core/kits/service.js";
 import { prepareUser, run } from "../helpers/run.js";
 import { hostileCases, type HostileClass } from "../helpers/hostile-inputs.js";
 import { hostileProblems } from "../helpers/hostile-checks.js";
@@ -88,7 +89,8 @@ describe("random input", () => {
   }, 120_000);
 
   it("turns an unexpected failure into a polite message and logs it with context", async () => {
-    const spy = vi.spyOn(app.services.kits, "search").mockImplementation(() => {
+    // On the class: each command sees the catalogue through its own unit of work's view.
+    const spy = vi.spyOn(KitCatalog.prototype, "search").mockImplementation(() => {
       throw new Error("secret internal detail");
     });
     try {
