@@ -24,6 +24,8 @@
  *   `expiresAt` has passed.
  * - **Never lost**: kept in the database until sent; retried on 5xx, timeouts and 429s; a
  *   message that cannot be delivered ends `failed` and coordination is told once.
+ * - **With the change it announces**: in a command (each runs in `services.transaction`), the
+ *   rows are written in the same transaction as the change: both are kept, or neither.
  *
  * Rules for keys: stable, made of what identifies the logical message (`fom:<communeId>:
  * deadline:2027-03-01`), never of the current time; colon-separated from general to
