@@ -50,30 +50,31 @@ export async function verdict(w: BurstWorld, clicks: Click[], t: Targets): Promi
   const replyP99 = percentile(replies, 0.99);
   const notOneReply = clicks.filter((c) => repliesOf(w, c) !== 1).length;
 
-  // People in the order of their first click (the order the platforms stamped).
+  // People by their first click: its stamp (ms, as the platforms stamp clicks; two clicks in
+  // the same millisecond are simultaneous, either order is right).
   const firstClick = new Map<string, number>();
-  clicks.forEach((c, rank) => {
+  for (const c of clicks) {
     const k = `${c.platform}:${c.user}`;
-    if (!firstClick.has(k)) firstClick.set(k, rank);
-  });
-  const rankOfPerson = new Map<string, number>();
-  for (const [k, rank] of firstClick) {
+    if (!firstClick.has(k)) firstClick.set(k, c.clickedAt ?? Number.POSITIVE_INFINITY);
+  }
+  const stampOfPerson = new Map<string, number>();
+  for (const [k, stamp] of firstClick) {
     const [platform, user] = k.split(":") as ["slack" | "discord", string];
     const person = await w.app.services.repos.identity.findByAccount(platform, platform === "slack" ? TEAM_ID : w.discord.guild.id, user);
-    if (person) rankOfPerson.set(person.id, rank);
+    if (person) stampOfPerson.set(person.id, stamp);
   }
   const repo = w.app.services.events.repo;
   const event = await repo.get(w.eventId);
   const going = await repo.registrations(w.eventId, { statuses: ["going"] });
   const waitlist = await repo.registrations(w.eventId, { statuses: ["waitlist"] });
   const registered = new Set([...going, ...waitlist].map((r) => r.personId));
-  // Adjacent pairs of the waitlist whose clicks came in the other order.
-  const ranks = waitlist.map((r) => rankOfPerson.get(r.personId) ?? -1);
+  // Adjacent pairs of the waitlist whose clicks came in the other order (stamps strictly apart).
+  const stamps = waitlist.map((r) => stampOfPerson.get(r.personId) ?? -1);
   let waitlistInversions = 0;
-  for (let i = 1; i < ranks.length; i++) if (ranks[i]! < ranks[i - 1]!) waitlistInversions++;
+  for (let i = 1; i < stamps.length; i++) if (stamps[i]! < stamps[i - 1]!) waitlistInversions++;
   // Informational: seats cannot wait for clicks still on their way, so a later click may take one.
-  const firstWaiting = Math.min(...ranks.filter((r) => r >= 0), Number.POSITIVE_INFINITY);
-  const seatsToLaterClicks = going.filter((r) => (rankOfPerson.get(r.personId) ?? 0) > firstWaiting).length;
+  const firstWaiting = Math.min(...stamps.filter((r) => r >= 0), Number.POSITIVE_INFINITY);
+  const seatsToLaterClicks = going.filter((r) => (stampOfPerson.get(r.personId) ?? 0) > firstWaiting).length;
 
   // Told once: one set of reminders per seated person, none for the waitlist.
   const rows = await w.app.services.outbox.list(["pending", "sending", "sent", "failed", "cancelled", "expired"], 100_000);

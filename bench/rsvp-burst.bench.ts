@@ -132,6 +132,7 @@ export async function run(): Promise<Row[]> {
     await burst(w, clicks);
     // Late duplicates (a second reply to one click) would arrive now.
     await new Promise((r) => setTimeout(r, 2_000));
+    // BENCH_RSVP_DUMP=<file>: every click and the replicas' last log lines, to see why a row failed.
     if (process.env.BENCH_RSVP_DUMP) {
       const { writeFileSync } = await import("node:fs");
       writeFileSync(process.env.BENCH_RSVP_DUMP, JSON.stringify({ clicks: clicks.map(({ interaction, ...c }) => ({ ...c, cb: interaction?.callback?.type, edits: interaction?.edits.length, followups: interaction?.followups.length, errors: interaction?.errors })), logs: w.replicas.map((r) => r.stderr.slice(-200)) }, null, 1));
