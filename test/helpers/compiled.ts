@@ -23,8 +23,26 @@ function files(dir: string): string[] {
     .map((e) => relative(root, join(e.parentPath, e.name)));
 }
 
+/** Whether process `pid` still runs. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 async function compile(): Promise<string> {
-  const dir = join(root, "node_modules", ".cache", "cdce-test", `run-${process.pid}-${Date.now().toString(36)}`);
+  const cache = join(root, "node_modules", ".cache", "cdce-test");
+  // Folders left by test processes that were killed before their exit hook ran.
+  if (existsSync(cache)) {
+    for (const name of readdirSync(cache)) {
+      const pid = Number(/^run-(\d+)-/.exec(name)?.[1]);
+      if (pid && !alive(pid)) rmSync(join(cache, name), { recursive: true, force: true });
+    }
+  }
+  const dir = join(cache, `run-${process.pid}-${Date.now().toString(36)}`);
   process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
   const sources = DIRS.flatMap(files);
   await build({
