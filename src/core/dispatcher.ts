@@ -154,9 +154,7 @@ export function createDispatcher({ registry, services, onHandled, coordinators, 
         const r = message(locale, [...Object.values(fieldErrors), t("error.usage", { usage })].join("\n"));
         return done("invalid", { ...r, fieldErrors });
       }
-      // One unit of work per command: what it saves and what it promises to post (outbox
-      // rows, activity) are committed together, so a crash never keeps one without the other.
-      const result = await services.transaction((scope) =>
+      const runWith = (scope: Services) =>
         def.run({
           options: parsed.data as never,
           actor,
@@ -168,8 +166,12 @@ export function createDispatcher({ registry, services, onHandled, coordinators, 
           services: scope,
           registry,
           users,
-        }),
-      );
+        });
+      // A command that changes state is one unit of work: what it saves and what it promises
+      // to post (outbox rows, activity) are committed together, so a crash never keeps one
+      // without the other. One that only reads holds no transaction (on SQLite, that would
+      // be the file's write lock, against every other process, for a map's rendering).
+      const result = def.changesState ? await services.transaction(runWith) : await runWith(services);
       log.info({ command: def.name, ms: Math.round(performance.now() - started) }, "command handled");
       return done("ok", result);
     } catch (err) {
