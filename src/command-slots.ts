@@ -22,5 +22,6 @@ export function boundedDispatcher(dispatcher: Dispatcher, slots = COMMAND_SLOTS)
     registry: dispatcher.registry,
     users: dispatcher.users,
     handle: (incoming) => semaphore.runExclusive(() => dispatcher.handle(incoming)),
+    busy: () => semaphore.isLocked(),
   };
 }

@@ -28,6 +28,8 @@ export interface Dispatcher {
   readonly registry: CommandRegistry;
   /** Where each platform adapter registers who its users are (for `/cdce role`). */
   readonly users: PlatformUsers;
+  /** Whether a command handed in now would wait for its turn (src/command-slots.ts); absent: never. */
+  busy?(): boolean;
 }
 
 export interface DispatcherOptions {

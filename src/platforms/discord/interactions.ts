@@ -161,8 +161,11 @@ export class InteractionHandler {
 
   /** Runs the dispatcher under the 3-second rule, then delivers its reply. */
   private async answer(r: Responder, incoming: IncomingCommand, mode: Mode, submission?: Submission) {
+    // A command that will wait for its turn (a burst of clicks) is deferred at once: its wait
+    // and its work may pass Discord's 3 s, and a process that busy may wake late for a timer.
+    const queued = this.d.dispatcher.busy?.() ?? false;
     const work = this.d.dispatcher.handle(incoming);
-    const early = await within(work, this.d.deferAfterMs);
+    const early = queued ? undefined : await within(work, this.d.deferAfterMs);
     if (!early) await r.defer(mode, true);
     await this.deliver(r, early ? early.value : await work, mode, submission);
   }
