@@ -26,6 +26,12 @@ export interface WatchDeps {
   config?: MomentumConfig;
   /** Whether a sub-command exists (buttons to features that may be absent). */
   hasCommand?: (name: string) => boolean;
+  /**
+   * Runs a notice and the record of the prompt it makes as one unit of work (the job's
+   * transaction), so that a crash between them cannot leave a prompt sent but not counted
+   * by the watch. Absent (tests of the scoring alone): one write after the other.
+   */
+  unit?: <T>(work: (scope: Pick<WatchDeps, "notifier" | "watch">) => Promise<T>) => Promise<T>;
 }
 
 export interface ScoredCommune {
@@ -60,9 +66,12 @@ export interface WeeklyReport {
 
 /** Enqueues a notification addressed to a commune and records it as a prompt awaiting an answer. */
 async function prompt(deps: WatchDeps, communeId: string, kind: PromptKind, n: Notification, now: Date): Promise<boolean> {
-  const r = await deps.notifier.enqueue(n);
-  if (r.queued > 0) await deps.watch.prompts.record({ communeId, key: n.key, kind, sentAt: now, answerBy: answerBy(now) });
-  return r.queued > 0;
+  const send = async (scope: Pick<WatchDeps, "notifier" | "watch">) => {
+    const r = await scope.notifier.enqueue(n);
+    if (r.queued > 0) await scope.watch.prompts.record({ communeId, key: n.key, kind, sentAt: now, answerBy: answerBy(now) });
+    return r.queued > 0;
+  };
+  return deps.unit ? deps.unit(send) : send(deps);
 }
 
 /** The weekly scan. Alerts are enqueued before the snapshots are stored: a crash in between re-alerts under the same key. */

@@ -16,7 +16,14 @@ export default defineJob({
   async run({ services, now, logger }) {
     const registry = createRegistry();
     await runWeeklyScan(
-      { repos: services.repos, watch: services.watch, notifier: services.notifier, logger, hasCommand: (name) => registry.get(name) !== undefined },
+      {
+        repos: services.repos,
+        watch: services.watch,
+        notifier: services.notifier,
+        logger,
+        hasCommand: (name) => registry.get(name) !== undefined,
+        unit: (work) => services.transaction((scope) => work(scope)),
+      },
       now,
     );
   },

@@ -13,6 +13,9 @@ export default defineJob({
   timeZone: MOMENTUM_CONFIG.scan.timeZone,
   scope: "cluster",
   async run({ services, now, logger }) {
-    await runDailyWatch({ repos: services.repos, watch: services.watch, notifier: services.notifier, logger }, now);
+    await runDailyWatch(
+      { repos: services.repos, watch: services.watch, notifier: services.notifier, logger, unit: (work) => services.transaction((scope) => work(scope)) },
+      now,
+    );
   },
 });

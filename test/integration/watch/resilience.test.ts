@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { runDailyWatch, runWeeklyScan } from "../../../src/core/watch/scan.js";
 import type { Notifier } from "../../../src/core/notify.js";
+import type { WatchDeps } from "../../../src/core/watch/scan.js";
 import { commune, DAY, fullCopil, linkChannels, spyNotifier, watchDeps } from "./helpers.js";
 
 const T0 = new Date("2027-01-04T06:00:00Z");
@@ -59,5 +60,31 @@ describe("a failure on one commune", () => {
     expect(report.elections).toBe(0); // every commune failed, none stopped the pass
     const ok = await runDailyWatch(watchDeps(app, app.services.notifier), new Date("2030-04-16T07:00:00Z"));
     expect(ok.elections).toBe(2); // the two communes with a linked channel
+  });
+  it("sends a prompt and records it as one unit: a failed record takes its notice back", async () => {
+    const own = await createTestApp({ now: T0 });
+    try {
+      await linkChannels(own, [await commune(own, "Durbuy")]);
+      const election = async () => (await own.services.outbox.list(["pending", "sending", "sent"], 10_000)).filter((r) => r.key.startsWith("election:"));
+      const prompts = Object.getPrototypeOf(own.services.watch.prompts) as { record: (...a: unknown[]) => Promise<unknown> };
+      const record = prompts.record;
+      prompts.record = async () => {
+        throw new Error("disk full");
+      };
+      const deps = { ...watchDeps(own, own.services.notifier), unit: <T>(work: (s: Pick<WatchDeps, "notifier" | "watch">) => Promise<T>) => own.services.transaction((s) => work(s)) };
+      try {
+        expect((await runDailyWatch(deps, new Date("2030-04-16T07:00:00Z"))).elections).toBe(0);
+      } finally {
+        prompts.record = record;
+      }
+      // Nothing was queued for a prompt the watch could not count; the next day's run sends and counts it.
+      expect(await election()).toEqual([]);
+      expect((await runDailyWatch(deps, new Date("2030-04-17T07:00:00Z"))).elections).toBe(1);
+      const [row] = await election();
+      // Outbox keys are the notification's key and its target (`key|slack:T1:C-durbuy`).
+      expect(await own.services.watch.prompts.has(row!.key.split("|")[0]!)).toBe(true);
+    } finally {
+      await own.close();
+    }
   });
 });
