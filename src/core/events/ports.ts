@@ -46,7 +46,7 @@ export interface EventRepository {
   series(seriesId: string): Promise<CdceEvent[]>;
   slots(eventId: string): Promise<EventSlot[]>;
   /** Registrations of an event (all slots unless `slotId` is given), oldest request first. */
-  registrations(eventId: string, opts?: { statuses?: Registration["status"][]; slotId?: string }): Promise<Registration[]>;
+  registrations(eventId: string, opts?: { statuses?: Registration["status"][]; slotId?: string; personId?: string }): Promise<Registration[]>;
   /** A person's registrations with their events, events ending after `from`. */
   forPerson(personId: string, from: Date): Promise<{ event: CdceEvent; registration: Registration }[]>;
   /** Registrations made from a commune (its members), with their events ending after `from`. */

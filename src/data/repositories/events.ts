@@ -75,9 +75,14 @@ export class PrismaEventRepository implements EventRepository {
     return rows.map(toSlot);
   }
 
-  async registrations(eventId: string, opts: { statuses?: Registration["status"][]; slotId?: string } = {}): Promise<Registration[]> {
+  async registrations(eventId: string, opts: { statuses?: Registration["status"][]; slotId?: string; personId?: string } = {}): Promise<Registration[]> {
     const rows = await this.db.registration.findMany({
-      where: { eventId, ...(opts.statuses ? { status: { in: opts.statuses } } : {}), ...(opts.slotId !== undefined ? { slotId: opts.slotId } : {}) },
+      where: {
+        eventId,
+        ...(opts.statuses ? { status: { in: opts.statuses } } : {}),
+        ...(opts.slotId !== undefined ? { slotId: opts.slotId } : {}),
+        ...(opts.personId !== undefined ? { personId: opts.personId } : {}),
+      },
       orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
     });
     return rows.map(toRegistration);
