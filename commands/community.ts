@@ -1,5 +1,5 @@
 /**
- * The network's shared content (issue 8), listed here so that commands/index.ts takes them
+ * The network's shared content, listed here so that commands/index.ts takes them
  * in one line: initiatives (share, edit, details, delete, moderate, contact, follow, show,
  * search), the moderation setting, the map, polls, experience sheets, the idea box, the
  * tool inventory and personal data (`moi`).

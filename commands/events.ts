@@ -1,5 +1,5 @@
 /**
- * The sub-commands of webinars, trainings and local events (issue 6), one line each;
+ * The sub-commands of webinars, trainings and local events, one line each;
  * commands/index.ts spreads this list into the registry.
  */
 import type { CommandDefinition } from "../src/core/commands.js";

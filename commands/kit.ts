@@ -67,7 +67,7 @@ function renderKit(kit: Kit, ctx: Ctx): Block[] {
   ];
   const links = kit.links.slice(0, 3).map((url, i) => `[${t("kit.link", { n: i + 1 })}](${url})`);
   blocks.push({ type: "context", text: [`\`${kit.id}\``, ...links].join(" · ") });
-  // Survey templates start as polls in one click (issue 8).
+  // Survey templates start as polls in one click.
   if (POLL_TEMPLATES.has(kit.id)) blocks.push({ type: "actions", buttons: [{ label: t("poll.fromKit"), command: `sondage modele:${kit.id}` }] });
   return blocks;
 }
@@ -183,7 +183,7 @@ async function resultsPage(ctx: Ctx, result: KitSearchResult): Promise<Reply> {
   if (result.partial) blocks.push({ type: "context", text: t("kit.results.partial") });
   for (const hit of hits) blocks.push(...kitBlocks(hit.kit, ctx), { type: "divider" });
   if (page < pages) blocks.push({ type: "actions", buttons: [{ label: t("kit.more"), command: nextPageCommand({ ...o, page }) }] });
-  // For volunteers, the experience sheets of other volunteers follow the kits (issue 8).
+  // For volunteers, the experience sheets of other volunteers follow the kits.
   if (page === 1 && forVolunteers(result)) blocks.push(...(await sheetsForVolunteers(services, t, o.mots ?? "")));
   return reply(locale, blocks);
 }

@@ -1,5 +1,5 @@
 /**
- * The momentum watch's sub-commands (issue 7): Fair-O-Mètre, veille, CoPil roster,
+ * The momentum watch's sub-commands: Fair-O-Mètre, veille, CoPil roster,
  * mentoring, diagnostic, dashboard. Listed here so commands/index.ts takes one line.
  */
 import type { CommandDefinition } from "../src/core/commands.js";

@@ -43,11 +43,11 @@ export interface Services {
   notifier: Notifier;
   /** The outbox queue, for `/cdce admin envois`. */
   outbox: OutboxAdmin;
-  /** CoPil roster, momentum snapshots, prompts, mentoring, evidence (issue 7). */
+  /** CoPil roster, momentum snapshots, prompts, mentoring, evidence. */
   watch: WatchRepositories;
-  /** Initiatives, experience sheets, polls, idea box, tool inventory, privacy (issue 8). */
+  /** Initiatives, experience sheets, polls, idea box, tool inventory, privacy. */
   community: Community;
-  /** Webinars, trainings and local events: RSVP, reminders, calendars (issue 6). */
+  /** Webinars, trainings and local events: RSVP, reminders, calendars. */
   events: EventService;
   /**
    * Runs `work` as one unit: everything it changes through `scope` (repositories,

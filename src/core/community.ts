@@ -1,5 +1,5 @@
 /**
- * The network's shared content (issue 8): initiatives, experience sheets, polls, the idea
+ * The network's shared content: initiatives, experience sheets, polls, the idea
  * box, the tool inventory, network settings and personal-data requests. One field of
  * Services, so that these features add one line there.
  */

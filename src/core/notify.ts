@@ -86,7 +86,7 @@ export interface Notifier {
    * Withdraws a family of messages (a deleted initiative): cancels those not posted yet,
    * and queues the removal, from their platform, of those already posted. The removals go
    * through the outbox like any message (durable, paced, retried); retracting twice queues
-   * nothing new. Added for issue 8.
+   * nothing new.
    */
   retract(keyPrefix: string): Promise<RetractResult>;
   /**

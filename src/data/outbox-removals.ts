@@ -1,5 +1,5 @@
 /**
- * Taking posted messages down through the outbox (issue 8): for each sent row, a `removal`
+ * Taking posted messages down through the outbox: for each sent row, a `removal`
  * row on the same target carrying the posted message's id, processed by the worker like any
  * other row (durable, retried). Used by `Notifier.retract` (a deleted initiative) and by the
  * erasure of a person (posts that name them).

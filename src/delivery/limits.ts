@@ -21,7 +21,7 @@
  * previous one's is let go. (The hand-over itself, through Redis between replicas, still
  * counts: a post cannot know when another replica let the slot go.)
  *
- * First written with the Slack adapter (issue 3); extended by the outbox (issue 5) with the
+ * First written with the Slack adapter; extended by the outbox with the
  * platform limiter, clustering, `transientAttempts`, `lookFirstSince` and `beforePost`.
  */
 import Bottleneck from "bottleneck";

@@ -1,4 +1,4 @@
-/** Messages of the CoPil roster, its alerts and the communal election reminders (issue 7). */
+/** Messages of the CoPil roster, its alerts and the communal election reminders. */
 import { defineMessages } from "./bundles.js";
 
 export const copilMessages = defineMessages({

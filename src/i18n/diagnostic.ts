@@ -1,4 +1,4 @@
-/** Messages of /cdce diagnostic (questionnaire, request, answer) and /cdce tableau (issue 7). */
+/** Messages of /cdce diagnostic (questionnaire, request, answer) and /cdce tableau. */
 import { defineMessages } from "./bundles.js";
 
 export const diagnosticMessages = defineMessages({

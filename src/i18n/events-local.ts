@@ -1,4 +1,4 @@
-/** Messages of the events feature (issue 6), part 5: local events, volunteer slots, campaigns. */
+/** Messages of the events feature, part 5: local events, volunteer slots, campaigns. */
 import { defineMessages } from "./bundles.js";
 
 export const eventsLocal = defineMessages({

@@ -1,4 +1,4 @@
-/** Messages of the events feature (issue 6), part 3: cancel, move, calendars, reminders. */
+/** Messages of the events feature, part 3: cancel, move, calendars, reminders. */
 import { defineMessages } from "./bundles.js";
 
 export const eventsManage = defineMessages({

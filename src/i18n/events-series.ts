@@ -1,4 +1,4 @@
-/** Messages of the events feature (issue 6), part 6: series (the yearly training cycle). */
+/** Messages of the events feature, part 6: series (the yearly training cycle). */
 import { defineMessages } from "./bundles.js";
 
 export const eventsSeries = defineMessages({

@@ -1,4 +1,4 @@
-/** Messages of the events feature (issue 6), part 4: attendance, nudges, a commune's participation. */
+/** Messages of the events feature, part 4: attendance, nudges, a commune's participation. */
 import { defineMessages } from "./bundles.js";
 
 export const eventsTeam = defineMessages({

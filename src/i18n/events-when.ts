@@ -1,4 +1,4 @@
-/** Messages of the events feature (issue 6), part 1: dates typed by people and vocabularies. */
+/** Messages of the events feature, part 1: dates typed by people and vocabularies. */
 import { defineMessages } from "./bundles.js";
 
 export const eventsWhen = defineMessages({

@@ -1,4 +1,4 @@
-/** Messages of the events feature (issue 6), part 2: webinars, RSVP, notices. */
+/** Messages of the events feature, part 2: webinars, RSVP, notices. */
 import { defineMessages } from "./bundles.js";
 
 export const events = defineMessages({

@@ -1,4 +1,4 @@
-/** Messages of the Fair-O-Mètre: status, checklist, dossier, submission, deadline ladder (issue 7). */
+/** Messages of the Fair-O-Mètre: status, checklist, dossier, submission, deadline ladder. */
 import { defineMessages } from "./bundles.js";
 
 export const fomMessages = defineMessages({

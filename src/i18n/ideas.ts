@@ -1,4 +1,4 @@
-/** Messages of the idea box and the tool inventory (issue 8). */
+/** Messages of the idea box and the tool inventory. */
 import { defineMessages } from "./bundles.js";
 
 export const ideaMessages = defineMessages({

@@ -1,4 +1,4 @@
-/** Messages of the initiatives feature: sharing, moderation, search (issue 8). */
+/** Messages of the initiatives feature: sharing, moderation, search. */
 import { defineMessages } from "./bundles.js";
 
 export const initiativeMessages = defineMessages({

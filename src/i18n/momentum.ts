@@ -1,4 +1,4 @@
-/** Messages of the momentum score, its reasons and the alerts to coordination (issue 7). */
+/** Messages of the momentum score, its reasons and the alerts to coordination. */
 import { defineMessages } from "./bundles.js";
 
 export const momentumMessages = defineMessages({

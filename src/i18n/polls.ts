@@ -1,4 +1,4 @@
-/** Messages of polls (issue 8). */
+/** Messages of polls. */
 import { defineMessages } from "./bundles.js";
 
 export const pollMessages = defineMessages({

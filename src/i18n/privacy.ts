@@ -1,4 +1,4 @@
-/** Messages of `/cdce moi` (access, export, erasure of personal data; issue 8). */
+/** Messages of `/cdce moi` (access, export, erasure of personal data). */
 import { defineMessages } from "./bundles.js";
 
 export const privacyMessages = defineMessages({

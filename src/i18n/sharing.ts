@@ -1,4 +1,4 @@
-/** Messages of the initiatives map, experience sheets and weekly digest (issue 8). */
+/** Messages of the initiatives map, experience sheets and weekly digest. */
 import { defineMessages } from "./bundles.js";
 
 export const sharingMessages = defineMessages({

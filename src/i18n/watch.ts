@@ -1,4 +1,4 @@
-/** Messages of /cdce veille and parrainage, and the mentoring notices (issue 7). */
+/** Messages of /cdce veille and parrainage, and the mentoring notices. */
 import { defineMessages } from "./bundles.js";
 
 export const watchMessages = defineMessages({

@@ -1,5 +1,5 @@
 /**
- * Webinars, trainings and local events (issue 6): the domain types and closed vocabularies.
+ * Webinars, trainings and local events: the domain types and closed vocabularies.
  * Instants are UTC `Date`s; `timeZone` is where the event happens.
  */
 import type { Audience } from "../ports.js";

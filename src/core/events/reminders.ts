@@ -4,7 +4,7 @@
  * An offset is `<n>d` (n days before, at 09:00 in the person's zone), `<n>h` or `<n>m`
  * (exactly that long before the start). Defaults: 7 days and 1 day before at 09:00 and
  * 1 hour before for webinars and trainings; the day before and 2 hours before for local
- * events (issue 6). People change theirs with `/cdce rappels 3j 1h`.
+ * events. People change theirs with `/cdce rappels 3j 1h`.
  */
 import { atLocalTimeDaysBefore, type LocalTime } from "../time/local.js";
 import { wordTable } from "../word-table.js";

@@ -3,7 +3,7 @@
  * reminder "at 09:00 the day before" is computed here, in the person's zone, so that it
  * stays at 09:00 across the DST changes (last Sundays of March and October).
  *
- * Written for issue 6 before the outbox's own helper landed; small on purpose.
+ * Kept apart from the outbox's own time helper on purpose: small, and all the core needs.
  */
 import { DateTime } from "luxon";
 import type { Locale } from "../types.js";

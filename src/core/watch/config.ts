@@ -1,5 +1,5 @@
 /**
- * THE configuration of the momentum watch (issue 7): every weight, threshold, window and
+ * THE configuration of the momentum watch: every weight, threshold, window and
  * delay of the score, the alerts, the Fair-O-Mètre ladder and the CoPil roster, in one
  * documented object. Change a number here and the score, the reasons, the alerts and the
  * tests that derive their expectations from it follow.

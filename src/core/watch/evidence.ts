@@ -28,7 +28,7 @@ const BY_KIND = wordTable<Criterion[]>({
 });
 
 /**
- * What a training or webinar attended serves, by its theme (issue 6's themes): the CoPil's
+ * What a training or webinar attended serves, by its theme: the CoPil's
  * governance (5), communication and awareness (4), partnerships with shops, schools and
  * organisations (2, 3), public procurement in the administration (1), local producers (6).
  */

@@ -1,5 +1,5 @@
 /**
- * Domain types and repository interfaces of the momentum watch (issue 7): the CoPil roster,
+ * Domain types and repository interfaces of the momentum watch: the CoPil roster,
  * the momentum snapshots, the prompts sent to communes, mentoring pairs, and the set-based
  * signal queries the weekly scan runs. Implemented with Prisma in
  * src/data/repositories/watch-*.ts; tests may implement them in memory.

@@ -1,4 +1,4 @@
-/** The repositories of the network's shared content (issue 8), over one Prisma client. */
+/** The repositories of the network's shared content, over one Prisma client. */
 import type { Community } from "../../core/community.js";
 import type { Db } from "../client.js";
 import { FileGeoSource } from "./geo.js";

@@ -1,4 +1,4 @@
-/** Prisma implementation of the events repository (issue 6): events, slots, RSVPs, preferences. */
+/** Prisma implementation of the events repository: events, slots, RSVPs, preferences. */
 import type { Db } from "../client.js";
 import type { CdceEvent, NewEvent, NewSlot, Registration } from "../../core/events/model.js";
 import type { EventFilter, EventRepository, JoinResult, LeaveResult } from "../../core/events/ports.js";

@@ -1,4 +1,4 @@
-/** Builds the momentum watch's repositories (issue 7) over one Prisma client. */
+/** Builds the momentum watch's repositories over one Prisma client. */
 import type { Db } from "../client.js";
 import type { WatchRepositories } from "../../core/watch/ports.js";
 import { PrismaMomentumRepository } from "./watch-momentum.js";

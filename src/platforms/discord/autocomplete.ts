@@ -28,7 +28,7 @@ const MAX_NAME = 100;
 /** The sources an option spec may name (`meta.autocomplete`). */
 export type AutocompleteSource = NonNullable<OptionMeta["autocomplete"]>;
 
-/** Extra sources plugged in by later features (upcoming webinars, issue 6). */
+/** Extra sources plugged in by later features (upcoming webinars). */
 export interface AutocompleteHooks {
   webinar?: (query: string, locale: Locale) => Promise<Choice[]> | Choice[];
 }

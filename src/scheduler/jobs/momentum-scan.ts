@@ -1,7 +1,7 @@
 /**
  * Every Monday at 07:00 Brussels time (MOMENTUM_CONFIG.scan): scores every commune, stores
  * the snapshots, alerts coordination on a fall to orange or red or a sharp drop, sends the
- * diagnostic to communes that fell, and the monthly roster reminders (issue 7).
+ * diagnostic to communes that fell, and the monthly roster reminders.
  */
 import { defineJob } from "../job.js";
 import { MOMENTUM_CONFIG } from "../../core/watch/config.js";

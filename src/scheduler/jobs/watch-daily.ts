@@ -1,7 +1,7 @@
 /**
  * Every day at 09:00 Brussels time (MOMENTUM_CONFIG.scan.dailyCron): the Fair-O-Mètre
  * deadline ladder, mandates ending, communal election reminders and mentoring check-ins
- * (issue 7). Each message has a stable key: a second run the same day queues nothing.
+ *. Each message has a stable key: a second run the same day queues nothing.
  */
 import { defineJob } from "../job.js";
 import { MOMENTUM_CONFIG } from "../../core/watch/config.js";
