@@ -12,6 +12,9 @@ import { requirePermission } from "../src/core/permissions.js";
 import { readLocalEvent } from "../src/core/events/local.js";
 import { eventCard } from "../src/core/events/render.js";
 import { prefixWithin } from "../src/core/clip.js";
+import { parseWhen } from "../src/core/events/when.js";
+import { commandLine, foldButtons } from "../src/core/events/when-choices.js";
+import type { Block } from "../src/core/types.js";
 
 const h = (fr: string, de: string, nl: string, en: string) => ({ fr, de, nl, en });
 
@@ -53,7 +56,15 @@ export default defineCommand({
     if (!commune) throw new CdceError(options.commune ? "commune.unknown" : "event.no_commune", options.commune ? "commune.unknown" : "ev.participations.noCommune", { name: prefixWithin(options.commune ?? "", 60) });
     requirePermission(actor, "commune.manage", { communeId: commune.id }, ["event.forbidden", "error.forbidden", { command: "evenement creer" }]);
     const read = readLocalEvent(options, { t, commune, now, personId: actor.personId, locale });
-    if (!read.ok) return { ...message(locale, Object.values(read.errors).join("\n")), fieldErrors: read.errors };
+    if (!read.ok) {
+      const said = Object.values(read.errors).join("\n");
+      // The autumn hour that happens twice, alone at fault: one button per reading creates it.
+      const when = Object.keys(read.errors).join() === "debut" && options.debut ? parseWhen(options.debut, { locale, zone: commune.timeZone, now }) : undefined;
+      const choices = when && !when.ok ? foldButtons(t, when, commune.timeZone, (typed) => commandLine("evenement creer", { ...options, debut: typed })) : [];
+      if (!choices.length) return { ...message(locale, said), fieldErrors: read.errors };
+      const blocks: Block[] = [{ type: "section", text: said }, { type: "actions", buttons: choices }];
+      return { ...reply(locale, blocks), fieldErrors: read.errors };
+    }
     const event = await services.events.createLocal(read.event, read.slots);
     const slots = await services.events.repo.slots(event.id);
     const lines = [t("ev.local.created", { code: event.code, commune: commune.name })];

@@ -88,3 +88,23 @@ describe("planning a webinar in the autumn hour that happens twice", () => {
     expect([event.title, event.capacity, event.link]).toEqual(["Nuit blanche", 12, "https://meet.example.org/x"]);
   });
 });
+
+describe("a local event at the autumn hour that happens twice", () => {
+  it("asks which one with two buttons, and the button creates it at that reading", async () => {
+    const copil = { user: "copil-namur", role: "copil" as const, commune: "Namur", platform: "slack" as const };
+    const asked = await run(app, 'evenement creer type:stand titre:"Nuit du commerce équitable" debut:"31/10/2027 2h30-4h" lieu:"Place d’Armes"', copil);
+    expect(textOf(asked)).toContain("existe deux fois");
+    const actions = asked.blocks.find((b) => b.type === "actions");
+    const buttons = actions?.type === "actions" ? actions.buttons : [];
+    expect(buttons.map((b) => b.command)).toEqual([
+      'evenement creer type:"stand" titre:"Nuit du commerce équitable" debut:"31/10/2027 2h30-4h +02:00" lieu:"Place d’Armes"',
+      'evenement creer type:"stand" titre:"Nuit du commerce équitable" debut:"31/10/2027 2h30-4h +01:00" lieu:"Place d’Armes"',
+    ]);
+    const created = await run(app, buttons[1]!.command, copil);
+    const code = codeOf(textOf(created));
+    const event = (await app.services.events.repo.byCode(code))!;
+    // Winter time: 02:30 at +01:00 is 01:30 UTC.
+    expect(event.startsAt.toISOString()).toBe("2027-10-31T01:30:00.000Z");
+  });
+});
+
