@@ -92,3 +92,30 @@ export async function killAll(): Promise<void> {
   for (const p of all) p.kill("SIGKILL");
   await Promise.all(all.map((p) => (p.exitCode !== null || p.signalCode !== null ? Promise.resolve() : new Promise((r) => p.once("exit", r)))));
 }
+
+/** What a process that ran to its end printed, and how it ended. */
+export interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `node <args>` to its end with a clean environment (PATH, HOME and `env`), feeding it
+ * `input` on stdin (none by default): the terminal as a person starts it.
+ */
+export function runNode(args: string[], env: Record<string, string>, input = ""): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}

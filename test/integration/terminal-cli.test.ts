@@ -2,29 +2,18 @@
  * The terminal mode as a newcomer uses it: the real entry point in a child process, on a
  * fresh SQLite file, with demo data loaded at start.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runNode } from "../helpers/child.js";
 
 const dir = mkdtempSync(join(tmpdir(), "cdce-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function start(args: string[], input?: string, env: Record<string, string> = {}, entry: string[] = ["--import", "tsx", "src/main.ts"]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [...entry, ...args], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: `file:${join(dir, "cli.db")}`, ...env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? "");
-  });
+  return runNode([...entry, ...args], { DATABASE_URL: `file:${join(dir, "cli.db")}`, ...env }, input);
 }
 
 // Each case starts a real process (tsx compile, migrations, seed): allow for a loaded machine.

@@ -3,25 +3,12 @@
  * language they asked for, that the database is unavailable and nothing was saved (then the
  * driver's line for whoever runs it), not only a driver's "connect ECONNREFUSED".
  */
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../helpers/local-services.js";
+import { runNode } from "../helpers/child.js";
 import { translator } from "../../src/i18n/catalogue.js";
 
-function start(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const start = (args: string[], env: Record<string, string>) => runNode(["--import", "tsx", "src/main.ts", ...args], env);
 
 describe("terminal with the database down", { timeout: 120_000 }, () => {
   it("says the database is unavailable in the asked language", async () => {

@@ -4,29 +4,18 @@
  * (the terminal entry point as `npm start` runs it, built, with `--once`), all get an answer
  * and none loses the write: exactly 5 going, 15 waiting, no error reply.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/data/database.js";
 import { scratchSqlite } from "./support.js";
+import { runNode } from "../../helpers/child.js";
 
 const scratch = scratchSqlite();
 afterAll(() => scratch.cleanup());
 
-function once(line: string, flags: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    // Plain JavaScript, as `npm start` runs it: half the start-up work of tsx, for 21 processes.
-    const child = spawn(process.execPath, ["dist/src/main.js", "--once", line, ...flags], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: scratch.url, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+// Plain JavaScript, as `npm start` runs it: half the start-up work of tsx, for 21 processes.
+const once = (line: string, flags: string[], env: Record<string, string> = {}) =>
+  runNode(["dist/src/main.js", "--once", line, ...flags], { DATABASE_URL: scratch.url, ...env });
 
 // 21 real processes (start-up, migration check, a few writes each) on a loaded 2-core machine.
 describe("SQLite with several processes on one file", { timeout: 900_000 }, () => {
