@@ -9,19 +9,13 @@
  * import.meta.url still work), with the data files and migrations beside them, into a folder
  * under node_modules/.cache (so the compiled files find the packages), removed at exit.
  */
-import { build } from "esbuild";
-import { cpSync, existsSync, readdirSync, rmSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { compileTree } from "../../src/compile.mjs";
 
 const root = process.cwd();
 const DIRS = ["src", "commands", "test/fixtures", "test/fakes"];
 let out: Promise<string> | undefined;
-
-function files(dir: string): string[] {
-  return readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(root, join(e.parentPath, e.name)));
-}
 
 /** Whether process `pid` still runs. */
 function alive(pid: number): boolean {
@@ -44,22 +38,7 @@ async function compile(): Promise<string> {
   }
   const dir = join(cache, `run-${process.pid}-${Date.now().toString(36)}`);
   process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-  const sources = DIRS.flatMap(files);
-  await build({
-    entryPoints: sources.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && !f.endsWith(".test.ts")).map((f) => join(root, f)),
-    outdir: dir,
-    outbase: root,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "warning",
-  });
-  // Data files read at run time through import.meta.url, and the migrations (../../prisma from src/data).
-  for (const f of sources.filter((f) => !/\.(ts|mjs)$/.test(f))) cpSync(join(root, f), join(dir, f));
-  for (const provider of ["sqlite", "postgresql"]) {
-    const migrations = join(root, "prisma", provider, "migrations");
-    if (existsSync(migrations)) cpSync(migrations, join(dir, "prisma", provider, "migrations"), { recursive: true });
-  }
+  await compileTree({ root, dirs: DIRS, outdir: dir, skip: (f) => f.endsWith(".test.ts") });
   return dir;
 }
 
