@@ -8,9 +8,9 @@ import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { AUDIENCES, KIT_FORMATS, THEMES, type CommuneProfile, type Kit } from "../src/core/ports.js";
 import { LOCALES, type Locale } from "../src/core/types.js";
-import { parseCatalogue } from "../src/core/kits/catalogue.js";
-import { KitIndex } from "../src/core/kits/search.js";
-import { ENTRIES } from "../src/core/kits/vocabulary.js";
+import { parseCatalogue } from "../src/features/kits/catalogue.js";
+import { KitIndex } from "../src/features/kits/search.js";
+import { ENTRIES } from "../src/features/kits/vocabulary.js";
 import { percentile, pick, prng, type Row } from "./lib.js";
 
 const SYNTHETIC_SIZE = 10_000;

@@ -17,9 +17,9 @@ import pg from "pg";
 import { openDatabase, type Database } from "../src/data/database.js";
 import { createWatchRepositories } from "../src/data/repositories/watch.js";
 import { silentLogger } from "../src/core/logger.js";
-import { scoreAll, runWeeklyScan } from "../src/core/watch/scan.js";
-import { emptySignals, scoreMomentum } from "../src/core/watch/momentum.js";
-import { semaineWindowsBefore } from "../src/core/watch/calendar.js";
+import { scoreAll, runWeeklyScan } from "../src/features/watch/scan.js";
+import { emptySignals, scoreMomentum } from "../src/features/watch/momentum.js";
+import { semaineWindowsBefore } from "../src/features/watch/calendar.js";
 import type { Notifier } from "../src/core/notify.js";
 import { percentile, type Row } from "./lib.js";
 

@@ -6,11 +6,11 @@
  * platform and plans a webinar; the outbox posts its announcement, whose "register" button
  * the bench then clicks.
  */
-import { createRegistry } from "../commands/index.js";
+import { createRegistry } from "../src/features/index.js";
 import { createApp, type App } from "../src/app.js";
 import { silentLogger } from "../src/core/logger.js";
 import { registerCommands } from "../src/platforms/discord/register.js";
-import { translator } from "../src/i18n/catalogue.js";
+import { translator } from "../src/core/i18n/catalogue.js";
 import { FakeDiscord } from "../test/fakes/discord/fake-discord.js";
 import { buttonsOf as discordButtons, textOf as discordText, type Who } from "../test/fakes/discord/interactions.js";
 import { sendLine } from "../test/fakes/discord/lines.js";

@@ -80,7 +80,7 @@ const schema = z.object({
   /** Leader lease (Discord gateway, singleton jobs) and outbox claims: lifetime and renewal. */
   LEASE_TTL_MS: z.coerce.number().int().min(500).max(600_000).default(20_000),
   LEASE_RENEW_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
-  /** When the weekly momentum scan runs (node-cron, Brussels time); default Monday 07:00 (src/core/watch/config.ts). */
+  /** When the weekly momentum scan runs (node-cron, Brussels time); default Monday 07:00 (src/features/watch/config.ts). */
   MOMENTUM_SCAN_CRON: z.string().regex(/^\s*\S+(\s+\S+){4,5}\s*$/, "must be a cron expression of 5 or 6 fields").optional(),
 });
 

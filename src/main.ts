@@ -7,7 +7,7 @@ import { createLogger } from "./logger.js";
 import { createApp } from "./app.js";
 import { parseTerminalArgs } from "./platforms/terminal/args.js";
 import { runInteractive, runOnce, syncLocalActor } from "./platforms/terminal/terminal.js";
-import { translator } from "./i18n/catalogue.js";
+import { translator } from "./core/i18n/catalogue.js";
 import { loadPlatformAdapters } from "./platforms/load.js";
 import { Metrics } from "./ops/metrics.js";
 import { Lease } from "./cluster/lease.js";

@@ -18,8 +18,8 @@ import { OutboxWorker, type OutboxPlatform } from "./delivery/worker.js";
 import { startOpsServer, type OpsServer, type PlatformHealth } from "./ops/http.js";
 import type { Metrics } from "./ops/metrics.js";
 import type { PlatformAdapter } from "./platforms/adapter.js";
-import type { JobDefinition } from "./scheduler/job.js";
-import { JOBS } from "./scheduler/jobs/index.js";
+import type { JobDefinition } from "./core/jobs.js";
+import { JOBS } from "./features/index.js";
 import { Scheduler } from "./scheduler/scheduler.js";
 
 export interface RuntimeOptions {
@@ -30,7 +30,7 @@ export interface RuntimeOptions {
   replica: string;
   metrics: Metrics;
   logger: Logger;
-  /** The jobs to schedule (default: src/scheduler/jobs/index.ts). */
+  /** The jobs to schedule (default: every feature's, from src/features/index.ts). */
   jobs?: readonly JobDefinition[];
 }
 

@@ -1,19 +1,20 @@
 /**
  * How a sub-command is defined, and the registry that holds them. A command file in
- * `commands/` calls `defineCommand`; `commands/index.ts` lists them explicitly.
+ * `commands/<feature>/` calls `defineCommand`; its feature's declaration
+ * (src/features/<feature>/feature.ts) lists it, and the registry is built from the features.
  */
 import type { Actor, Clock, Form, LocalizedText, Locale, Reply } from "./types.js";
 import type { Repositories } from "./ports.js";
-import type { Translate } from "../i18n/catalogue.js";
+import type { Translate } from "./i18n/catalogue.js";
 import type { Logger } from "./logger.js";
 import type { OptionSpecs, OptionValues } from "./options.js";
 import type { Permission } from "./permissions.js";
 import type { PlatformUsers } from "./platform-users.js";
-import type { KitCatalog } from "./kits/service.js";
+import type { KitCatalog } from "../features/kits/service.js";
 import type { ChannelRef } from "./types.js";
 import type { Notifier, OutboxAdmin } from "./notify.js";
-import type { WatchRepositories } from "./watch/ports.js";
-import type { EventService } from "./events/service.js";
+import type { WatchRepositories } from "../features/watch/ports.js";
+import type { EventService } from "../features/events/service.js";
 import type { Community } from "./community.js";
 
 /** What every handler receives. Repositories and services are passed in, never imported. */
@@ -86,6 +87,14 @@ export interface CommandDefinition<S extends OptionSpecs = OptionSpecs> {
   hidden?: boolean;
   run(ctx: CommandContext<OptionValues<S>>): Promise<Reply>;
 }
+
+/**
+ * A command whatever its options, as lists hold them: `run` takes each command's own option
+ * values, so a list of different commands can only name them loosely (the registry and the
+ * dispatcher validate the options against the specs before `run`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: run's parameter is contravariant
+export type AnyCommand = CommandDefinition<any>;
 
 /** Keeps option types flowing from the specs into `run`. */
 export function defineCommand<S extends OptionSpecs>(def: CommandDefinition<S>): CommandDefinition<S> {

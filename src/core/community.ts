@@ -3,11 +3,11 @@
  * box, the tool inventory, network settings and personal-data requests. One field of
  * Services, so that these features add one line there.
  */
-import type { GeoSource, InitiativeRepository, SettingsRepository, SheetRepository } from "./initiatives/ports.js";
-import type { PollRepository } from "./polls/ports.js";
-import type { IdeaRepository } from "./ideas/ports.js";
-import type { ToolRepository } from "./tools/ports.js";
-import type { PrivacyRepository } from "./privacy/ports.js";
+import type { GeoSource, InitiativeRepository, SettingsRepository, SheetRepository } from "../features/initiatives/ports.js";
+import type { PollRepository } from "../features/polls/ports.js";
+import type { IdeaRepository } from "../features/ideas/ports.js";
+import type { ToolRepository } from "../features/tools/ports.js";
+import type { PrivacyRepository } from "../features/privacy/ports.js";
 
 export interface Community {
   initiatives: InitiativeRepository;

@@ -15,7 +15,7 @@ import { schemaOf, type OptionSpecs } from "./options.js";
 import { normalizeIncoming } from "./input-text.js";
 import { closest } from "./similarity.js";
 import { message, reply } from "./reply.js";
-import { translator, toLocale, type Translate } from "../i18n/catalogue.js";
+import { translator, toLocale, type Translate } from "./i18n/catalogue.js";
 import { DEFAULT_LOCALE, type Actor, type IncomingCommand, type Locale, type Reply } from "./types.js";
 import { actedAt } from "./acted-at.js";
 import { prefixWithin } from "./clip.js";

@@ -3,7 +3,7 @@
  * `params` make the user-facing message (translated in one place, the dispatcher), and
  * `cause` keeps the original error for the logs only: it never reaches a user.
  */
-import type { MessageKey } from "../i18n/catalogue.js";
+import type { MessageKey } from "./i18n/catalogue.js";
 
 export class CdceError extends Error {
   readonly code: string;

@@ -4,7 +4,7 @@
  */
 import type { Repositories, Person } from "./ports.js";
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, type Actor, type IncomingCommand, type Role } from "./types.js";
-import { toLocale } from "../i18n/catalogue.js";
+import { toLocale } from "./i18n/catalogue.js";
 import { prefixWithin } from "./clip.js";
 
 /** Accepts only IANA zones the runtime knows; anything else falls back to Brussels. */

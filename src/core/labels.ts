@@ -1,5 +1,5 @@
 /** Localized names of the catalogue's closed vocabularies (audiences, themes, formats...). */
-import type { Translate, MessageKey } from "../i18n/catalogue.js";
+import type { Translate, MessageKey } from "./i18n/catalogue.js";
 import type { Audience, CommuneProfile, KitFormat, Theme } from "./ports.js";
 import type { Locale } from "./types.js";
 

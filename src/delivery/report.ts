@@ -6,7 +6,7 @@
  */
 import { message } from "../core/reply.js";
 import type { Clock } from "../core/types.js";
-import { translator } from "../i18n/catalogue.js";
+import { translator } from "../core/i18n/catalogue.js";
 import type { OutboxNotifier } from "./notifier.js";
 import { describeTarget, type OutboxRow } from "./outbox.js";
 import { prefixWithin } from "../core/clip.js";

@@ -6,7 +6,7 @@
  */
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "../core/logger.js";
-import type { JobContext, JobDefinition } from "./job.js";
+import type { JobContext, JobDefinition } from "../core/jobs.js";
 
 export interface SchedulerOptions {
   logger: Logger;

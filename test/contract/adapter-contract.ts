@@ -24,10 +24,10 @@
  * - `ephemeral`: whether only the caller sees the reply.
  * - Setup may happen lazily in the first `run` (the suite has generous timeouts).
  *
- * Expectations come from the message catalogues (src/i18n), never from one platform's output.
+ * Expectations come from the message catalogues (src/core/i18n and each feature's messages), never from one platform's output.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { translator, type MessageKey } from "../../src/i18n/catalogue.js";
+import { translator, type MessageKey } from "../../src/core/i18n/catalogue.js";
 import type { Locale } from "../../src/core/types.js";
 
 export interface NormalizedReply {

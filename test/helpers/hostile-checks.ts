@@ -7,7 +7,7 @@ import { renderReply as renderSlack } from "../../src/platforms/slack/render.js"
 import { renderReply as renderDiscord } from "../../src/platforms/discord/render.js";
 import { CustomIdStore } from "../../src/platforms/discord/custom-ids.js";
 import { renderText } from "../../src/platforms/terminal/render.js";
-import { translator } from "../../src/i18n/catalogue.js";
+import { translator } from "../../src/core/i18n/catalogue.js";
 import { LOCALES, type Reply } from "../../src/core/types.js";
 import { textOf } from "./run.js";
 import type { HostileCase } from "./hostile-inputs.js";

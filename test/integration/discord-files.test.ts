@@ -4,7 +4,7 @@
  * reply; a refused upload is told in the user's language and nothing crashes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { translator } from "../../src/i18n/catalogue.js";
+import { translator } from "../../src/core/i18n/catalogue.js";
 import { startDiscordHarness, type DiscordHarness } from "../fakes/discord/harness.js";
 import { sendLine } from "../fakes/discord/lines.js";
 import { textOf } from "../fakes/discord/interactions.js";

@@ -4,13 +4,13 @@
  * the right handler through the real discord.js client. Flat commands keep working.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import aide from "../../commands/aide.js";
-import kit from "../../commands/kit.js";
+import aide from "../../commands/network/aide.js";
+import kit from "../../commands/kits/kit.js";
 import { CommandRegistry, defineCommand } from "../../src/core/commands.js";
 import { createDispatcher } from "../../src/core/dispatcher.js";
 import { text } from "../../src/core/options.js";
 import { message } from "../../src/core/reply.js";
-import { translator } from "../../src/i18n/catalogue.js";
+import { translator } from "../../src/core/i18n/catalogue.js";
 import { startDiscordHarness, MEMBER, type DiscordHarness } from "../fakes/discord/harness.js";
 import { sendAutocomplete, sendCommand, textOf } from "../fakes/discord/interactions.js";
 import { discordPath, sendLine } from "../fakes/discord/lines.js";

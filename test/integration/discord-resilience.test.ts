@@ -10,7 +10,7 @@ import type { Dispatcher } from "../../src/core/dispatcher.js";
 import type { Logger } from "../../src/core/logger.js";
 import { message, reply } from "../../src/core/reply.js";
 import type { Block, IncomingCommand, Reply } from "../../src/core/types.js";
-import { translator } from "../../src/i18n/catalogue.js";
+import { translator } from "../../src/core/i18n/catalogue.js";
 import { startDiscordHarness, MEMBER, type DiscordHarness } from "../fakes/discord/harness.js";
 import { textOf } from "../fakes/discord/interactions.js";
 import { CustomIdStore } from "../../src/platforms/discord/custom-ids.js";

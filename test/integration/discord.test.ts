@@ -4,7 +4,7 @@
  * modal with a validation error then a valid submission, and the registration payload.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { translator } from "../../src/i18n/catalogue.js";
+import { translator } from "../../src/core/i18n/catalogue.js";
 import { layoutOf } from "../../src/platforms/discord/registration.js";
 import { startDiscordHarness, MEMBER, type DiscordHarness } from "../fakes/discord/harness.js";
 import { buttonsOf, sendClick, sendCommand, sendModalSubmit, textOf, type Who } from "../fakes/discord/interactions.js";

@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from "../helpers/test-app.js";
 import { captureLogger } from "../helpers/capture-logger.js";
 import { textOf } from "../helpers/run.js";
 import type { Locale, Reply } from "../../src/core/types.js";
-import { KitCatalog } from "../../src/core/kits/service.js";
+import { KitCatalog } from "../../src/features/kits/service.js";
 import { prepareUser, run } from "../helpers/run.js";
 import { hostileCases, type HostileClass } from "../helpers/hostile-inputs.js";
 import { hostileProblems } from "../helpers/hostile-checks.js";

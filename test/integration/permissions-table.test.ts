@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from "../helpers/test-app.js";
 import { prepareUser, run, textOf, type As } from "../helpers/run.js";
 import { codeOf } from "../helpers/events.js";
 import { refIn } from "../helpers/community.js";
-import { translator, type MessageKey } from "../../src/i18n/catalogue.js";
+import { translator, type MessageKey } from "../../src/core/i18n/catalogue.js";
 import { ROLES, type Reply, type Role } from "../../src/core/types.js";
 
 type Holder = Role | "aucun";

@@ -5,7 +5,7 @@
  * (the fake refuses anything Slack would refuse, and `response()` waits for accepted posts).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { translator } from "../../src/i18n/catalogue.js";
+import { translator } from "../../src/core/i18n/catalogue.js";
 import { toMrkdwn } from "../../src/platforms/slack/mrkdwn.js";
 import { TEAM_ID } from "../fakes/slack/server.js";
 import { CHANNEL, USERS, buttonsOf, createSlackHarness, textOf, type Mode, type SlackHarness } from "../fakes/slack/harness.js";

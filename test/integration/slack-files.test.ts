@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { webApi } from "@slack/bolt";
-import { translator } from "../../src/i18n/catalogue.js";
+import { translator } from "../../src/core/i18n/catalogue.js";
 import { message } from "../../src/core/reply.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { uploadReplyFiles } from "../../src/platforms/slack/files.js";

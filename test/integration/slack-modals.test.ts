@@ -5,7 +5,7 @@
  * closes it and the result reaches the user (ephemeral in the channel, or a DM).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { translator } from "../../src/i18n/catalogue.js";
+import { translator } from "../../src/core/i18n/catalogue.js";
 import { slugify } from "../../src/core/slug.js";
 import { AUDIENCES } from "../../src/core/ports.js";
 import { toMrkdwn } from "../../src/platforms/slack/mrkdwn.js";

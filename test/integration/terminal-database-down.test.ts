@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { freePort } from "../helpers/local-services.js";
 import { runNode } from "../helpers/child.js";
-import { translator } from "../../src/i18n/catalogue.js";
+import { translator } from "../../src/core/i18n/catalogue.js";
 
 const start = (args: string[], env: Record<string, string>) => runNode(["--import", "tsx", "src/main.ts", ...args], env);
 

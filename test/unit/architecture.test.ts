@@ -18,7 +18,7 @@ const FORBIDDEN = /from\s+["'](@slack\/|discord\.js|@discordjs\/|@prisma\/|pg["'
 describe("architecture", () => {
   it("keeps src/core and commands/ free of platforms, ORM, cron and limiter imports", () => {
     const leaks: string[] = [];
-    for (const f of [...files("src/core"), ...files("commands")]) {
+    for (const f of [...files("src/core"), ...files("src/features"), ...files("commands")]) {
       readFileSync(f, "utf8")
         .split("\n")
         .forEach((line, i) => {

@@ -6,11 +6,11 @@
 import { describe, expect, it } from "vitest";
 import { clip, prefixWithin, splitText } from "../../src/core/clip.js";
 import { reply, summarize } from "../../src/core/reply.js";
-import { ideaBlocks } from "../../src/core/ideas/service.js";
-import { initiativeCard } from "../../src/core/initiatives/render.js";
-import { sheetBlocks, sheetLine, titleFrom } from "../../src/core/initiatives/sheets.js";
-import { pollBlocks } from "../../src/core/polls/render.js";
-import { translator } from "../../src/i18n/catalogue.js";
+import { ideaBlocks } from "../../src/features/ideas/service.js";
+import { initiativeCard } from "../../src/features/initiatives/render.js";
+import { sheetBlocks, sheetLine, titleFrom } from "../../src/features/initiatives/sheets.js";
+import { pollBlocks } from "../../src/features/polls/render.js";
+import { translator } from "../../src/core/i18n/catalogue.js";
 import type { Block } from "../../src/core/types.js";
 
 const t = translator("fr");

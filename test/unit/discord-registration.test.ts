@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ApplicationCommandOptionType } from "discord.js";
-import { createRegistry } from "../../commands/index.js";
-import kitCommand from "../../commands/kit.js";
-import langueCommand from "../../commands/langue.js";
+import { createRegistry } from "../../src/features/index.js";
+import kitCommand from "../../commands/kits/kit.js";
+import langueCommand from "../../commands/network/langue.js";
 import { CommandRegistry, defineCommand } from "../../src/core/commands.js";
 import { choice, int, text } from "../../src/core/options.js";
 import { message } from "../../src/core/reply.js";

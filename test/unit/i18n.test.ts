@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { IntlMessageFormat } from "intl-messageformat";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
-import { CATALOGUES, translator, toLocale, type MessageKey } from "../../src/i18n/catalogue.js";
+import { catalogues, translator, toLocale, type MessageKey } from "../../src/core/i18n/catalogue.js";
 import { AUDIENCES, KIT_FORMATS, THEMES } from "../../src/core/ports.js";
 import { LOCALES } from "../../src/core/types.js";
 
@@ -18,19 +18,19 @@ function argumentsOf(elements: MessageFormatElement[], into = new Set<string>())
   return into;
 }
 
-const reference = CATALOGUES.fr;
+const reference = catalogues().fr;
 const keys = Object.keys(reference).sort();
 
 describe("message catalogues", () => {
   for (const locale of LOCALES) {
     it(`${locale} has exactly the reference keys`, () => {
-      expect(Object.keys(CATALOGUES[locale]).sort()).toEqual(keys);
+      expect(Object.keys(catalogues()[locale]).sort()).toEqual(keys);
     });
 
     it(`${locale} messages parse and use the same placeholders as French`, () => {
       const mismatches: string[] = [];
       for (const key of keys as MessageKey[]) {
-        const mine = CATALOGUES[locale][key];
+        const mine = catalogues()[locale][key];
         expect(mine.trim().length, `${locale}:${key} is empty`).toBeGreaterThan(0);
         const a = [...argumentsOf(parse(reference[key], { ignoreTag: true }))].sort();
         const b = [...argumentsOf(parse(mine, { ignoreTag: true }))].sort();
@@ -60,7 +60,7 @@ describe("message catalogues", () => {
     let plain = 0;
     for (const locale of LOCALES) {
       const t = translator(locale);
-      for (const [key, text] of Object.entries(CATALOGUES[locale])) {
+      for (const [key, text] of Object.entries(catalogues()[locale])) {
         if (/[{}]/.test(text)) continue;
         plain++;
         expect(t(key as MessageKey), `${locale} ${key}`).toBe(String(new IntlMessageFormat(text, locale, undefined, { ignoreTag: true }).format({})));
@@ -81,6 +81,6 @@ describe("message catalogues", () => {
 describe("bundles", () => {
   it("never defines a key twice across bundles (the merge would throw at import)", () => {
     // Importing the catalogue ran the merge; if it had found a duplicate, this file would not load.
-    expect(Object.keys(CATALOGUES.fr).length).toBeGreaterThan(50);
+    expect(Object.keys(catalogues().fr).length).toBeGreaterThan(50);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CommandRegistry, defineCommand } from "../../src/core/commands.js";
 import { message } from "../../src/core/reply.js";
-import { createRegistry, COMMANDS } from "../../commands/index.js";
+import { createRegistry, COMMANDS } from "../../src/features/index.js";
 
 const cmd = (name: string, aliases: string[] = []) =>
   defineCommand({ name, changesState: false, aliases, help: { fr: name }, usage: { fr: name }, options: {}, run: async ({ locale }) => message(locale, name) });

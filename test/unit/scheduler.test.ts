@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger.js";
 import type { Services } from "../../src/core/commands.js";
-import { defineJob, type JobDefinition } from "../../src/scheduler/job.js";
-import { JOBS } from "../../src/scheduler/jobs/index.js";
+import { defineJob, type JobDefinition } from "../../src/core/jobs.js";
+import { JOBS } from "../../src/features/index.js";
 import { Scheduler } from "../../src/scheduler/scheduler.js";
 
 let scheduler: Scheduler | undefined;

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { createRegistry } from "../../commands/index.js";
+import { createRegistry } from "../../src/features/index.js";
 import { BOT_SCOPES, buildManifest, manifestYaml } from "../../src/platforms/slack/manifest.js";
 
 // js-yaml comes with the dev tooling; only this test reads YAML.

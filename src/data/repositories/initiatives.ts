@@ -1,7 +1,7 @@
 /** Prisma implementation of {@link InitiativeRepository}. */
 import { z } from "zod";
-import type { Initiative, InitiativeFilter, InitiativePatch, InitiativeRepository, NewInitiative } from "../../core/initiatives/ports.js";
-import { INITIATIVE_KINDS, PARTNER_KINDS, type Criterion } from "../../core/initiatives/vocabulary.js";
+import type { Initiative, InitiativeFilter, InitiativePatch, InitiativeRepository, NewInitiative } from "../../features/initiatives/ports.js";
+import { INITIATIVE_KINDS, PARTNER_KINDS, type Criterion } from "../../features/initiatives/vocabulary.js";
 import type { Db } from "../client.js";
 import type { Initiative as Row } from "../../generated/sqlite/client.js";
 import { DataError, isNotFound, isUniqueViolation } from "../errors.js";

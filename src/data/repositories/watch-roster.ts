@@ -14,7 +14,7 @@ import {
   type MentoringRepository,
   type Mentorship,
   type PromptRepository,
-} from "../../core/watch/ports.js";
+} from "../../features/watch/ports.js";
 import type { CopilMember as CopilRow, Mentorship as MentorshipRow } from "../../generated/sqlite/client.js";
 import { checkStored, jsonObjectSchema, parseStored } from "../json.js";
 

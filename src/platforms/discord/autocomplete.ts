@@ -11,7 +11,7 @@ import { AUDIENCES, THEMES, type Commune } from "../../core/ports.js";
 import type { Locale } from "../../core/types.js";
 import { fold } from "../../core/parse-line.js";
 import { audienceLabel, themeLabel } from "../../core/labels.js";
-import { translator } from "../../i18n/catalogue.js";
+import { translator } from "../../core/i18n/catalogue.js";
 import { choiceLabels } from "./choice-labels.js";
 import { clip as clipText, prefixWithin } from "../../core/clip.js";
 

@@ -4,20 +4,20 @@
  * English user. Used by the registration (choices) and by autocomplete.
  */
 import { LOCALES, type LocalizedText } from "../../core/types.js";
-import { CATALOGUES, type MessageKey } from "../../i18n/catalogue.js";
+import { catalogues, type MessageKey } from "../../core/i18n/catalogue.js";
 
 /** Vocabularies whose labels live in the catalogue (`format.affiche`, `language.de`...). */
 const LABEL_PREFIXES = ["audience", "theme", "format", "profile", "language"] as const;
 
 /** The localized labels of a set of values, when the catalogue has them all. */
 export function choiceLabels(values: readonly string[]): ((value: string) => LocalizedText) | undefined {
-  const fr = CATALOGUES.fr as Record<string, string>;
+  const fr = catalogues().fr as Record<string, string>;
   const prefix = LABEL_PREFIXES.find((p) => values.length > 0 && values.every((v) => `${p}.${v}` in fr));
   if (!prefix) return undefined;
   return (value) => {
     const key = `${prefix}.${value}` as MessageKey;
     const text: Record<string, string> = {};
-    for (const l of LOCALES) text[l] = CATALOGUES[l][key];
+    for (const l of LOCALES) text[l] = catalogues()[l][key];
     return text as LocalizedText;
   };
 }

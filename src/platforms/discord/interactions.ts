@@ -23,7 +23,7 @@ import type { Dispatcher } from "../../core/dispatcher.js";
 import type { Logger } from "../../core/logger.js";
 import type { Form, IncomingCommand, Locale, Reply } from "../../core/types.js";
 import { DEFAULT_LOCALE } from "../../core/types.js";
-import { toLocale, translator } from "../../i18n/catalogue.js";
+import { toLocale, translator } from "../../core/i18n/catalogue.js";
 import type { Autocomplete } from "./autocomplete.js";
 import type { CustomIdStore } from "./custom-ids.js";
 import { discordText } from "./messages.js";

@@ -1,7 +1,7 @@
 /**
  * The Discord adapter's own words: chrome around the core's replies that only Discord
  * needs (expired buttons, modal errors). Kept here rather than in the shared catalogues
- * because no other platform uses them; the core's messages still come from src/i18n.
+ * because no other platform uses them; the core's messages still come from src/core/i18n.
  */
 import type { Locale } from "../../core/types.js";
 

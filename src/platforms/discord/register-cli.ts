@@ -4,7 +4,7 @@
  * DISCORD_GUILD_ID and DISCORD_API_URL). Prints one line; exits non-zero on failure.
  */
 import { loadConfig } from "../../config.js";
-import { createRegistry } from "../../../commands/index.js";
+import { createRegistry } from "../../features/index.js";
 import { registerCommands } from "./register.js";
 
 async function main(): Promise<number> {

@@ -9,7 +9,7 @@ import type { Dispatcher } from "../../core/dispatcher.js";
 import type { Logger } from "../../core/logger.js";
 import { message } from "../../core/reply.js";
 import { DEFAULT_LOCALE, type IncomingCommand, type Locale, type Reply } from "../../core/types.js";
-import { toLocale, translator } from "../../i18n/catalogue.js";
+import { toLocale, translator } from "../../core/i18n/catalogue.js";
 import { describeSlackError, isAccessError } from "./errors.js";
 import { uploadReplyFiles } from "./files.js";
 import { formView } from "./modal.js";

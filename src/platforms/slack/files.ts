@@ -8,7 +8,7 @@
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../core/logger.js";
 import type { Reply } from "../../core/types.js";
-import { translator } from "../../i18n/catalogue.js";
+import { translator } from "../../core/i18n/catalogue.js";
 import { describeSlackError } from "./errors.js";
 
 export interface FileTarget {

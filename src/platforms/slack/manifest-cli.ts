@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { createRegistry } from "../../../commands/index.js";
+import { createRegistry } from "../../features/index.js";
 import { manifestYaml, type ManifestVariant } from "./manifest.js";
 
 const { values } = parseArgs({

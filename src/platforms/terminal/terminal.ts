@@ -8,7 +8,7 @@ import type { Dispatcher } from "../../core/dispatcher.js";
 import type { Repositories } from "../../core/ports.js";
 import type { IncomingCommand, Reply } from "../../core/types.js";
 import { ensureMembership, resolveActor } from "../../core/identity.js";
-import { translator } from "../../i18n/catalogue.js";
+import { translator } from "../../core/i18n/catalogue.js";
 import { renderText } from "./render.js";
 import { keepReplyFiles } from "./files.js";
 import type { TerminalArgs } from "./args.js";

@@ -8,10 +8,10 @@ import { createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { run, type As } from "../../helpers/run.js";
 import { deliver, memorySender, rows } from "../../helpers/community.js";
 import { silentLogger } from "../../../src/core/logger.js";
-import digestJob from "../../../src/scheduler/jobs/community-digest.js";
-import pollsClose from "../../../src/scheduler/jobs/polls-close.js";
-import { JOBS } from "../../../src/scheduler/jobs/index.js";
-import type { JobContext } from "../../../src/scheduler/job.js";
+import digestJob from "../../../src/features/initiatives/jobs/community-digest.js";
+import pollsClose from "../../../src/features/polls/jobs/polls-close.js";
+import { JOBS } from "../../../src/features/index.js";
+import type { JobContext } from "../../../src/core/jobs.js";
 
 const COORD: As = { user: "coord", role: "coordination", platform: "slack" };
 let app: TestApp;

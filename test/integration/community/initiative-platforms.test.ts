@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureMembership, resolveActor } from "../../../src/core/identity.js";
-import { translator } from "../../../src/i18n/catalogue.js";
+import { translator } from "../../../src/core/i18n/catalogue.js";
 import { deliver } from "../../helpers/community.js";
 import { USERS, createSlackHarness, textOf as slackText, type SlackHarness } from "../../fakes/slack/harness.js";
 import { TEAM_ID } from "../../fakes/slack/server.js";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { run, runStructured, textOf, type As } from "../../helpers/run.js";
 import { refIn, rows } from "../../helpers/community.js";
-import { closeDuePolls } from "../../../src/core/polls/service.js";
+import { closeDuePolls } from "../../../src/features/polls/service.js";
 import { pgReachable, scratchPostgres } from "../data/support.js";
 
 const ANNE: As = { user: "anne", role: "copil", commune: "Namur", platform: "slack" };

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type App } from "../../../src/app.js";
 import { silentLogger } from "../../../src/core/logger.js";
 import { captureLogger } from "../../helpers/capture-logger.js";
-import { translator } from "../../../src/i18n/catalogue.js";
+import { translator } from "../../../src/core/i18n/catalogue.js";
 import { Metrics } from "../../../src/ops/metrics.js";
 import { startOpsServer, type OpsServer } from "../../../src/ops/http.js";
 import { LOCALES, type Locale } from "../../../src/core/types.js";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { run, textOf } from "../../helpers/run.js";
 import { codeOf, COORD, outbox } from "../../helpers/events.js";
-import { promptCampaigns } from "../../../src/core/events/campaign-prompt.js";
+import { promptCampaigns } from "../../../src/features/events/campaign-prompt.js";
 
 let app: TestApp;
 let code = "";

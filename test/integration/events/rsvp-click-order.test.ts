@@ -6,7 +6,7 @@
  * real Discord adapter (discord.js, the time inside the interaction's id).
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { translator } from "../../../src/i18n/catalogue.js";
+import { translator } from "../../../src/core/i18n/catalogue.js";
 import { resolveActor } from "../../../src/core/identity.js";
 import type { App } from "../../../src/app.js";
 import type { IncomingCommand } from "../../../src/core/types.js";

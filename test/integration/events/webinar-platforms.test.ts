@@ -5,7 +5,7 @@
  * puts the next one on the waitlist.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { translator } from "../../../src/i18n/catalogue.js";
+import { translator } from "../../../src/core/i18n/catalogue.js";
 import { USERS, buttonsOf, createSlackHarness, textOf, type SlackHarness } from "../../fakes/slack/harness.js";
 import { startDiscordHarness, type DiscordHarness } from "../../fakes/discord/harness.js";
 import { buttonsOf as discordButtons, sendClick, textOf as discordText } from "../../fakes/discord/interactions.js";

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { run, runStructured, textOf } from "../../helpers/run.js";
-import { translator } from "../../../src/i18n/catalogue.js";
+import { translator } from "../../../src/core/i18n/catalogue.js";
 
 let app: TestApp;
 const COPIL = { user: "copil-namur", role: "copil", commune: "Namur" } as const;

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { prepareUser, run, runStructured, textOf } from "../../helpers/run.js";
-import { translator } from "../../../src/i18n/catalogue.js";
+import { translator } from "../../../src/core/i18n/catalogue.js";
 import { pgReachable, scratchPostgres } from "../data/support.js";
 
 const COPIL = { user: "copil-namur", role: "copil", commune: "Namur" } as const;

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../../src/data/database.js";
-import { closeDuePolls } from "../../../src/core/polls/service.js";
+import { closeDuePolls } from "../../../src/features/polls/service.js";
 import { createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { linkChannels, refIn, rows } from "../../helpers/community.js";
 import { run, textOf, type As } from "../../helpers/run.js";

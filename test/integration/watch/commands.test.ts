@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { run, runStructured, textOf } from "../../helpers/run.js";
-import { runDailyWatch, runWeeklyScan } from "../../../src/core/watch/scan.js";
+import { runDailyWatch, runWeeklyScan } from "../../../src/features/watch/scan.js";
 import { commune, DAY, linkChannels, outboxKeys, watchDeps } from "./helpers.js";
 
 const T0 = new Date("2027-02-01T09:30:00Z");

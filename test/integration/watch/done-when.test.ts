@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
 import { createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { run, textOf } from "../../helpers/run.js";
-import { MOMENTUM_CONFIG as C } from "../../../src/core/watch/config.js";
-import { scoreMomentum } from "../../../src/core/watch/momentum.js";
-import { inWindows, semaineWindowsBefore } from "../../../src/core/watch/calendar.js";
-import { runDailyWatch, runWeeklyScan } from "../../../src/core/watch/scan.js";
-import type { Level, MomentumSignals } from "../../../src/core/watch/ports.js";
+import { MOMENTUM_CONFIG as C } from "../../../src/features/watch/config.js";
+import { scoreMomentum } from "../../../src/features/watch/momentum.js";
+import { inWindows, semaineWindowsBefore } from "../../../src/features/watch/calendar.js";
+import { runDailyWatch, runWeeklyScan } from "../../../src/features/watch/scan.js";
+import type { Level, MomentumSignals } from "../../../src/features/watch/ports.js";
 import type { Commune } from "../../../src/core/ports.js";
 import { commune, DAY, fullCopil, linkChannels, outboxKeys, spyNotifier, watchDeps } from "./helpers.js";
 

@@ -1,10 +1,10 @@
 /** Shared set-up of the momentum watch's integration tests. */
 import type { TestApp } from "../../helpers/test-app.js";
 import type { Notification, Notifier } from "../../../src/core/notify.js";
-import type { WatchDeps } from "../../../src/core/watch/scan.js";
+import type { WatchDeps } from "../../../src/features/watch/scan.js";
 import { silentLogger } from "../../../src/core/logger.js";
 import type { Commune } from "../../../src/core/ports.js";
-import type { CopilKind } from "../../../src/core/watch/ports.js";
+import type { CopilKind } from "../../../src/features/watch/ports.js";
 
 export const DAY = 86_400_000;
 

@@ -9,8 +9,8 @@ import { startDiscordHarness, type DiscordHarness } from "../../fakes/discord/ha
 import { buttonsOf as discordButtons, sendClick, textOf as discordText } from "../../fakes/discord/interactions.js";
 import { deliverDue } from "../../helpers/events.js";
 import { layoutOf } from "../../../src/platforms/discord/registration.js";
-import { translator } from "../../../src/i18n/catalogue.js";
-import { runWeeklyScan } from "../../../src/core/watch/scan.js";
+import { translator } from "../../../src/core/i18n/catalogue.js";
+import { runWeeklyScan } from "../../../src/features/watch/scan.js";
 import { silentLogger } from "../../../src/core/logger.js";
 import type { TestApp } from "../../helpers/test-app.js";
 import { DAY, fullCopil } from "./helpers.js";

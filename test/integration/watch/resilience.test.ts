@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../helpers/test-app.js";
-import { runDailyWatch, runWeeklyScan } from "../../../src/core/watch/scan.js";
+import { runDailyWatch, runWeeklyScan } from "../../../src/features/watch/scan.js";
 import type { Notifier } from "../../../src/core/notify.js";
-import type { WatchDeps } from "../../../src/core/watch/scan.js";
+import type { WatchDeps } from "../../../src/features/watch/scan.js";
 import { commune, DAY, fullCopil, linkChannels, spyNotifier, watchDeps } from "./helpers.js";
 
 const T0 = new Date("2027-01-04T06:00:00Z");

@@ -6,9 +6,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../../src/data/database.js";
 import { createWatchRepositories } from "../../../src/data/repositories/watch.js";
-import { MOMENTUM_CONFIG as C } from "../../../src/core/watch/config.js";
-import { addDays, inWindows, semaineWindowsBefore } from "../../../src/core/watch/calendar.js";
-import { ACTION_KINDS, TRAINING_KINDS, type MomentumSignals } from "../../../src/core/watch/ports.js";
+import { MOMENTUM_CONFIG as C } from "../../../src/features/watch/config.js";
+import { addDays, inWindows, semaineWindowsBefore } from "../../../src/features/watch/calendar.js";
+import { ACTION_KINDS, TRAINING_KINDS, type MomentumSignals } from "../../../src/features/watch/ports.js";
 import type { FomGrade } from "../../../src/core/ports.js";
 import { pgReachable, scratchPostgres, scratchSqlite, type Scratch } from "../data/support.js";
 import { prng } from "../../../bench/lib.js";

@@ -1,10 +1,10 @@
 /** Pure parts of initiatives: reading search words, ranking, the SVG map, the weekly digest. */
 import { describe, expect, it } from "vitest";
 import type { FeatureCollection } from "geojson";
-import { rank, readQuery } from "../../../src/core/initiatives/search.js";
-import { mapPoints, renderMapSvg, toGeoJson } from "../../../src/core/initiatives/map.js";
-import { anniversaries, isoWeek, weeklyDigest } from "../../../src/core/initiatives/digest.js";
-import type { Initiative } from "../../../src/core/initiatives/ports.js";
+import { rank, readQuery } from "../../../src/features/initiatives/search.js";
+import { mapPoints, renderMapSvg, toGeoJson } from "../../../src/features/initiatives/map.js";
+import { anniversaries, isoWeek, weeklyDigest } from "../../../src/features/initiatives/digest.js";
+import type { Initiative } from "../../../src/features/initiatives/ports.js";
 import type { Commune } from "../../../src/core/ports.js";
 
 const NOW = new Date("2026-11-29T10:00:00Z");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { campaignAt, campaignsOf, campaignsToPrompt, worldFairTradeDay } from "../../../src/core/events/campaign.js";
-import { parseSlots } from "../../../src/core/events/local.js";
+import { campaignAt, campaignsOf, campaignsToPrompt, worldFairTradeDay } from "../../../src/features/events/campaign.js";
+import { parseSlots } from "../../../src/features/events/local.js";
 
 const zone = "Europe/Brussels";
 const local = (d: Date) => d.toLocaleString("sv-SE", { timeZone: zone }).slice(0, 16);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildIcs, googleCalendarLink } from "../../../src/core/events/ics.js";
-import type { CdceEvent } from "../../../src/core/events/model.js";
+import { buildIcs, googleCalendarLink } from "../../../src/features/events/ics.js";
+import type { CdceEvent } from "../../../src/features/events/model.js";
 import { icsDate, parseIcs } from "../../helpers/ics.js";
 
 const event: CdceEvent = {

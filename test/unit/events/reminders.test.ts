@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseOffsets, planReminders, reminderDue } from "../../../src/core/events/reminders.js";
+import { parseOffsets, planReminders, reminderDue } from "../../../src/features/events/reminders.js";
 
 const zone = "Europe/Brussels";
 

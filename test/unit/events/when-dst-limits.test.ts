@@ -3,11 +3,11 @@
  * message in the person's language that says what to type instead.
  */
 import { describe, expect, it } from "vitest";
-import { parseWhen } from "../../../src/core/events/when.js";
-import { whenMessage } from "../../../src/core/events/validate.js";
-import { foldButtons } from "../../../src/core/events/when-choices.js";
-import { parseDay } from "../../../src/core/initiatives/dates.js";
-import { translator } from "../../../src/i18n/catalogue.js";
+import { parseWhen } from "../../../src/features/events/when.js";
+import { whenMessage } from "../../../src/features/events/validate.js";
+import { foldButtons } from "../../../src/features/events/when-choices.js";
+import { parseDay } from "../../../src/features/initiatives/dates.js";
+import { translator } from "../../../src/core/i18n/catalogue.js";
 import type { Locale } from "../../../src/core/types.js";
 
 const zone = "Europe/Brussels";

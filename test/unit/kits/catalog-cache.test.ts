@@ -3,7 +3,7 @@
  * result without searching again, and any change to the catalogue is visible at once.
  */
 import { describe, expect, it } from "vitest";
-import { KitCatalog } from "../../../src/core/kits/service.js";
+import { KitCatalog } from "../../../src/features/kits/service.js";
 import { MemoryKitRepository, realKits } from "./helpers.js";
 
 async function catalog() {

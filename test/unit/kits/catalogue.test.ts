@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AUDIENCES, type Kit } from "../../../src/core/ports.js";
-import { CatalogueError, importKits, parseCatalogue, sameKitContent } from "../../../src/core/kits/catalogue.js";
+import { CatalogueError, importKits, parseCatalogue, sameKitContent } from "../../../src/features/kits/catalogue.js";
 import { MemoryKitRepository, catalogueJson, realKits } from "./helpers.js";
 
 /** A valid one-kit catalogue to break in each test. */

@@ -1,7 +1,7 @@
 /** Shared fixtures of the kit tests: the real catalogue and an in-memory KitRepository. */
 import { readFileSync } from "node:fs";
 import type { Kit, KitRepository } from "../../../src/core/ports.js";
-import { parseCatalogue } from "../../../src/core/kits/catalogue.js";
+import { parseCatalogue } from "../../../src/features/kits/catalogue.js";
 
 export const CATALOGUE_FILE = new URL("../../../src/data/seed/kits.json", import.meta.url);
 

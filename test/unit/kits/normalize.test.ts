@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collapseInclusive, editDistance, fold, stem, terms, words } from "../../../src/core/kits/normalize.js";
+import { collapseInclusive, editDistance, fold, stem, terms, words } from "../../../src/features/kits/normalize.js";
 
 const key = (s: string) => terms(s).join(" ");
 

@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { AUDIENCES, KIT_FORMATS, THEMES } from "../../../src/core/ports.js";
 import { LOCALES } from "../../../src/core/types.js";
-import { KitIndex, type KitQuery, type KitSearchResult } from "../../../src/core/kits/search.js";
-import { ENTRIES } from "../../../src/core/kits/vocabulary.js";
+import { KitIndex, type KitQuery, type KitSearchResult } from "../../../src/features/kits/search.js";
+import { ENTRIES } from "../../../src/features/kits/vocabulary.js";
 import { prng, realKits } from "./helpers.js";
 
 const kits = realKits();

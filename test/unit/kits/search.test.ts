@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Kit } from "../../../src/core/ports.js";
 import type { Locale } from "../../../src/core/types.js";
-import { KitIndex, type KitQuery, type KitSearchResult } from "../../../src/core/kits/search.js";
+import { KitIndex, type KitQuery, type KitSearchResult } from "../../../src/features/kits/search.js";
 import { realKits } from "./helpers.js";
 
 let kits: Kit[];

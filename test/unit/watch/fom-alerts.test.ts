@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { MOMENTUM_CONFIG as C } from "../../../src/core/watch/config.js";
-import { addYears, dueLadderStep, fomStatus, ladder, ladderPrefix, planSubmission } from "../../../src/core/watch/fom.js";
-import { decideAlert, isoWeek, suggestedActions, actionCommand, alertNotification } from "../../../src/core/watch/alerts.js";
-import { addDays } from "../../../src/core/watch/calendar.js";
+import { MOMENTUM_CONFIG as C } from "../../../src/features/watch/config.js";
+import { addYears, dueLadderStep, fomStatus, ladder, ladderPrefix, planSubmission } from "../../../src/features/watch/fom.js";
+import { decideAlert, isoWeek, suggestedActions, actionCommand, alertNotification } from "../../../src/features/watch/alerts.js";
+import { addDays } from "../../../src/features/watch/calendar.js";
 
 const ZONE = "Europe/Brussels";
 const commune = { id: "c1", fomDueOn: new Date("2027-04-14T00:00:00Z"), timeZone: ZONE };

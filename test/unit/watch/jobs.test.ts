@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import cron from "node-cron";
 import { loadConfig } from "../../../src/config.js";
-import { JOBS } from "../../../src/scheduler/jobs/index.js";
-import { MOMENTUM_CONFIG } from "../../../src/core/watch/config.js";
+import { JOBS } from "../../../src/features/index.js";
+import { MOMENTUM_CONFIG } from "../../../src/features/watch/config.js";
 
 describe("watch jobs and their configuration", () => {
   it("lists the weekly scan and the daily watch, once in the cluster, on valid schedules", () => {

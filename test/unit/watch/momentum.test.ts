@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { MOMENTUM_CONFIG as C, maxPoints, type MomentumConfig } from "../../../src/core/watch/config.js";
-import { levelOf, scoreMomentum } from "../../../src/core/watch/momentum.js";
-import { addDays, semaineStart, semaineWindow, semaineWindowsBefore, nextElection, previousElection } from "../../../src/core/watch/calendar.js";
-import type { MomentumSignals } from "../../../src/core/watch/ports.js";
+import { MOMENTUM_CONFIG as C, maxPoints, type MomentumConfig } from "../../../src/features/watch/config.js";
+import { levelOf, scoreMomentum } from "../../../src/features/watch/momentum.js";
+import { addDays, semaineStart, semaineWindow, semaineWindowsBefore, nextElection, previousElection } from "../../../src/features/watch/calendar.js";
+import type { MomentumSignals } from "../../../src/features/watch/ports.js";
 
 const NOW = new Date("2026-11-30T08:00:00Z");
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { dueElectionStep, rosterHealth, needsRosterAlert } from "../../../src/core/watch/roster.js";
-import { criteriaOf, checklist, composition } from "../../../src/core/watch/evidence.js";
-import { distanceKm, dueCheckIn, rankMentors, type MentorCandidate } from "../../../src/core/watch/mentoring.js";
-import { obstacleOf, readAnswer } from "../../../src/core/watch/diagnostic.js";
-import { copilKindOf, matchByName, parseDay } from "../../../src/core/watch/input.js";
-import { addDays } from "../../../src/core/watch/calendar.js";
+import { dueElectionStep, rosterHealth, needsRosterAlert } from "../../../src/features/watch/roster.js";
+import { criteriaOf, checklist, composition } from "../../../src/features/watch/evidence.js";
+import { distanceKm, dueCheckIn, rankMentors, type MentorCandidate } from "../../../src/features/watch/mentoring.js";
+import { obstacleOf, readAnswer } from "../../../src/features/watch/diagnostic.js";
+import { copilKindOf, matchByName, parseDay } from "../../../src/features/watch/input.js";
+import { addDays } from "../../../src/features/watch/calendar.js";
 import type { Commune } from "../../../src/core/ports.js";
-import type { CopilKind, CopilMember } from "../../../src/core/watch/ports.js";
+import type { CopilKind, CopilMember } from "../../../src/features/watch/ports.js";
 
 const NOW = new Date("2027-03-01T09:00:00Z");
 const member = (kind: CopilKind, over: Partial<CopilMember> = {}): CopilMember => ({ id: `m-${kind}-${Math.random()}`, communeId: "c", name: kind, kind, personId: null, since: addDays(NOW, -100), until: null, mandateEndsOn: null, ...over });

@@ -1,0 +1,74 @@
+/**
+ * `/cdce evenement creer type:stand titre:"Stand au marché" debut:"12/10 9h-13h" lieu:"Place d’Armes" creneaux:"9h-11h x2, 11h-13h x2"`
+ * A CoPil (or municipal staff, councillors) creates a local event for its commune, with
+ * volunteer slots. Without options: a form of five fields. Dated inside the Semaine du
+ * Commerce Équitable or around World Fair Trade Day, it counts as the commune's campaign action.
+ */
+import { defineCommand } from "../../src/core/commands.js";
+import { text } from "../../src/core/options.js";
+import { message, reply } from "../../src/core/reply.js";
+import { CdceError } from "../../src/core/errors.js";
+import { requirePermission } from "../../src/core/permissions.js";
+import { readLocalEvent } from "../../src/features/events/local.js";
+import { eventCard } from "../../src/features/events/render.js";
+import { prefixWithin } from "../../src/core/clip.js";
+import { parseWhen } from "../../src/features/events/when.js";
+import { commandLine, foldButtons } from "../../src/features/events/when-choices.js";
+import type { Block } from "../../src/core/types.js";
+
+const h = (fr: string, de: string, nl: string, en: string) => ({ fr, de, nl, en });
+
+export default defineCommand({
+  name: "evenement creer",
+  changesState: true,
+  aliases: ["evenement ajouter", "veranstaltung erstellen", "evenement maken", "event create"],
+  help: h("Créer une action locale de ma commune (stand, atelier, petit-déjeuner…) avec des créneaux bénévoles", "Lokale Aktion meiner Gemeinde anlegen (Stand, Workshop, Frühstück…) mit Schichten", "Lokale actie van mijn gemeente aanmaken (stand, workshop, ontbijt…) met shifts", "Create a local action of my commune (stand, workshop, breakfast…) with volunteer slots"),
+  usage: {
+    fr: 'evenement creer type:stand titre:"Stand au marché" debut:"12/10 9h-13h" lieu:"Place d’Armes" creneaux:"9h-11h x2, 11h-13h x2"',
+    de: 'evenement creer type:stand titre:"Infostand am Markt" debut:"12.10. 9:00-13:00" lieu:"Rathausplatz" creneaux:"9-11 Uhr x2"',
+    nl: 'evenement creer type:stand titre:"Stand op de markt" debut:"12/10 9u-13u" lieu:"Grote Markt" creneaux:"9u-11u x2"',
+    en: 'evenement creer type:stand titre:"Market stand" debut:"2027-10-12 9:00-13:00" lieu:"Main square" creneaux:"9:00-11:00 x2"',
+  },
+  permission: "commune.manage",
+  options: {
+    type: text({ help: h("stand, atelier, petit-dejeuner, marche, action-ecole, autre", "stand, atelier, petit-dejeuner, marche, action-ecole, autre", "stand, atelier, petit-dejeuner, marche, action-ecole, autre", "stand, atelier, petit-dejeuner, marche, action-ecole, autre"), max: 40 }),
+    titre: text({ help: h("Titre", "Titel", "Titel", "Title"), max: 150 }),
+    debut: text({ help: h("Jour et heures : 12/10 9h-13h", "Tag und Uhrzeit: 12.10. 9:00-13:00", "Dag en uren: 12/10 9u-13u", "Day and hours: 2027-10-12 9:00-13:00"), max: 80 }),
+    lieu: text({ help: h("Lieu", "Ort", "Plaats", "Place"), max: 200 }),
+    creneaux: text({ help: h("Créneaux bénévoles : 9h-11h x2, 11h-13h x2", "Schichten: 9-11 Uhr x2, 11-13 Uhr x2", "Shifts: 9u-11u x2, 11u-13u x2", "Slots: 9:00-11:00 x2, 11:00-13:00 x2"), max: 300 }),
+    description: text({ help: h("Description", "Beschreibung", "Beschrijving", "Description"), max: 500 }),
+    commune: text({ help: h("Commune (si vous en avez plusieurs)", "Gemeinde (wenn Sie mehrere haben)", "Gemeente (als u er meerdere hebt)", "Commune (if you have several)"), max: 80, autocomplete: "commune" }),
+  },
+  form: ({ t }) => ({
+    title: t("ev.local.formTitle"),
+    submitCommand: "evenement creer",
+    submitLabel: t("form.submit"),
+    fields: [
+      { name: "type", label: t("ev.local.field.type"), kind: "text", required: true, placeholder: "stand" },
+      { name: "titre", label: t("ev.form.titre"), kind: "text", required: true },
+      { name: "debut", label: t("ev.local.field.debut"), kind: "text", required: true, placeholder: t("ev.local.example") },
+      { name: "lieu", label: t("ev.field.place"), kind: "text", required: true },
+      { name: "creneaux", label: t("ev.local.field.slots"), kind: "text", required: false, placeholder: "9h-11h x2, 11h-13h x2" },
+    ],
+  }),
+  async run({ options, actor, t, locale, now, services }) {
+    const commune = options.commune ? await services.repos.communes.findByName(options.commune) : actor.communeIds[0] ? await services.repos.communes.get(actor.communeIds[0]) : null;
+    if (!commune) throw new CdceError(options.commune ? "commune.unknown" : "event.no_commune", options.commune ? "commune.unknown" : "ev.participations.noCommune", { name: prefixWithin(options.commune ?? "", 60) });
+    requirePermission(actor, "commune.manage", { communeId: commune.id }, ["event.forbidden", "error.forbidden", { command: "evenement creer" }]);
+    const read = readLocalEvent(options, { t, commune, now, personId: actor.personId, locale });
+    if (!read.ok) {
+      const said = Object.values(read.errors).join("\n");
+      // The autumn hour that happens twice, alone at fault: one button per reading creates it.
+      const when = Object.keys(read.errors).join() === "debut" && options.debut ? parseWhen(options.debut, { locale, zone: commune.timeZone, now }) : undefined;
+      const choices = when && !when.ok ? foldButtons(t, when, commune.timeZone, (typed) => commandLine("evenement creer", { ...options, debut: typed })) : [];
+      if (!choices.length) return { ...message(locale, said), fieldErrors: read.errors };
+      const blocks: Block[] = [{ type: "section", text: said }, { type: "actions", buttons: choices }];
+      return { ...reply(locale, blocks), fieldErrors: read.errors };
+    }
+    const event = await services.events.createLocal(read.event, read.slots);
+    const slots = await services.events.repo.slots(event.id);
+    const lines = [t("ev.local.created", { code: event.code, commune: commune.name })];
+    if (event.campaign) lines.push(t("ev.local.campaign", { campaign: t(`ev.campaign.${event.campaign.split("-")[0] === "sce" ? "sce" : "wftd"}`) }));
+    return reply(locale, [{ type: "section", text: lines.join("\n") }, ...eventCard(event, t, locale, { zone: actor.timeZone, slots, communeName: commune.name })]);
+  },
+});

@@ -1,0 +1,27 @@
+/** `/cdce evenement partager k3x9q`: the CoPil shares its local event in the network's channels. */
+import { defineCommand } from "../../src/core/commands.js";
+import { text } from "../../src/core/options.js";
+import { message } from "../../src/core/reply.js";
+import { assertCanManage, eventByCode } from "../../src/features/events/lookup.js";
+
+export default defineCommand({
+  name: "evenement partager",
+  changesState: true,
+  aliases: ["evenement share", "veranstaltung teilen", "evenement delen"],
+  help: { fr: "Partager une action locale avec tout le réseau", de: "Eine lokale Aktion mit dem ganzen Netzwerk teilen", nl: "Een lokale actie delen met het hele netwerk", en: "Share a local action with the whole network" },
+  usage: { fr: "evenement partager k3x9q", de: "evenement partager k3x9q", nl: "evenement partager k3x9q", en: "evenement partager k3x9q" },
+  options: { code: text({ help: { fr: "Code", de: "Code", nl: "Code", en: "Code" }, max: 20 }) },
+  async run({ options, actor, t, locale, now, services }) {
+    const event = await eventByCode(services, options.code);
+    assertCanManage(actor, event, "evenement partager");
+    if (event.kind !== "local") return message(locale, t("ev.local.notLocal"));
+    if (event.state !== "scheduled" || event.endsAt <= now) return message(locale, t("ev.isOver", { title: event.title }));
+    if (event.sharedAt) return message(locale, t("ev.local.alreadyShared", { title: event.title }));
+    // Not marked shared when there is nowhere to share it: it can be shared once a channel is linked.
+    if (!(await services.notifier.reaches({ kind: "purpose", purpose: "network" }))) return message(locale, t("ev.local.noNetworkChannel", { title: event.title }));
+    const commune = event.communeId ? await services.repos.communes.get(event.communeId) : null;
+    const shared = await services.events.repo.update(event.id, { sharedAt: now });
+    await services.events.announce(shared, now, "ev.announce.shared", commune?.name ?? "");
+    return message(locale, t("ev.local.shared", { title: event.title }));
+  },
+});

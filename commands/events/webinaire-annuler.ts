@@ -1,0 +1,43 @@
+/**
+ * `/cdce webinaire annuler k3x9q [confirmer:oui] [serie:oui]`: cancels a webinar (coordination)
+ * or a local event (its commune's CoPil); registered people are told, reminders dropped.
+ * Asks for a confirmation click first; `serie:oui` cancels the sessions of the series still ahead.
+ */
+import { defineCommand } from "../../src/core/commands.js";
+import { choice, text } from "../../src/core/options.js";
+import { message, reply } from "../../src/core/reply.js";
+import { assertCanManage, eventByCode } from "../../src/features/events/lookup.js";
+import { commandWord, whenText } from "../../src/features/events/render.js";
+
+const yes = (raw: string) => (["oui", "yes", "ja", "o", "y", "true"].includes(raw.toLowerCase()) ? "oui" : undefined);
+
+export default defineCommand({
+  name: "webinaire annuler",
+  changesState: true,
+  aliases: ["webinaire cancel", "evenement annuler", "webinar absagen", "webinar annuleren"],
+  help: { fr: "Annuler un webinaire ou un évènement (les inscrit·es sont prévenu·es)", de: "Ein Webinar oder eine Veranstaltung absagen (Angemeldete werden benachrichtigt)", nl: "Een webinar of evenement annuleren (ingeschrevenen worden verwittigd)", en: "Cancel a webinar or event (registered people are told)" },
+  usage: { fr: "webinaire annuler k3x9q", de: "webinaire annuler k3x9q", nl: "webinaire annuler k3x9q", en: "webinaire annuler k3x9q" },
+  options: {
+    code: text({ help: { fr: "Code", de: "Code", nl: "Code", en: "Code" }, max: 20 }),
+    confirmer: choice({ help: { fr: "oui pour confirmer", de: "oui zum Bestätigen", nl: "oui om te bevestigen", en: "oui to confirm" }, values: ["oui"] as const, normalize: yes }),
+    serie: choice({ help: { fr: "oui : toute la série à venir", de: "oui: die ganze kommende Reihe", nl: "oui: de hele komende reeks", en: "oui: the whole series ahead" }, values: ["oui"] as const, normalize: yes }),
+  },
+  async run({ options, actor, t, locale, now, services }) {
+    const event = await eventByCode(services, options.code);
+    assertCanManage(actor, event, "webinaire annuler");
+    const targets = options.serie && event.seriesId
+      ? (await services.events.repo.series(event.seriesId)).filter((e) => e.state === "scheduled" && e.startsAt > now)
+      : event.state === "scheduled" ? [event] : [];
+    if (targets.length === 0) return message(locale, t("ev.cancel.nothing", { title: event.title }));
+    const going = (await Promise.all(targets.map((e) => services.events.repo.registrations(e.id, { statuses: ["going", "waitlist"] })))).flat().length;
+    if (!options.confirmer) {
+      const cmd = `${commandWord(event)} annuler ${event.code} confirmer:oui${options.serie ? " serie:oui" : ""}`;
+      return reply(locale, [
+        { type: "section", text: t("ev.cancel.confirm", { title: event.title, when: whenText(event, actor.timeZone, locale), sessions: targets.length, people: going }) },
+        { type: "actions", buttons: [{ label: t("ev.cancel.button"), command: cmd, style: "danger" }] },
+      ]);
+    }
+    for (const e of targets) await services.events.cancel(e, now);
+    return message(locale, t("ev.cancel.done", { title: event.title, sessions: targets.length, people: going }));
+  },
+});

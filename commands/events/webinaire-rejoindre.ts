@@ -1,0 +1,58 @@
+/**
+ * `/cdce webinaire rejoindre k3x9q` (the button of an announcement runs it), and
+ * `/cdce evenement rejoindre k3x9q creneau:2` for a volunteer slot of a local event.
+ * Anyone may register. A full event puts the person on the waitlist.
+ */
+import { defineCommand } from "../../src/core/commands.js";
+import { int, text } from "../../src/core/options.js";
+import { message, reply } from "../../src/core/reply.js";
+import { eventByCode } from "../../src/features/events/lookup.js";
+import { eventCard, whenText } from "../../src/features/events/render.js";
+import { formatLocalTime } from "../../src/core/time/local.js";
+
+export default defineCommand({
+  name: "webinaire rejoindre",
+  changesState: true,
+  aliases: ["webinaire inscrire", "webinaire join", "evenement rejoindre", "evenement inscrire", "webinar anmelden", "webinar aanmelden", "webinar join"],
+  help: { fr: "M’inscrire à un webinaire, une formation ou un créneau d’évènement", de: "Mich für ein Webinar, eine Schulung oder eine Schicht anmelden", nl: "Me inschrijven voor een webinar, opleiding of shift", en: "Register for a webinar, training or event slot" },
+  usage: { fr: "webinaire rejoindre k3x9q", de: "webinaire rejoindre k3x9q", nl: "webinaire rejoindre k3x9q", en: "webinaire rejoindre k3x9q" },
+  options: {
+    code: text({ help: { fr: "Code", de: "Code", nl: "Code", en: "Code" }, max: 20 }),
+    creneau: int({ help: { fr: "Numéro du créneau (évènements locaux)", de: "Nummer der Schicht (lokale Veranstaltungen)", nl: "Nummer van de shift (lokale evenementen)", en: "Slot number (local events)" }, min: 0, max: 50, default: 0 }),
+  },
+  async run({ options, actor, t, locale, now, actedAt, services }) {
+    const event = await eventByCode(services, options.code);
+    if (event.state === "cancelled") return message(locale, t("ev.isCancelled", { title: event.title }));
+    if (event.startsAt.getTime() <= now.getTime()) return message(locale, t("ev.isOver", { title: event.title }));
+    const slots = await services.events.repo.slots(event.id);
+    let slotId = "";
+    let slotLabel = "";
+    if (slots.length) {
+      const slot = slots.find((s) => s.position === options.creneau);
+      if (!slot) return reply(locale, [{ type: "section", text: t("ev.slot.choose") }, ...eventCard(event, t, locale, { zone: actor.timeZone, slots })]);
+      slotId = slot.id;
+      slotLabel = `${formatLocalTime(slot.startsAt, event.timeZone)}–${formatLocalTime(slot.endsAt, event.timeZone)}`;
+    }
+    // When the person clicked, not when this replica got to it: the waitlist follows the clicks.
+    const result = await services.events.join(event, actor, slotId, now, actedAt);
+    const fresh = (await services.events.repo.get(event.id)) ?? event;
+    const when = slotLabel ? `${whenText(event, actor.timeZone, locale)} (${slotLabel})` : whenText(event, actor.timeZone, locale);
+    const { offsets } = await services.events.offsetsFor(actor.personId, event);
+    let text: string;
+    switch (result.outcome) {
+      case "going":
+        text = t("ev.joined", { title: event.title, when, offsets: offsets.join(" ") });
+        break;
+      case "already_going":
+        text = t("ev.alreadyGoing", { title: event.title });
+        break;
+      default: {
+        const waiting = await services.events.repo.registrations(event.id, { statuses: ["waitlist"], slotId });
+        const position = waiting.findIndex((r) => r.personId === actor.personId) + 1;
+        text = t("ev.waitlisted", { title: event.title, position: Math.max(1, position) });
+      }
+    }
+    const status = result.outcome === "going" || result.outcome === "already_going" ? "going" : "waitlist";
+    return reply(locale, [{ type: "section", text }, ...eventCard(fresh, t, locale, { zone: actor.timeZone, status, slots: slots.length ? await services.events.repo.slots(event.id) : undefined })]);
+  },
+});

@@ -1,0 +1,189 @@
+/**
+ * `/cdce kit [words] [public:] [theme:] [format:] [langue:] [profil:] [page:]`
+ * Finds kits and tools of the catalogue; alone, lists the audiences and themes.
+ */
+import { defineCommand, type CommandContext } from "../../src/core/commands.js";
+import { choice, int, text, type OptionValues } from "../../src/core/options.js";
+import { AUDIENCES, THEMES, KIT_FORMATS, type Kit } from "../../src/core/ports.js";
+import type { KitSearchResult } from "../../src/features/kits/search.js";
+import { LOCALES, type Block, type Reply } from "../../src/core/types.js";
+import { reply } from "../../src/core/reply.js";
+import { pageToShow } from "../../src/core/paging.js";
+import { audienceLabel, formatLabel, languageLabel, themeLabel } from "../../src/core/labels.js";
+import { fold } from "../../src/core/parse-line.js";
+import { sheetsForVolunteers } from "../../src/features/initiatives/sheets.js";
+import { POLL_TEMPLATES } from "../../src/features/polls/templates.js";
+import { prefixWithin } from "../../src/core/clip.js";
+
+/** Results per page: five fit comfortably in one Slack message and one Discord embed set. */
+export const KITS_PER_PAGE = 5;
+
+const foldChoice = <V extends string>(values: readonly V[]) => (raw: string) =>
+  values.find((v) => v === fold(raw).replace(/\s+/g, "-"));
+
+const options = {
+  mots: text({ help: { fr: "Mots-clés : public, thème, format…", de: "Stichwörter: Zielgruppe, Thema, Format…", nl: "Trefwoorden: doelgroep, thema, formaat…", en: "Keywords: audience, theme, format…" }, max: 2000, rest: true }),
+  public: choice({ help: { fr: "Public visé", de: "Zielgruppe", nl: "Doelgroep", en: "Audience" }, values: AUDIENCES, normalize: foldChoice(AUDIENCES), autocomplete: "audience" }),
+  theme: choice({ help: { fr: "Thème", de: "Thema", nl: "Thema", en: "Theme" }, values: THEMES, normalize: foldChoice(THEMES), autocomplete: "theme" }),
+  format: choice({ help: { fr: "Format", de: "Format", nl: "Formaat", en: "Format" }, values: KIT_FORMATS, normalize: foldChoice(KIT_FORMATS) }),
+  langue: choice({ help: { fr: "Langue du support", de: "Sprache des Materials", nl: "Taal van het materiaal", en: "Language of the material" }, values: LOCALES, normalize: foldChoice(LOCALES) }),
+  profil: choice({ help: { fr: "Profil de commune", de: "Gemeindeprofil", nl: "Gemeenteprofiel", en: "Commune profile" }, values: ["urbain", "periurbain", "rural"] as const }),
+  page: int({ help: { fr: "Page de résultats", de: "Ergebnisseite", nl: "Resultatenpagina", en: "Results page" }, min: 1, max: 200, default: 1 }),
+};
+
+type Ctx = CommandContext<OptionValues<typeof options>>;
+
+function overview({ t, locale, services }: Ctx): Reply {
+  const f = services.kits.facets();
+  const list = <K extends string>(counts: Record<K, number>, label: (k: K) => string) =>
+    (Object.entries(counts) as [K, number][])
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${label(k)} (${n})`)
+      .join(" · ");
+  const blocks: Block[] = [
+    { type: "header", text: t("kit.overview.title", { count: services.kits.size() }) },
+    { type: "section", text: `**${t("kit.overview.audiences")}**\n${list(f.audiences, (a) => audienceLabel(t, a))}` },
+    { type: "section", text: `**${t("kit.overview.themes")}**\n${list(f.themes, (th) => themeLabel(t, th))}` },
+    { type: "context", text: t("kit.overview.hint") },
+  ];
+  return reply(locale, blocks);
+}
+
+function renderKit(kit: Kit, ctx: Ctx): Block[] {
+  const { t, locale } = ctx;
+  const title = kit.title[locale] ?? kit.title.fr;
+  const summary = kit.summary[locale] ?? kit.summary.fr;
+  const blocks: Block[] = [
+    {
+      type: "section",
+      text: `**${title}**\n${summary}`,
+      fields: [
+        { label: t("kit.field.audiences"), value: kit.audiences.map((a) => audienceLabel(t, a)).join(", ") || "—" },
+        { label: t("kit.field.format"), value: formatLabel(t, kit.format) },
+        { label: t("kit.field.languages"), value: kit.languages.map((l) => languageLabel(t, l)).join(", ") },
+      ],
+    },
+  ];
+  const links = kit.links.slice(0, 3).map((url, i) => `[${t("kit.link", { n: i + 1 })}](${url})`);
+  blocks.push({ type: "context", text: [`\`${kit.id}\``, ...links].join(" · ") });
+  // Survey templates start as polls in one click.
+  if (POLL_TEMPLATES.has(kit.id)) blocks.push({ type: "actions", buttons: [{ label: t("poll.fromKit"), command: `sondage modele:${kit.id}` }] });
+  return blocks;
+}
+
+/**
+ * A kit's card depends only on the kit and the reader's language, and a result page only on
+ * the query and the language: the same few searches ("kit jeunes", a theme) come again and
+ * again. Both are built once and shared (frozen, so no renderer can change them for the next
+ * reader), per catalogue and for its current version only: any change to the catalogue
+ * starts afresh.
+ */
+const CARDS_KEPT = 2000;
+const PAGES_KEPT = 500;
+interface Memo {
+  version: number;
+  cards: Map<string, readonly Block[]>;
+  pages: Map<string, Reply>;
+}
+const memos = new WeakMap<object, Memo>();
+
+function memoOf(kits: Ctx["services"]["kits"]): Memo {
+  let memo = memos.get(kits.identity);
+  if (!memo || memo.version !== kits.version) memos.set(kits.identity, (memo = { version: kits.version, cards: new Map(), pages: new Map() }));
+  return memo;
+}
+
+/** Adds to a bounded map, dropping the oldest entry when full. */
+function keep<V>(map: Map<string, V>, max: number, key: string, value: V): V {
+  if (map.size >= max) map.delete(map.keys().next().value!);
+  map.set(key, value);
+  return value;
+}
+
+function kitBlocks(kit: Kit, ctx: Ctx): readonly Block[] {
+  const { cards } = memoOf(ctx.services.kits);
+  const key = `${ctx.locale}\u0000${kit.id}`;
+  return cards.get(key) ?? keep(cards, CARDS_KEPT, key, deepFreeze(renderKit(kit, ctx)));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** The line that asks for the next page: same words and filters, page + 1. */
+function nextPageCommand(o: Ctx["options"]): string {
+  const parts = ["kit"];
+  if (o.mots) parts.push(prefixWithin(o.mots, 40));
+  for (const k of ["public", "theme", "format", "langue", "profil"] as const) if (o[k]) parts.push(`${k}:${o[k]}`);
+  parts.push(`page:${o.page + 1}`);
+  return parts.join(" ");
+}
+
+export default defineCommand({
+  name: "kit",
+  changesState: false,
+  aliases: ["kits", "outil", "tool", "werkzeug"],
+  help: { fr: "Trouver un kit ou un outil de campagne", de: "Ein Kampagnen-Kit oder Werkzeug finden", nl: "Een campagnekit of -tool vinden", en: "Find a campaign kit or tool" },
+  usage: { fr: "kit jeunes affiche", de: "kit jugend plakat", nl: "kit jongeren affiche", en: "kit youth poster" },
+  options,
+  async run(ctx) {
+    const { options: o, locale, services } = ctx;
+    const filtersGiven = o.public || o.theme || o.format || o.langue || o.profil;
+    if (!o.mots && !filtersGiven) return overview(ctx);
+    const result = services.kits.search({
+      words: o.mots ?? "",
+      locale,
+      audience: o.public,
+      theme: o.theme,
+      format: o.format,
+      language: o.langue,
+      profile: o.profil,
+    });
+    // Words with nothing to read in them (an emoji, a lone "de"): the overview, not every kit.
+    const u = result.understood;
+    const read = u.audiences.length + u.themes.length + u.formats.length + u.languages.length + u.profiles.length + u.freeWords.length;
+    if (!filtersGiven && read === 0) return overview(ctx);
+    // For volunteers the first page ends with other volunteers' sheets, which change on their own.
+    if (forVolunteers(result)) return resultsPage(ctx, result);
+    const { pages } = memoOf(services.kits);
+    const key = JSON.stringify([locale, o.mots, o.public, o.theme, o.format, o.langue, o.profil, o.page]);
+    return pages.get(key) ?? keep(pages, PAGES_KEPT, key, Object.freeze(await resultsPage(ctx, result)));
+  },
+});
+
+/** Asked for volunteers (`public:benevoles` or a word): `understood` holds both. */
+function forVolunteers(result: KitSearchResult): boolean {
+  return result.understood.audiences.includes("benevoles");
+}
+
+async function resultsPage(ctx: Ctx, result: KitSearchResult): Promise<Reply> {
+  const { options: o, t, locale, services } = ctx;
+  if (result.total === 0) {
+    const lines = [t("kit.none", { query: prefixWithin(o.mots ?? "", 80) })];
+    if (result.suggestions.length) lines.push(t("kit.suggestions", { terms: result.suggestions.slice(0, 6).map((s) => `\`${s}\``).join(", ") }));
+    lines.push(t("kit.overview.hint"));
+    return reply(locale, [{ type: "section", text: lines.join("\n") }]);
+  }
+  const pages = Math.ceil(result.total / KITS_PER_PAGE);
+  const { page, notice } = pageToShow(o.page, pages, t);
+  const hits = result.hits.slice((page - 1) * KITS_PER_PAGE, page * KITS_PER_PAGE);
+  const understood = [
+    ...result.understood.audiences.map((a) => audienceLabel(t, a)),
+    ...result.understood.themes.map((th) => themeLabel(t, th)),
+    ...result.understood.formats.map((f) => formatLabel(t, f)),
+    ...result.understood.languages.map((l) => languageLabel(t, l)),
+  ];
+  const blocks: Block[] = [{ type: "header", text: t("kit.results.title", { total: result.total, page, pages }) }, ...notice];
+  if (understood.length) blocks.push({ type: "context", text: t("kit.results.understood", { terms: understood.join(" · ") }) });
+  if (result.partial) blocks.push({ type: "context", text: t("kit.results.partial") });
+  for (const hit of hits) blocks.push(...kitBlocks(hit.kit, ctx), { type: "divider" });
+  if (page < pages) blocks.push({ type: "actions", buttons: [{ label: t("kit.more"), command: nextPageCommand({ ...o, page }) }] });
+  // For volunteers, the experience sheets of other volunteers follow the kits.
+  if (page === 1 && forVolunteers(result)) blocks.push(...(await sheetsForVolunteers(services, t, o.mots ?? "")));
+  return reply(locale, blocks);
+}

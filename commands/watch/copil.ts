@@ -1,0 +1,48 @@
+/**
+ * `/cdce copil [commune]`: the CoPil roster (members, roles, mandates) with its health:
+ * size, criterion 5's diversity, mandates ending. For the commune's members and coordination.
+ */
+import { defineCommand } from "../../src/core/commands.js";
+import { text } from "../../src/core/options.js";
+import { reply } from "../../src/core/reply.js";
+import type { Block } from "../../src/core/types.js";
+import { communeFor, requireCommune } from "../../src/features/watch/access.js";
+import { rosterHealth } from "../../src/features/watch/roster.js";
+import { MOMENTUM_CONFIG } from "../../src/features/watch/config.js";
+import { formatDay, formatList, groupLabel, kindLabel } from "../../src/features/watch/format.js";
+import { KIND_EXAMPLES } from "../../src/features/watch/input.js";
+
+export default defineCommand({
+  name: "copil",
+  changesState: false,
+  aliases: ["comite"],
+  help: {
+    fr: "Le CoPil de la commune : membres, rôles, mandats, diversité",
+    de: "Das CoPil der Gemeinde: Mitglieder, Rollen, Mandate, Vielfalt",
+    nl: "De CoPil van de gemeente: leden, rollen, mandaten, diversiteit",
+    en: "The commune's CoPil: members, roles, mandates, diversity",
+  },
+  usage: { fr: "copil", de: "copil Eupen", nl: "copil", en: "copil Namur" },
+  options: {
+    commune: text({ help: { fr: "Commune (la vôtre par défaut)", de: "Gemeinde (standardmäßig Ihre)", nl: "Gemeente (standaard de uwe)", en: "Commune (yours by default)" }, max: 80, rest: true, autocomplete: "commune" }),
+  },
+  async run({ options, actor, t, locale, now, services }) {
+    const commune = await communeFor(services.repos, actor, options.commune, "/cdce copil Namur");
+    requireCommune(actor, commune);
+    const members = await services.watch.copil.active(commune.id, now);
+    const health = rosterHealth(members, now);
+    const list = members.map((m) => `• **${m.name}** — ${kindLabel(t, m.kind)}${m.mandateEndsOn ? ` (${t("copil.mandate", { date: formatDay(locale, m.mandateEndsOn) })})` : ""}`);
+    const status: string[] = [];
+    if (health.small) status.push(t("copil.health.small", { min: MOMENTUM_CONFIG.roster.minSize }));
+    if (health.composition.missing.length) status.push(t("copil.health.missing", { groups: formatList(locale, health.composition.missing.map((g) => groupLabel(t, g))) }));
+    if (health.mandatesEnding.length) status.push(t("copil.health.mandates", { list: health.mandatesEnding.map((m) => `${m.name} (${formatDay(locale, m.mandateEndsOn!)})`).join(", ") }));
+    if (status.length === 0) status.push(t("copil.health.ok"));
+    const blocks: Block[] = [
+      { type: "header", text: t("copil.title", { commune: commune.name, size: members.length }) },
+      { type: "section", text: list.length ? list.join("\n") : t("copil.empty") },
+      { type: "section", text: status.join("\n") },
+      { type: "context", text: t("copil.hint", { kinds: KIND_EXAMPLES.join(", ") }) },
+    ];
+    return reply(locale, blocks);
+  },
+});

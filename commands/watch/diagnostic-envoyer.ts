@@ -1,0 +1,37 @@
+/**
+ * `/cdce diagnostic envoyer <commune>` (coordination; the alerts' buttons run it): offers
+ * the diagnostic questionnaire to the commune's CoPil channel(s), at most once a month.
+ */
+import { defineCommand } from "../../src/core/commands.js";
+import { text } from "../../src/core/options.js";
+import { message } from "../../src/core/reply.js";
+import { CdceError } from "../../src/core/errors.js";
+import { communeFor } from "../../src/features/watch/access.js";
+import { answerBy, diagnosticRequest } from "../../src/features/watch/notices.js";
+
+export default defineCommand({
+  name: "diagnostic envoyer",
+  changesState: true,
+  aliases: ["diagnostic send"],
+  help: {
+    fr: "Envoyer le questionnaire diagnostic à un CoPil (coordination)",
+    de: "Den Diagnosefragebogen an ein CoPil senden (Koordination)",
+    nl: "De diagnosevragenlijst naar een CoPil sturen (coördinatie)",
+    en: "Send the diagnostic questionnaire to a CoPil (coordination)",
+  },
+  usage: { fr: "diagnostic envoyer Tintigny", de: "diagnostic envoyer Raeren", nl: "diagnostic envoyer Jette", en: "diagnostic envoyer Tintigny" },
+  permission: "network.admin",
+  options: {
+    commune: text({ help: { fr: "Commune", de: "Gemeinde", nl: "Gemeente", en: "Commune" }, max: 80, rest: true, autocomplete: "commune" }),
+  },
+  async run({ options, actor, t, locale, now, services }) {
+    if (!options.commune) throw new CdceError("watch.commune_needed", "watch.commune.needed", { example: "/cdce diagnostic envoyer Tintigny" });
+    const commune = await communeFor(services.repos, actor, options.commune, "/cdce diagnostic envoyer Tintigny");
+    const n = diagnosticRequest(commune, now);
+    const r = await services.notifier.enqueue(n);
+    if (r.queued === 0 && r.duplicates === 0) return message(locale, t("diagnostic.noChannel", { commune: commune.name }));
+    if (r.queued === 0) return message(locale, t("diagnostic.already", { commune: commune.name }));
+    await services.watch.prompts.record({ communeId: commune.id, key: n.key, kind: "diagnostic", sentAt: now, answerBy: answerBy(now) });
+    return message(locale, t("diagnostic.sent", { commune: commune.name }));
+  },
+});

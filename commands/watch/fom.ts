@@ -1,0 +1,44 @@
+/**
+ * `/cdce fom [commune]`: the Fair-O-Mètre status of a commune (the caller's by default):
+ * due date, grades, and the six criteria with the evidence gathered so far.
+ */
+import { defineCommand } from "../../src/core/commands.js";
+import { text } from "../../src/core/options.js";
+import { can } from "../../src/core/permissions.js";
+import { communeFor } from "../../src/features/watch/access.js";
+import { fomStatus } from "../../src/features/watch/fom.js";
+import { rosterHealth } from "../../src/features/watch/roster.js";
+import { fomStatusReply } from "../../src/features/watch/fom-view.js";
+
+/** Evidence read for one cycle: far more than a commune records in two years. */
+export const EVIDENCE_LIMIT = 1000;
+
+export default defineCommand({
+  name: "fom",
+  changesState: false,
+  aliases: ["fairometre", "fair-o-metre"],
+  help: {
+    fr: "Fair-O-Mètre : échéance, notes et preuves des six critères",
+    de: "Fair-O-Mètre: Frist, Noten und Nachweise der sechs Kriterien",
+    nl: "Fair-O-Mètre: deadline, scores en bewijzen van de zes criteria",
+    en: "Fair-O-Mètre: due date, grades and evidence for the six criteria",
+  },
+  usage: { fr: "fom Namur", de: "fom Eupen", nl: "fom Bruxelles-Ville", en: "fom Namur" },
+  options: {
+    commune: text({ help: { fr: "Commune (la vôtre par défaut)", de: "Gemeinde (standardmäßig Ihre)", nl: "Gemeente (standaard de uwe)", en: "Commune (yours by default)" }, max: 80, rest: true, autocomplete: "commune" }),
+  },
+  async run({ options, actor, t, locale, now, services }) {
+    const commune = await communeFor(services.repos, actor, options.commune, "/cdce fom Namur");
+    const [history, members] = await Promise.all([services.repos.communes.fomHistory(commune.id), services.watch.copil.active(commune.id, now)]);
+    const status = fomStatus(commune, history, now);
+    const events = await services.watch.evidence.since(commune.id, status.cycleStart, now, EVIDENCE_LIMIT);
+    return fomStatusReply(locale, t, {
+      commune,
+      status,
+      history,
+      events,
+      health: rosterHealth(members, now),
+      canManage: can(actor, "commune.manage", { communeId: commune.id }),
+    });
+  },
+});

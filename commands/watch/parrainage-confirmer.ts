@@ -1,0 +1,39 @@
+/**
+ * `/cdce parrainage confirmer <commune accompagnée> <commune marraine>` (coordination; the
+ * proposal's buttons run it): records the pair; both CoPils get an introduction, then
+ * monthly check-ins (the daily watch).
+ */
+import { defineCommand } from "../../src/core/commands.js";
+import { text } from "../../src/core/options.js";
+import { message } from "../../src/core/reply.js";
+import { CdceError } from "../../src/core/errors.js";
+import { communeFor } from "../../src/features/watch/access.js";
+import { scoreAll } from "../../src/features/watch/scan.js";
+import { confirmPair } from "../../src/features/watch/mentoring-flow.js";
+
+export default defineCommand({
+  name: "parrainage confirmer",
+  changesState: true,
+  aliases: ["parrainage confirm"],
+  help: {
+    fr: "Confirmer un binôme : commune accompagnée puis marraine (coordination)",
+    de: "Ein Tandem bestätigen: begleitete Gemeinde, dann Patin (Koordination)",
+    nl: "Een duo bevestigen: begeleide gemeente, dan meter (coördinatie)",
+    en: "Confirm a pair: mentee commune, then mentor (coordination)",
+  },
+  usage: { fr: "parrainage confirmer raeren eupen", de: "parrainage confirmer raeren eupen", nl: "parrainage confirmer jette uccle", en: "parrainage confirmer tintigny habay" },
+  permission: "network.admin",
+  hidden: true,
+  options: {
+    accompagnee: text({ help: { fr: "Commune accompagnée", de: "Begleitete Gemeinde", nl: "Begeleide gemeente", en: "Mentee commune" }, max: 80, autocomplete: "commune" }),
+    marraine: text({ help: { fr: "Commune marraine", de: "Patengemeinde", nl: "Metergemeente", en: "Mentor commune" }, max: 80, autocomplete: "commune" }),
+  },
+  async run({ options, actor, t, locale, now, services }) {
+    if (!options.accompagnee || !options.marraine) throw new CdceError("watch.commune_needed", "watch.commune.needed", { example: "/cdce parrainage confirmer raeren eupen" });
+    const mentee = await communeFor(services.repos, actor, options.accompagnee, "/cdce parrainage confirmer raeren eupen");
+    const mentor = await communeFor(services.repos, actor, options.marraine, "/cdce parrainage confirmer raeren eupen");
+    const pair = await confirmPair(services, mentee, mentor, await scoreAll(services, now), now);
+    services.logger.info({ pair: pair.id, mentor: mentor.slug, mentee: mentee.slug }, "mentoring pair confirmed");
+    return message(locale, t("parrainage.confirmed", { mentor: mentor.name, mentee: mentee.name }), "channel");
+  },
+});

@@ -1,0 +1,88 @@
+/**
+ * Message catalogues and the translator. French is the source: its keys define
+ * `MessageKey`, and the other catalogues must provide every key (the compiler checks
+ * presence; a unit test checks that placeholders match). Messages use ICU syntax
+ * (`{count, plural, one {# kit} other {# kits}}`) through intl-messageformat.
+ */
+import { IntlMessageFormat } from "intl-messageformat";
+import { fr } from "./fr.js";
+import { de } from "./de.js";
+import { nl } from "./nl.js";
+import { en } from "./en.js";
+import { FEATURES } from "../../features/index.js";
+import type { FeatureMessageKeys } from "./bundles.js";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "../types.js";
+
+const CORE = { fr, de, nl, en };
+
+/** The core's keys and every feature's (each messages file adds its own to FeatureMessageKeys). */
+export type MessageKey = (keyof typeof fr | keyof FeatureMessageKeys) & string;
+export type Catalogue = Record<MessageKey, string>;
+export type MessageParams = Record<string, string | number>;
+
+function merge(locale: Locale): Catalogue {
+  const out: Record<string, string> = {};
+  for (const bundle of [CORE, ...FEATURES.flatMap((f) => f.messages ?? [])]) {
+    for (const [key, text] of Object.entries(bundle[locale])) {
+      if (Object.hasOwn(out, key)) throw new Error(`message key "${key}" is defined twice`);
+      out[key] = text;
+    }
+  }
+  return out as Catalogue;
+}
+
+let merged: Record<Locale, Catalogue> | undefined;
+
+/**
+ * Every message in every language. Merged at the first use rather than at import: the
+ * features' commands import this module, and the feature list is only complete once they
+ * are all loaded. A key defined twice is a bug and throws then (at start, with the help).
+ */
+export function catalogues(): Record<Locale, Catalogue> {
+  merged ??= { fr: merge("fr"), de: merge("de"), nl: merge("nl"), en: merge("en") };
+  return merged;
+}
+
+/** Translates one key into one locale. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** Per `locale\0key`: the formatter, or the text itself when it has nothing to format. */
+const compiled = new Map<string, IntlMessageFormat | string>();
+
+/**
+ * Labels and sentences without placeholders are most messages of a reply: they are returned
+ * as written instead of going through ICU formatting (a tenth of a fast command's time).
+ * Only text with no braces and no doubled apostrophe (ICU's escape) is taken as written.
+ */
+const PLAIN = /^[^{}]*$/;
+
+function format(locale: Locale, key: MessageKey, params: MessageParams): string {
+  const cacheKey = `${locale}\u0000${key}`;
+  let mf = compiled.get(cacheKey);
+  if (mf === undefined) {
+    const text = catalogues()[locale][key] ?? catalogues().fr[key];
+    mf = PLAIN.test(text) && !text.includes("''") ? text : new IntlMessageFormat(text, locale, undefined, { ignoreTag: true });
+    compiled.set(cacheKey, mf);
+  }
+  return typeof mf === "string" ? mf : String(mf.format(params));
+}
+
+export function translator(locale: Locale): Translate {
+  return (key, params = {}) => format(locale, key, params);
+}
+
+/**
+ * Maps a platform locale (`de-DE`, `en-GB`, `nl`, `fr_BE`) to one of ours,
+ * or undefined when we do not speak it.
+ */
+export function toLocale(raw: string | undefined | null): Locale | undefined {
+  if (!raw) return undefined;
+  const base = raw.toLowerCase().split(/[-_]/)[0];
+  return (LOCALES as readonly string[]).includes(base ?? "") ? (base as Locale) : undefined;
+}
+
+export function isLocale(raw: string): raw is Locale {
+  return (LOCALES as readonly string[]).includes(raw);
+}
+
+export { DEFAULT_LOCALE };

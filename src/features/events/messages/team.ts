@@ -1,0 +1,73 @@
+/** Messages of the events feature, part 4: attendance, nudges, a commune's participation. */
+import { defineMessages, type KeysOf } from "../../../core/i18n/bundles.js";
+
+export const eventsTeam = defineMessages({
+  fr: {
+    "ev.attendance.prompt": "« {title} » est terminé : qui était là ? Notez les présences (elles comptent pour la dynamique des communes) : `/cdce webinaire presences {code}`.",
+    "ev.attendance.button": "Noter les présences",
+    "ev.attendance.notYet": "« {title} » n’a pas encore commencé : les présences se notent après.",
+    "ev.attendance.marked": "{count, plural, =0 {Aucune nouvelle présence notée.} one {# présence notée.} other {# présences notées.}}",
+    "ev.attendance.unknown": "Pas trouvé parmi les inscrit·es : {names}.",
+    "ev.attendance.title": "Présences à « {title} » : {present}/{total}",
+    "ev.attendance.hint": "Un clic par personne présente, ou d’un coup : `/cdce webinaire presences {code} noms:\"Prénom Nom, …\"` ou `tous:oui`.",
+    "ev.nudge": "Personne de {commune} n’est encore inscrit·e à « {title} » ({when}). Il reste de la place : qui du CoPil y va ?",
+    "ev.nudge.done": "Relance envoyée à {count, plural, one {# commune} other {# communes}} : {communes}.",
+    "ev.nudge.none": "Aucune commune à relancer : chacune a déjà quelqu’un d’inscrit, ou n’a pas de canal relié.",
+    "ev.participations.noCommune": "Vous n’êtes rattaché·e à aucune commune. Précisez-la : `/cdce participations commune:Namur`.",
+    "ev.participations.none": "Personne de {commune} n’est inscrit·e à un webinaire ou une formation (six derniers mois et à venir).",
+    "ev.participations.title": "Participations de {commune}",
+    "ev.participations.past": "passé",
+  },
+  de: {
+    "ev.attendance.prompt": "„{title}“ ist vorbei: Wer war da? Halten Sie die Anwesenheit fest (sie zählt für die Dynamik der Gemeinden): `/cdce webinaire presences {code}`.",
+    "ev.attendance.button": "Anwesenheit festhalten",
+    "ev.attendance.notYet": "„{title}“ hat noch nicht begonnen: Die Anwesenheit wird danach festgehalten.",
+    "ev.attendance.marked": "{count, plural, =0 {Keine neue Anwesenheit festgehalten.} one {# Anwesenheit festgehalten.} other {# Anwesenheiten festgehalten.}}",
+    "ev.attendance.unknown": "Unter den Angemeldeten nicht gefunden: {names}.",
+    "ev.attendance.title": "Anwesenheit bei „{title}“: {present}/{total}",
+    "ev.attendance.hint": "Ein Klick pro anwesender Person, oder alle auf einmal: `/cdce webinaire presences {code} noms:\"Vorname Name, …\"` oder `tous:oui`.",
+    "ev.nudge": "Aus {commune} ist noch niemand für „{title}“ ({when}) angemeldet. Es gibt noch Plätze: Wer aus der Steuerungsgruppe geht hin?",
+    "ev.nudge.done": "Erinnerung an {count, plural, one {# Gemeinde} other {# Gemeinden}} gesendet: {communes}.",
+    "ev.nudge.none": "Keine Gemeinde zu erinnern: Jede hat schon eine Anmeldung oder keinen verbundenen Kanal.",
+    "ev.participations.noCommune": "Sie sind keiner Gemeinde zugeordnet. Geben Sie sie an: `/cdce participations commune:Eupen`.",
+    "ev.participations.none": "Aus {commune} ist niemand für ein Webinar oder eine Schulung angemeldet (letzte sechs Monate und kommende).",
+    "ev.participations.title": "Teilnahmen von {commune}",
+    "ev.participations.past": "vorbei",
+  },
+  nl: {
+    "ev.attendance.prompt": "‘{title}’ is afgelopen: wie was er? Noteer de aanwezigheden (ze tellen mee voor de dynamiek van de gemeenten): `/cdce webinaire presences {code}`.",
+    "ev.attendance.button": "Aanwezigheden noteren",
+    "ev.attendance.notYet": "‘{title}’ is nog niet begonnen: aanwezigheden noteer je achteraf.",
+    "ev.attendance.marked": "{count, plural, =0 {Geen nieuwe aanwezigheid genoteerd.} one {# aanwezigheid genoteerd.} other {# aanwezigheden genoteerd.}}",
+    "ev.attendance.unknown": "Niet gevonden bij de ingeschrevenen: {names}.",
+    "ev.attendance.title": "Aanwezigheden bij ‘{title}’: {present}/{total}",
+    "ev.attendance.hint": "Eén klik per aanwezige, of allemaal tegelijk: `/cdce webinaire presences {code} noms:\"Voornaam Naam, …\"` of `tous:oui`.",
+    "ev.nudge": "Nog niemand uit {commune} is ingeschreven voor ‘{title}’ ({when}). Er is nog plaats: wie van de stuurgroep gaat?",
+    "ev.nudge.done": "Herinnering gestuurd naar {count, plural, one {# gemeente} other {# gemeenten}}: {communes}.",
+    "ev.nudge.none": "Geen gemeente om te herinneren: elke gemeente heeft al iemand ingeschreven of heeft geen gekoppeld kanaal.",
+    "ev.participations.noCommune": "Je bent aan geen gemeente gekoppeld. Geef ze op: `/cdce participations commune:Brussel`.",
+    "ev.participations.none": "Niemand uit {commune} is ingeschreven voor een webinar of opleiding (laatste zes maanden en komende).",
+    "ev.participations.title": "Deelnames van {commune}",
+    "ev.participations.past": "voorbij",
+  },
+  en: {
+    "ev.attendance.prompt": "“{title}” is over: who came? Record attendance (it counts for the communes’ momentum): `/cdce webinaire presences {code}`.",
+    "ev.attendance.button": "Record attendance",
+    "ev.attendance.notYet": "“{title}” has not started yet: attendance is recorded afterwards.",
+    "ev.attendance.marked": "{count, plural, =0 {No new attendance recorded.} one {# attendance recorded.} other {# attendances recorded.}}",
+    "ev.attendance.unknown": "Not found among those registered: {names}.",
+    "ev.attendance.title": "Attendance at “{title}”: {present}/{total}",
+    "ev.attendance.hint": "One click per person present, or all at once: `/cdce webinaire presences {code} noms:\"First Last, …\"` or `tous:oui`.",
+    "ev.nudge": "Nobody from {commune} has registered for “{title}” ({when}) yet. There is still room: who from the CoPil will go?",
+    "ev.nudge.done": "Nudge sent to {count, plural, one {# commune} other {# communes}}: {communes}.",
+    "ev.nudge.none": "No commune to nudge: each has someone registered already, or no linked channel.",
+    "ev.participations.noCommune": "You belong to no commune. Name it: `/cdce participations commune:Namur`.",
+    "ev.participations.none": "Nobody from {commune} is registered for a webinar or training (last six months and ahead).",
+    "ev.participations.title": "Participation of {commune}",
+    "ev.participations.past": "past",
+  },
+});
+
+declare module "../../../core/i18n/bundles.js" {
+  interface FeatureMessageKeys extends KeysOf<typeof eventsTeam> {}
+}

@@ -1,0 +1,28 @@
+/**
+ * The features of the bot, the one list to edit when a feature is added. The command
+ * registry, the scheduler's jobs, the message catalogue and the help all come from here.
+ * The order is the order of the help.
+ */
+import { CommandRegistry, type AnyCommand } from "../core/commands.js";
+import type { JobDefinition } from "../core/jobs.js";
+import network from "./network/feature.js";
+import kits from "./kits/feature.js";
+import events from "./events/feature.js";
+import initiatives from "./initiatives/feature.js";
+import polls from "./polls/feature.js";
+import ideas from "./ideas/feature.js";
+import tools from "./tools/feature.js";
+import privacy from "./privacy/feature.js";
+import watch from "./watch/feature.js";
+import outbox from "./outbox/feature.js";
+
+export const FEATURES = [network, kits, events, initiatives, polls, ideas, tools, privacy, watch, outbox] as const;
+
+export const COMMANDS: readonly AnyCommand[] = FEATURES.flatMap((f) => f.commands);
+
+export const JOBS: readonly JobDefinition[] = FEATURES.flatMap((f) => f.jobs ?? []);
+
+/** The registry of every feature's commands; throws at start if two claim the same word. */
+export function createRegistry(): CommandRegistry {
+  return new CommandRegistry(COMMANDS);
+}

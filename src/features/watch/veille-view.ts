@@ -1,0 +1,73 @@
+/**
+ * Replies of `/cdce veille` (communes ranked by momentum, with trends) and
+ * `/cdce veille <commune>` (history, points per component, reasons, diagnostic, actions).
+ */
+import type { Commune } from "../../core/ports.js";
+import type { Block, Locale, Reply } from "../../core/types.js";
+import { reply } from "../../core/reply.js";
+import type { MessageKey, Translate } from "../../core/i18n/catalogue.js";
+import { actionButtons, LEVEL_MARK, levelLabel, reasonText, suggestedActions } from "./alerts.js";
+import { COMPONENTS, type MomentumResult } from "./momentum.js";
+import type { ScoredCommune } from "./scan.js";
+import type { DiagnosticAnswer } from "./diagnostic.js";
+import type { MomentumSnapshot } from "./ports.js";
+import { formatList, formatShort, obstacleLabel, signed } from "./format.js";
+
+/** Communes per page: one line each, well within a Slack message and a Discord embed. */
+export const VEILLE_PAGE = 15;
+
+function trend(t: Translate, score: number, previous: { score: number } | undefined): string {
+  return previous ? signed(score - previous.score) : t("veille.new");
+}
+
+/** `/cdce veille`: weakest first, with level, score, trend and the first reason. */
+export function veilleListReply(locale: Locale, t: Translate, scored: readonly ScoredCommune[], page: number): Reply {
+  const sorted = [...scored].sort((a, b) => a.result.score - b.result.score || a.commune.name.localeCompare(b.commune.name));
+  const pages = Math.max(1, Math.ceil(sorted.length / VEILLE_PAGE));
+  const p = Math.min(Math.max(1, page), pages);
+  const count = { green: 0, orange: 0, red: 0 };
+  for (const s of sorted) count[s.result.level]++;
+  const lines = sorted.slice((p - 1) * VEILLE_PAGE, p * VEILLE_PAGE).map((s) => {
+    const why = s.result.reasons[0] ? ` — ${reasonText(t, s.result.reasons[0])}` : "";
+    return `${LEVEL_MARK[s.result.level]} **${s.result.score}** (${trend(t, s.result.score, s.previous)}) ${s.commune.name}${why}`;
+  });
+  const blocks: Block[] = [
+    { type: "header", text: t("veille.title", { count: sorted.length }) },
+    { type: "context", text: t("veille.summary", count) },
+    { type: "section", text: lines.join("\n") },
+    { type: "context", text: t("veille.legend", { page: p, pages }) },
+  ];
+  if (p < pages) blocks.push({ type: "actions", buttons: [{ label: t("veille.more"), command: `veille page:${p + 1}` }] });
+  return reply(locale, blocks);
+}
+
+export interface VeilleCommuneInput {
+  commune: Commune;
+  result: MomentumResult;
+  history: readonly MomentumSnapshot[];
+  diagnostic: { at: Date; answer: DiagnosticAnswer } | null;
+  hasCommand: (name: string) => boolean;
+}
+
+/** `/cdce veille <commune>`: everything behind one score. */
+export function veilleCommuneReply(locale: Locale, t: Translate, v: VeilleCommuneInput): Reply {
+  const r = v.result;
+  const hist = v.history.length
+    ? t("veille.commune.history", { list: [...v.history].reverse().map((s) => `${formatShort(locale, s.at)} ${LEVEL_MARK[s.level]} ${s.score}`).join(" · ") })
+    : t("veille.commune.noHistory");
+  const comps = COMPONENTS.map((k) => `${t(`veille.component.${k}` as MessageKey)} — ${Math.round(r.components[k].points)}/${r.components[k].max}`);
+  if (r.penalty > 0) comps.push(`${t("veille.component.penalty")} — −${Math.round(r.penalty)}`);
+  const reasons = r.allReasons.length ? r.allReasons.map((x) => `• ${reasonText(t, x)} (−${x.lost})`).join("\n") : t("momentum.reason.none");
+  const blocks: Block[] = [
+    { type: "header", text: `${LEVEL_MARK[r.level]} ${t("veille.commune.title", { commune: v.commune.name, score: r.score, level: levelLabel(t, r.level) })}` },
+    { type: "section", text: hist },
+    { type: "section", text: `**${t("veille.commune.reasons")}**\n${reasons}` },
+    { type: "section", text: `**${t("veille.commune.components")}**\n${comps.join("\n")}` },
+  ];
+  if (v.diagnostic) {
+    const list = formatList(locale, v.diagnostic.answer.obstacles.map((o) => obstacleLabel(t, o)));
+    blocks.push({ type: "context", text: t("veille.commune.diagnostic", { date: formatShort(locale, v.diagnostic.at), list }) });
+  }
+  if (r.level !== "green") blocks.push({ type: "actions", buttons: actionButtons(t, suggestedActions(r.reasons), v.commune.slug, v.hasCommand).slice(0, 4) });
+  return reply(locale, blocks);
+}
