@@ -13,9 +13,6 @@ import { afterAll, describe, it } from "vitest";
 import { CONTRACT_CASES, type ContractCase } from "./cases/index.js";
 import type { AdapterDriver, Capability } from "./driver.js";
 
-export type { AdapterDriver, NormalizedReply } from "./driver.js";
-export { lines, messagePattern, plainText } from "./text.js";
-
 const TIMEOUT = 60_000;
 
 /** Why `driver` cannot run `c`, if it cannot. */
