@@ -94,6 +94,7 @@ export function seedSql(provider: "sqlite" | "postgresql"): string[] {
 
 const quietNotifier: Notifier = {
   enqueue: async () => ({ queued: 0, duplicates: 0 }),
+  enqueueAll: async () => ({ queued: 0, duplicates: 0 }),
   cancel: async () => 0,
   retract: async () => ({ cancelled: 0, removing: 0 }),
   reaches: async () => false,

@@ -104,6 +104,8 @@ export async function startBurstWorld(o: { databaseUrl: string; redisUrl: string
           COORDINATION_ACCOUNTS: `slack:${TEAM_ID}:${SLACK_COORD.id},discord:${discord.guild.id}:${DISCORD_COORD.userId}`,
           OUTBOX_SWEEP_SECONDS: "1",
           LOG_LEVEL: "warn",
+          // BENCH_NODE_OPTIONS: given to the replicas, to see where their time goes (`--import` a profiler).
+          ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
         }),
       );
     }

@@ -35,20 +35,19 @@ export default defineCommand({
     }
     // When the person clicked, not when this replica got to it: the waitlist follows the clicks.
     const result = await services.events.join(event, actor, slotId, now, actedAt);
-    const fresh = (await services.events.repo.get(event.id)) ?? event;
+    // The event as read at the start of this unit, with the seat just taken when there was one.
+    const fresh = result.seatsTaken !== undefined ? { ...event, goingCount: result.seatsTaken } : event;
     const when = slotLabel ? `${whenText(event, actor.timeZone, locale)} (${slotLabel})` : whenText(event, actor.timeZone, locale);
-    const { offsets } = await services.events.offsetsFor(actor.personId, event);
     let text: string;
     switch (result.outcome) {
       case "going":
-        text = t("ev.joined", { title: event.title, when, offsets: offsets.join(" ") });
+        text = t("ev.joined", { title: event.title, when, offsets: (result.offsets ?? (await services.events.offsetsFor(actor.personId, event)).offsets).join(" ") });
         break;
       case "already_going":
         text = t("ev.alreadyGoing", { title: event.title });
         break;
       default: {
-        const waiting = await services.events.repo.registrations(event.id, { statuses: ["waitlist"], slotId });
-        const position = waiting.findIndex((r) => r.personId === actor.personId) + 1;
+        const position = await services.events.repo.waitlistPosition(result.registration);
         text = t("ev.waitlisted", { title: event.title, position: Math.max(1, position) });
       }
     }

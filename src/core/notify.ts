@@ -77,6 +77,8 @@ export interface EnqueueResult {
 export interface Notifier {
   /** Queues the notification for each concrete target of its recipient. Never posts directly. */
   enqueue(notification: Notification): Promise<EnqueueResult>;
+  /** Queues several notifications as one write (a person's reminders): each recipient is resolved once. */
+  enqueueAll(notifications: readonly Notification[]): Promise<EnqueueResult>;
   /**
    * Cancels every message not yet being posted whose key starts with `keyPrefix`; returns
    * how many. Messages already sent are not removed from the platforms.

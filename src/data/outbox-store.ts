@@ -44,28 +44,20 @@ export class PrismaOutboxStore implements OutboxStore {
   }
 
   private async insertChunk(messages: readonly NewOutboxMessage[], now: Date): Promise<number> {
+    // PostgreSQL skips the keys already queued in the insert itself (ON CONFLICT DO NOTHING,
+    // which also waits for a concurrent insert of the same key and then skips it): one
+    // statement instead of a read, a savepoint, the insert and its release.
+    if (this.provider === "postgresql") {
+      const rows = this.newRows(messages, new Set(), now);
+      // The option exists on PostgreSQL's client only; `Db` is typed as SQLite's (client.ts).
+      const skipDuplicates = { skipDuplicates: true } as object;
+      return rows.length === 0 ? 0 : (await this.db.outboxMessage.createMany({ data: rows, ...skipDuplicates })).count;
+    }
     const keys = [...new Set(messages.map((m) => m.key))];
     const known = new Set(
       (await this.db.outboxMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } })).map((r) => r.idempotencyKey),
     );
-    const rows: Prisma.OutboxMessageCreateManyInput[] = [];
-    for (const m of messages) {
-      if (known.has(m.key)) continue;
-      known.add(m.key); // the same key twice in one batch is queued once
-      rows.push({
-        idempotencyKey: m.key,
-        kind: m.kind ?? "notification",
-        platform: m.target.platform,
-        workspaceId: m.target.workspaceId,
-        channelId: m.target.channelId,
-        userId: m.target.userId ?? null,
-        payload: encodePayload(m.reply),
-        dueAt: m.dueAt,
-        expiresAt: m.expiresAt ?? null,
-        nextAttemptAt: m.dueAt,
-        createdAt: now,
-      });
-    }
+    const rows = this.newRows(messages, known, now);
     if (rows.length === 0) return 0;
     // withSavepoint(): inside a unit of work (the change these messages announce), a key another
     // process queued meanwhile must not spoil the transaction: PostgreSQL would refuse the rest.
@@ -85,6 +77,29 @@ export class PrismaOutboxStore implements OutboxStore {
       }
       return count;
     }
+  }
+
+  /** The rows to insert: keys in `known` left out, each key once. */
+  private newRows(messages: readonly NewOutboxMessage[], known: Set<string>, now: Date): Prisma.OutboxMessageCreateManyInput[] {
+    const rows: Prisma.OutboxMessageCreateManyInput[] = [];
+    for (const m of messages) {
+      if (known.has(m.key)) continue;
+      known.add(m.key); // the same key twice in one batch is queued once
+      rows.push({
+        idempotencyKey: m.key,
+        kind: m.kind ?? "notification",
+        platform: m.target.platform,
+        workspaceId: m.target.workspaceId,
+        channelId: m.target.channelId,
+        userId: m.target.userId ?? null,
+        payload: encodePayload(m.reply),
+        dueAt: m.dueAt,
+        expiresAt: m.expiresAt ?? null,
+        nextAttemptAt: m.dueAt,
+        createdAt: now,
+      });
+    }
+    return rows;
   }
 
   async claimDue(r: ClaimRequest): Promise<OutboxRow[]> {

@@ -7,7 +7,7 @@ import type { Logger } from "../core/logger.js";
 import type { EnqueueResult, Notification, Notifier, Recipient, RetractResult } from "../core/notify.js";
 import type { ChannelLink, Repositories } from "../core/ports.js";
 import { DEFAULT_LOCALE, type Clock, type Locale, type Reply } from "../core/types.js";
-import type { OutboxKind, OutboxStore, OutboxTarget } from "./outbox.js";
+import type { NewOutboxMessage, OutboxKind, OutboxStore, OutboxTarget } from "./outbox.js";
 
 /** One concrete target and the language to write to it in. */
 export interface ResolvedTarget {
@@ -39,32 +39,46 @@ export class OutboxNotifier implements Notifier {
     return () => void this.listeners.delete(listener);
   }
 
-  async enqueue(n: Notification, options: { kind?: OutboxKind } = {}): Promise<EnqueueResult> {
-    if (!n.key || n.key.length > MAX_KEY_LENGTH) throw new Error(`notification key must have 1 to ${MAX_KEY_LENGTH} characters: "${n.key.slice(0, 40)}"`);
-    if (Number.isNaN(n.dueAt.getTime())) throw new Error(`notification ${n.key}: invalid dueAt`);
-    const targets = await this.resolve(n.to);
-    if (targets.length === 0) {
-      // Common and harmless: a commune with no channel linked yet, a person without an account.
-      this.deps.logger.info({ key: n.key, to: n.to.kind }, "notification has no target: nothing queued");
-      return { queued: 0, duplicates: 0 };
+  enqueue(n: Notification, options: { kind?: OutboxKind } = {}): Promise<EnqueueResult> {
+    return this.enqueueMany([n], options);
+  }
+
+  enqueueAll(notifications: readonly Notification[]): Promise<EnqueueResult> {
+    return this.enqueueMany(notifications, {});
+  }
+
+  private async enqueueMany(notifications: readonly Notification[], options: { kind?: OutboxKind }): Promise<EnqueueResult> {
+    for (const n of notifications) {
+      if (!n.key || n.key.length > MAX_KEY_LENGTH) throw new Error(`notification key must have 1 to ${MAX_KEY_LENGTH} characters: "${n.key.slice(0, 40)}"`);
+      if (Number.isNaN(n.dueAt.getTime())) throw new Error(`notification ${n.key}: invalid dueAt`);
     }
-    const rendered = new Map<Locale, Reply>();
-    const render = (locale: Locale) => {
-      let reply = rendered.get(locale);
-      if (!reply) rendered.set(locale, (reply = n.render(locale)));
-      return reply;
-    };
-    const messages = targets.map(({ target, locale }) => ({
-      key: targetKey(n.key, target),
-      kind: options.kind,
-      target,
-      reply: render(locale),
-      dueAt: n.dueAt,
-      expiresAt: n.expiresAt,
-    }));
+    // One resolution per recipient: a person's reminders all go to the same accounts.
+    const resolved = new Map<string, Promise<ResolvedTarget[]>>();
+    const messages: NewOutboxMessage[] = [];
+    for (const n of notifications) {
+      const to = JSON.stringify(n.to);
+      let targets = resolved.get(to);
+      if (!targets) resolved.set(to, (targets = this.resolve(n.to)));
+      const list = await targets;
+      if (list.length === 0) {
+        // Common and harmless: a commune with no channel linked yet, a person without an account.
+        this.deps.logger.info({ key: n.key, to: n.to.kind }, "notification has no target: nothing queued");
+        continue;
+      }
+      const rendered = new Map<Locale, Reply>();
+      const render = (locale: Locale) => {
+        let reply = rendered.get(locale);
+        if (!reply) rendered.set(locale, (reply = n.render(locale)));
+        return reply;
+      };
+      for (const { target, locale } of list) {
+        messages.push({ key: targetKey(n.key, target), kind: options.kind, target, reply: render(locale), dueAt: n.dueAt, expiresAt: n.expiresAt });
+      }
+    }
+    if (messages.length === 0) return { queued: 0, duplicates: 0 };
     const result = await this.deps.store.enqueue(messages, this.deps.clock());
-    this.deps.logger.debug({ key: n.key, targets: targets.length, ...result }, "notification queued");
-    if (result.queued > 0) this.queued(n.dueAt);
+    this.deps.logger.debug({ keys: notifications.map((n) => n.key), targets: messages.length, ...result }, "notifications queued");
+    if (result.queued > 0) for (const dueAt of new Set(notifications.map((n) => n.dueAt.getTime()))) this.queued(new Date(dueAt));
     return result;
   }
 

@@ -1,12 +1,12 @@
 /** Prisma implementation of the events repository: events, slots, RSVPs, preferences. */
 import type { Db } from "../client.js";
 import type { CdceEvent, NewEvent, NewSlot, Registration } from "../../features/events/model.js";
-import type { EventFilter, EventRepository, JoinResult, LeaveResult } from "../../features/events/ports.js";
+import type { EventFilter, EventRepository, JoinInput, JoinResult, LeaveResult } from "../../features/events/ports.js";
 import { isNotFound, isUniqueViolation } from "../errors.js";
-import { withSavepoint } from "../transaction.js";
+import { inTransaction, withSavepoint } from "../transaction.js";
 import { parseStored } from "../json.js";
 import { newCode, offsetsSchema, toEvent, toRegistration, toSlot } from "./events-rows.js";
-import { claimSeat, promoteInTx, releaseSeat, SeatConflict, withRetry } from "./events-seats.js";
+import { claimSeat, promoteInTx, releaseSeat, SeatConflict, SeatGone, withRetry } from "./events-seats.js";
 
 export class PrismaEventRepository implements EventRepository {
   constructor(private readonly db: Db) {}
@@ -107,7 +107,33 @@ export class PrismaEventRepository implements EventRepository {
     return rows.map(({ event, ...r }) => ({ event: toEvent(event), registration: toRegistration(r) }));
   }
 
-  join(input: { eventId: string; slotId: string; personId: string; communeId: string | null; now: Date; requestedAt?: Date }): Promise<JoinResult> {
+  async join(input: JoinInput): Promise<JoinResult> {
+    const { onGoing } = input;
+    // Outside a unit of work this transaction is the registration alone: what comes with a
+    // seat is written once it committed, as a separate step.
+    if (!inTransaction(this.db)) {
+      const result = await this.joinOnce(input, false, undefined);
+      if (result.outcome === "going") await onGoing?.(result.registration);
+      return result;
+    }
+    if (input.seatLikely) {
+      try {
+        return await this.joinOnce(input, true, onGoing);
+      } catch (error) {
+        // The seat went to someone else meanwhile: the savepoint took the registration and
+        // what came with it back; the seat is now asked for first.
+        if (!(error instanceof SeatGone)) throw error;
+      }
+    }
+    return this.joinOnce(input, false, onGoing);
+  }
+
+  /**
+   * One try of a registration, in a transaction (a savepoint inside a unit of work). `seatLast`:
+   * the registration as `going` and `onGoing` first, the seat at the end (SeatGone when there
+   * is none left); else the seat first, and `onGoing` after it when one was taken.
+   */
+  private joinOnce(input: JoinInput, seatLast: boolean, onGoing: JoinInput["onGoing"]): Promise<JoinResult> {
     const { eventId, slotId, personId, communeId, now, requestedAt = now } = input;
     return withRetry(this.db, async (tx) => {
       const key = { eventId_slotId_personId: { eventId, slotId, personId } };
@@ -115,15 +141,36 @@ export class PrismaEventRepository implements EventRepository {
       if (existing && existing.status !== "left") {
         return { outcome: existing.status === "going" ? "already_going" : "already_waitlist", registration: toRegistration(existing) };
       }
-      const status = (await claimSeat(tx, eventId, slotId)) ? "going" : "waitlist";
-      const data = { status, requestedAt, communeId, attendedAt: null };
-      if (existing) {
-        const moved = await tx.registration.updateMany({ where: { id: existing.id, status: "left" }, data });
-        if (moved.count === 0) throw new SeatConflict();
-        return { outcome: status, registration: toRegistration({ ...existing, ...data }) };
+      const write = async (status: "going" | "waitlist"): Promise<Registration> => {
+        const data = { status, requestedAt, communeId, attendedAt: null };
+        if (existing) {
+          const moved = await tx.registration.updateMany({ where: { id: existing.id, status: "left" }, data });
+          if (moved.count === 0) throw new SeatConflict();
+          return toRegistration({ ...existing, ...data });
+        }
+        return toRegistration(await tx.registration.create({ data: { eventId, slotId, personId, ...data } }));
+      };
+      if (seatLast) {
+        const registration = await write("going");
+        await onGoing?.(registration);
+        // Last before the commit: the seat's row stays locked for the shortest time.
+        const seat = await claimSeat(tx, eventId, slotId, now);
+        if (!seat) throw new SeatGone();
+        return { outcome: "going", registration, ...(seat.taken !== undefined ? { seatsTaken: seat.taken } : {}) };
       }
-      const row = await tx.registration.create({ data: { eventId, slotId, personId, ...data } });
-      return { outcome: status, registration: toRegistration(row) };
+      const seat = await claimSeat(tx, eventId, slotId, now);
+      const registration = await write(seat ? "going" : "waitlist");
+      if (!seat) return { outcome: "waitlist", registration };
+      await onGoing?.(registration);
+      return { outcome: "going", registration, ...(seat.taken !== undefined ? { seatsTaken: seat.taken } : {}) };
+    });
+  }
+
+  async waitlistPosition(registration: Registration): Promise<number> {
+    const { eventId, slotId, requestedAt, id } = registration;
+    // Counted, not read: the waitlist of a burst holds hundreds of rows.
+    return this.db.registration.count({
+      where: { eventId, slotId, status: "waitlist", OR: [{ requestedAt: { lt: requestedAt } }, { requestedAt, id: { lte: id } }] },
     });
   }
 

@@ -29,6 +29,8 @@ interface Entry<T> {
 interface MembershipEntry extends Entry<Membership[]> {
   /** The `now` they were read for: another `now` in [readAt, readAt + TTL] may reuse them. */
   readAt: number;
+  /** A person created here holds no role at any instant: any `now` may reuse the (empty) entry. */
+  anyInstant?: boolean;
 }
 
 export class IdentityCache {
@@ -60,12 +62,21 @@ export class IdentityCache {
     const e = this.memberships.get(personId);
     if (!e) return undefined;
     const at = now.getTime();
-    if (e.expires <= this.wallClock() || at < e.readAt || at > e.readAt + this.ttlMs) return undefined;
+    if (e.expires <= this.wallClock() || (!e.anyInstant && (at < e.readAt || at > e.readAt + this.ttlMs))) return undefined;
     return e.value.filter((m) => m.until === null || m.until.getTime() > at);
   }
 
   rememberMemberships(personId: string, now: Date, active: Membership[]): void {
     bounded(this.memberships).set(personId, { value: active, readAt: now.getTime(), expires: this.wallClock() + this.ttlMs });
+  }
+
+  /**
+   * A person this process has just created with this account (committed): known, and holding
+   * no membership yet, so their first command needs no read of either.
+   */
+  rememberCreated(accountKey: string, person: Person): void {
+    this.rememberPerson(accountKey, person);
+    bounded(this.memberships).set(person.id, { value: [], readAt: 0, anyInstant: true, expires: this.wallClock() + this.ttlMs });
   }
 
   /** After any change to the person or their memberships. */

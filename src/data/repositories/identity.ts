@@ -4,7 +4,7 @@ import type { Platform } from "../../core/types.js";
 import type { Db } from "../client.js";
 import type { Person as PersonRow, PlatformAccount as AccountRow } from "../../generated/sqlite/client.js";
 import { DataError, isNotFound, isUniqueViolation } from "../errors.js";
-import { withSavepoint } from "../transaction.js";
+import { inTransaction, withSavepoint } from "../transaction.js";
 import { checkStored, localeSchema, platformSchema } from "../json.js";
 import { IdentityCache, identityCacheOf } from "./identity-cache.js";
 
@@ -35,17 +35,18 @@ export class PrismaIdentityRepository implements IdentityRepository {
     this.cache = identityCacheOf(db);
   }
 
-  /** Served from the identity cache when fresh (see identity-cache.ts); unknown accounts are not cached. */
+  /**
+   * Served from the identity cache when fresh (see identity-cache.ts); unknown accounts are not
+   * cached. One statement: the person filtered by the account (a read of the account, then of
+   * its person, would be two ORM queries, each a few milliseconds of CPU on every first click).
+   */
   async findByAccount(platform: Platform, workspaceId: string, userId: string): Promise<Person | null> {
     const key = IdentityCache.accountKey(platform, workspaceId, userId);
     const cached = this.cache.person(key);
     if (cached) return cached;
-    const account = await this.db.platformAccount.findUnique({
-      where: { platform_workspaceId_userId: { platform, workspaceId, userId } },
-      include: { person: true },
-    });
-    if (!account) return null;
-    const person = toPerson(account.person);
+    const row = await this.db.person.findFirst({ where: { accounts: { some: { platform, workspaceId, userId } } } });
+    if (!row) return null;
+    const person = toPerson(row);
     this.cache.rememberPerson(key, person);
     return person;
   }
@@ -53,11 +54,11 @@ export class PrismaIdentityRepository implements IdentityRepository {
   /**
    * Person and account are created in one nested write (one transaction). When the account
    * already exists, or a concurrent first command created it a moment earlier (unique
-   * violation), the existing person is returned and nothing is created.
+   * violation), the existing person is returned and nothing is created. Callers look the
+   * account up first (src/core/identity.ts), so the write is tried without looking again: an
+   * account that exists after all is found through the unique violation.
    */
   async createWithAccount(account: Omit<PlatformAccount, "personId">, person: Omit<Person, "id">): Promise<Person> {
-    const existing = await this.findByAccount(account.platform, account.workspaceId, account.userId);
-    if (existing) return existing;
     try {
       const data = {
         name: person.name,
@@ -68,8 +69,12 @@ export class PrismaIdentityRepository implements IdentityRepository {
           create: { platform: account.platform, workspaceId: account.workspaceId, userId: account.userId },
         },
       };
-      const row = await withSavepoint(this.db, () => this.db.person.create({ data }));
-      return toPerson(row);
+      const created = toPerson(await withSavepoint(this.db, () => this.db.person.create({ data })));
+      // Outside a transaction the rows are committed: the person's next click (a double click)
+      // finds them here, and a person created a moment ago holds no role yet. Inside one, a
+      // rollback could still take them back, so nothing is remembered.
+      if (!inTransaction(this.db)) this.cache.rememberCreated(IdentityCache.accountKey(account.platform, account.workspaceId, account.userId), created);
+      return created;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const winner = await this.findByAccount(account.platform, account.workspaceId, account.userId);

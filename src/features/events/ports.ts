@@ -23,6 +23,31 @@ export type JoinOutcome = "going" | "waitlist" | "already_going" | "already_wait
 export interface JoinResult {
   outcome: JoinOutcome;
   registration: Registration;
+  /** Seats of the event (or slot) taken right after this registration took one (outcome `going`). */
+  seatsTaken?: number;
+}
+
+/** What {@link EventRepository.join} is told besides who registers where. */
+export interface JoinInput {
+  eventId: string;
+  slotId: string;
+  personId: string;
+  communeId: string | null;
+  now: Date;
+  requestedAt?: Date;
+  /**
+   * Written when the person gets a seat (their reminders). Inside the caller's unit of work,
+   * in the same transaction as the registration; otherwise once the registration committed.
+   */
+  onGoing?: (registration: Registration) => Promise<void>;
+  /**
+   * The caller expects a free seat (the event was not full when read). Inside a unit of work,
+   * the registration and `onGoing` are then written first and the seat is claimed last, so that
+   * the seat's row lock, which every concurrent click waits for, is held only until the commit;
+   * if the seat is gone by then, that work is rolled back and the person waits. Otherwise the
+   * seat is claimed first (a full event: no lock is taken when no seat is free).
+   */
+  seatLikely?: boolean;
 }
 
 export interface LeaveResult {
@@ -60,7 +85,9 @@ export interface EventRepository {
    * clicked, as the platform stamped it, so that the waitlist follows the clicks' order
    * whichever replica handled each click first.
    */
-  join(input: { eventId: string; slotId: string; personId: string; communeId: string | null; now: Date; requestedAt?: Date }): Promise<JoinResult>;
+  join(input: JoinInput): Promise<JoinResult>;
+  /** Place (1 = next) of a waiting registration on its event's (or slot's) waitlist, in request order. */
+  waitlistPosition(registration: Registration): Promise<number>;
   /** Leaves the seat or the waitlist; a freed seat goes to the first on the waitlist. */
   leave(input: { eventId: string; slotId: string; personId: string }): Promise<LeaveResult>;
   /** Fills free seats from the waitlist (after a capacity increase). */

@@ -118,17 +118,26 @@ export class EventService {
   }
 
   /**
-   * Registers the actor (the event, or one slot of it); reminders when a seat is taken.
-   * `requestedAt`: when the person clicked (the waitlist's order), `now` by default.
+   * Registers the actor (the event, or one slot of it); reminders when a seat is taken, in the
+   * same unit of work. `requestedAt`: when the person clicked (the waitlist's order), `now` by
+   * default. The result says which reminder offsets the person gets when seated.
    */
-  async join(event: CdceEvent, actor: Actor, slotId: string, now: Date, requestedAt: Date = now): Promise<JoinResult> {
-    // Read what the reminders need before taking a seat: in a burst, every click that can still
-    // get one waits for the seat row until the click before it commits, so the less work after
-    // the seat is taken, the shorter the queue.
-    const prepared = { zone: await this.zoneOf(actor.personId), pref: await this.offsetsFor(actor.personId, event) };
-    const result = await this.deps.repo.join({ eventId: event.id, slotId, personId: actor.personId, communeId: actor.communeIds[0] ?? null, now, requestedAt });
-    if (result.outcome === "going") await this.scheduleReminders(event, actor.personId, now, prepared);
-    return result;
+  async join(event: CdceEvent, actor: Actor, slotId: string, now: Date, requestedAt: Date = now): Promise<JoinResult & { offsets?: Offset[] }> {
+    // An event that was full when read (in this unit) most likely still is: the seat is asked
+    // for first and nothing is prepared for it. Otherwise the registration and its reminders
+    // are written first and the seat is claimed last (see JoinInput.seatLikely): in a burst,
+    // every click that can still get a seat waits for the seat's row until the click before it
+    // commits, so the less work after the seat is taken, the shorter the queue.
+    const full = slotId === "" && event.capacity !== null && event.goingCount >= event.capacity;
+    let offsets: Offset[] | undefined;
+    const onGoing = async () => {
+      // The actor is the person: their zone is known without a read.
+      const pref = await this.offsetsFor(actor.personId, event);
+      offsets = pref.offsets;
+      await this.scheduleReminders(event, actor.personId, now, { zone: actor.timeZone, pref });
+    };
+    const result = await this.deps.repo.join({ eventId: event.id, slotId, personId: actor.personId, communeId: actor.communeIds[0] ?? null, now, requestedAt, seatLikely: !full, onGoing });
+    return offsets ? { ...result, offsets } : result;
   }
 
   /** Unregisters the actor; whoever gets the freed seat is told at once and gets reminders. */
@@ -185,15 +194,16 @@ export class EventService {
     // The sequence too: a new link or title gives new reminders (their text is frozen when queued).
     const version = `${stamp(requested)}.${pref.stamp}.s${event.sequence}`;
     const plans = planReminders({ event: { id: event.id, startsAt: anchor }, personId, zone, offsets: pref.offsets, now, version });
-    for (const p of plans) {
-      await this.deps.notifier.enqueue({
+    // One write for all of them: the person's accounts are looked up once.
+    await this.deps.notifier.enqueueAll(
+      plans.map((p) => ({
         key: p.key,
         to: { kind: "person", personId },
         dueAt: p.dueAt,
         expiresAt: p.expiresAt,
         render: notice(event, zone, (t, locale) => t("ev.notice.reminder", { title: event.title, when: whenText(event, zone, locale), offset: p.offset })),
-      });
-    }
+      })),
+    );
     return plans.length;
   }
 

@@ -17,6 +17,10 @@ export function spyNotifier(real: Notifier): Notifier & { seen: Notification[] }
       seen.push(n);
       return real.enqueue(n);
     },
+    async enqueueAll(list) {
+      seen.push(...list);
+      return real.enqueueAll(list);
+    },
     cancel: (p) => real.cancel(p),
     retract: (p) => real.retract(p),
     reaches: (to) => real.reaches(to),
