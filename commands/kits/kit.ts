@@ -10,7 +10,7 @@ import { LOCALES, type Block, type Reply } from "../../src/core/types.js";
 import { reply } from "../../src/core/reply.js";
 import { pageToShow } from "../../src/core/paging.js";
 import { audienceLabel, formatLabel, languageLabel, themeLabel } from "../../src/core/labels.js";
-import { fold } from "../../src/core/parse-line.js";
+import { fold } from "../../src/core/fold.js";
 import { sheetsForVolunteers } from "../../src/features/initiatives/sheets.js";
 import { POLL_TEMPLATES } from "../../src/features/polls/templates.js";
 import { prefixWithin } from "../../src/core/clip.js";

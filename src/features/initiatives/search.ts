@@ -3,7 +3,7 @@
  * province, commune, language, period) and ranks what remains as free text. The same
  * filters serve the map (`/cdce carte`) and the digest.
  */
-import { fold } from "../kits/normalize.js";
+import { fold } from "../../core/fold.js";
 import { wordTable } from "../../core/word-table.js";
 import type { Commune } from "../../core/ports.js";
 import type { Locale } from "../../core/types.js";
