@@ -9,7 +9,7 @@ import { choice, text } from "../../src/core/options.js";
 import { reply } from "../../src/core/reply.js";
 import { CdceError } from "../../src/core/errors.js";
 import type { ReplyFile } from "../../src/core/types.js";
-import { parsePeriod } from "../../src/features/initiatives/dates.js";
+import { parsePeriod } from "../../src/core/time/dates.js";
 import { rank, readQuery } from "../../src/features/initiatives/search.js";
 import { kindLabel } from "../../src/features/initiatives/render.js";
 import { INITIATIVE_KINDS, toKind } from "../../src/features/initiatives/vocabulary.js";

@@ -9,7 +9,7 @@ import { reply } from "../../src/core/reply.js";
 import { pageToShow } from "../../src/core/paging.js";
 import { CdceError } from "../../src/core/errors.js";
 import { LOCALES, type Block } from "../../src/core/types.js";
-import { parsePeriod } from "../../src/features/initiatives/dates.js";
+import { parsePeriod } from "../../src/core/time/dates.js";
 import { rank, readQuery } from "../../src/features/initiatives/search.js";
 import { criterionLabel, initiativeLine, kindLabel, partnerLabel } from "../../src/features/initiatives/render.js";
 import { CRITERIA, INITIATIVE_KINDS, PARTNER_KINDS, toCriterion, toKind, toPartnerKind, type Criterion } from "../../src/features/initiatives/vocabulary.js";

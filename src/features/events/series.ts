@@ -8,8 +8,8 @@ import { DateTime } from "luxon";
 import type { Locale } from "../../core/types.js";
 import type { LocalTime } from "../../core/time/local.js";
 import { fromLocalParts } from "../../core/time/local.js";
-import { extractTimes, normalizeInput } from "./when-parts.js";
-import { parseWhen, type WhenResult } from "./when.js";
+import { extractTimes, normalizeInput } from "../../core/time/when-parts.js";
+import { parseWhen, type WhenResult } from "../../core/time/when.js";
 import { key } from "./vocabulary.js";
 import { wordTable } from "../../core/word-table.js";
 

@@ -9,7 +9,7 @@ import { can } from "../../core/permissions.js";
 import type { CommandContext } from "../../core/commands.js";
 import type { Commune } from "../../core/ports.js";
 import type { NewInitiative } from "./ports.js";
-import { parseDay } from "./dates.js";
+import { parseDay } from "../../core/time/dates.js";
 import { localDay } from "../../core/time/local.js";
 import { CRITERIA, INITIATIVE_KINDS, PARTNER_KINDS, toCriterion, toKind, toPartnerKind, type Criterion } from "./vocabulary.js";
 import { prefixWithin } from "../../core/clip.js";

@@ -8,7 +8,7 @@ import { wordTable } from "../../core/word-table.js";
 import type { Commune } from "../../core/ports.js";
 import type { Locale } from "../../core/types.js";
 import type { Initiative } from "./ports.js";
-import { parsePeriod, type Period } from "./dates.js";
+import { parsePeriod, type Period } from "../../core/time/dates.js";
 import { kindWord, partnerWord, type Criterion, type InitiativeKind, type PartnerKind } from "./vocabulary.js";
 
 export interface InitiativeQuery {

@@ -11,9 +11,9 @@
  * ahead, a time that does not exist (spring) or exists twice (autumn: the person chooses).
  */
 import { DateTime } from "luxon";
-import type { Locale } from "../../core/types.js";
-import { localInstants, offsetText, systemLocalDate, type LocalTime } from "../../core/time/local.js";
-import { dateParser } from "../../core/time/chrono.js";
+import type { Locale } from "../types.js";
+import { localInstants, offsetText, systemLocalDate, type LocalTime } from "./local.js";
+import { dateParser } from "./chrono.js";
 import {
   extractDayPart,
   extractNumericDate,
@@ -27,7 +27,7 @@ import {
 } from "./when-parts.js";
 import { extractNamedDate, extractNthWeekday, extractRelativeDay, extractWeekday, namedWeekday } from "./when-days.js";
 import { PAST_RE, WORD_END, WORD_START } from "./when-words.js";
-import { prefixWithin } from "../../core/clip.js";
+import { prefixWithin } from "../clip.js";
 
 export type WhenProblem =
   | "empty"

@@ -5,13 +5,13 @@
  * components are used; luxon turns them into instants in the right zone.
  */
 import { DateTime } from "luxon";
-import { fold } from "../../core/fold.js";
-import type { Locale } from "../../core/types.js";
-import { dateParser } from "../../core/time/chrono.js";
-import { localDay, systemLocalDate, utcDay } from "../../core/time/local.js";
-import { latestAccepted, parseWhen } from "../events/when.js";
-import { meaningfulLeftover, normalizeInput, type DayParts } from "../events/when-parts.js";
-import { extractNamedDate, extractNthWeekday, extractRelativeDay, extractWeekday } from "../events/when-days.js";
+import { fold } from "../fold.js";
+import type { Locale } from "../types.js";
+import { dateParser } from "./chrono.js";
+import { localDay, systemLocalDate, utcDay } from "./local.js";
+import { latestAccepted, parseWhen } from "./when.js";
+import { meaningfulLeftover, normalizeInput, type DayParts } from "./when-parts.js";
+import { extractNamedDate, extractNthWeekday, extractRelativeDay, extractWeekday } from "./when-days.js";
 
 /** A year without a day that far ahead is a typo (3000 for 2030): the same limit as for events. */
 function withinLimit(day: Date | undefined, now: Date, zone: string): Date | undefined {
@@ -19,7 +19,7 @@ function withinLimit(day: Date | undefined, now: Date, zone: string): Date | und
 }
 
 /**
- * Days written in words, read by the events' own patterns (chrono-node reads "March 12" as
+ * Days written in words, read by the patterns of when-days.ts (chrono-node reads "March 12" as
  * 2012 in British English, drops a year it does not like, and knows no "last Sunday of
  * October"): a day and month, the nth or last weekday of a month, a relative day, a weekday
  * with "dernier" or "prochain". Without a year, the one in the ten months before today or

@@ -1,0 +1,20 @@
+/**
+ * What the rest of the bot may use of the initiatives feature: its ports (implemented in
+ * src/data), the vocabularies stored rows are checked against, experience sheets for the kit
+ * command, and the announcement of a changed initiative (privacy erasure).
+ */
+export type {
+  ExperienceSheet,
+  GeoSource,
+  Initiative,
+  InitiativeFilter,
+  InitiativePatch,
+  InitiativeRepository,
+  NewInitiative,
+  NewSheet,
+  SettingsRepository,
+  SheetRepository,
+} from "./ports.js";
+export { INITIATIVE_KINDS, PARTNER_KINDS, type Criterion } from "./vocabulary.js";
+export { sheetsForVolunteers } from "./sheets.js";
+export { announce } from "./service.js";
