@@ -105,7 +105,7 @@ export class CommandRegistry {
   private readonly byAlias = new Map<string, CommandDefinition>();
 
   /** Throws on a duplicate name or alias: two commands answering one word is a bug. */
-  constructor(definitions: readonly CommandDefinition<any>[]) {
+  constructor(definitions: readonly AnyCommand[]) {
     for (const def of definitions) {
       const name = def.name.trim().toLowerCase();
       if (!/^[a-z]+( [a-z]+)?$/.test(name)) throw new Error(`invalid command name "${def.name}"`);

@@ -5,8 +5,7 @@
  * through it, so that what one side folds the other side finds.
  */
 
-// Any ASCII, control characters included: the fast path skips Unicode folding.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- any ASCII, control characters included: the fast path skips Unicode folding
 const ASCII = /^[\x00-\x7f]*$/;
 /** Combining marks, as left by NFKD (accents). */
 export const MARKS = /\p{M}+/gu;
