@@ -7,7 +7,7 @@
  * commune or a person may have another zone): reminders, deadlines, days as stored (UTC
  * midnight of the local day), and the wall clock shown back to people.
  */
-import { DateTime } from "luxon";
+import { DateTime, type Zone } from "luxon";
 import type { Locale } from "../types.js";
 
 /** A wall-clock time of day. */
@@ -195,4 +195,21 @@ export function localTimeOn(day: Date, offsetDays: number, hour: number, minute:
  */
 export function systemLocalDate(wall: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number }): Date {
   return new Date(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0, wall.second ?? 0);
+}
+
+/** The ISO week of `at` in `zone`: its label (`2026-W48`) and its [Monday, next Monday) bounds. */
+export function isoWeek(at: Date, zone: string): { label: string; start: Date; end: Date } {
+  const d = DateTime.fromJSDate(at, { zone }).startOf("week");
+  return { label: `${d.weekYear}-W${String(d.weekNumber).padStart(2, "0")}`, start: d.toJSDate(), end: d.plus({ weeks: 1 }).toJSDate() };
+}
+
+/**
+ * The `nth` `weekday` (1 = Monday) of a month in `zone`, at local midnight; `nth` below 1
+ * means the last one. A fifth one may fall in the next month: callers check `.month`.
+ */
+export function nthWeekdayOfMonth(year: number, month: number, weekday: number, nth: number, zone: string | Zone): DateTime {
+  const first = DateTime.fromObject({ year, month, day: 1 }, { zone });
+  if (nth > 0) return first.plus({ days: ((weekday - first.weekday + 7) % 7) + 7 * (nth - 1) });
+  const last = first.endOf("month").startOf("day");
+  return last.minus({ days: (last.weekday - weekday + 7) % 7 });
 }
