@@ -22,6 +22,10 @@
 //   services for the composition) and never feature.ts (it imports the commands: a cycle at
 //   load). src/features/index.ts, the list of features, alone imports each feature.ts.
 // Tests (test/, bench/) may reach anything.
+//
+// `any` is an error in src/ and commands/ (test/ and bench/ may use it); a rule is disabled only
+// with its reason after `--` (test/unit/architecture.test.ts checks it), and a disable comment
+// that no longer silences anything is an error.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import architecture from "./eslint-rules/architecture.js";
