@@ -1,16 +1,46 @@
-// Lint: typescript-eslint's recommended rules, plus the architecture rule: the core and the
-// commands never import a platform SDK, the ORM, the scheduler or the limiter.
+// Lint: typescript-eslint's recommended rules, plus the architecture, checked by the local rules
+// of eslint-rules/architecture.js on every way a module is reached (`import … from`,
+// `export … from`, `import("…")`, `require("…")`, `lazyRequire("…")`):
+//
+// - the domain (src/core, src/features, commands/) never reaches a platform SDK, the ORM or a
+//   database driver, the scheduler, the limiter or Redis, nor the outer folders (platforms,
+//   data, delivery, scheduler, cluster, ops, the composition files): arrows point inward. It
+//   loads lazily only the packages of DOMAIN_LAZY (chrono-node, ics: big, and needed by few
+//   commands);
+// - src/cluster (leases, the leased adapter) uses the kernel and the platform adapter interface
+//   (src/platforms/adapter.ts) only: no SDK, no ORM, no data, delivery, scheduler or features;
+// - src/ops (health and metrics) reads the kernel and the outbox (src/delivery): no SDK, no ORM,
+//   no cron/limiter/Redis, no platforms, data, scheduler, cluster or features;
+// - src/config.ts reads the environment only: no outer package, and nothing of src/ but the
+//   database time-out table (src/data/timeouts.ts, plain numbers);
+// - src/app.ts composes data, features, delivery and cluster, but no platform: adapters are
+//   loaded by src/platforms/load.ts; src/runtime.ts drives them through src/platforms/adapter.ts;
+//   neither touches an SDK or the ORM directly;
+// - features: any file outside src/features/A/ and commands/A/ (another feature, the kernel,
+//   src/data, src/platforms, the composition) reaches feature A only through
+//   src/features/A/index.ts, which re-exports what others use (ports and models for src/data,
+//   services for the composition) and never feature.ts (it imports the commands: a cycle at
+//   load). src/features/index.ts, the list of features, alone imports each feature.ts.
+// Tests (test/, bench/) may reach anything.
+//
+// `any` is an error in src/ and commands/ (test/ and bench/ may use it); a rule is disabled only
+// with its reason after `--` (test/unit/architecture.test.ts checks it), and a disable comment
+// that no longer silences anything is an error.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import architecture from "./eslint-rules/architecture.js";
 
-const forbiddenInCore = {
-  patterns: [
-    { group: ["@slack/*", "discord.js", "@discordjs/*"], message: "platform SDKs belong in src/platforms" },
-    { group: ["@prisma/*", "**/generated/**", "pg", "better-sqlite3"], message: "the database belongs in src/data" },
-    { group: ["node-cron", "bottleneck", "ioredis"], message: "scheduling and limits belong in src/scheduler and src/delivery" },
-    { group: ["**/platforms/**", "**/data/**", "**/delivery/**", "**/scheduler/**"], message: "arrows point inward: pass an interface" },
-  ],
+const SDK = { packages: ["^@slack/", "^discord\\.js$", "^@discordjs/"], message: "platform SDKs belong in src/platforms" };
+const ORM = { packages: ["^@prisma/", "^pg$", "^better-sqlite3$"], paths: ["^src/generated/"], message: "the database belongs in src/data" };
+const INFRA = { packages: ["^node-cron$", "^bottleneck$", "^ioredis$"], message: "scheduling and limits belong in src/scheduler and src/delivery" };
+const OUTER = {
+  paths: ["^src/(platforms|data|delivery|scheduler|cluster|ops)/", "^src/(app|runtime|main|config|compose-services|command-slots|logger)\\.ts$"],
+  message: "arrows point inward: pass an interface",
 };
+/** Packages the domain may load on first use (src/core/lazy-require.ts). */
+const DOMAIN_LAZY = ["chrono-node", "ics"];
+
+const layer = (forbidden, lazyRequire) => ({ "architecture/layers": ["error", lazyRequire ? { forbidden, lazyRequire } : { forbidden }] });
 
 // A table read with typed text must not answer for keys it does not hold: `table[word]` on a
 // plain object finds `constructor`, `__proto__`, `toString`... Use a Map (src/core/word-table.ts)
@@ -35,14 +65,35 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    plugins: { architecture },
     rules: {
-      "@typescript-eslint/no-explicit-any": "off",
+      "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": "error",
       // A feature's messages file adds its keys to FeatureMessageKeys by an empty interface that extends them.
       "@typescript-eslint/no-empty-object-type": ["error", { allowInterfaces: "with-single-extends" }],
     },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
   },
-  { files: ["src/core/**/*.ts", "src/features/**/*.ts", "commands/**/*.ts"], rules: { "no-restricted-imports": ["error", forbiddenInCore], "no-restricted-syntax": ["error", ...typedTextLookups] } },
+  { files: ["src/**/*.ts", "commands/**/*.ts"], rules: { "architecture/feature-boundaries": "error" } },
+  {
+    files: ["src/core/**/*.ts", "src/features/**/*.ts", "commands/**/*.ts"],
+    rules: { ...layer([SDK, ORM, INFRA, OUTER], DOMAIN_LAZY), "no-restricted-syntax": ["error", ...typedTextLookups] },
+  },
+  {
+    files: ["src/cluster/**/*.ts"],
+    rules: layer([SDK, ORM, INFRA, { paths: ["^src/(data|delivery|scheduler|ops|features)/", "^src/platforms/(?!adapter\\.ts$)", "^commands/"], message: "the cluster uses the kernel and the platform adapter interface only" }]),
+  },
+  {
+    files: ["src/ops/**/*.ts"],
+    rules: layer([SDK, ORM, INFRA, { paths: ["^src/(platforms|data|scheduler|cluster|features)/", "^commands/"], message: "ops reads the kernel and the outbox only" }]),
+  },
+  {
+    files: ["src/config.ts"],
+    rules: layer([SDK, ORM, INFRA, { paths: ["^src/(platforms|delivery|scheduler|cluster|ops|features|core)/", "^src/data/(?!timeouts\\.ts$)", "^commands/"], message: "the configuration reads the environment only" }]),
+  },
+  { files: ["src/app.ts"], rules: layer([SDK, ORM, INFRA, { paths: ["^src/platforms/"], message: "adapters are loaded by src/platforms/load.ts, not by the app" }]) },
+  { files: ["src/runtime.ts"], rules: layer([SDK, ORM, INFRA, { paths: ["^src/platforms/(?!adapter\\.ts$)"], message: "the runtime drives platforms through src/platforms/adapter.ts" }]) },
+  { files: ["test/**", "bench/**"], rules: { "@typescript-eslint/no-explicit-any": "off" } },
   { files: ["src/platforms/terminal/**", "bench/**", "test/**", "src/data/import-cli.ts", "src/platforms/*/cli*.ts", "**/*-cli.ts"], rules: { "no-console": "off" } },
 );

@@ -6,7 +6,7 @@ import { openDatabase } from "./data/database.js";
 import type { DatabaseTimeouts } from "./data/timeouts.js";
 import { databaseUnavailableError } from "./data/unavailable.js";
 import { seedDemoData } from "./data/seed/seed.js";
-import { KitCatalog } from "./features/kits/service.js";
+import { KitCatalog } from "./features/kits/index.js";
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./core/dispatcher.js";
 import type { Services } from "./core/commands.js";
 import type { Logger } from "./core/logger.js";

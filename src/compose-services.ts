@@ -7,10 +7,10 @@
 import type { Services } from "./core/commands.js";
 import type { Logger } from "./core/logger.js";
 import type { Clock } from "./core/types.js";
-import type { KitCatalog } from "./features/kits/service.js";
-import type { GeoSource } from "./features/initiatives/ports.js";
+import type { KitCatalog } from "./features/kits/index.js";
+import type { GeoSource } from "./features/initiatives/index.js";
 import { FileGeoSource } from "./data/repositories/geo.js";
-import { EventService } from "./features/events/service.js";
+import { EventService } from "./features/events/index.js";
 import type { Db } from "./data/client.js";
 import { PrismaOutboxStore } from "./data/outbox-store.js";
 import { createRepositories } from "./data/repositories/index.js";

@@ -12,7 +12,7 @@ import { requirePermission } from "../../src/core/permissions.js";
 import { readLocalEvent } from "../../src/features/events/local.js";
 import { eventCard } from "../../src/features/events/render.js";
 import { prefixWithin } from "../../src/core/clip.js";
-import { parseWhen } from "../../src/features/events/when.js";
+import { parseWhen } from "../../src/core/time/when.js";
 import { commandLine, foldButtons } from "../../src/features/events/when-choices.js";
 import type { Block } from "../../src/core/types.js";
 

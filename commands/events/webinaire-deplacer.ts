@@ -10,8 +10,8 @@ import type { Block } from "../../src/core/types.js";
 import { foldButtons } from "../../src/features/events/when-choices.js";
 import { assertCanManage, eventByCode } from "../../src/features/events/lookup.js";
 import { whenText } from "../../src/features/events/render.js";
-import { parseWhen } from "../../src/features/events/when.js";
-import { parseDuration } from "../../src/features/events/when-parts.js";
+import { parseWhen } from "../../src/core/time/when.js";
+import { parseDuration } from "../../src/core/time/when-parts.js";
 import { whenMessage, MAX_DURATION_MIN } from "../../src/features/events/validate.js";
 import { prefixWithin } from "../../src/core/clip.js";
 

@@ -9,7 +9,7 @@ import { reply } from "../../src/core/reply.js";
 import { readWebinar } from "../../src/features/events/validate.js";
 import { eventCard } from "../../src/features/events/render.js";
 import { DEFAULT_TIME_ZONE, type Block } from "../../src/core/types.js";
-import { parseWhen } from "../../src/features/events/when.js";
+import { parseWhen } from "../../src/core/time/when.js";
 import { commandLine, foldButtons } from "../../src/features/events/when-choices.js";
 
 const h = (fr: string, de: string, nl: string, en: string) => ({ fr, de, nl, en });

@@ -8,7 +8,7 @@ import { int, text } from "../../src/core/options.js";
 import { message, reply } from "../../src/core/reply.js";
 import { readWebinar, whenMessage } from "../../src/features/events/validate.js";
 import { isDateList, MAX_SESSIONS, occurrences, parseDateList, parseRule } from "../../src/features/events/series.js";
-import { parseWhen } from "../../src/features/events/when.js";
+import { parseWhen } from "../../src/core/time/when.js";
 import { whenText } from "../../src/features/events/render.js";
 import { localParts } from "../../src/core/time/local.js";
 import { DEFAULT_TIME_ZONE } from "../../src/core/types.js";

@@ -9,11 +9,12 @@ import { choice, text } from "../../src/core/options.js";
 import { reply } from "../../src/core/reply.js";
 import { CdceError } from "../../src/core/errors.js";
 import type { ReplyFile } from "../../src/core/types.js";
-import { parsePeriod } from "../../src/features/initiatives/dates.js";
+import { parsePeriod } from "../../src/core/time/dates.js";
 import { rank, readQuery } from "../../src/features/initiatives/search.js";
 import { kindLabel } from "../../src/features/initiatives/render.js";
 import { INITIATIVE_KINDS, toKind } from "../../src/features/initiatives/vocabulary.js";
 import { prefixWithin } from "../../src/core/clip.js";
+import { isoDay } from "../../src/core/time/local.js";
 
 export default defineCommand({
   // Under `initiative` so that Discord keeps it in that group; `/cdce carte` still works.
@@ -45,7 +46,7 @@ export default defineCommand({
     const { points, unplaced } = mapPoints(rank(all, byId, q), byId);
     const filters = [o.mots, o.type ? kindLabel(t, o.type) : "", o.periode].filter(Boolean).join(" · ") || t("map.allFilters");
     const format = o.format ?? "png";
-    const stamp = now.toISOString().slice(0, 10);
+    const stamp = isoDay(now);
     let file: ReplyFile;
     if (format === "geojson") {
       file = { name: `initiatives-${stamp}.geojson`, contentType: "application/geo+json", data: JSON.stringify(toGeoJson(points), null, 1) };

@@ -11,7 +11,7 @@ import { canModify, PermissionDenied } from "../../src/core/permissions.js";
 import { initiativeFields, readInitiative } from "../../src/features/initiatives/input.js";
 import { activityData, announce, cardInfo, findInitiative, withdraw } from "../../src/features/initiatives/service.js";
 import { initiativeCard, ownerButtons, refOf } from "../../src/features/initiatives/render.js";
-import { isoDay } from "../../src/features/initiatives/dates.js";
+import { isoDay } from "../../src/core/time/local.js";
 import { networkPost } from "../../src/features/initiatives/notifications.js";
 
 export default defineCommand({

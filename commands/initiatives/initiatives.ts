@@ -9,12 +9,13 @@ import { reply } from "../../src/core/reply.js";
 import { pageToShow } from "../../src/core/paging.js";
 import { CdceError } from "../../src/core/errors.js";
 import { LOCALES, type Block } from "../../src/core/types.js";
-import { parsePeriod } from "../../src/features/initiatives/dates.js";
+import { parsePeriod } from "../../src/core/time/dates.js";
 import { rank, readQuery } from "../../src/features/initiatives/search.js";
 import { criterionLabel, initiativeLine, kindLabel, partnerLabel } from "../../src/features/initiatives/render.js";
 import { CRITERIA, INITIATIVE_KINDS, PARTNER_KINDS, toCriterion, toKind, toPartnerKind, type Criterion } from "../../src/features/initiatives/vocabulary.js";
 import { languageLabel } from "../../src/core/labels.js";
 import { prefixWithin } from "../../src/core/clip.js";
+import { isoDay } from "../../src/core/time/local.js";
 
 const PER_PAGE = 6;
 
@@ -69,7 +70,7 @@ export default defineCommand({
       ...q.provinces,
       ...q.communeIds.map((id) => byId.get(id)?.name ?? "?"),
       ...q.languages.map((l) => languageLabel(t, l)),
-      ...(q.period ? [`${q.period.from.toISOString().slice(0, 10)} → ${new Date(q.period.to.getTime() - 86_400_000).toISOString().slice(0, 10)}`] : []),
+      ...(q.period ? [`${isoDay(q.period.from)} → ${isoDay(new Date(q.period.to.getTime() - 86_400_000))}`] : []),
     ];
     if (found.length === 0) {
       return reply(locale, [{ type: "section", text: [t("initiatives.none"), understood.length ? t("initiatives.understood", { terms: understood.join(" · ") }) : "", t("initiatives.hint")].filter(Boolean).join("\n") }]);

@@ -8,7 +8,7 @@ import { AUDIENCES, KIT_FORMATS, THEMES, type Kit } from "../../src/core/ports.j
 import { LOCALES } from "../../src/core/types.js";
 import { message } from "../../src/core/reply.js";
 import { slugify } from "../../src/core/slug.js";
-import { fold } from "../../src/core/parse-line.js";
+import { fold } from "../../src/core/fold.js";
 import { CdceError } from "../../src/core/errors.js";
 
 const loose = <V extends string>(values: readonly V[]) => (raw: string) =>

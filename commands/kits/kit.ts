@@ -10,9 +10,9 @@ import { LOCALES, type Block, type Reply } from "../../src/core/types.js";
 import { reply } from "../../src/core/reply.js";
 import { pageToShow } from "../../src/core/paging.js";
 import { audienceLabel, formatLabel, languageLabel, themeLabel } from "../../src/core/labels.js";
-import { fold } from "../../src/core/parse-line.js";
-import { sheetsForVolunteers } from "../../src/features/initiatives/sheets.js";
-import { POLL_TEMPLATES } from "../../src/features/polls/templates.js";
+import { fold } from "../../src/core/fold.js";
+import { sheetsForVolunteers } from "../../src/features/initiatives/index.js";
+import { POLL_TEMPLATES } from "../../src/features/polls/index.js";
 import { prefixWithin } from "../../src/core/clip.js";
 
 /** Results per page: five fit comfortably in one Slack message and one Discord embed set. */

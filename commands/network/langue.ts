@@ -4,7 +4,7 @@ import { choice } from "../../src/core/options.js";
 import { LOCALES } from "../../src/core/types.js";
 import { message } from "../../src/core/reply.js";
 import { translator, toLocale } from "../../src/core/i18n/catalogue.js";
-import { fold } from "../../src/core/parse-line.js";
+import { fold } from "../../src/core/fold.js";
 import { wordTable } from "../../src/core/word-table.js";
 
 /** Language names as people type them, in the four languages. */

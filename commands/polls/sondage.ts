@@ -10,7 +10,7 @@ import { choice, int, text } from "../../src/core/options.js";
 import { message, reply } from "../../src/core/reply.js";
 import { CdceError } from "../../src/core/errors.js";
 import type { Block } from "../../src/core/types.js";
-import { parseDeadline } from "../../src/features/initiatives/dates.js";
+import { parseDeadline } from "../../src/core/time/dates.js";
 import { pollView } from "../../src/features/polls/service.js";
 import { POLL_TEMPLATES, templateQuestions } from "../../src/features/polls/templates.js";
 import { prefixWithin } from "../../src/core/clip.js";

@@ -7,6 +7,7 @@ import { reply } from "../../src/core/reply.js";
 import { CdceError } from "../../src/core/errors.js";
 import type { Block } from "../../src/core/types.js";
 import { exportJson } from "../../src/features/privacy/render.js";
+import { isoDay } from "../../src/core/time/local.js";
 
 /** Inline only what fits one message section comfortably. */
 const INLINE_MAX = 2500;
@@ -22,7 +23,7 @@ export default defineCommand({
     const data = await services.community.privacy.collect(actor.personId);
     if (!data) throw new CdceError("me.unknown", "me.error.unknown");
     const json = exportJson(data, now);
-    const name = `cdce-mes-donnees-${now.toISOString().slice(0, 10)}.json`;
+    const name = `cdce-mes-donnees-${isoDay(now)}.json`;
     const blocks: Block[] = [{ type: "section", text: t("me.export.ready", { name, size: Buffer.byteLength(json) }) }];
     if (json.length <= INLINE_MAX) blocks.push({ type: "section", text: `\`\`\`\n${json}\n\`\`\`` });
     else blocks.push({ type: "context", text: t("me.export.long") });

@@ -7,7 +7,7 @@
 import { defineCommand } from "../../src/core/commands.js";
 import { choice } from "../../src/core/options.js";
 import { message, reply } from "../../src/core/reply.js";
-import { announce } from "../../src/features/initiatives/service.js";
+import { announce } from "../../src/features/initiatives/index.js";
 
 export default defineCommand({
   name: "moi supprimer",

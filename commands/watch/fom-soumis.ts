@@ -10,6 +10,7 @@ import type { FomGrade } from "../../src/core/ports.js";
 import { communeFor, requireCommune } from "../../src/features/watch/access.js";
 import { ladderPrefix, planSubmission } from "../../src/features/watch/fom.js";
 import { formatDay } from "../../src/features/watch/format.js";
+import { isoDay } from "../../src/core/time/local.js";
 
 const GRADES = ["A", "B", "C", "D", "E"] as const;
 
@@ -55,7 +56,7 @@ export default defineCommand({
     await services.repos.communes.upsert({ ...rest, fomDueOn: plan.nextDue });
     if (commune.fomDueOn) await services.notifier.cancel(ladderPrefix(commune.id, commune.fomDueOn));
     await services.repos.activity.record({ communeId: commune.id, personId: actor.personId, kind: "fom_submitted", at: now, data: { grade } });
-    services.logger.info({ commune: commune.slug, grade, nextDue: plan.nextDue.toISOString().slice(0, 10) }, "fom submitted");
+    services.logger.info({ commune: commune.slug, grade, nextDue: isoDay(plan.nextDue) }, "fom submitted");
     return message(locale, t("fom.submitted", { commune: commune.name, on: formatDay(locale, plan.on), grade: grade ?? "none", next: formatDay(locale, plan.nextDue) }), "channel");
   },
 });

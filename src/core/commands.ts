@@ -3,18 +3,17 @@
  * `commands/<feature>/` calls `defineCommand`; its feature's declaration
  * (src/features/<feature>/feature.ts) lists it, and the registry is built from the features.
  */
-import type { Actor, Clock, Form, LocalizedText, Locale, Reply } from "./types.js";
+import type { Actor, Clock, Form, LocalizedText, Locale, Reply, ChannelRef } from "./types.js";
 import type { Repositories } from "./ports.js";
 import type { Translate } from "./i18n/catalogue.js";
 import type { Logger } from "./logger.js";
 import type { OptionSpecs, OptionValues } from "./options.js";
 import type { Permission } from "./permissions.js";
 import type { PlatformUsers } from "./platform-users.js";
-import type { KitCatalog } from "../features/kits/service.js";
-import type { ChannelRef } from "./types.js";
+import type { KitCatalog } from "../features/kits/index.js";
 import type { Notifier, OutboxAdmin } from "./notify.js";
-import type { WatchRepositories } from "../features/watch/ports.js";
-import type { EventService } from "../features/events/service.js";
+import type { WatchRepositories } from "../features/watch/index.js";
+import type { EventService } from "../features/events/index.js";
 import type { Community } from "./community.js";
 
 /** What every handler receives. Repositories and services are passed in, never imported. */
@@ -106,7 +105,7 @@ export class CommandRegistry {
   private readonly byAlias = new Map<string, CommandDefinition>();
 
   /** Throws on a duplicate name or alias: two commands answering one word is a bug. */
-  constructor(definitions: readonly CommandDefinition<any>[]) {
+  constructor(definitions: readonly AnyCommand[]) {
     for (const def of definitions) {
       const name = def.name.trim().toLowerCase();
       if (!/^[a-z]+( [a-z]+)?$/.test(name)) throw new Error(`invalid command name "${def.name}"`);

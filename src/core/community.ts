@@ -3,11 +3,11 @@
  * box, the tool inventory, network settings and personal-data requests. One field of
  * Services, so that these features add one line there.
  */
-import type { GeoSource, InitiativeRepository, SettingsRepository, SheetRepository } from "../features/initiatives/ports.js";
-import type { PollRepository } from "../features/polls/ports.js";
-import type { IdeaRepository } from "../features/ideas/ports.js";
-import type { ToolRepository } from "../features/tools/ports.js";
-import type { PrivacyRepository } from "../features/privacy/ports.js";
+import type { GeoSource, InitiativeRepository, SettingsRepository, SheetRepository } from "../features/initiatives/index.js";
+import type { PollRepository } from "../features/polls/index.js";
+import type { IdeaRepository } from "../features/ideas/index.js";
+import type { ToolRepository } from "../features/tools/index.js";
+import type { PrivacyRepository } from "../features/privacy/index.js";
 
 export interface Community {
   initiatives: InitiativeRepository;

@@ -14,7 +14,7 @@ import { assignTokens, tokenize } from "./parse-line.js";
 import { schemaOf, type OptionSpecs } from "./options.js";
 import { normalizeIncoming } from "./input-text.js";
 import { closest } from "./similarity.js";
-import { message, reply } from "./reply.js";
+import { message } from "./reply.js";
 import { translator, toLocale, type Translate } from "./i18n/catalogue.js";
 import { DEFAULT_LOCALE, type Actor, type IncomingCommand, type Locale, type Reply } from "./types.js";
 import { actedAt } from "./acted-at.js";
@@ -195,5 +195,3 @@ export function createDispatcher({ registry, services, onHandled, coordinators, 
   }
   return { handle, registry, users };
 }
-
-export { reply };

@@ -10,5 +10,6 @@ const require = createRequire(import.meta.url);
 
 export function lazyRequire<T>(name: string): () => T {
   let loaded: T | undefined;
+  // eslint-disable-next-line architecture/layers -- the one require of a computed name, checked at its callers
   return () => (loaded ??= require(name) as T);
 }

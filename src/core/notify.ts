@@ -55,7 +55,7 @@ export interface Notification {
   /** Idempotency key of the logical message (see the rules above). At most 200 characters. */
   key: string;
   to: Recipient;
-  /** When it should be posted (UTC instant; compute local times with src/scheduler/time.ts). */
+  /** When it should be posted (UTC instant; compute local times with src/core/time/local.ts). */
   dueAt: Date;
   /** After this instant it is dropped (recorded as `expired`) instead of being sent late. */
   expiresAt?: Date;

@@ -3,6 +3,7 @@
  * `kit jeunes affiche page:2 titre:"Mon kit"` -> words and `name:value` pairs.
  */
 import type { OptionSpecs } from "./options.js";
+import { fold } from "./fold.js";
 
 /** Splits on spaces, keeping quoted parts ("…", “…”, «…», '…') together, quotes removed. */
 export function tokenize(line: string): string[] {
@@ -34,14 +35,6 @@ export function tokenize(line: string): string[] {
   }
   if (inToken) tokens.push(current);
   return tokens;
-}
-
-/** Lower case without accents: option names are matched loosely (`Langue:` = `langue:`). */
-export function fold(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase();
 }
 
 export interface ParsedLine {

@@ -11,8 +11,6 @@ import { runMigrations, type DataLogger, type MigrationReport } from "./migrate.
 import { createRepositories } from "./repositories/index.js";
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl, quoteIdent, type DatabaseTarget } from "./url.js";
 
-export { DEFAULT_DATABASE_URL } from "./url.js";
-
 export interface OpenDatabaseOptions {
   /**
    * `file:./data/cdce.db` (the default; relative to the working directory, folder created),

@@ -10,12 +10,13 @@ import { translator } from "../core/i18n/catalogue.js";
 import type { OutboxNotifier } from "./notifier.js";
 import { describeTarget, type OutboxRow } from "./outbox.js";
 import { prefixWithin } from "../core/clip.js";
+import { isoDay } from "../core/time/local.js";
 
 /** Builds the `report` hook of the outbox worker. */
 export function failureReporter(notifier: OutboxNotifier, clock: Clock): (row: OutboxRow, error: string) => Promise<void> {
   return async (row, error) => {
     const now = clock();
-    const day = now.toISOString().slice(0, 10);
+    const day = isoDay(now);
     const target = describeTarget(row.target);
     await notifier.enqueue(
       {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assignTokens, fold, tokenize } from "../../src/core/parse-line.js";
+import { assignTokens, tokenize } from "../../src/core/parse-line.js";
+import { fold } from "../../src/core/fold.js";
 import { int, text, choice } from "../../src/core/options.js";
 
 const h = { fr: "x" };

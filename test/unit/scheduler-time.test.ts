@@ -1,10 +1,10 @@
 /**
- * Local-time computations (src/scheduler/time.ts) across the daylight-saving changes of
+ * Local-time computations (src/core/time/local.ts) across the daylight-saving changes of
  * 2027 in Brussels: last Sunday of March (28th, 02:00 -> 03:00) and of October (31st,
  * 03:00 -> 02:00). A daily 09:00 reminder stays at 09:00 on the wall clock.
  */
 import { describe, expect, it } from "vitest";
-import { atLocalTime, dailyAt, daysBeforeAt, localClock, nextLocalTime } from "../../src/scheduler/time.js";
+import { atLocalTime, dailyAt, daysBeforeAt, localClock, nextLocalTime } from "../../src/core/time/local.js";
 
 const BXL = "Europe/Brussels";
 const iso = (ds: Date[]) => ds.map((d) => d.toISOString());

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { toMrkdwn, toPlain, truncate } from "../../src/platforms/slack/mrkdwn.js";
-import { LIMITS, renderReply, splitText, BUTTON_ACTION_PREFIX, type SlackMessage } from "../../src/platforms/slack/render.js";
+import { LIMITS, renderReply, BUTTON_ACTION_PREFIX, type SlackMessage } from "../../src/platforms/slack/render.js";
+import { splitText } from "../../src/core/clip.js";
+import { withoutOpenMarkup } from "../../src/platforms/slack/mrkdwn.js";
 import type { Block, Reply } from "../../src/core/types.js";
 import { messageProblems } from "../fakes/slack/validate.js";
 
@@ -90,7 +92,7 @@ describe("renderReply", () => {
   });
 
   it("cuts one unbreakable run hard rather than failing", () => {
-    const pieces = splitText("x".repeat(7000));
+    const pieces = splitText("x".repeat(7000), LIMITS.sectionText, withoutOpenMarkup);
     expect(pieces.map((p) => p.length)).toEqual([3000, 3000, 1000]);
   });
 

@@ -11,7 +11,7 @@ import { nl } from "./nl.js";
 import { en } from "./en.js";
 import { FEATURES } from "../../features/index.js";
 import type { FeatureMessageKeys } from "./bundles.js";
-import { DEFAULT_LOCALE, LOCALES, type Locale } from "../types.js";
+import { LOCALES, type Locale } from "../types.js";
 
 const CORE = { fr, de, nl, en };
 
@@ -80,9 +80,3 @@ export function toLocale(raw: string | undefined | null): Locale | undefined {
   const base = raw.toLowerCase().split(/[-_]/)[0];
   return (LOCALES as readonly string[]).includes(base ?? "") ? (base as Locale) : undefined;
 }
-
-export function isLocale(raw: string): raw is Locale {
-  return (LOCALES as readonly string[]).includes(raw);
-}
-
-export { DEFAULT_LOCALE };

@@ -3,9 +3,11 @@
  * reminder "at 09:00 the day before" is computed here, in the person's zone, so that it
  * stays at 09:00 across the DST changes (last Sundays of March and October).
  *
- * Kept apart from the outbox's own time helper on purpose: small, and all the core needs.
+ * The one home of local-time computations (the network lives in Europe/Brussels, but a
+ * commune or a person may have another zone): reminders, deadlines, days as stored (UTC
+ * midnight of the local day), and the wall clock shown back to people.
  */
-import { DateTime } from "luxon";
+import { DateTime, type Zone } from "luxon";
 import type { Locale } from "../types.js";
 
 /** A wall-clock time of day. */
@@ -95,4 +97,119 @@ export function formatLocalTime(instant: Date, zone: string): string {
 /** Whether two instants fall on the same local day in `zone`. */
 export function sameLocalDay(a: Date, b: Date, zone: string): boolean {
   return DateTime.fromJSDate(a, { zone }).hasSame(DateTime.fromJSDate(b, { zone }), "day");
+}
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+function parseTime(time: string): LocalTime {
+  const m = HH_MM.exec(time);
+  if (!m) throw new Error(`time must be HH:mm (24 h), got "${time}"`);
+  return { hour: Number(m[1]), minute: Number(m[2]) };
+}
+
+function zoned(date: Date, zone: string): DateTime {
+  const dt = DateTime.fromJSDate(date, { zone });
+  if (!dt.isValid) throw new Error(`invalid date or time zone "${zone}": ${dt.invalidExplanation ?? dt.invalidReason}`);
+  return dt;
+}
+
+/**
+ * `day`'s calendar date at `time` (HH:mm) in `zone`, resolved from the wall clock (not from
+ * `day`'s offset): a time in the spring-forward gap moves forward by the gap, one in the
+ * autumn hour that happens twice takes the reading luxon gives.
+ */
+function wallClockOn(day: DateTime, time: string, zone: string): Date {
+  const { hour, minute } = parseTime(time);
+  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone }).toJSDate();
+}
+
+/** The instant at `time` (HH:mm) on the local calendar day of `date` in `zone`. */
+export function atLocalTime(date: Date, time: string, zone: string): Date {
+  return wallClockOn(zoned(date, zone), time, zone);
+}
+
+/** `days` local calendar days before the local day of `date`, at `time` (HH:mm) in `zone`. */
+export function daysBeforeAt(date: Date, days: number, time: string, zone: string): Date {
+  if (!Number.isInteger(days)) throw new Error(`days must be an integer, got ${days}`);
+  // Calendar arithmetic (minus days), not 24-hour steps: a DST day in between does not shift the hour.
+  return wallClockOn(zoned(date, zone).minus({ days }), time, zone);
+}
+
+/** The first instant strictly after `after` whose local time in `zone` is `time` (HH:mm). */
+export function nextLocalTime(after: Date, time: string, zone: string): Date {
+  const today = atLocalTime(after, time, zone);
+  if (today.getTime() > after.getTime()) return today;
+  return daysBeforeAt(after, -1, time, zone);
+}
+
+/**
+ * Every local day from the day of `from` to the day of `to` (both included), at `time`
+ * in `zone`: the instants of a daily reminder over that period.
+ */
+export function dailyAt(from: Date, to: Date, time: string, zone: string): Date[] {
+  const out: Date[] = [];
+  const last = zoned(to, zone).startOf("day");
+  for (let day = zoned(from, zone).startOf("day"); day <= last; day = day.plus({ days: 1 })) {
+    out.push(wallClockOn(day, time, zone));
+  }
+  return out;
+}
+
+/** The local wall-clock of an instant in a zone, `YYYY-MM-DD HH:mm` (logs, tests, messages). */
+export function localClock(date: Date, zone: string): string {
+  return zoned(date, zone).toFormat("yyyy-MM-dd HH:mm");
+}
+
+/** UTC midnight of a calendar day: how days are stored (`happenedOn`, `fomDueOn`); undefined for 31/02. */
+export function utcDay(year: number, month: number, day: number): Date | undefined {
+  const d = DateTime.utc(year, month, day);
+  return d.isValid ? d.toJSDate() : undefined;
+}
+
+/** The local calendar day of `now` in `zone`, as a UTC-midnight date. */
+export function localDay(now: Date, zone: string): Date {
+  const d = DateTime.fromJSDate(now, { zone });
+  return new Date(Date.UTC(d.year, d.month - 1, d.day));
+}
+
+/** `2027-03-01` for a day stored as UTC midnight. */
+export function isoDay(day: Date): string {
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * The instant of `hour:minute` local time in `zone`, on the calendar day `day` (a
+ * UTC-midnight date, as due dates are stored) shifted by `offsetDays`.
+ */
+export function localTimeOn(day: Date, offsetDays: number, hour: number, minute: number, zone: string): Date {
+  const base = DateTime.fromObject(
+    { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour, minute },
+    { zone },
+  ).plus({ days: offsetDays });
+  return base.toJSDate();
+}
+
+/**
+ * A Date whose *system-local* fields are the given wall-clock fields: the reference a library
+ * that only knows the process's zone (chrono-node) needs, so that the machine's zone does not matter.
+ */
+export function systemLocalDate(wall: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number }): Date {
+  return new Date(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0, wall.second ?? 0);
+}
+
+/** The ISO week of `at` in `zone`: its label (`2026-W48`) and its [Monday, next Monday) bounds. */
+export function isoWeek(at: Date, zone: string): { label: string; start: Date; end: Date } {
+  const d = DateTime.fromJSDate(at, { zone }).startOf("week");
+  return { label: `${d.weekYear}-W${String(d.weekNumber).padStart(2, "0")}`, start: d.toJSDate(), end: d.plus({ weeks: 1 }).toJSDate() };
+}
+
+/**
+ * The `nth` `weekday` (1 = Monday) of a month in `zone`, at local midnight; `nth` below 1
+ * means the last one. A fifth one may fall in the next month: callers check `.month`.
+ */
+export function nthWeekdayOfMonth(year: number, month: number, weekday: number, nth: number, zone: string | Zone): DateTime {
+  const first = DateTime.fromObject({ year, month, day: 1 }, { zone });
+  if (nth > 0) return first.plus({ days: ((weekday - first.weekday + 7) % 7) + 7 * (nth - 1) });
+  const last = first.endOf("month").startOf("day");
+  return last.minus({ days: (last.weekday - weekday + 7) % 7 });
 }

@@ -1,7 +1,7 @@
 /** Row <-> domain conversions of the events tables, checked by zod on the way out. */
 import { z } from "zod";
 import type { Event as EventRow, EventSlot as SlotRow, Registration as RegistrationRow } from "../../generated/sqlite/client.js";
-import { EVENT_AUDIENCES, EVENT_KINDS, EVENT_STATES, REGISTRATION_STATUSES, type CdceEvent, type EventSlot, type Registration } from "../../features/events/model.js";
+import { EVENT_AUDIENCES, EVENT_KINDS, EVENT_STATES, REGISTRATION_STATUSES, type CdceEvent, type EventSlot, type Registration } from "../../features/events/index.js";
 import { checkStored, localeSchema, parseStored } from "../json.js";
 
 const kindSchema = z.enum(EVENT_KINDS);

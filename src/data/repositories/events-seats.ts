@@ -6,7 +6,7 @@
  * clicks never give more seats than the capacity, and a failed step rolls the seat back.
  */
 import type { Db } from "../client.js";
-import type { Registration } from "../../features/events/model.js";
+import type { Registration } from "../../features/events/index.js";
 import { DataError } from "../errors.js";
 import { toRegistration } from "./events-rows.js";
 

@@ -1,7 +1,6 @@
 /** Prisma implementation of the events repository: events, slots, RSVPs, preferences. */
 import type { Db } from "../client.js";
-import type { CdceEvent, NewEvent, NewSlot, Registration } from "../../features/events/model.js";
-import type { EventFilter, EventRepository, JoinInput, JoinResult, LeaveResult } from "../../features/events/ports.js";
+import type { CdceEvent, NewEvent, NewSlot, Registration, EventFilter, EventRepository, JoinInput, JoinResult, LeaveResult } from "../../features/events/index.js";
 import { isNotFound, isUniqueViolation } from "../errors.js";
 import { inTransaction, withSavepoint } from "../transaction.js";
 import { parseStored } from "../json.js";

@@ -2,7 +2,7 @@
 import type { FeatureCollection } from "geojson";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import type { GeoSource } from "../../features/initiatives/ports.js";
+import type { GeoSource } from "../../features/initiatives/index.js";
 
 const OUTLINE = fileURLToPath(new URL("../seed/belgium.geo.json", import.meta.url));
 

@@ -1,6 +1,6 @@
 /** Prisma implementation of {@link IdeaRepository}. */
 import { z } from "zod";
-import { IDEA_STATUSES, type Idea, type IdeaRepository, type IdeaStatus } from "../../features/ideas/ports.js";
+import { IDEA_STATUSES, type Idea, type IdeaRepository, type IdeaStatus } from "../../features/ideas/index.js";
 import type { Db } from "../client.js";
 import type { Idea as Row } from "../../generated/sqlite/client.js";
 import { checkStored } from "../json.js";

@@ -1,7 +1,6 @@
 /** Prisma implementation of {@link InitiativeRepository}. */
 import { z } from "zod";
-import type { Initiative, InitiativeFilter, InitiativePatch, InitiativeRepository, NewInitiative } from "../../features/initiatives/ports.js";
-import { INITIATIVE_KINDS, PARTNER_KINDS, type Criterion } from "../../features/initiatives/vocabulary.js";
+import { type Initiative, type InitiativeFilter, type InitiativePatch, type InitiativeRepository, type NewInitiative, INITIATIVE_KINDS, PARTNER_KINDS, type Criterion } from "../../features/initiatives/index.js";
 import type { Db } from "../client.js";
 import type { Initiative as Row } from "../../generated/sqlite/client.js";
 import { DataError, isNotFound, isUniqueViolation } from "../errors.js";

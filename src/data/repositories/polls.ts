@@ -1,6 +1,6 @@
 /** Prisma implementation of {@link PollRepository}. */
 import { z } from "zod";
-import type { NewPoll, Poll, PollRepository, Tally, VoteOutcome } from "../../features/polls/ports.js";
+import type { NewPoll, Poll, PollRepository, Tally, VoteOutcome } from "../../features/polls/index.js";
 import type { Db } from "../client.js";
 import type { Poll as Row } from "../../generated/sqlite/client.js";
 import { isUniqueViolation } from "../errors.js";

@@ -11,7 +11,7 @@
  * already posted are taken down through the outbox. A feature that stores personal data
  * elsewhere must relate it to Person or extend `erase`.
  */
-import type { PersonalData, PrivacyRepository, ErasureReport } from "../../features/privacy/ports.js";
+import type { PersonalData, PrivacyRepository, ErasureReport } from "../../features/privacy/index.js";
 import type { Db } from "../client.js";
 import { PrismaIdentityRepository } from "./identity.js";
 import { checkStored, roleSchema } from "../json.js";

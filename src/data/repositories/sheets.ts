@@ -1,7 +1,6 @@
 /** Prisma implementations of {@link SheetRepository} and {@link SettingsRepository}. */
 import { z } from "zod";
-import type { ExperienceSheet, NewSheet, SettingsRepository, SheetRepository } from "../../features/initiatives/ports.js";
-import { INITIATIVE_KINDS } from "../../features/initiatives/vocabulary.js";
+import { type ExperienceSheet, type NewSheet, type SettingsRepository, type SheetRepository, INITIATIVE_KINDS } from "../../features/initiatives/index.js";
 import type { Db } from "../client.js";
 import type { ExperienceSheet as Row } from "../../generated/sqlite/client.js";
 import { checkStored, localeSchema, parseStored } from "../json.js";

@@ -1,6 +1,6 @@
 /** Prisma implementation of {@link ToolRepository}. */
 import { z } from "zod";
-import { TOOL_CATEGORIES, type ToolCategory, type ToolRepository, type ToolUse } from "../../features/tools/ports.js";
+import { TOOL_CATEGORIES, type ToolCategory, type ToolRepository, type ToolUse } from "../../features/tools/index.js";
 import type { Db } from "../client.js";
 import type { ToolUse as Row } from "../../generated/sqlite/client.js";
 import { checkStored } from "../json.js";

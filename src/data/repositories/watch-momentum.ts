@@ -1,11 +1,9 @@
 /** Prisma implementation of the momentum repository: signals (set-based) and snapshots. */
 import { z } from "zod";
 import type { Db } from "../client.js";
-import type { MomentumRepository, MomentumSignals, MomentumSnapshot, Reason, SnapshotHead, TimeWindow } from "../../features/watch/ports.js";
-import { REASON_CODES } from "../../features/watch/ports.js";
+import { type MomentumRepository, type MomentumSignals, type MomentumSnapshot, type Reason, type SnapshotHead, type TimeWindow, REASON_CODES, emptySignals } from "../../features/watch/index.js";
 import { checkStored, fomGradeSchema, parseStored } from "../json.js";
 import { loadSignals } from "./watch-signals.js";
-import { emptySignals } from "../../features/watch/momentum.js";
 import { instant, SqlParams, type Provider } from "./watch-sql.js";
 
 const levelSchema = z.enum(["green", "orange", "red"]);

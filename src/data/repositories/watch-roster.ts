@@ -14,7 +14,7 @@ import {
   type MentoringRepository,
   type Mentorship,
   type PromptRepository,
-} from "../../features/watch/ports.js";
+} from "../../features/watch/index.js";
 import type { CopilMember as CopilRow, Mentorship as MentorshipRow } from "../../generated/sqlite/client.js";
 import { checkStored, jsonObjectSchema, parseStored } from "../json.js";
 

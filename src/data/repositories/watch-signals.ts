@@ -6,10 +6,7 @@
  * one commune serve the single-commune view.
  */
 import type { Db } from "../client.js";
-import { ACTION_KINDS, TRAINING_KINDS, type MomentumSignals, type TimeWindow } from "../../features/watch/ports.js";
-import { MOMENTUM_CONFIG, type MomentumConfig } from "../../features/watch/config.js";
-import { addDays } from "../../features/watch/calendar.js";
-import { emptySignals } from "../../features/watch/momentum.js";
+import { ACTION_KINDS, TRAINING_KINDS, type MomentumSignals, type TimeWindow, MOMENTUM_CONFIG, type MomentumConfig, addDays, emptySignals } from "../../features/watch/index.js";
 import type { FomGrade } from "../../core/ports.js";
 import { fomGradeSchema } from "../json.js";
 import { instant, num, SqlParams, type Provider } from "./watch-sql.js";

@@ -1,6 +1,6 @@
 /** Builds the momentum watch's repositories over one Prisma client. */
 import type { Db } from "../client.js";
-import type { WatchRepositories } from "../../features/watch/ports.js";
+import type { WatchRepositories } from "../../features/watch/index.js";
 import { PrismaMomentumRepository } from "./watch-momentum.js";
 import { PrismaCopilRepository, PrismaEvidenceRepository, PrismaMentoringRepository, PrismaPromptRepository } from "./watch-roster.js";
 import type { Provider } from "./watch-sql.js";

@@ -10,8 +10,6 @@ import { DEFAULT_TIME_ZONE } from "../../core/types.js";
 import { fomGradeSchema, localeSchema, populationBandSchema, profileSchema } from "../json.js";
 import { slugify } from "../../core/slug.js";
 
-export { slugify } from "../../core/slug.js";
-
 export const COMMUNES_CSV = new URL("./communes-titrees.csv", import.meta.url);
 export const COMMUNE_FACTS = new URL("./commune-facts.json", import.meta.url);
 

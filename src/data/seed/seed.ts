@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import type { Repositories } from "../../core/ports.js";
-import { importKits, parseCatalogue } from "../../features/kits/catalogue.js";
+import { importKits, parseCatalogue } from "../../features/kits/index.js";
 import { loadDemoCommunes } from "./load-communes.js";
 
 export const KITS_FILE = new URL("./kits.json", import.meta.url);

@@ -9,7 +9,7 @@ import type { Repositories } from "../../core/ports.js";
 import { message } from "../../core/reply.js";
 import { translator } from "../../core/i18n/catalogue.js";
 import type { Locale } from "../../core/types.js";
-import { fold } from "../../core/parse-line.js";
+import { fold } from "../../core/fold.js";
 import type { CdceEvent, Registration } from "./model.js";
 import type { EventRepository } from "./ports.js";
 import { whenText } from "./render.js";

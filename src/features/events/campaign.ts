@@ -5,6 +5,7 @@
  * matching kits; local events dated inside a campaign are tagged with it.
  */
 import { DateTime } from "luxon";
+import { nthWeekdayOfMonth } from "../../core/time/local.js";
 
 export const CAMPAIGN_IDS = ["sce", "wftd"] as const;
 export type CampaignId = (typeof CAMPAIGN_IDS)[number];
@@ -27,12 +28,6 @@ export interface Campaign {
   promptAt: Date;
 }
 
-function nthWeekday(year: number, month: number, weekday: number, nth: number, zone: string): DateTime {
-  const first = DateTime.fromObject({ year, month, day: 1 }, { zone });
-  const offset = (weekday - first.weekday + 7) % 7;
-  return first.plus({ days: offset + 7 * (nth - 1) });
-}
-
 function campaign(id: CampaignId, year: number, first: DateTime, days: number): Campaign {
   return {
     id,
@@ -47,15 +42,15 @@ function campaign(id: CampaignId, year: number, first: DateTime, days: number): 
 /** The two campaigns of a year, in date order. */
 export function campaignsOf(year: number, zone: string): Campaign[] {
   // World Fair Trade Day: the second Saturday of May (luxon weekday 6); events the week before count.
-  const wftd = nthWeekday(year, 5, 6, 2, zone);
+  const wftd = nthWeekdayOfMonth(year, 5, 6, 2, zone);
   // Semaine du Commerce Équitable: from the first Wednesday of October (weekday 3), eleven days.
-  const sce = nthWeekday(year, 10, 3, 1, zone);
+  const sce = nthWeekdayOfMonth(year, 10, 3, 1, zone);
   return [campaign("wftd", year, wftd.minus({ days: 7 }), 8), campaign("sce", year, sce, 11)];
 }
 
 /** The day World Fair Trade Day itself falls on (for messages). */
 export function worldFairTradeDay(year: number, zone: string): Date {
-  return nthWeekday(year, 5, 6, 2, zone).toJSDate();
+  return nthWeekdayOfMonth(year, 5, 6, 2, zone).toJSDate();
 }
 
 /** The campaign whose days contain `instant`, if any. */

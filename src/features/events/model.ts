@@ -99,7 +99,3 @@ export interface Registration {
 /** Whether the event belongs to the network (webinar, training) rather than a commune. */
 export const isNetworkEvent = (e: Pick<CdceEvent, "kind">) => e.kind !== "local";
 
-/** Seats left, or null when unlimited. */
-export function seatsLeft(e: Pick<CdceEvent, "capacity" | "goingCount">): number | null {
-  return e.capacity === null ? null : Math.max(0, e.capacity - e.goingCount);
-}

@@ -7,9 +7,9 @@
 import { DateTime } from "luxon";
 import type { Locale } from "../../core/types.js";
 import type { LocalTime } from "../../core/time/local.js";
-import { fromLocalParts } from "../../core/time/local.js";
-import { extractTimes, normalizeInput } from "./when-parts.js";
-import { parseWhen, type WhenResult } from "./when.js";
+import { fromLocalParts, nthWeekdayOfMonth } from "../../core/time/local.js";
+import { extractTimes, normalizeInput } from "../../core/time/when-parts.js";
+import { parseWhen, type WhenResult } from "../../core/time/when.js";
 import { key } from "./vocabulary.js";
 import { wordTable } from "../../core/word-table.js";
 
@@ -59,13 +59,8 @@ export function parseRule(raw: string): MonthlyRule | null {
 
 /** The day of the rule in a month, or null (no fifth Tuesday, say). */
 function dayInMonth(rule: MonthlyRule, year: number, month: number, zone: string): DateTime | null {
-  const first = DateTime.fromObject({ year, month, day: 1 }, { zone });
-  if (rule.nth > 0) {
-    const d = first.plus({ days: ((rule.weekday - first.weekday + 7) % 7) + 7 * (rule.nth - 1) });
-    return d.month === month ? d : null;
-  }
-  const last = first.endOf("month").startOf("day");
-  return last.minus({ days: (last.weekday - rule.weekday + 7) % 7 });
+  const d = nthWeekdayOfMonth(year, month, rule.weekday, rule.nth, zone);
+  return d.month === month ? d : null;
 }
 
 /** The next `count` sessions of the rule strictly after `after`, in `zone`. */

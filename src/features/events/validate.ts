@@ -5,8 +5,8 @@
 import type { Translate } from "../../core/i18n/catalogue.js";
 import type { Locale } from "../../core/types.js";
 import { formatLocal, formatLocalDay } from "../../core/time/local.js";
-import { parseDuration } from "./when-parts.js";
-import { MAX_YEARS_AHEAD, parseWhen, type WhenResult } from "./when.js";
+import { parseDuration } from "../../core/time/when-parts.js";
+import { MAX_YEARS_AHEAD, parseWhen, type WhenResult } from "../../core/time/when.js";
 import { foldLines } from "./when-choices.js";
 import type { EventAudience, NewEvent, WebinarTheme } from "./model.js";
 import { WEBINAR_THEMES } from "./model.js";

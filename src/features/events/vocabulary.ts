@@ -2,7 +2,7 @@
  * Words people type for themes, audiences, local event types and languages, in the four
  * languages, mapped to the closed values. Folded (lower case, no accents, no `·`) first.
  */
-import { fold } from "../../core/parse-line.js";
+import { fold } from "../../core/fold.js";
 import { closest } from "../../core/similarity.js";
 import { wordTable } from "../../core/word-table.js";
 import type { Locale } from "../../core/types.js";

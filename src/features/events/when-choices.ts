@@ -6,7 +6,7 @@
 import type { Translate } from "../../core/i18n/catalogue.js";
 import type { Button } from "../../core/types.js";
 import { formatLocalTime } from "../../core/time/local.js";
-import type { FoldChoice, WhenResult } from "./when.js";
+import type { FoldChoice, WhenResult } from "../../core/time/when.js";
 
 type Refusal = Extract<WhenResult, { ok: false }>;
 

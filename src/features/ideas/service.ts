@@ -5,12 +5,13 @@
  */
 import { translator, type MessageKey, type Translate } from "../../core/i18n/catalogue.js";
 import { clip } from "../../core/clip.js";
-import { fold } from "../kits/normalize.js";
+import { fold } from "../../core/fold.js";
 import { wordTable } from "../../core/word-table.js";
 import type { Notification } from "../../core/notify.js";
 import { message, reply } from "../../core/reply.js";
 import type { Block, Button } from "../../core/types.js";
 import { IDEA_STATUSES, type Idea, type IdeaStatus } from "./ports.js";
+import { isoDay } from "../../core/time/local.js";
 
 const STATUS_WORDS = wordTable<IdeaStatus>({
   new: "new", nouvelle: "new", nouveau: "new", neu: "new", nieuw: "new",
@@ -40,7 +41,7 @@ export function statusButtons(t: Translate, idea: Idea): Button[] {
 /** One idea; the author's name only when not anonymous and known. */
 export function ideaBlocks(t: Translate, idea: Idea, authorName: string | null, withButtons: boolean): Block[] {
   const who = idea.anonymous || !authorName ? t("idea.anonymousAuthor") : authorName;
-  const facts = [statusLabel(t, idea.status), who, idea.createdAt.toISOString().slice(0, 10), `\`${idea.id.slice(0, 8)}\``];
+  const facts = [statusLabel(t, idea.status), who, isoDay(idea.createdAt), `\`${idea.id.slice(0, 8)}\``];
   const blocks: Block[] = [{ type: "section", text: clip(idea.text, 1500) }, { type: "context", text: facts.join(" · ") }];
   if (idea.note) blocks.push({ type: "context", text: t("idea.note", { note: idea.note }) });
   if (withButtons) blocks.push({ type: "actions", buttons: statusButtons(t, idea) });

@@ -12,7 +12,7 @@ import { DEFAULT_TIME_ZONE } from "../../core/types.js";
 import type { Commune } from "../../core/ports.js";
 import { reply } from "../../core/reply.js";
 import type { Block } from "../../core/types.js";
-import { formatLocal } from "../../core/time/local.js";
+import { formatLocal, isoWeek } from "../../core/time/local.js";
 import type { Initiative } from "./ports.js";
 import { initiativeLine } from "./render.js";
 
@@ -32,12 +32,6 @@ export interface Anniversary {
   years: number;
   /** The exact day when known (`titledOn` with a day), else the month only. */
   day: Date | null;
-}
-
-/** The ISO week of `now` in `zone`: its label and its [Monday, next Monday) bounds in UTC. */
-export function isoWeek(now: Date, zone: string): { label: string; start: Date; end: Date } {
-  const d = DateTime.fromJSDate(now, { zone }).startOf("week");
-  return { label: `${d.weekYear}-W${String(d.weekNumber).padStart(2, "0")}`, start: d.toJSDate(), end: d.plus({ weeks: 1 }).toJSDate() };
 }
 
 /**

@@ -9,7 +9,8 @@ import { can } from "../../core/permissions.js";
 import type { CommandContext } from "../../core/commands.js";
 import type { Commune } from "../../core/ports.js";
 import type { NewInitiative } from "./ports.js";
-import { parseDay, today } from "./dates.js";
+import { parseDay } from "../../core/time/dates.js";
+import { localDay } from "../../core/time/local.js";
 import { CRITERIA, INITIATIVE_KINDS, PARTNER_KINDS, toCriterion, toKind, toPartnerKind, type Criterion } from "./vocabulary.js";
 import { prefixWithin } from "../../core/clip.js";
 
@@ -78,7 +79,7 @@ export async function readInitiative(o: InitiativeFieldValues, ctx: CommandConte
     const day = parseDay(o.date, locale, zone, now);
     if (day) draft.happenedOn = day;
     else errors.date = t("initiative.error.badDate", { value: prefixWithin(o.date, 40) });
-  } else if (creating) draft.happenedOn = today(now, zone);
+  } else if (creating) draft.happenedOn = localDay(now, zone);
 
   if (o.type) draft.kind = o.type;
   else if (creating) draft.kind = "autre";

@@ -10,7 +10,7 @@ import type { Feature, FeatureCollection, Point } from "geojson";
 import type { Commune } from "../../core/ports.js";
 import type { Initiative } from "./ports.js";
 import { INITIATIVE_KINDS, type InitiativeKind } from "./vocabulary.js";
-import { isoDay } from "./dates.js";
+import { isoDay } from "../../core/time/local.js";
 
 export const MAP_WIDTH = 900;
 export const MAP_HEIGHT = 760;

@@ -13,7 +13,7 @@ import type { Notification } from "../../core/notify.js";
 import { message, reply } from "../../core/reply.js";
 import type { Initiative } from "./ports.js";
 import { initiativeCard, moderationButtons, networkButtons, refOf, type CardInfo } from "./render.js";
-import { isoDay } from "./dates.js";
+import { isoDay } from "../../core/time/local.js";
 
 /** Prefix of the network posts of an initiative (what a deletion removes). */
 export const postPrefix = (id: string) => `initiative:${id}:post:`;

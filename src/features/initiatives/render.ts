@@ -6,7 +6,7 @@ import type { MessageKey, Translate } from "../../core/i18n/catalogue.js";
 import type { Block, Button } from "../../core/types.js";
 import type { Initiative } from "./ports.js";
 import type { Criterion, InitiativeKind, PartnerKind } from "./vocabulary.js";
-import { isoDay } from "./dates.js";
+import { isoDay } from "../../core/time/local.js";
 import { clip } from "../../core/clip.js";
 
 export const kindLabel = (t: Translate, k: InitiativeKind) => t(`initiative.kind.${k}` as MessageKey);

@@ -3,12 +3,12 @@
  * province, commune, language, period) and ranks what remains as free text. The same
  * filters serve the map (`/cdce carte`) and the digest.
  */
-import { fold } from "../kits/normalize.js";
+import { fold } from "../../core/fold.js";
 import { wordTable } from "../../core/word-table.js";
 import type { Commune } from "../../core/ports.js";
 import type { Locale } from "../../core/types.js";
 import type { Initiative } from "./ports.js";
-import { parsePeriod, type Period } from "./dates.js";
+import { parsePeriod, type Period } from "../../core/time/dates.js";
 import { kindWord, partnerWord, type Criterion, type InitiativeKind, type PartnerKind } from "./vocabulary.js";
 
 export interface InitiativeQuery {

@@ -11,6 +11,7 @@ import type { Initiative } from "./ports.js";
 import { channelPrefixes, moderationRequest, networkPost } from "./notifications.js";
 import type { CardInfo } from "./render.js";
 import { prefixWithin } from "../../core/clip.js";
+import { isoDay } from "../../core/time/local.js";
 
 /** The setting coordination turns on with `/cdce config moderation oui`. */
 export const MODERATION_KEY = "initiatives.moderation";
@@ -68,7 +69,7 @@ export function activityData(i: Initiative): Record<string, unknown> {
     kind: i.kind,
     criteria: i.criteria,
     partnerKinds: i.partnerKinds,
-    happenedOn: i.happenedOn.toISOString().slice(0, 10),
+    happenedOn: isoDay(i.happenedOn),
     title: i.title,
   };
 }

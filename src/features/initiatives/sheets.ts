@@ -11,6 +11,7 @@ import type { Block } from "../../core/types.js";
 import type { ExperienceSheet } from "./ports.js";
 import { kindLabel } from "./render.js";
 import { scoreText, wordsOf } from "./search.js";
+import { isoDay } from "../../core/time/local.js";
 
 /** A title from the context when none is given: its first sentence, at most 80 characters. */
 export function titleFrom(context: string): string {
@@ -39,7 +40,7 @@ export function sheetBlocks(t: Translate, s: ExperienceSheet, communeName: strin
     { label: t("sheet.field.tips"), value: clip(s.tips, 1000) },
   ];
   if (s.contact) fields.push({ label: t("sheet.field.contact"), value: clip(s.contact, 200) });
-  const facts = [communeName, s.kind ? kindLabel(t, s.kind) : null, s.createdAt.toISOString().slice(0, 10), `${t("initiative.card.ref")} \`${s.id.slice(0, 8)}\``].filter(Boolean);
+  const facts = [communeName, s.kind ? kindLabel(t, s.kind) : null, isoDay(s.createdAt), `${t("initiative.card.ref")} \`${s.id.slice(0, 8)}\``].filter(Boolean);
   return [
     { type: "header", text: clip(s.title, 150) },
     { type: "section", text: `**${t("sheet.field.context")}**\n${clip(s.context, 1500)}`, fields },

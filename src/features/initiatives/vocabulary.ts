@@ -3,7 +3,7 @@
  * title, with the words people type for them in French, German, Dutch and English.
  * Stored values are the French slugs below; labels come from the message catalogue.
  */
-import { fold } from "../kits/normalize.js";
+import { fold } from "../../core/fold.js";
 import { wordTable } from "../../core/word-table.js";
 
 /** What kind of action it was (the users' document: stands, workshops, breakfasts...). */

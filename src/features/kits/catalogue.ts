@@ -66,8 +66,6 @@ export const catalogueSchema = z.strictObject({
   }),
 });
 
-export type KitEntry = z.infer<typeof kitEntrySchema>;
-
 /** One problem found in the catalogue, located by kit id and field path. */
 export interface CatalogueIssue {
   /** The `id` of the kit at fault, when the entry has one. */

@@ -8,27 +8,12 @@
  * one index and the only requirement is that a word and its variants land on the same key.
  * It never needs to produce a real word (`affiche` -> `affich`, `jeunes` -> `jeun`).
  */
+import { fold, MARKS } from "../../core/fold.js";
 
 /** Longest input we look at; the rest of a pasted essay is ignored. */
 export const MAX_INPUT_CHARS = 4000;
 /** Longest token kept: longer "words" are noise (URLs, hashes, keyboard mashing). */
 export const MAX_TOKEN_CHARS = 40;
-
-// Any ASCII, control characters included: the fast path skips Unicode folding.
-// eslint-disable-next-line no-control-regex
-const ASCII = /^[\x00-\x7f]*$/;
-const MARKS = /\p{M}+/gu;
-const SPECIAL_TEST = /[ßœæøłđ]/;
-const SPECIAL = /[ßœæøłđ]/g;
-const SPECIAL_MAP = new Map([["ß", "ss"], ["œ", "oe"], ["æ", "ae"], ["ø", "o"], ["ł", "l"], ["đ", "d"]]);
-
-/** Lower case, accents and marks removed, ligatures and compatibility forms expanded. */
-export function fold(s: string): string {
-  // Most catalogue and query text is plain ASCII: skip Unicode normalisation then.
-  if (ASCII.test(s)) return s.toLowerCase();
-  const out = s.normalize("NFKD").toLowerCase().replace(MARKS, "");
-  return SPECIAL_TEST.test(out) ? out.replace(SPECIAL, (c) => SPECIAL_MAP.get(c) ?? c) : out;
-}
 
 // Separators used in French inclusive writing: middle dots, bullets, period, hyphen, slash.
 const SEP = "[·•∙‧⋅.\\-/]";

@@ -11,7 +11,7 @@
  */
 import { AUDIENCES, KIT_FORMATS, THEMES, type CommuneProfile, type Kit } from "../../core/ports.js";
 import { LOCALES, type Locale } from "../../core/types.js";
-import { fold } from "./normalize.js";
+import { fold } from "../../core/fold.js";
 
 export const PROFILES: readonly CommuneProfile[] = ["urbain", "periurbain", "rural"];
 

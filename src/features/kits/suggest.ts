@@ -3,7 +3,8 @@
  * Known terms are the vocabulary (every language) and the catalogue's keywords.
  */
 import type { Locale } from "../../core/types.js";
-import { alphabetOf, editDistance, fold, strangers } from "./normalize.js";
+import { fold } from "../../core/fold.js";
+import { alphabetOf, editDistance, strangers } from "./normalize.js";
 import type { CompiledVocabulary } from "./vocabulary.js";
 
 interface Known {

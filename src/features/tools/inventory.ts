@@ -4,7 +4,7 @@
  * (typos tolerated), by category, or by commune.
  */
 import type { MessageKey, Translate } from "../../core/i18n/catalogue.js";
-import { fold } from "../kits/normalize.js";
+import { fold } from "../../core/fold.js";
 import { wordTable } from "../../core/word-table.js";
 import { closest } from "../../core/similarity.js";
 import type { Commune } from "../../core/ports.js";

@@ -5,7 +5,7 @@
 import type { Actor } from "../../core/types.js";
 import type { Commune, Repositories } from "../../core/ports.js";
 import { CdceError } from "../../core/errors.js";
-import { can, requirePermission, type Permission } from "../../core/permissions.js";
+import { requirePermission, type Permission } from "../../core/permissions.js";
 import { prefixWithin } from "../../core/clip.js";
 
 /** The commune named, or the caller's home commune; a clear error otherwise. */
@@ -19,11 +19,6 @@ export async function communeFor(repos: Pick<Repositories, "communes">, actor: A
   const commune = home ? await repos.communes.get(home) : null;
   if (!commune) throw new CdceError("watch.commune_needed", "watch.commune.needed", { example });
   return commune;
-}
-
-/** Coordination sees every commune; others see the communes they belong to. */
-export function canSee(actor: Actor, communeId: string): boolean {
-  return can(actor, "commune.view", { communeId });
 }
 
 /** Throws the "reserved to the CoPil and coordination" error unless allowed (reading by default). */

@@ -5,7 +5,7 @@
  * users' document (a mentor commune, the recruitment toolbox, the diagnostic questionnaire,
  * the next webinar, the Fair-O-Mètre dossier) and buttons to act.
  */
-import { DateTime } from "luxon";
+import { isoWeek } from "../../core/time/local.js";
 import type { Commune } from "../../core/ports.js";
 import type { Block, Button, Locale, Reply } from "../../core/types.js";
 import type { Notification } from "../../core/notify.js";
@@ -126,16 +126,10 @@ export function renderAlert(locale: Locale, a: AlertInput, hasCommand: (name: st
   return reply(locale, blocks, "channel");
 }
 
-/** ISO week of `at` in `zone` (`2026-W48`): the identity of a weekly scan. */
-export function isoWeek(at: Date, zone: string): string {
-  const d = DateTime.fromJSDate(at, { zone });
-  return `${d.weekYear}-W${String(d.weekNumber).padStart(2, "0")}`;
-}
-
 /** The notification to coordination; one key per commune, kind, level and scan week. */
 export function alertNotification(a: AlertInput, hasCommand: (name: string) => boolean, c: MomentumConfig = MOMENTUM_CONFIG): Notification {
   return {
-    key: `momentum:${a.commune.id}:${a.decision.kind}:${a.level}:${isoWeek(a.at, c.scan.timeZone)}`,
+    key: `momentum:${a.commune.id}:${a.decision.kind}:${a.level}:${isoWeek(a.at, c.scan.timeZone).label}`,
     to: { kind: "purpose", purpose: "coordination" },
     dueAt: a.at,
     render: (locale) => renderAlert(locale, a, hasCommand),

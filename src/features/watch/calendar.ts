@@ -1,9 +1,8 @@
 /**
  * Dates the watch plans around: the Semaine du Commerce Équitable, the communal elections,
- * local wall-clock times in a commune's zone, and day arithmetic. Pure functions of their
- * arguments (luxon for zones, so 09:00 stays 09:00 across daylight saving changes).
+ * and day arithmetic on days stored as UTC midnight. Pure functions of their arguments
+ * (local wall-clock times are in src/core/time/local.ts).
  */
-import { DateTime } from "luxon";
 import type { TimeWindow } from "./ports.js";
 import { MOMENTUM_CONFIG, type MomentumConfig } from "./config.js";
 
@@ -16,29 +15,6 @@ export function daysBetween(from: Date, to: Date): number {
 
 export function addDays(d: Date, days: number): Date {
   return new Date(d.getTime() + days * DAY_MS);
-}
-
-/** `2027-03-01` for a date stored as UTC midnight of a local day. */
-export function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-/**
- * The instant of `hh:mm` local time in `zone`, on the calendar day `day` (a UTC-midnight
- * date, as due dates are stored) shifted by `offsetDays`.
- */
-export function localTimeOn(day: Date, offsetDays: number, hour: number, minute: number, zone: string): Date {
-  const base = DateTime.fromObject(
-    { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour, minute },
-    { zone },
-  ).plus({ days: offsetDays });
-  return base.toJSDate();
-}
-
-/** The local calendar day of `now` in `zone`, as a UTC-midnight date. */
-export function localDay(now: Date, zone: string): Date {
-  const d = DateTime.fromJSDate(now, { zone });
-  return new Date(Date.UTC(d.year, d.month - 1, d.day));
 }
 
 /** First Wednesday of October of `year`: the start of the Semaine du Commerce Équitable. */

@@ -3,7 +3,7 @@
  * des freins à la mobilisation des acteur·ices du territoire"): the six obstacles, the words
  * people type for them in four languages, and the stored answer.
  */
-import { fold } from "../../core/parse-line.js";
+import { fold } from "../../core/fold.js";
 
 export const OBSTACLES = ["temps", "personnes", "politique", "idees", "partenaires", "demarches"] as const;
 export type Obstacle = (typeof OBSTACLES)[number];

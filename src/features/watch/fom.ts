@@ -5,7 +5,8 @@
  */
 import type { Commune, FomRecord } from "../../core/ports.js";
 import { MOMENTUM_CONFIG, type MomentumConfig } from "./config.js";
-import { addDays, daysBetween, isoDay, localDay, localTimeOn } from "./calendar.js";
+import { addDays, daysBetween } from "./calendar.js";
+import { isoDay, localDay, localTimeOn } from "../../core/time/local.js";
 
 export type FomStage = "none" | "later" | "soon" | "due" | "overdue";
 

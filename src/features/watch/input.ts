@@ -1,5 +1,5 @@
 /** Reading what people type for the watch's commands: CoPil roles, days, names. */
-import { fold } from "../../core/parse-line.js";
+import { fold } from "../../core/fold.js";
 import { COPIL_KINDS, type CopilKind } from "./ports.js";
 
 /** Words (folded) for each kind of CoPil member, in fr, de, nl, en. */

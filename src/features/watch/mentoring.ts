@@ -5,7 +5,8 @@
  */
 import type { Commune, FomGrade, PopulationBand } from "../../core/ports.js";
 import { MOMENTUM_CONFIG, type MomentumConfig } from "./config.js";
-import { addDays, daysBetween, localTimeOn, localDay } from "./calendar.js";
+import { addDays, daysBetween } from "./calendar.js";
+import { localDay, localTimeOn } from "../../core/time/local.js";
 import type { Level, Mentorship } from "./ports.js";
 
 export interface MentorCandidate {

@@ -3,7 +3,8 @@
  * communal election reminders, as pure functions of the roster and `now`.
  */
 import { MOMENTUM_CONFIG, type MomentumConfig } from "./config.js";
-import { addDays, daysBetween, isoDay, localTimeOn, nextElection, previousElection } from "./calendar.js";
+import { addDays, daysBetween, nextElection, previousElection } from "./calendar.js";
+import { isoDay, localTimeOn } from "../../core/time/local.js";
 import { composition, type Composition } from "./evidence.js";
 import type { CopilMember } from "./ports.js";
 

@@ -9,7 +9,7 @@ import type { CommandRegistry } from "../../core/commands.js";
 import type { OptionMeta } from "../../core/options.js";
 import { AUDIENCES, THEMES, type Commune } from "../../core/ports.js";
 import type { Locale } from "../../core/types.js";
-import { fold } from "../../core/parse-line.js";
+import { fold } from "../../core/fold.js";
 import { audienceLabel, themeLabel } from "../../core/labels.js";
 import { translator } from "../../core/i18n/catalogue.js";
 import { choiceLabels } from "./choice-labels.js";

@@ -7,7 +7,7 @@
 import type { types } from "@slack/bolt";
 import type { Block, Button, Field, Reply } from "../../core/types.js";
 import { revealReplyLinks } from "../../core/links.js";
-import { dropLoneSurrogates, splitText as splitPieces, wellFormedBlocks } from "../../core/clip.js";
+import { dropLoneSurrogates, splitText, wellFormedBlocks } from "../../core/clip.js";
 import { escapeSlack, toMrkdwn, toPlain, truncate, withoutOpenMarkup } from "./mrkdwn.js";
 
 /** A Block Kit block as Slack's own types describe it. */
@@ -46,17 +46,13 @@ export interface RenderOptions {
 
 const mrkdwn = (text: string): types.MrkdwnElement => ({ type: "mrkdwn", text });
 
-/** Splits long mrkdwn into pieces that each fit one section, at line or word breaks. */
-export function splitText(text: string, max: number = LIMITS.sectionText): string[] {
-  return splitPieces(text, max, withoutOpenMarkup);
-}
-
 function fieldText(f: Field): string {
   return truncate(`*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}`, LIMITS.fieldText);
 }
 
 function sectionBlocks(text: string, fields: Field[] = []): SlackBlock[] {
-  const pieces = splitText(toMrkdwn(text));
+  // Long mrkdwn goes into several sections, never cut inside a link or a mention.
+  const pieces = splitText(toMrkdwn(text), LIMITS.sectionText, withoutOpenMarkup);
   const groups: types.MrkdwnElement[][] = [];
   for (let i = 0; i < fields.length; i += LIMITS.fieldsPerSection) {
     groups.push(fields.slice(i, i + LIMITS.fieldsPerSection).map((f) => mrkdwn(fieldText(f))));

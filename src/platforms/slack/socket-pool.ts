@@ -50,7 +50,7 @@ interface Connection {
 interface SlackEventArgs {
   ack: (response?: Record<string, unknown>) => Promise<void>;
   envelope_id: string;
-  body: Record<string, any>;
+  body: ReceiverEvent["body"];
   retry_num?: number;
   retry_reason?: string;
 }

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Notification } from "../../../src/core/notify.js";
 import { message } from "../../../src/core/reply.js";
 import type { Locale } from "../../../src/core/types.js";
-import { dailyAt, localClock } from "../../../src/scheduler/time.js";
+import { dailyAt, localClock } from "../../../src/core/time/local.js";
 import { createWorld, until, WS, type World } from "./world.js";
 
 let w: World | undefined;

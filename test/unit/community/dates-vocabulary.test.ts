@@ -1,6 +1,6 @@
 /** Days, deadlines and periods typed by people, in four languages and the Brussels zone; kind and partner words. */
 import { describe, expect, it } from "vitest";
-import { parseDay, parseDeadline, parsePeriod } from "../../../src/features/initiatives/dates.js";
+import { parseDay, parseDeadline, parsePeriod } from "../../../src/core/time/dates.js";
 import { toCriterion, toKind, toPartnerKind } from "../../../src/features/initiatives/vocabulary.js";
 
 const NOW = new Date("2026-11-29T10:00:00Z"); // a Sunday

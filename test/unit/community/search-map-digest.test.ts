@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { FeatureCollection } from "geojson";
 import { rank, readQuery } from "../../../src/features/initiatives/search.js";
 import { mapPoints, renderMapSvg, toGeoJson } from "../../../src/features/initiatives/map.js";
-import { anniversaries, isoWeek, weeklyDigest } from "../../../src/features/initiatives/digest.js";
+import { anniversaries, weeklyDigest } from "../../../src/features/initiatives/digest.js";
+import { isoWeek } from "../../../src/core/time/local.js";
 import type { Initiative } from "../../../src/features/initiatives/ports.js";
 import type { Commune } from "../../../src/core/ports.js";
 

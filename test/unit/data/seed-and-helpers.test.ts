@@ -10,8 +10,8 @@ import {
   fomAnchor,
   nextFomDue,
   parseCsv,
-  slugify,
 } from "../../../src/data/seed/load-communes.js";
+import { slugify } from "../../../src/core/slug.js";
 import { parseDatabaseUrl } from "../../../src/data/url.js";
 
 const NOW = new Date("2026-11-29T10:00:00Z");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isDateList, occurrences, parseDateList, parseRule } from "../../../src/features/events/series.js";
-import { parseWhen } from "../../../src/features/events/when.js";
+import { parseWhen } from "../../../src/core/time/when.js";
 
 const zone = "Europe/Brussels";
 const local = (d: Date) => d.toLocaleString("sv-SE", { timeZone: zone }).slice(0, 16);

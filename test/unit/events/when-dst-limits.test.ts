@@ -3,10 +3,10 @@
  * message in the person's language that says what to type instead.
  */
 import { describe, expect, it } from "vitest";
-import { parseWhen } from "../../../src/features/events/when.js";
+import { parseWhen } from "../../../src/core/time/when.js";
 import { whenMessage } from "../../../src/features/events/validate.js";
 import { foldButtons } from "../../../src/features/events/when-choices.js";
-import { parseDay } from "../../../src/features/initiatives/dates.js";
+import { parseDay } from "../../../src/core/time/dates.js";
 import { translator } from "../../../src/core/i18n/catalogue.js";
 import type { Locale } from "../../../src/core/types.js";
 

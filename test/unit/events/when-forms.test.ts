@@ -4,7 +4,7 @@
  * `start/end` for a range) or the refusal (`past@…` names what was understood).
  */
 import { describe, expect, it } from "vitest";
-import { parseWhen } from "../../../src/features/events/when.js";
+import { parseWhen } from "../../../src/core/time/when.js";
 import type { Locale } from "../../../src/core/types.js";
 
 const zone = "Europe/Brussels";

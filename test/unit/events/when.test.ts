@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseWhen, parseEnd } from "../../../src/features/events/when.js";
-import { parseDuration } from "../../../src/features/events/when-parts.js";
+import { parseWhen, parseEnd } from "../../../src/core/time/when.js";
+import { parseDuration } from "../../../src/core/time/when-parts.js";
 import type { Locale } from "../../../src/core/types.js";
 
 const zone = "Europe/Brussels";

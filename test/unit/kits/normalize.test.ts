@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { collapseInclusive, editDistance, fold, stem, terms, words } from "../../../src/features/kits/normalize.js";
+import { collapseInclusive, editDistance, stem, terms, words } from "../../../src/features/kits/normalize.js";
+import { fold } from "../../../src/core/fold.js";
 
 const key = (s: string) => terms(s).join(" ");
 

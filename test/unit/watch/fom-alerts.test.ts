@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
 import { MOMENTUM_CONFIG as C } from "../../../src/features/watch/config.js";
 import { addYears, dueLadderStep, fomStatus, ladder, ladderPrefix, planSubmission } from "../../../src/features/watch/fom.js";
-import { decideAlert, isoWeek, suggestedActions, actionCommand, alertNotification } from "../../../src/features/watch/alerts.js";
+import { decideAlert, suggestedActions, actionCommand, alertNotification } from "../../../src/features/watch/alerts.js";
+import { isoWeek } from "../../../src/core/time/local.js";
 import { addDays } from "../../../src/features/watch/calendar.js";
 
 const ZONE = "Europe/Brussels";
@@ -99,8 +100,8 @@ describe("alert decision", () => {
     expect(actionCommand("webinar", "raeren", () => false)).toMatch(/^kit /);
   });
   it("keys the alert by commune, kind, level and ISO week in Brussels", () => {
-    expect(isoWeek(new Date("2027-01-03T22:59:00Z"), ZONE)).toBe("2026-W53");
-    expect(isoWeek(new Date("2027-01-03T23:00:00Z"), ZONE)).toBe("2027-W01");
+    expect(isoWeek(new Date("2027-01-03T22:59:00Z"), ZONE).label).toBe("2026-W53");
+    expect(isoWeek(new Date("2027-01-03T23:00:00Z"), ZONE).label).toBe("2027-W01");
     const n = alertNotification({ commune: { id: "c1", slug: "x", name: "X" }, decision: { kind: "level", before: { score: 70, level: "green" } }, score: 60, level: "orange", reasons: [], at }, () => false);
     expect(n.key).toBe("momentum:c1:level:orange:2027-W05");
     expect(n.to).toEqual({ kind: "purpose", purpose: "coordination" });

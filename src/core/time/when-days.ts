@@ -7,6 +7,7 @@
  */
 import { DateTime } from "luxon";
 import type { DayParts } from "./when-parts.js";
+import { nthWeekdayOfMonth } from "./local.js";
 import {
   MONTH_RE,
   NEXT_RE,
@@ -69,12 +70,7 @@ export function extractNthWeekday(s: string, today: DateTime): WordDay | null {
   const nth = ordinalOf(m[1]!)!;
   const weekday = weekdayOf(m[2]!)!;
   const month = monthOf(m[3]!)!;
-  const dayIn = (year: number) => {
-    const first = DateTime.fromObject({ year, month, day: 1 }, { zone: today.zone });
-    if (nth > 0) return first.plus({ days: ((weekday - first.weekday + 7) % 7) + 7 * (nth - 1) });
-    const last = first.endOf("month").startOf("day");
-    return last.minus({ days: (last.weekday - weekday + 7) % 7 });
-  };
+  const dayIn = (year: number) => nthWeekdayOfMonth(year, month, weekday, nth, today.zone);
   let d = dayIn(m[4] ? Number(m[4]) : today.year);
   if (!m[4] && d < today) d = dayIn(today.year + 1);
   // A fifth Monday that falls in the next month is no day of this one.

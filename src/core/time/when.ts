@@ -10,11 +10,10 @@
  * doubtful is refused with what was understood: a past day, a day more than two years
  * ahead, a time that does not exist (spring) or exists twice (autumn: the person chooses).
  */
-import type * as Chrono from "chrono-node";
-import { lazyRequire } from "../../core/lazy-require.js";
 import { DateTime } from "luxon";
-import type { Locale } from "../../core/types.js";
-import { localInstants, offsetText, type LocalTime } from "../../core/time/local.js";
+import type { Locale } from "../types.js";
+import { localInstants, offsetText, systemLocalDate, type LocalTime } from "./local.js";
+import { dateParser } from "./chrono.js";
 import {
   extractDayPart,
   extractNumericDate,
@@ -28,7 +27,7 @@ import {
 } from "./when-parts.js";
 import { extractNamedDate, extractNthWeekday, extractRelativeDay, extractWeekday, namedWeekday } from "./when-days.js";
 import { PAST_RE, WORD_END, WORD_START } from "./when-words.js";
-import { prefixWithin } from "../../core/clip.js";
+import { prefixWithin } from "../clip.js";
 
 export type WhenProblem =
   | "empty"
@@ -82,15 +81,6 @@ export function latestAccepted(now: Date, zone: string): Date {
   return DateTime.fromJSDate(now, { zone }).plus({ years: MAX_YEARS_AHEAD }).toJSDate();
 }
 
-const chrono = lazyRequire<typeof Chrono>("chrono-node");
-let parsers: Record<Locale, Chrono.Chrono> | undefined;
-
-/** chrono's parsers, built on the first date typed (see lazy-require.ts). */
-function parsersFor(): Record<Locale, Chrono.Chrono> {
-  const c = chrono();
-  return (parsers ??= { fr: c.fr.casual, de: c.de.casual, nl: c.nl.casual, en: c.en.GB });
-}
-
 /** The person's language first, then the others: a German speaker may type `12 mars`. */
 function parserOrder(locale: Locale): Locale[] {
   return [locale, ...(["fr", "de", "nl", "en"] as const).filter((l) => l !== locale)];
@@ -142,11 +132,11 @@ function readWithChrono(text: string, locale: Locale, today: DateTime): DayReadi
   if (!text.trim()) return null;
   // chrono computes relative days in the process's zone: give it the local day at noon,
   // built from the zone's fields, so that the zone of the machine does not matter.
-  const ref = new Date(today.year, today.month - 1, today.day, 12, 0, 0);
+  const ref = systemLocalDate({ year: today.year, month: today.month, day: today.day, hour: 12 });
   // Forward, as people plan ("sam 9h" is next Saturday), unless a word says it has gone.
   const pastWords = new RegExp(`${WORD_START}${PAST_RE}${WORD_END}`, "u");
   for (const l of parserOrder(locale)) {
-    const results = parsersFor()[l].parse(text, ref, { forwardDate: !pastWords.test(text) });
+    const results = dateParser(l).parse(text, ref, { forwardDate: !pastWords.test(text) });
     const first = results[0];
     if (!first) continue;
     if (PERIOD_WORDS.test(first.text)) return null;

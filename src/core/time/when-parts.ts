@@ -4,7 +4,7 @@
  * relative words chrono-node misses (`après-demain`, `übermorgen`, `overmorgen`).
  * Pure string work: no zone, no clock.
  */
-import type { LocalTime } from "../../core/time/local.js";
+import type { LocalTime } from "./local.js";
 
 export interface DayParts {
   year?: number;

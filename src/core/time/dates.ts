@@ -4,48 +4,22 @@
  * take an IANA zone, so it is given the local wall time as reference and only its date/time
  * components are used; luxon turns them into instants in the right zone.
  */
-import type * as Chrono from "chrono-node";
-import { lazyRequire } from "../../core/lazy-require.js";
 import { DateTime } from "luxon";
-import { fold } from "../kits/normalize.js";
-import type { Locale } from "../../core/types.js";
-import { latestAccepted, parseWhen } from "../events/when.js";
-import { meaningfulLeftover, normalizeInput, type DayParts } from "../events/when-parts.js";
-import { extractNamedDate, extractNthWeekday, extractRelativeDay, extractWeekday } from "../events/when-days.js";
-
-/** chrono-node, loaded on the first date typed (see lazy-require.ts). */
-const chrono = lazyRequire<typeof Chrono>("chrono-node");
-
-/** A Date whose *system-local* fields are the wall time at `now` in `zone` (chrono's reference). */
-function wallClock(now: Date, zone: string): Date {
-  const d = DateTime.fromJSDate(now, { zone });
-  return new Date(d.year, d.month - 1, d.day, d.hour, d.minute, d.second);
-}
-
-/** UTC midnight of a calendar day: how days are stored (`happenedOn`, `fomDueOn`). */
-export function utcDay(year: number, month: number, day: number): Date | undefined {
-  const d = DateTime.utc(year, month, day);
-  return d.isValid ? d.toJSDate() : undefined;
-}
-
-/** The local day of `now` in `zone`, as UTC midnight. */
-export function today(now: Date, zone: string): Date {
-  const d = DateTime.fromJSDate(now, { zone });
-  return utcDay(d.year, d.month, d.day)!;
-}
-
-/** `2026-11-20` for a stored day. */
-export function isoDay(day: Date): string {
-  return day.toISOString().slice(0, 10);
-}
+import { fold } from "../fold.js";
+import type { Locale } from "../types.js";
+import { dateParser } from "./chrono.js";
+import { localDay, systemLocalDate, utcDay } from "./local.js";
+import { latestAccepted, parseWhen } from "./when.js";
+import { meaningfulLeftover, normalizeInput, type DayParts } from "./when-parts.js";
+import { extractNamedDate, extractNthWeekday, extractRelativeDay, extractWeekday } from "./when-days.js";
 
 /** A year without a day that far ahead is a typo (3000 for 2030): the same limit as for events. */
 function withinLimit(day: Date | undefined, now: Date, zone: string): Date | undefined {
-  return day && day.getTime() <= today(latestAccepted(now, zone), zone).getTime() ? day : undefined;
+  return day && day.getTime() <= localDay(latestAccepted(now, zone), zone).getTime() ? day : undefined;
 }
 
 /**
- * Days written in words, read by the events' own patterns (chrono-node reads "March 12" as
+ * Days written in words, read by the patterns of when-days.ts (chrono-node reads "March 12" as
  * 2012 in British English, drops a year it does not like, and knows no "last Sunday of
  * October"): a day and month, the nth or last weekday of a month, a relative day, a weekday
  * with "dernier" or "prochain". Without a year, the one in the ten months before today or
@@ -92,15 +66,15 @@ export function parseDay(text: string, locale: Locale, zone: string, now: Date):
   }
   const words = dayInWords(s, DateTime.fromJSDate(now, { zone }).startOf("day"));
   if (words) return withinLimit(utcDay(words.year, words.month, words.day), now, zone);
-  const ref = wallClock(now, zone);
+  const ref = systemLocalDate(DateTime.fromJSDate(now, { zone }));
   for (const lang of new Set<Locale>([locale, "fr", "en"])) {
-    const found = chrono()[lang].parse(s, ref, { forwardDate: false })[0];
+    const found = dateParser(lang, "default").parse(s, ref, { forwardDate: false })[0];
     if (!found) continue;
     let year = found.start.get("year") ?? ref.getFullYear();
     const month = found.start.get("month") ?? 1;
     const day = found.start.get("day") ?? 1;
     const guess = utcDay(year, month, day);
-    if (guess && !found.start.isCertain("year") && guess.getTime() - today(now, zone).getTime() > 60 * 86_400_000) year -= 1;
+    if (guess && !found.start.isCertain("year") && guess.getTime() - localDay(now, zone).getTime() > 60 * 86_400_000) year -= 1;
     return withinLimit(utcDay(year, month, day), now, zone);
   }
   return undefined;

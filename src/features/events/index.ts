@@ -1,0 +1,17 @@
+/**
+ * What the rest of the bot may use of the events feature: the service the kernel hands to
+ * commands, and the model and ports that src/data implements.
+ */
+export { EventService } from "./service.js";
+export {
+  EVENT_AUDIENCES,
+  EVENT_KINDS,
+  EVENT_STATES,
+  REGISTRATION_STATUSES,
+  type CdceEvent,
+  type EventSlot,
+  type NewEvent,
+  type NewSlot,
+  type Registration,
+} from "./model.js";
+export type { EventFilter, EventRepository, JoinInput, JoinResult, LeaveResult } from "./ports.js";

@@ -1,0 +1,6 @@
+/**
+ * What the rest of the bot may use of the kits feature (the catalogue and its import).
+ * Everything else in src/features/kits/ is the feature's own.
+ */
+export { KitCatalog } from "./service.js";
+export { importKits, parseCatalogue } from "./catalogue.js";

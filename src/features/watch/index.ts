@@ -1,0 +1,27 @@
+/**
+ * What the rest of the bot may use of the watch feature: its ports (implemented in
+ * src/data) and what the signal queries compute with (windows, empty signals, the config).
+ */
+export {
+  ACTION_KINDS,
+  COPIL_KINDS,
+  REASON_CODES,
+  TRAINING_KINDS,
+  type CommunePrompt,
+  type CopilMember,
+  type CopilRepository,
+  type EvidenceRepository,
+  type MentoringRepository,
+  type Mentorship,
+  type MomentumRepository,
+  type MomentumSignals,
+  type MomentumSnapshot,
+  type PromptRepository,
+  type Reason,
+  type SnapshotHead,
+  type TimeWindow,
+  type WatchRepositories,
+} from "./ports.js";
+export { emptySignals } from "./momentum.js";
+export { MOMENTUM_CONFIG, type MomentumConfig } from "./config.js";
+export { addDays } from "./calendar.js";
