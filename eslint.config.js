@@ -20,7 +20,9 @@
 //   src/data, src/platforms, the composition) reaches feature A only through
 //   src/features/A/index.ts, which re-exports what others use (ports and models for src/data,
 //   services for the composition) and never feature.ts (it imports the commands: a cycle at
-//   load). src/features/index.ts, the list of features, alone imports each feature.ts.
+//   load). src/features/index.ts, the list of features, alone imports each feature.ts;
+// - the kernel (src/core) imports no feature and no command: the list of features hands in
+//   their messages (addMessages), commands (the registry) and jobs.
 // Tests (test/, bench/) may reach anything.
 //
 // `any` is an error in src/ and commands/ (test/ and bench/ may use it); a rule is disabled only
@@ -79,6 +81,10 @@ export default tseslint.config(
   {
     files: ["src/core/**/*.ts", "src/features/**/*.ts", "commands/**/*.ts"],
     rules: { ...layer([SDK, ORM, INFRA, OUTER], DOMAIN_LAZY), "no-restricted-syntax": ["error", ...typedTextLookups] },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: layer([SDK, ORM, INFRA, OUTER, { paths: ["^src/features/", "^commands/"], message: "the kernel knows no feature: the list of features hands in what the kernel needs (messages, commands, jobs)" }], DOMAIN_LAZY),
   },
   {
     files: ["src/cluster/**/*.ts"],

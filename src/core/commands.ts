@@ -10,10 +10,7 @@ import type { Logger } from "./logger.js";
 import type { OptionSpecs, OptionValues } from "./options.js";
 import type { Permission } from "./permissions.js";
 import type { PlatformUsers } from "./platform-users.js";
-import type { KitCatalog } from "../features/kits/index.js";
 import type { Notifier, OutboxAdmin } from "./notify.js";
-import type { WatchRepositories } from "../features/watch/index.js";
-import type { EventService } from "../features/events/index.js";
 import type { Community } from "./community.js";
 
 /** What every handler receives. Repositories and services are passed in, never imported. */
@@ -33,22 +30,25 @@ export interface CommandContext<O> {
   users: PlatformUsers;
 }
 
-/** The services the commands use. Grows as features arrive; built once in main.ts. */
-export interface Services {
+/**
+ * What the features add to the services: each feature declares its own fields (its stores
+ * and services) in its index.ts, by `declare module` on this interface, so that the kernel
+ * names no feature. The wiring (src/compose-services.ts) builds them all.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface FeatureServices {}
+
+/** The services the commands use; built once in src/compose-services.ts. */
+export interface Services extends FeatureServices {
   repos: Repositories;
-  kits: KitCatalog;
   clock: Clock;
   logger: Logger;
   /** Messages the bot sends on its own (reminders, alerts): see src/core/notify.ts. */
   notifier: Notifier;
   /** The outbox queue, for `/cdce admin envois`. */
   outbox: OutboxAdmin;
-  /** CoPil roster, momentum snapshots, prompts, mentoring, evidence. */
-  watch: WatchRepositories;
-  /** Initiatives, experience sheets, polls, idea box, tool inventory, privacy. */
+  /** Initiatives, experience sheets, polls, idea box, tool inventory, privacy (each adds its own store). */
   community: Community;
-  /** Webinars, trainings and local events: RSVP, reminders, calendars. */
-  events: EventService;
   /**
    * Runs `work` as one unit: everything it changes through `scope` (repositories,
    * notifier, events, ...), the activity it records and the messages it promises to send

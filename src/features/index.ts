@@ -5,6 +5,7 @@
  */
 import { CommandRegistry, type AnyCommand } from "../core/commands.js";
 import type { JobDefinition } from "../core/jobs.js";
+import { addMessages } from "../core/i18n/catalogue.js";
 import network from "./network/feature.js";
 import kits from "./kits/feature.js";
 import events from "./events/feature.js";
@@ -17,6 +18,9 @@ import watch from "./watch/feature.js";
 import outbox from "./outbox/feature.js";
 
 export const FEATURES = [network, kits, events, initiatives, polls, ideas, tools, privacy, watch, outbox] as const;
+
+// The kernel's catalogue gets the features' messages from here, the one list of features.
+addMessages(FEATURES.flatMap((f) => f.messages ?? []));
 
 export const COMMANDS: readonly AnyCommand[] = FEATURES.flatMap((f) => f.commands);
 

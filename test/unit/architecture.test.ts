@@ -48,7 +48,8 @@ const DOMAIN_LAZY = new Set(["chrono-node", "ics"]);
 
 /** The forbidden targets of each layer; the first rule whose files match applies. */
 const LAYERS: { name: string; files: RegExp; forbidden: RegExp[] }[] = [
-  { name: "domain", files: /^(src\/core|src\/features|commands)\//, forbidden: [SDK, ORM, INFRA, OUTER] },
+  { name: "kernel", files: /^src\/core\//, forbidden: [SDK, ORM, INFRA, OUTER, /^src\/features\//, /^commands\//] },
+  { name: "domain", files: /^(src\/features|commands)\//, forbidden: [SDK, ORM, INFRA, OUTER] },
   { name: "cluster", files: /^src\/cluster\//, forbidden: [SDK, ORM, INFRA, /^src\/(data|delivery|scheduler|ops|features)\//, /^src\/platforms\/(?!adapter\.ts$)/, /^commands\//] },
   { name: "ops", files: /^src\/ops\//, forbidden: [SDK, ORM, INFRA, /^src\/(platforms|data|scheduler|cluster|features)\//, /^commands\//] },
   { name: "config", files: /^src\/config\.ts$/, forbidden: [SDK, ORM, INFRA, /^src\/(platforms|delivery|scheduler|cluster|ops|features|core)\//, /^src\/data\/(?!timeouts\.ts$)/, /^commands\//] },
@@ -61,7 +62,7 @@ function layerLeaks(file: string, text: string): string[] {
   const layer = LAYERS.find((l) => l.files.test(file));
   if (!layer) return [];
   return reaches(file, text)
-    .filter((r) => layer.forbidden.some((f) => f.test(r.target)) || (layer.name === "domain" && r.kind === "lazyRequire" && !DOMAIN_LAZY.has(r.target)))
+    .filter((r) => layer.forbidden.some((f) => f.test(r.target)) || ((layer.name === "domain" || layer.name === "kernel") && r.kind === "lazyRequire" && !DOMAIN_LAZY.has(r.target)))
     .map((r) => `${file}:${r.line}: ${r.target}`);
 }
 
@@ -85,6 +86,7 @@ describe("architecture", () => {
     expect(layerLeaks("commands/kits/probe.ts", 'const m = await import(\n  "../../src/platforms/slack/index.js"\n);')).toEqual(["commands/kits/probe.ts:1: src/platforms/slack/index.ts"]);
     expect(layerLeaks("src/features/events/probe.ts", 'const d = lazyRequire<typeof D>("discord.js");\nconst c = lazyRequire("chrono-node");')).toEqual(["src/features/events/probe.ts:1: discord.js"]);
     expect(layerLeaks("src/core/probe.ts", 'export * from "../scheduler/scheduler.js";')).toHaveLength(1);
+    expect(layerLeaks("src/core/probe.ts", 'import type { KitCatalog } from "../features/kits/index.js";')).toEqual(["src/core/probe.ts:1: src/features/kits/index.ts"]);
     expect(featureLeaks("src/features/polls/probe.ts", 'import { parseDay } from "../initiatives/input.js";')).toHaveLength(1);
     expect(featureLeaks("src/data/probe.ts", 'import type { Poll } from "../features/polls/ports.js";')).toHaveLength(1);
     expect(featureLeaks("commands/polls/probe.ts", 'import { x } from "../../src/features/polls/service.js";\nimport { y } from "../../src/features/kits/index.js";')).toEqual([]);

@@ -9,7 +9,6 @@ import { fr } from "./fr.js";
 import { de } from "./de.js";
 import { nl } from "./nl.js";
 import { en } from "./en.js";
-import { FEATURES } from "../../features/index.js";
 import type { FeatureMessageKeys } from "./bundles.js";
 import { LOCALES, type Locale } from "../types.js";
 
@@ -20,9 +19,28 @@ export type MessageKey = (keyof typeof fr | keyof FeatureMessageKeys) & string;
 export type Catalogue = Record<MessageKey, string>;
 export type MessageParams = Record<string, string | number>;
 
+/** A bundle of any keys, as the features hand theirs in. */
+type AnyBundle = { fr: Record<string, string> } & Record<Exclude<Locale, "fr">, Record<string, string>>;
+
+let merged: Record<Locale, Catalogue> | undefined;
+
+/** The core's bundle, then each feature's, in the order they were added. */
+const bundles = new Set<AnyBundle>([CORE]);
+
+/**
+ * Adds feature messages to the catalogue. The list of features (src/features/index.ts) hands
+ * in every feature's bundles when it loads, so that the kernel never imports the features
+ * (their commands import the kernel: a cycle at load). Adding the same bundle twice is harmless.
+ */
+export function addMessages(list: readonly AnyBundle[]): void {
+  const before = bundles.size;
+  for (const bundle of list) bundles.add(bundle);
+  if (bundles.size !== before) merged = undefined;
+}
+
 function merge(locale: Locale): Catalogue {
   const out: Record<string, string> = {};
-  for (const bundle of [CORE, ...FEATURES.flatMap((f) => f.messages ?? [])]) {
+  for (const bundle of bundles) {
     for (const [key, text] of Object.entries(bundle[locale])) {
       if (Object.hasOwn(out, key)) throw new Error(`message key "${key}" is defined twice`);
       out[key] = text;
@@ -31,12 +49,9 @@ function merge(locale: Locale): Catalogue {
   return out as Catalogue;
 }
 
-let merged: Record<Locale, Catalogue> | undefined;
-
 /**
- * Every message in every language. Merged at the first use rather than at import: the
- * features' commands import this module, and the feature list is only complete once they
- * are all loaded. A key defined twice is a bug and throws then (at start, with the help).
+ * Every message in every language, merged at the first use after the last `addMessages`.
+ * A key defined twice is a bug and throws then (at start, with the help).
  */
 export function catalogues(): Record<Locale, Catalogue> {
   merged ??= { fr: merge("fr"), de: merge("de"), nl: merge("nl"), en: merge("en") };
@@ -61,6 +76,9 @@ function format(locale: Locale, key: MessageKey, params: MessageParams): string 
   let mf = compiled.get(cacheKey);
   if (mf === undefined) {
     const text = catalogues()[locale][key] ?? catalogues().fr[key];
+    // Keys are checked by the compiler, so a missing one means its feature's bundle was
+    // never handed in: say so rather than print "undefined" to a user.
+    if (text === undefined) throw new Error(`message "${key}" is unknown: src/features/index.ts adds every feature's messages, and it was not loaded`);
     mf = PLAIN.test(text) && !text.includes("''") ? text : new IntlMessageFormat(text, locale, undefined, { ignoreTag: true });
     compiled.set(cacheKey, mf);
   }

@@ -1,3 +1,4 @@
+import type { EventService } from "./service.js";
 /**
  * What the rest of the bot may use of the events feature: the service the kernel hands to
  * commands, and the model and ports that src/data implements.
@@ -15,3 +16,11 @@ export {
   type Registration,
 } from "./model.js";
 export type { EventFilter, EventRepository, JoinInput, JoinResult, LeaveResult } from "./ports.js";
+
+// What this feature adds to the services every command receives.
+declare module "../../core/commands.js" {
+  interface FeatureServices {
+    /** Webinars, trainings and local events: RSVP, reminders, calendars. */
+    events: EventService;
+  }
+}

@@ -1,6 +1,15 @@
+import type { KitCatalog } from "./service.js";
 /**
  * What the rest of the bot may use of the kits feature (the catalogue and its import).
  * Everything else in src/features/kits/ is the feature's own.
  */
 export { KitCatalog } from "./service.js";
 export { importKits, parseCatalogue } from "./catalogue.js";
+
+// What this feature adds to the services every command receives.
+declare module "../../core/commands.js" {
+  interface FeatureServices {
+    /** The catalogue of communication kits and tools. */
+    kits: KitCatalog;
+  }
+}

@@ -1,3 +1,4 @@
+import type { WatchRepositories } from "./ports.js";
 /**
  * What the rest of the bot may use of the watch feature: its ports (implemented in
  * src/data) and what the signal queries compute with (windows, empty signals, the config).
@@ -25,3 +26,11 @@ export {
 export { emptySignals } from "./momentum.js";
 export { MOMENTUM_CONFIG, type MomentumConfig } from "./config.js";
 export { addDays } from "./calendar.js";
+
+// What this feature adds to the services every command receives.
+declare module "../../core/commands.js" {
+  interface FeatureServices {
+    /** CoPil roster, momentum snapshots, prompts, mentoring, evidence. */
+    watch: WatchRepositories;
+  }
+}
