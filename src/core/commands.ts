@@ -104,7 +104,7 @@ export interface CommandDefinition<S extends OptionSpecs = OptionSpecs, C extend
    * from a membership in THAT commune), else in some commune at least. Absent: everyone.
    */
   permission?: Permission;
-  /** The refusal naming the scope's `{commune}`, when it is not the generic one. */
+  /** The refusal (given `{commune}` and `{command}`) on the scope's commune, when not the generic one. */
   refusal?: MessageKey;
   /** Recorded by the chain when `run` succeeds: needs a required commune scope. */
   activity?: ActivityDeclaration<OptionValues<S>>;

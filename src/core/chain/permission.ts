@@ -14,7 +14,7 @@ export const permission = defineStep("permission", async (ctx, next) => {
   if (commune && !can(actor, def.permission, { communeId: commune.id })) {
     // A right some commune's members hold: tell which commune it is reserved to. A
     // network-wide one (coordination's): the generic refusal.
-    if (grantedInCommune(def.permission)) return stopWith(ctx, "refused", def.refusal ?? "commune.forbidden", { commune: commune.name }, { permission: def.permission, commune: commune.slug });
+    if (grantedInCommune(def.permission)) return stopWith(ctx, "refused", def.refusal ?? "commune.forbidden", { commune: commune.name, command: def.name }, { permission: def.permission, commune: commune.slug });
     return stopWith(ctx, "refused", "error.forbidden", { command: def.name }, { permission: def.permission, commune: commune.slug });
   }
   if (!commune && !can(actor, def.permission)) return stopWith(ctx, "refused", "error.forbidden", { command: def.name }, { permission: def.permission });
