@@ -7,11 +7,9 @@
 import { defineCommand } from "../../src/core/commands.js";
 import { text } from "../../src/core/options.js";
 import { message, reply } from "../../src/core/reply.js";
-import { CdceError } from "../../src/core/errors.js";
-import { requirePermission } from "../../src/core/permissions.js";
+import { communeOption } from "../../src/core/scope.js";
 import { readLocalEvent } from "../../src/features/events/local.js";
 import { eventCard } from "../../src/features/events/render.js";
-import { prefixWithin } from "../../src/core/clip.js";
 import { parseWhen } from "../../src/core/time/when.js";
 import { commandLine, foldButtons } from "../../src/features/events/when-choices.js";
 import type { Block } from "../../src/core/types.js";
@@ -29,7 +27,9 @@ export default defineCommand({
     nl: 'evenement creer type:stand titre:"Stand op de markt" debut:"12/10 9u-13u" lieu:"Grote Markt" creneaux:"9u-11u x2"',
     en: 'evenement creer type:stand titre:"Market stand" debut:"2027-10-12 9:00-13:00" lieu:"Main square" creneaux:"9:00-11:00 x2"',
   },
+  scope: "commune",
   permission: "commune.manage",
+  refusal: "error.forbidden",
   options: {
     type: text({ help: h("stand, atelier, petit-dejeuner, marche, action-ecole, autre", "stand, atelier, petit-dejeuner, marche, action-ecole, autre", "stand, atelier, petit-dejeuner, marche, action-ecole, autre", "stand, atelier, petit-dejeuner, marche, action-ecole, autre"), max: 40 }),
     titre: text({ help: h("Titre", "Titel", "Titel", "Title"), max: 150 }),
@@ -37,7 +37,7 @@ export default defineCommand({
     lieu: text({ help: h("Lieu", "Ort", "Plaats", "Place"), max: 200 }),
     creneaux: text({ help: h("Créneaux bénévoles : 9h-11h x2, 11h-13h x2", "Schichten: 9-11 Uhr x2, 11-13 Uhr x2", "Shifts: 9u-11u x2, 11u-13u x2", "Slots: 9:00-11:00 x2, 11:00-13:00 x2"), max: 300 }),
     description: text({ help: h("Description", "Beschreibung", "Beschrijving", "Description"), max: 500 }),
-    commune: text({ help: h("Commune (si vous en avez plusieurs)", "Gemeinde (wenn Sie mehrere haben)", "Gemeente (als u er meerdere hebt)", "Commune (if you have several)"), max: 80, autocomplete: "commune" }),
+    commune: communeOption(),
   },
   form: ({ t }) => ({
     title: t("ev.local.formTitle"),
@@ -51,10 +51,7 @@ export default defineCommand({
       { name: "creneaux", label: t("ev.local.field.slots"), kind: "text", required: false, placeholder: "9h-11h x2, 11h-13h x2" },
     ],
   }),
-  async run({ options, actor, t, locale, now, services }) {
-    const commune = options.commune ? await services.repos.communes.findByName(options.commune) : actor.communeIds[0] ? await services.repos.communes.get(actor.communeIds[0]) : null;
-    if (!commune) throw new CdceError(options.commune ? "commune.unknown" : "event.no_commune", options.commune ? "commune.unknown" : "ev.participations.noCommune", { name: prefixWithin(options.commune ?? "", 60) });
-    requirePermission(actor, "commune.manage", { communeId: commune.id }, ["event.forbidden", "error.forbidden", { command: "evenement creer" }]);
+  async run({ options, commune, actor, t, locale, now, services }) {
     const read = readLocalEvent(options, { t, commune, now, personId: actor.personId, locale });
     if (!read.ok) {
       const said = Object.values(read.errors).join("\n");

@@ -1,8 +1,7 @@
 /** `/cdce evenements [commune:Namur]`: the local events ahead of my commune (or of any commune). */
 import { defineCommand } from "../../src/core/commands.js";
-import { text } from "../../src/core/options.js";
+import { communeOption } from "../../src/core/scope.js";
 import { message, reply } from "../../src/core/reply.js";
-import { CdceError } from "../../src/core/errors.js";
 import { themeName, whenText } from "../../src/features/events/render.js";
 import type { Block } from "../../src/core/types.js";
 import { prefixWithin } from "../../src/core/clip.js";
@@ -13,10 +12,10 @@ export default defineCommand({
   aliases: ["veranstaltungen", "evenementen"],
   help: { fr: "Les actions locales à venir de ma commune", de: "Die kommenden lokalen Aktionen meiner Gemeinde", nl: "De komende lokale acties van mijn gemeente", en: "My commune’s upcoming local actions" },
   usage: { fr: "evenements", de: "evenements commune:Eupen", nl: "evenements commune:Brussel", en: "evenements commune:Namur" },
-  options: { commune: text({ help: { fr: "Commune", de: "Gemeinde", nl: "Gemeente", en: "Commune" }, max: 80, rest: true, autocomplete: "commune" }) },
-  async run({ options, actor, t, locale, now, services }) {
-    const commune = options.commune ? await services.repos.communes.findByName(options.commune) : actor.communeIds[0] ? await services.repos.communes.get(actor.communeIds[0]) : null;
-    if (options.commune && !commune) throw new CdceError("commune.unknown", "commune.unknown", { name: prefixWithin(options.commune, 60) });
+  // Without a commune, a hint rather than the generic "which commune?".
+  scope: "commune-optional",
+  options: { commune: communeOption({ rest: true }) },
+  async run({ commune, actor, t, locale, now, services }) {
     if (!commune) return message(locale, t("ev.participations.noCommune"));
     const events = await services.events.repo.list({ from: now, kinds: ["local"], communeId: commune.id, limit: 20 });
     if (events.length === 0) return message(locale, t("ev.local.none", { commune: commune.name }));

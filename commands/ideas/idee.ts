@@ -7,9 +7,8 @@ import { defineCommand } from "../../src/core/commands.js";
 import { choice, text } from "../../src/core/options.js";
 import { message } from "../../src/core/reply.js";
 import { CdceError } from "../../src/core/errors.js";
-import { requirePermission } from "../../src/core/permissions.js";
+import { communeOption } from "../../src/core/scope.js";
 import { newIdeaNotice } from "../../src/features/ideas/service.js";
-import { prefixWithin } from "../../src/core/clip.js";
 
 const yesNo = (s: string) => (/^(oui|yes|ja|y|o|1|true)$/i.test(s) ? "oui" : /^(non|no|nein|nee|n|0|false)$/i.test(s) ? "non" : undefined);
 
@@ -19,20 +18,17 @@ export default defineCommand({
   aliases: ["idea", "idée", "ideen", "idee box"],
   help: { fr: "Déposer une idée dans la boîte à idées de votre commune", de: "Eine Idee in die Ideenbox Ihrer Gemeinde legen", nl: "Een idee in de ideeënbus van uw gemeente steken", en: "Drop an idea in your commune’s idea box" },
   usage: { fr: "idee Un stand au marché de Noël anonyme:oui", de: "idee Ein Stand am Weihnachtsmarkt anonyme:oui", nl: "idee Een stand op de kerstmarkt anonyme:oui", en: "idee A stand at the Christmas market anonyme:oui" },
+  // Anonymity hides the name from readers, not from the rules: only members post.
+  scope: "commune",
+  permission: "commune.contribute",
+  refusal: "idea.error.notMember",
   options: {
     texte: text({ help: { fr: "Votre idée", de: "Ihre Idee", nl: "Uw idee", en: "Your idea" }, max: 2000, rest: true }),
     anonyme: choice({ help: { fr: "oui : votre nom n’est jamais montré", de: "oui: Ihr Name wird nie gezeigt", nl: "oui: uw naam wordt nooit getoond", en: "oui: your name is never shown" }, values: ["oui", "non"] as const, normalize: yesNo }),
-    commune: text({ help: { fr: "Commune (par défaut la vôtre)", de: "Gemeinde (standardmäßig Ihre)", nl: "Gemeente (standaard de uwe)", en: "Commune (yours by default)" }, max: 80, autocomplete: "commune" }),
+    commune: communeOption(),
   },
-  async run({ options: o, t, locale, actor, now, services }) {
+  async run({ options: o, commune, t, locale, actor, now, services }) {
     if (!o.texte) throw new CdceError("idea.empty", "idea.error.empty");
-    const commune = o.commune
-      ? await services.repos.communes.findByName(o.commune)
-      : actor.communeIds[0] ? await services.repos.communes.get(actor.communeIds[0]) : null;
-    if (o.commune && !commune) throw new CdceError("commune.unknown", "commune.unknown", { name: prefixWithin(o.commune, 60) });
-    if (!commune) throw new CdceError("idea.commune_needed", "idea.error.communeNeeded");
-    // Anonymity hides the name from readers, not from the rules: only members post.
-    requirePermission(actor, "commune.contribute", { communeId: commune.id }, ["idea.not_member", "idea.error.notMember", { commune: commune.name }]);
     const anonymous = o.anonyme === "oui";
     const idea = await services.community.ideas.create({ communeId: commune.id, authorId: actor.personId, anonymous, text: o.texte });
     await services.notifier.enqueue(newIdeaNotice(idea, commune.name, anonymous ? null : actor.name, now));

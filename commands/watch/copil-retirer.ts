@@ -4,9 +4,9 @@
  */
 import { defineCommand } from "../../src/core/commands.js";
 import { text } from "../../src/core/options.js";
+import { communeOption } from "../../src/core/scope.js";
 import { message } from "../../src/core/reply.js";
 import { CdceError } from "../../src/core/errors.js";
-import { communeFor, requireCommune } from "../../src/features/watch/access.js";
 import { matchByName } from "../../src/features/watch/input.js";
 
 export default defineCommand({
@@ -20,21 +20,22 @@ export default defineCommand({
     en: "Remove a member from the CoPil (CoPil or coordination)",
   },
   usage: { fr: "copil retirer Marie Dupont", de: "copil retirer Maria Schmitz", nl: "copil retirer Marie Peeters", en: "copil retirer Mary Smith" },
+  scope: "commune",
   permission: "copil.manage",
+  // Its details (the role that left) are known once the member is found: run sets them.
+  activity: "copil_change",
   options: {
     nom: text({ help: { fr: "Nom du membre", de: "Name des Mitglieds", nl: "Naam van het lid", en: "Member's name" }, max: 120, rest: true }),
-    commune: text({ help: { fr: "Commune (la vôtre par défaut)", de: "Gemeinde (standardmäßig Ihre)", nl: "Gemeente (standaard de uwe)", en: "Commune (yours by default)" }, max: 80, autocomplete: "commune" }),
+    commune: communeOption(),
   },
-  async run({ options, actor, t, locale, now, services }) {
+  async run({ options, commune, activity, t, locale, now, services }) {
     if (!options.nom) throw new CdceError("copil.no_name", "copil.needName");
-    const commune = await communeFor(services.repos, actor, options.commune, "/cdce copil retirer Marie Dupont commune:Namur");
-    requireCommune(actor, commune, "copil.manage");
     const found = matchByName(await services.watch.copil.active(commune.id, now), options.nom);
     if (found.length === 0) throw new CdceError("copil.not_found", "copil.notFound", { name: options.nom, commune: commune.name });
     if (found.length > 1) throw new CdceError("copil.ambiguous", "copil.ambiguous", { name: options.nom, list: found.map((m) => m.name).join(", ") });
     const member = found[0]!;
     await services.watch.copil.remove(member.id, now);
-    await services.repos.activity.record({ communeId: commune.id, personId: actor.personId, kind: "copil_change", at: now, data: { change: "removed", kind: member.kind } });
+    activity.set({ change: "removed", kind: member.kind });
     return message(locale, t("copil.removed", { name: member.name, commune: commune.name }));
   },
 });

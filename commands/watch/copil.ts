@@ -3,10 +3,9 @@
  * size, criterion 5's diversity, mandates ending. For the commune's members and coordination.
  */
 import { defineCommand } from "../../src/core/commands.js";
-import { text } from "../../src/core/options.js";
+import { communeOption } from "../../src/core/scope.js";
 import { reply } from "../../src/core/reply.js";
 import type { Block } from "../../src/core/types.js";
-import { communeFor, requireCommune } from "../../src/features/watch/access.js";
 import { rosterHealth } from "../../src/features/watch/roster.js";
 import { MOMENTUM_CONFIG } from "../../src/features/watch/config.js";
 import { formatDay, formatList, groupLabel, kindLabel } from "../../src/features/watch/format.js";
@@ -23,12 +22,12 @@ export default defineCommand({
     en: "The commune's CoPil: members, roles, mandates, diversity",
   },
   usage: { fr: "copil", de: "copil Eupen", nl: "copil", en: "copil Namur" },
+  scope: "commune",
+  permission: "commune.view",
   options: {
-    commune: text({ help: { fr: "Commune (la vôtre par défaut)", de: "Gemeinde (standardmäßig Ihre)", nl: "Gemeente (standaard de uwe)", en: "Commune (yours by default)" }, max: 80, rest: true, autocomplete: "commune" }),
+    commune: communeOption({ rest: true }),
   },
-  async run({ options, actor, t, locale, now, services }) {
-    const commune = await communeFor(services.repos, actor, options.commune, "/cdce copil Namur");
-    requireCommune(actor, commune);
+  async run({ commune, t, locale, now, services }) {
     const members = await services.watch.copil.active(commune.id, now);
     const health = rosterHealth(members, now);
     const list = members.map((m) => `• **${m.name}** — ${kindLabel(t, m.kind)}${m.mandateEndsOn ? ` (${t("copil.mandate", { date: formatDay(locale, m.mandateEndsOn) })})` : ""}`);

@@ -3,10 +3,8 @@
  * the diagnostic questionnaire to the commune's CoPil channel(s), at most once a month.
  */
 import { defineCommand } from "../../src/core/commands.js";
-import { text } from "../../src/core/options.js";
+import { communeOption } from "../../src/core/scope.js";
 import { message } from "../../src/core/reply.js";
-import { CdceError } from "../../src/core/errors.js";
-import { communeFor } from "../../src/features/watch/access.js";
 import { answerBy, diagnosticRequest } from "../../src/features/watch/notices.js";
 
 export default defineCommand({
@@ -20,13 +18,13 @@ export default defineCommand({
     en: "Send the diagnostic questionnaire to a CoPil (coordination)",
   },
   usage: { fr: "diagnostic envoyer Tintigny", de: "diagnostic envoyer Raeren", nl: "diagnostic envoyer Jette", en: "diagnostic envoyer Tintigny" },
+  // About another commune than one's own: it must be named.
+  scope: { commune: "required", fallback: "none" },
   permission: "network.admin",
   options: {
-    commune: text({ help: { fr: "Commune", de: "Gemeinde", nl: "Gemeente", en: "Commune" }, max: 80, rest: true, autocomplete: "commune" }),
+    commune: communeOption({ rest: true, help: { fr: "Commune", de: "Gemeinde", nl: "Gemeente", en: "Commune" } }),
   },
-  async run({ options, actor, t, locale, now, services }) {
-    if (!options.commune) throw new CdceError("watch.commune_needed", "watch.commune.needed", { example: "/cdce diagnostic envoyer Tintigny" });
-    const commune = await communeFor(services.repos, actor, options.commune, "/cdce diagnostic envoyer Tintigny");
+  async run({ commune, t, locale, now, services }) {
     const n = diagnosticRequest(commune, now);
     const r = await services.notifier.enqueue(n);
     if (r.queued === 0 && r.duplicates === 0) return message(locale, t("diagnostic.noChannel", { commune: commune.name }));

@@ -6,8 +6,8 @@
 import { defineCommand } from "../../src/core/commands.js";
 import { choice, list, text } from "../../src/core/options.js";
 import { message } from "../../src/core/reply.js";
-import { communeFor, requireCommune } from "../../src/features/watch/access.js";
-import { OBSTACLES, obstacleOf, type DiagnosticAnswer } from "../../src/features/watch/diagnostic.js";
+import { communeOption } from "../../src/core/scope.js";
+import { OBSTACLES, obstacleOf, type DiagnosticAnswer, type Obstacle } from "../../src/features/watch/diagnostic.js";
 import { diagnosticAnswerNotice } from "../../src/features/watch/notices.js";
 
 export default defineCommand({
@@ -21,13 +21,16 @@ export default defineCommand({
     en: "Say what holds the CoPil back (diagnostic questionnaire)",
   },
   usage: { fr: 'diagnostic freins:temps,personnes principal:temps besoin:"des bénévoles pour les stands"', de: 'diagnostic freins:temps,politique principal:politique', nl: "diagnostic freins:personnes,partenaires", en: 'diagnostic freins:demarches besoin:"a simpler FOM"' },
+  scope: "commune",
   permission: "commune.manage",
+  // The answer itself is kept in the commune's history (a reply asking for an obstacle records nothing).
+  activity: { kind: "diagnostic", data: ({ options }) => ({ ...answerOf(options) }) },
   options: {
     freins: list({ help: { fr: `Freins : ${OBSTACLES.join(", ")}`, de: `Hindernisse: ${OBSTACLES.join(", ")}`, nl: `Knelpunten: ${OBSTACLES.join(", ")}`, en: `Obstacles: ${OBSTACLES.join(", ")}` }, values: OBSTACLES, normalize: obstacleOf }),
     principal: choice({ help: { fr: "Le frein principal", de: "Das größte Hindernis", nl: "Het grootste knelpunt", en: "The main obstacle" }, values: OBSTACLES, normalize: obstacleOf }),
     detail: text({ help: { fr: "En quelques mots", de: "In wenigen Worten", nl: "In een paar woorden", en: "In a few words" }, max: 1000 }),
     besoin: text({ help: { fr: "Ce qui aiderait le plus", de: "Was am meisten helfen würde", nl: "Wat het meest zou helpen", en: "What would help most" }, max: 1000 }),
-    commune: text({ help: { fr: "Commune (la vôtre par défaut)", de: "Gemeinde (standardmäßig Ihre)", nl: "Gemeente (standaard de uwe)", en: "Commune (yours by default)" }, max: 80, autocomplete: "commune" }),
+    commune: communeOption(),
   },
   form: ({ t }) => ({
     title: t("diagnostic.form.title"),
@@ -40,17 +43,19 @@ export default defineCommand({
       { name: "besoin", label: t("diagnostic.field.need"), kind: "textarea", required: false },
     ],
   }),
-  async run({ options, actor, t, locale, now, services }) {
-    const obstacles = [...new Set([...options.freins, ...(options.principal ? [options.principal] : [])])];
-    if (obstacles.length === 0) {
+  async run({ options, commune, t, locale, now, services }) {
+    const answer = answerOf(options);
+    if (answer.obstacles.length === 0) {
       const fieldErrors = { freins: t("diagnostic.needObstacle", { list: OBSTACLES.join(", ") }) };
       return { ...message(locale, fieldErrors.freins), fieldErrors };
     }
-    const commune = await communeFor(services.repos, actor, options.commune, "/cdce diagnostic freins:temps commune:Namur");
-    requireCommune(actor, commune, "commune.manage");
-    const answer: DiagnosticAnswer = { obstacles, main: options.principal ?? (obstacles.length === 1 ? obstacles[0]! : null), detail: options.detail ?? null, need: options.besoin ?? null };
-    await services.repos.activity.record({ communeId: commune.id, personId: actor.personId, kind: "diagnostic", at: now, data: { ...answer } });
     await services.notifier.enqueue(diagnosticAnswerNotice(commune, answer, now));
     return message(locale, t("diagnostic.thanks", { commune: commune.name }));
   },
 });
+
+/** What the options say, as the commune's history keeps it. */
+function answerOf(options: { freins: Obstacle[]; principal?: Obstacle; detail?: string; besoin?: string }): DiagnosticAnswer {
+  const obstacles = [...new Set([...options.freins, ...(options.principal ? [options.principal] : [])])];
+  return { obstacles, main: options.principal ?? (obstacles.length === 1 ? obstacles[0]! : null), detail: options.detail ?? null, need: options.besoin ?? null };
+}

@@ -3,8 +3,7 @@
  * questionnaire, criterion by criterion, to paste, and as a Markdown file to download.
  */
 import { defineCommand } from "../../src/core/commands.js";
-import { text } from "../../src/core/options.js";
-import { communeFor, requireCommune } from "../../src/features/watch/access.js";
+import { communeOption } from "../../src/core/scope.js";
 import { fomStatus } from "../../src/features/watch/fom.js";
 import { rosterHealth } from "../../src/features/watch/roster.js";
 import { dossierReply } from "../../src/features/watch/fom-view.js";
@@ -21,12 +20,12 @@ export default defineCommand({
     en: "Pre-filled Fair-O-Mètre dossier, to paste or download",
   },
   usage: { fr: "fom dossier", de: "fom dossier Eupen", nl: "fom dossier", en: "fom dossier Namur" },
+  scope: "commune",
+  permission: "commune.view",
   options: {
-    commune: text({ help: { fr: "Commune (la vôtre par défaut)", de: "Gemeinde (standardmäßig Ihre)", nl: "Gemeente (standaard de uwe)", en: "Commune (yours by default)" }, max: 80, rest: true, autocomplete: "commune" }),
+    commune: communeOption({ rest: true }),
   },
-  async run({ options, actor, t, locale, now, services }) {
-    const commune = await communeFor(services.repos, actor, options.commune, "/cdce fom dossier Namur");
-    requireCommune(actor, commune);
+  async run({ commune, t, locale, now, services }) {
     const [history, members] = await Promise.all([services.repos.communes.fomHistory(commune.id), services.watch.copil.active(commune.id, now)]);
     const status = fomStatus(commune, history, now);
     const events = await services.watch.evidence.since(commune.id, status.cycleStart, now, EVIDENCE_LIMIT);

@@ -3,9 +3,8 @@
  * due date, grades, and the six criteria with the evidence gathered so far.
  */
 import { defineCommand } from "../../src/core/commands.js";
-import { text } from "../../src/core/options.js";
+import { communeOption } from "../../src/core/scope.js";
 import { can } from "../../src/core/permissions.js";
-import { communeFor } from "../../src/features/watch/access.js";
 import { fomStatus } from "../../src/features/watch/fom.js";
 import { rosterHealth } from "../../src/features/watch/roster.js";
 import { fomStatusReply } from "../../src/features/watch/fom-view.js";
@@ -24,11 +23,12 @@ export default defineCommand({
     en: "Fair-O-Mètre: due date, grades and evidence for the six criteria",
   },
   usage: { fr: "fom Namur", de: "fom Eupen", nl: "fom Bruxelles-Ville", en: "fom Namur" },
+  // Every commune's status is public; managing it (the buttons) is the CoPil's.
+  scope: "commune",
   options: {
-    commune: text({ help: { fr: "Commune (la vôtre par défaut)", de: "Gemeinde (standardmäßig Ihre)", nl: "Gemeente (standaard de uwe)", en: "Commune (yours by default)" }, max: 80, rest: true, autocomplete: "commune" }),
+    commune: communeOption({ rest: true }),
   },
-  async run({ options, actor, t, locale, now, services }) {
-    const commune = await communeFor(services.repos, actor, options.commune, "/cdce fom Namur");
+  async run({ commune, actor, t, locale, now, services }) {
     const [history, members] = await Promise.all([services.repos.communes.fomHistory(commune.id), services.watch.copil.active(commune.id, now)]);
     const status = fomStatus(commune, history, now);
     const events = await services.watch.evidence.since(commune.id, status.cycleStart, now, EVIDENCE_LIMIT);

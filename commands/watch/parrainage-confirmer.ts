@@ -7,7 +7,7 @@ import { defineCommand } from "../../src/core/commands.js";
 import { text } from "../../src/core/options.js";
 import { message } from "../../src/core/reply.js";
 import { CdceError } from "../../src/core/errors.js";
-import { communeFor } from "../../src/features/watch/access.js";
+import { findCommune } from "../../src/core/scope.js";
 import { scoreAll } from "../../src/features/watch/scan.js";
 import { confirmPair } from "../../src/features/watch/mentoring-flow.js";
 
@@ -28,10 +28,11 @@ export default defineCommand({
     accompagnee: text({ help: { fr: "Commune accompagnée", de: "Begleitete Gemeinde", nl: "Begeleide gemeente", en: "Mentee commune" }, max: 80, autocomplete: "commune" }),
     marraine: text({ help: { fr: "Commune marraine", de: "Patengemeinde", nl: "Metergemeente", en: "Mentor commune" }, max: 80, autocomplete: "commune" }),
   },
-  async run({ options, actor, t, locale, now, services }) {
-    if (!options.accompagnee || !options.marraine) throw new CdceError("watch.commune_needed", "watch.commune.needed", { example: "/cdce parrainage confirmer raeren eupen" });
-    const mentee = await communeFor(services.repos, actor, options.accompagnee, "/cdce parrainage confirmer raeren eupen");
-    const mentor = await communeFor(services.repos, actor, options.marraine, "/cdce parrainage confirmer raeren eupen");
+  // Two communes, not one scope: both must be named.
+  async run({ options, t, locale, now, services }) {
+    if (!options.accompagnee || !options.marraine) throw new CdceError("commune.needed", "commune.needed", { example: "/cdce parrainage confirmer raeren eupen" });
+    const mentee = await findCommune(services.repos, options.accompagnee);
+    const mentor = await findCommune(services.repos, options.marraine);
     const pair = await confirmPair(services, mentee, mentor, await scoreAll(services, now), now);
     services.logger.info({ pair: pair.id, mentor: mentor.slug, mentee: mentee.slug }, "mentoring pair confirmed");
     return message(locale, t("parrainage.confirmed", { mentor: mentor.name, mentee: mentee.name }), "channel");

@@ -4,9 +4,7 @@
  * with a button to confirm the best ones.
  */
 import { defineCommand } from "../../src/core/commands.js";
-import { text } from "../../src/core/options.js";
-import { CdceError } from "../../src/core/errors.js";
-import { communeFor } from "../../src/features/watch/access.js";
+import { communeOption } from "../../src/core/scope.js";
 import { scoreAll } from "../../src/features/watch/scan.js";
 import { mentorCandidates } from "../../src/features/watch/mentoring-flow.js";
 import { rankMentors } from "../../src/features/watch/mentoring.js";
@@ -23,13 +21,13 @@ export default defineCommand({
     en: "Propose mentor communes for a commune (coordination)",
   },
   usage: { fr: "parrainage proposer Raeren", de: "parrainage proposer Raeren", nl: "parrainage proposer Jette", en: "parrainage proposer Tintigny" },
+  // About another commune than one's own: it must be named.
+  scope: { commune: "required", fallback: "none" },
   permission: "network.admin",
   options: {
-    commune: text({ help: { fr: "La commune à accompagner", de: "Die zu begleitende Gemeinde", nl: "De te begeleiden gemeente", en: "The commune to mentor" }, max: 80, rest: true, autocomplete: "commune" }),
+    commune: communeOption({ rest: true, help: { fr: "La commune à accompagner", de: "Die zu begleitende Gemeinde", nl: "De te begeleiden gemeente", en: "The commune to mentor" } }),
   },
-  async run({ options, actor, t, locale, now, services }) {
-    if (!options.commune) throw new CdceError("watch.commune_needed", "watch.commune.needed", { example: "/cdce parrainage proposer Raeren" });
-    const mentee = await communeFor(services.repos, actor, options.commune, "/cdce parrainage proposer Raeren");
+  async run({ commune: mentee, t, locale, now, services }) {
     const [scored, pairs] = await Promise.all([scoreAll(services, now), services.watch.mentoring.active()]);
     return proposalReply(locale, t, mentee, rankMentors(mentee, mentorCandidates(scored, pairs)));
   },

@@ -4,9 +4,9 @@
  */
 import { defineCommand } from "../../src/core/commands.js";
 import { text } from "../../src/core/options.js";
+import { communeOption } from "../../src/core/scope.js";
 import { message } from "../../src/core/reply.js";
 import { CdceError } from "../../src/core/errors.js";
-import { communeFor } from "../../src/features/watch/access.js";
 
 export default defineCommand({
   name: "parrainage terminer",
@@ -19,14 +19,14 @@ export default defineCommand({
     en: "End a pair and record its outcome (coordination)",
   },
   usage: { fr: 'parrainage terminer Raeren resultat:"CoPil relancé, 3 actions"', de: 'parrainage terminer Raeren resultat:"CoPil neu belebt"', nl: 'parrainage terminer Jette resultat:"CoPil herlanceerd"', en: 'parrainage terminer Tintigny resultat:"CoPil relaunched"' },
+  // About another commune than one's own: it must be named.
+  scope: { commune: "required", fallback: "none" },
   permission: "network.admin",
   options: {
-    commune: text({ help: { fr: "Commune accompagnée (ou marraine)", de: "Begleitete Gemeinde (oder Patin)", nl: "Begeleide gemeente (of meter)", en: "Mentee (or mentor) commune" }, max: 80, rest: true, autocomplete: "commune" }),
+    commune: communeOption({ rest: true, help: { fr: "Commune accompagnée (ou marraine)", de: "Begleitete Gemeinde (oder Patin)", nl: "Begeleide gemeente (of meter)", en: "Mentee (or mentor) commune" } }),
     resultat: text({ help: { fr: "Résultat du binôme", de: "Ergebnis des Tandems", nl: "Resultaat van het duo", en: "Outcome of the pair" }, max: 500 }),
   },
-  async run({ options, actor, t, locale, now, services }) {
-    if (!options.commune) throw new CdceError("watch.commune_needed", "watch.commune.needed", { example: "/cdce parrainage terminer Raeren" });
-    const commune = await communeFor(services.repos, actor, options.commune, "/cdce parrainage terminer Raeren");
+  async run({ options, commune, t, locale, now, services }) {
     const pairs = await services.watch.mentoring.active();
     const pair = pairs.find((p) => p.menteeId === commune.id) ?? (pairs.filter((p) => p.mentorId === commune.id).length === 1 ? pairs.find((p) => p.mentorId === commune.id) : undefined);
     if (!pair) throw new CdceError("mentoring.not_found", "parrainage.notFound", { commune: commune.name });

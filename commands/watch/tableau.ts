@@ -3,8 +3,7 @@
  * momentum and trend, upcoming events and trainings, latest actions, mentoring pair).
  */
 import { defineCommand, type Services } from "../../src/core/commands.js";
-import { text } from "../../src/core/options.js";
-import { communeFor, requireCommune } from "../../src/features/watch/access.js";
+import { communeOption } from "../../src/core/scope.js";
 import { semaineWindowsBefore } from "../../src/features/watch/calendar.js";
 import { scoreMomentum } from "../../src/features/watch/momentum.js";
 import { fomStatus } from "../../src/features/watch/fom.js";
@@ -26,12 +25,12 @@ export default defineCommand({
     en: "The commune's dashboard at a glance",
   },
   usage: { fr: "tableau", de: "tableau Eupen", nl: "tableau", en: "tableau Namur" },
+  scope: "commune",
+  permission: "commune.view",
   options: {
-    commune: text({ help: { fr: "Commune (la vôtre par défaut)", de: "Gemeinde (standardmäßig Ihre)", nl: "Gemeente (standaard de uwe)", en: "Commune (yours by default)" }, max: 80, rest: true, autocomplete: "commune" }),
+    commune: communeOption({ rest: true }),
   },
-  async run({ options, actor, t, locale, now, services }) {
-    const commune = await communeFor(services.repos, actor, options.commune, "/cdce tableau Namur");
-    requireCommune(actor, commune);
+  async run({ commune, t, locale, now, services }) {
     const [members, history, signals, snapshots, recent, pairs] = await Promise.all([
       services.watch.copil.active(commune.id, now),
       services.repos.communes.fomHistory(commune.id),

@@ -3,8 +3,8 @@
  * their trend since the last weekly scan; with a commune, its history and signals.
  */
 import { defineCommand } from "../../src/core/commands.js";
-import { int, text } from "../../src/core/options.js";
-import { communeFor } from "../../src/features/watch/access.js";
+import { int } from "../../src/core/options.js";
+import { communeOption } from "../../src/core/scope.js";
 import { semaineWindowsBefore } from "../../src/features/watch/calendar.js";
 import { scoreMomentum } from "../../src/features/watch/momentum.js";
 import { scoreAll } from "../../src/features/watch/scan.js";
@@ -25,14 +25,15 @@ export default defineCommand({
     en: "Momentum watch of the communes: score, trend, reasons (coordination)",
   },
   usage: { fr: "veille", de: "veille Eupen", nl: "veille", en: "veille Namur" },
+  // Without a commune named, the ranking of all of them.
+  scope: { commune: "optional", fallback: "none" },
   permission: "network.admin",
   options: {
-    commune: text({ help: { fr: "Une commune, pour son détail", de: "Eine Gemeinde, für die Details", nl: "Een gemeente, voor de details", en: "A commune, for its details" }, max: 80, rest: true, autocomplete: "commune" }),
+    commune: communeOption({ rest: true, help: { fr: "Une commune, pour son détail", de: "Eine Gemeinde, für die Details", nl: "Een gemeente, voor de details", en: "A commune, for its details" } }),
     page: int({ help: { fr: "Page", de: "Seite", nl: "Pagina", en: "Page" }, min: 1, max: 500, default: 1 }),
   },
-  async run({ options, actor, t, locale, now, services, registry }) {
-    if (!options.commune) return veilleListReply(locale, t, await scoreAll(services, now), options.page);
-    const commune = await communeFor(services.repos, actor, options.commune, "/cdce veille Namur");
+  async run({ options, commune, t, locale, now, services, registry }) {
+    if (!commune) return veilleListReply(locale, t, await scoreAll(services, now), options.page);
     const [signals, history, recent] = await Promise.all([
       services.watch.momentum.signalsFor(commune.id, now, semaineWindowsBefore(now)),
       services.watch.momentum.history(commune.id, HISTORY),

@@ -12,11 +12,18 @@ import type { Permission } from "./permissions.js";
 import type { PlatformUsers } from "./platform-users.js";
 import type { Notifier, OutboxAdmin } from "./notify.js";
 import type { Community } from "./community.js";
+import type { Commune } from "./ports.js";
+import type { MessageKey } from "./i18n/catalogue.js";
+import { scopeSpec, type CommuneOf, type Scope } from "./scope.js";
 
 /** What every handler receives. Repositories and services are passed in, never imported. */
-export interface CommandContext<O> {
+export interface CommandContext<O, C = undefined> {
   options: O;
   actor: Actor;
+  /** The commune of the command's `scope`, resolved and permission-checked by the chain. */
+  commune: C;
+  /** What the chain records as the declared `activity` (see ActivityNote). */
+  activity: ActivityNote;
   locale: Locale;
   t: Translate;
   now: Date;
@@ -60,7 +67,24 @@ export interface Services extends FeatureServices {
   transaction<T>(work: (scope: Services) => Promise<T>): Promise<T>;
 }
 
-export interface CommandDefinition<S extends OptionSpecs = OptionSpecs> {
+/**
+ * The activity a command's success adds to its commune's log (what the momentum watch and
+ * the Fair-O-Mètre evidence read): a kind, recorded with no details, or a kind with the
+ * details taken from the options. The chain records it in the command's transaction, for
+ * the scope's commune, the caller, at `now`.
+ */
+export type ActivityDeclaration<O> = string | { kind: string; data: (done: { options: O; commune: Commune }) => Record<string, unknown> | null };
+
+/**
+ * How `run` tells the chain what only it learned: the details of the declared activity (the
+ * member it removed), or that nothing changed after all (a grade corrected).
+ */
+export interface ActivityNote {
+  set(data: Record<string, unknown>): void;
+  skip(): void;
+}
+
+export interface CommandDefinition<S extends OptionSpecs = OptionSpecs, C extends Scope<OptionValues<S>> | undefined = Scope<OptionValues<S>> | undefined> {
   /** One or two words: `kit`, `kit ajouter`. Discord uses it with `-` for spaces. */
   name: string;
   /** Other words that reach it (`help`, `hilfe`, `hulp` for `aide`). */
@@ -69,8 +93,20 @@ export interface CommandDefinition<S extends OptionSpecs = OptionSpecs> {
   /** Example line(s) after `/cdce`, shown in help. */
   usage: LocalizedText;
   options: S;
-  /** Checked by the dispatcher before `run`. Absent: everyone. */
+  /**
+   * What it acts on: a commune the chain resolves (from the `commune` option, else the
+   * caller's membership) into `ctx.commune` before checking `permission` there.
+   */
+  scope?: C;
+  /**
+   * Checked by the chain before `run`: on the scope's commune when there is one (rights come
+   * from a membership in THAT commune), else in some commune at least. Absent: everyone.
+   */
   permission?: Permission;
+  /** The refusal (given `{commune}` and `{command}`) on the scope's commune, when not the generic one. */
+  refusal?: MessageKey;
+  /** Recorded by the chain when `run` succeeds: needs a required commune scope. */
+  activity?: ActivityDeclaration<OptionValues<S>>;
   /**
    * Whether running it changes anything (saves, deletes, sends, gives rights), as opposed
    * to only reading. Every command says so: the permissions table test runs each one that
@@ -84,7 +120,7 @@ export interface CommandDefinition<S extends OptionSpecs = OptionSpecs> {
   form?: (ctx: { t: Translate; locale: Locale; actor: Actor }) => Form;
   /** Hidden from `aide` (internal follow-ups such as paging buttons). */
   hidden?: boolean;
-  run(ctx: CommandContext<OptionValues<S>>): Promise<Reply>;
+  run(ctx: CommandContext<OptionValues<S>, CommuneOf<C>>): Promise<Reply>;
 }
 
 /**
@@ -93,11 +129,18 @@ export interface CommandDefinition<S extends OptionSpecs = OptionSpecs> {
  * dispatcher validate the options against the specs before `run`).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: run's parameter is contravariant
-export type AnyCommand = CommandDefinition<any>;
+export type AnyCommand = CommandDefinition<any, any>;
 
-/** Keeps option types flowing from the specs into `run`. */
-export function defineCommand<S extends OptionSpecs>(def: CommandDefinition<S>): CommandDefinition<S> {
+/** Keeps option types flowing from the specs into `run`, and the scope into `ctx.commune`. */
+export function defineCommand<S extends OptionSpecs, const C extends Scope<OptionValues<S>> | undefined = undefined>(def: CommandDefinition<S, C>): CommandDefinition<S, C> {
   return def;
+}
+
+/** A declaration that cannot work is a bug, found when the registry is built (at start). */
+function checkDeclaration(def: AnyCommand): void {
+  const spec = def.scope === undefined ? undefined : scopeSpec(def.scope as Scope);
+  if (spec && !spec.option && !Object.hasOwn(def.options, "commune")) throw new Error(`command "${def.name}" has a commune scope but no commune option`);
+  if (def.activity !== undefined && (spec?.commune !== "required" || !def.changesState)) throw new Error(`command "${def.name}" declares an activity without a required commune scope or without changing state`);
 }
 
 export class CommandRegistry {
@@ -107,6 +150,7 @@ export class CommandRegistry {
   /** Throws on a duplicate name or alias: two commands answering one word is a bug. */
   constructor(definitions: readonly AnyCommand[]) {
     for (const def of definitions) {
+      checkDeclaration(def);
       const name = def.name.trim().toLowerCase();
       if (!/^[a-z]+( [a-z]+)?$/.test(name)) throw new Error(`invalid command name "${def.name}"`);
       if (this.byName.has(name) || this.byAlias.has(name)) throw new Error(`duplicate command "${name}"`);

@@ -42,6 +42,11 @@ const GRANTED_IN_COMMUNE: Partial<Record<Permission, readonly Role[]>> = {
   "copil.manage": ["copil"],
 };
 
+/** Whether members of a commune (not coordination alone) can hold `permission` there. */
+export function grantedInCommune(permission: Permission): boolean {
+  return GRANTED_IN_COMMUNE[permission] !== undefined;
+}
+
 /** What a permission is asked about: a commune, or (no target) "in some commune at least". */
 export interface PermissionTarget {
   communeId: string | null | undefined;

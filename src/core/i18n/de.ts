@@ -102,5 +102,7 @@ export const de: Record<keyof typeof fr, string> = {
   "channel.linked.network": "Dies ist jetzt der gemeinsame Kanal des Netzwerks.",
   "channel.linked.coordination": "Dieser Kanal erhält jetzt die Warnungen der Koordination.",
   "commune.unknown": "Ich finde keine Gemeinde „{name}“. Bitte prüfen Sie die Schreibweise (z. B. Eupen, Raeren).",
+  "commune.needed": "Für welche Gemeinde? Fügen Sie ihren Namen hinzu, zum Beispiel `{example}`.",
+  "commune.forbidden": "Diese Informationen sind dem CoPil von {commune} und der Koordination vorbehalten.",
   "terminal.welcome": "CDCE-Bot im Terminalmodus. Geben Sie `/cdce aide` ein, oder `quit` zum Beenden.",
 };

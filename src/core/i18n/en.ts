@@ -102,5 +102,7 @@ export const en: Record<keyof typeof fr, string> = {
   "channel.linked.network": "This is now the network’s shared channel.",
   "channel.linked.coordination": "This channel now receives the coordination’s alerts.",
   "commune.unknown": "I can’t find a commune called “{name}”. Check the spelling (e.g. Namur, La Roche-en-Ardenne).",
+  "commune.needed": "For which commune? Add its name, for example `{example}`.",
+  "commune.forbidden": "This information is for the CoPil of {commune} and coordination only.",
   "terminal.welcome": "CDCE bot, terminal mode. Type `/cdce aide`, or `quit` to leave.",
 };

@@ -100,5 +100,7 @@ export const fr = {
   "channel.linked.network": "Ce canal est maintenant le canal partagé du réseau.",
   "channel.linked.coordination": "Ce canal reçoit maintenant les alertes de la coordination.",
   "commune.unknown": "Je ne trouve pas de commune « {name} ». Vérifiez l’orthographe (ex. : Namur, La Roche-en-Ardenne).",
+  "commune.needed": "Pour quelle commune ? Ajoutez son nom, par exemple `{example}`.",
+  "commune.forbidden": "Ces informations sont réservées au CoPil de {commune} et à la coordination.",
   "terminal.welcome": "Bot CDCE, mode terminal. Tapez `/cdce aide`, ou `quit` pour sortir.",
 } as const;

@@ -102,5 +102,7 @@ export const nl: Record<keyof typeof fr, string> = {
   "channel.linked.network": "Dit is nu het gedeelde kanaal van het netwerk.",
   "channel.linked.coordination": "Dit kanaal ontvangt nu de waarschuwingen van de coördinatie.",
   "commune.unknown": "Ik vind geen gemeente ‘{name}’. Controleer de spelling (bv. Jette, Uccle).",
+  "commune.needed": "Voor welke gemeente? Voeg de naam toe, bijvoorbeeld `{example}`.",
+  "commune.forbidden": "Deze informatie is voorbehouden aan de CoPil van {commune} en aan de coördinatie.",
   "terminal.welcome": "CDCE-bot in terminalmodus. Typ `/cdce aide`, of `quit` om te stoppen.",
 };

@@ -1,0 +1,22 @@
+/**
+ * Whether the caller may run the command: on the scope's commune when there is one, since a
+ * right comes only from a (role, commune) pair held in THAT commune (a CoPil seat in Eupen
+ * and a volunteer's badge in Namur manage Eupen, never Namur); else in some commune at least.
+ */
+import { can, grantedInCommune } from "../permissions.js";
+import { defineStep, needs, stopWith } from "./context.js";
+
+export const permission = defineStep("permission", async (ctx, next) => {
+  const def = needs(ctx, "command");
+  const actor = needs(ctx, "actor");
+  if (!def.permission) return next();
+  const commune = ctx.commune;
+  if (commune && !can(actor, def.permission, { communeId: commune.id })) {
+    // A right some commune's members hold: tell which commune it is reserved to. A
+    // network-wide one (coordination's): the generic refusal.
+    if (grantedInCommune(def.permission)) return stopWith(ctx, "refused", def.refusal ?? "commune.forbidden", { commune: commune.name, command: def.name }, { permission: def.permission, commune: commune.slug });
+    return stopWith(ctx, "refused", "error.forbidden", { command: def.name }, { permission: def.permission, commune: commune.slug });
+  }
+  if (!commune && !can(actor, def.permission)) return stopWith(ctx, "refused", "error.forbidden", { command: def.name }, { permission: def.permission });
+  return next();
+});
