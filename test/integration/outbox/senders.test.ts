@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../../src/app.js";
 import { silentLogger } from "../../../src/core/logger.js";
-import type { PlatformSender } from "../../../src/core/outbound.js";
+import type { Sender } from "../../../src/core/outbound.js";
 import { message } from "../../../src/core/reply.js";
 import type { Platform } from "../../../src/core/types.js";
 import { PacedSender } from "../../../src/delivery/limits.js";
@@ -17,7 +17,7 @@ import { TEAM_ID } from "../../fakes/slack/server.js";
 import { startDiscordHarness, type DiscordHarness } from "../../fakes/discord/harness.js";
 import { until } from "./world.js";
 
-function workerFor(app: App, sender: PlatformSender): OutboxWorker {
+function workerFor(app: App, sender: Sender): OutboxWorker {
   const pacer = new PacedSender(sender, { logger: silentLogger, perChannelMinTimeMs: 50, perWorkspaceMinTimeMs: 0, maxAttempts: 8, transientAttempts: 1 });
   const worker = new OutboxWorker({
     store: app.delivery.store,
@@ -64,7 +64,7 @@ describe("outbox over the real Slack sender", () => {
   let timer: NodeJS.Timeout;
   beforeAll(async () => {
     h = await createSlackHarness({ mode: "http" });
-    worker = workerFor(h.app, h.adapter.sender);
+    worker = workerFor(h.app, h.adapter);
     timer = setInterval(() => void worker.sweep(), 100);
   });
   afterAll(async () => {
@@ -89,7 +89,7 @@ describe("outbox over the real Slack sender", () => {
     await queue(h.app, "s:crash", "slack", TEAM_ID, "C0CRASH", soon());
     await leaveMidPost(h.app, "s:crash", "slack");
     // The dead replica's post did reach Slack.
-    await h.adapter.sender.send({ idempotencyKey: "s:crash", target: { platform: "slack", workspaceId: TEAM_ID, channelId: "C0CRASH" }, reply: message("fr", "Rappel", "channel") });
+    await h.adapter.send({ idempotencyKey: "s:crash", target: { platform: "slack", workspaceId: TEAM_ID, channelId: "C0CRASH" }, reply: message("fr", "Rappel", "channel") });
     await until(async () => (await state(h.app, "s:crash"))?.state === "sent", "recovered row sent", 10_000);
     expect(posts("C0CRASH", "s:crash")).toHaveLength(1);
   });
@@ -110,7 +110,7 @@ describe("outbox over the real Discord sender", () => {
   let timer: NodeJS.Timeout;
   beforeAll(async () => {
     h = await startDiscordHarness();
-    worker = workerFor(h.app, h.adapter.sender!);
+    worker = workerFor(h.app, h.adapter);
     timer = setInterval(() => void worker.sweep(), 100);
   });
   afterAll(async () => {
@@ -135,7 +135,7 @@ describe("outbox over the real Discord sender", () => {
     const channel = h.fake.addChannel("rappels");
     await queue(h.app, "d:crash", "discord", h.fake.guild.id, channel.id, soon());
     await leaveMidPost(h.app, "d:crash", "discord");
-    await h.adapter.sender!.send({ idempotencyKey: "d:crash", target: { platform: "discord", workspaceId: h.fake.guild.id, channelId: channel.id }, reply: message("fr", "Rappel", "channel") });
+    await h.adapter.send({ idempotencyKey: "d:crash", target: { platform: "discord", workspaceId: h.fake.guild.id, channelId: channel.id }, reply: message("fr", "Rappel", "channel") });
     const postsTo = () => h.fake.requests.filter((r) => r.method === "POST" && r.path === `/channels/${channel.id}/messages`).length;
     const before = postsTo();
     await until(async () => (await state(h.app, "d:crash"))?.state === "sent", "recovered row sent", 10_000);
