@@ -50,7 +50,7 @@ export class LeasedPlatform implements ChatPlatform {
     return this.connected().remove(target, id);
   }
 
-  // Replies come from the platform's own inbound, so only ever while it is the current one.
+  // A command is answered by the platform that received it; through here, only while one is connected.
   async deliver(reply: Reply, options: DeliverOptions): Promise<void> {
     return this.connected().deliver(reply, options);
   }

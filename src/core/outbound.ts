@@ -1,7 +1,7 @@
 /**
  * What the core needs from a platform to send a message on its own (not a reply):
  * reminders, alerts, announcements. The durable outbox (src/delivery) calls these under its
- * rate limiters. Every `ChatPlatform` (src/core/platform.ts) is a `Sender`; the outbox and
+ * rate limiters. Every `ChatPlatform` (src/core/platform.ts) is a `PlatformSender`; the outbox and
  * its limiters need no more than this part of the port, so test doubles provide only it.
  */
 import type { ChannelRef, Platform, Reply } from "./types.js";
@@ -35,7 +35,7 @@ export class DeliveryError extends Error {
   }
 }
 
-export interface Sender {
+export interface PlatformSender {
   readonly platform: Platform;
   /** Posts the message; throws DeliveryError on failure. */
   send(message: OutboundMessage): Promise<SentMessage>;

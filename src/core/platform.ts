@@ -3,10 +3,10 @@
  * platform's whole life: started and stopped by main.ts, asked for its health by /healthz
  * (src/ops), handing what its users do to the core (`Inbound`, given at construction),
  * bringing command replies back to them (`deliver`, `openForm`), and sending what the bot
- * says on its own for the outbox (`Sender`). Platforms implement it in src/platforms; the
+ * says on its own for the outbox (`PlatformSender`). Platforms implement it in src/platforms; the
  * core never imports them.
  */
-import type { Sender, SentMessage } from "./outbound.js";
+import type { PlatformSender, SentMessage } from "./outbound.js";
 import type { ChannelRef, Form, Locale, Reply } from "./types.js";
 
 export type { Inbound } from "./inbound.js";
@@ -35,7 +35,7 @@ export interface FormOptions<Via = unknown> {
   locale: Locale;
 }
 
-export interface ChatPlatform<Via = unknown> extends Sender {
+export interface ChatPlatform<Via = unknown> extends PlatformSender {
   /** As logs and /healthz name it (`slack`, `discord`, `terminal`). */
   readonly name: string;
   /** Connects (or opens its input) and starts handing what users do to the core; returns once it does. */
@@ -58,7 +58,7 @@ export interface ChatPlatform<Via = unknown> extends Sender {
    * person quits): the service then stops. Absent: it runs until stopped.
    */
   readonly ended?: Promise<void>;
-  // The outbound part, required here (optional for a bare `Sender`).
+  // The outbound part, required here (optional for a bare `PlatformSender`).
   findSent(target: ChannelRef, idempotencyKey: string, since: Date): Promise<SentMessage | null>;
   openDirect(workspaceId: string, userId: string): Promise<ChannelRef>;
   remove(target: ChannelRef, externalId: string): Promise<void>;

@@ -1,5 +1,5 @@
 /**
- * Pacing for messages the bot sends on its own, in front of any `Sender`:
+ * Pacing for messages the bot sends on its own, in front of any `PlatformSender`:
  * one bottleneck limiter per channel (Slack asks for about 1 message per second per
  * channel; Discord allows 5 per 5 s), then one per workspace (a workspace-wide cap), then
  * optionally one for the whole platform (Discord: 50 requests per second), and retries that
@@ -25,7 +25,7 @@
  * platform limiter, clustering, `transientAttempts`, `lookFirstSince` and `beforePost`.
  */
 import Bottleneck from "bottleneck";
-import { DeliveryError, type OutboundMessage, type Sender, type SentMessage } from "../core/outbound.js";
+import { DeliveryError, type OutboundMessage, type PlatformSender, type SentMessage } from "../core/outbound.js";
 import type { Logger } from "../core/logger.js";
 
 export interface PacingOptions {
@@ -106,7 +106,7 @@ export class PacedSender {
   private readonly workspaceGate: boolean;
 
   constructor(
-    private readonly sender: Sender,
+    private readonly sender: PlatformSender,
     private readonly options: PacingOptions,
   ) {
     this.sleep = options.sleep ?? realSleep;

@@ -15,7 +15,7 @@
  *   update: a row cancelled or expired meanwhile, or claimed by someone else, is not posted.
  */
 import type { Logger } from "../core/logger.js";
-import type { Sender } from "../core/outbound.js";
+import type { PlatformSender } from "../core/outbound.js";
 import type { ChatPlatform } from "../core/platform.js";
 import type { Clock, Platform } from "../core/types.js";
 import { PacedSender, type PacingOptions } from "./limits.js";
@@ -24,13 +24,13 @@ import { processRow, type OutboxEvents, type ProcessContext } from "./process.js
 
 /** One platform the worker can post to. */
 export interface OutboxPlatform {
-  sender: Sender;
+  sender: PlatformSender;
   pacer: PacedSender;
   /** False while the platform cannot post (not connected, standby replica): its rows wait. */
   available(): boolean;
 }
 
-/** A connected platform as the worker posts to it: its `Sender` part, paced, while it is connected. */
+/** A connected platform as the worker posts to it: its `PlatformSender` part, paced, while it is connected. */
 export function outboxPlatform(platform: ChatPlatform, pacing: PacingOptions): OutboxPlatform {
   return { sender: platform, pacer: new PacedSender(platform, pacing), available: () => platform.isConnected() };
 }

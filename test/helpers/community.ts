@@ -3,14 +3,14 @@
  * removed), the real outbox worker run until nothing is due, channel links, outbox rows.
  */
 import type { App } from "../../src/app.js";
-import type { OutboundMessage, Sender } from "../../src/core/outbound.js";
+import type { OutboundMessage, PlatformSender } from "../../src/core/outbound.js";
 import type { OutboxEntry, OutboxState } from "../../src/core/notify.js";
 import type { Platform } from "../../src/core/types.js";
 import { OutboxWorker } from "../../src/delivery/worker.js";
 import { PacedSender } from "../../src/delivery/limits.js";
 import { silentLogger } from "../../src/core/logger.js";
 
-export interface MemorySender extends Sender {
+export interface MemorySender extends PlatformSender {
   posted: Array<OutboundMessage & { externalId: string }>;
   removed: Array<{ channelId: string; externalId: string }>;
   /** Posts still visible (posted and not removed). */
@@ -38,7 +38,7 @@ export function memorySender(platform: Platform): MemorySender {
 }
 
 /** Runs the real outbox worker over these senders until nothing is in flight. */
-export async function deliver(app: App, senders: Sender[]): Promise<void> {
+export async function deliver(app: App, senders: PlatformSender[]): Promise<void> {
   const platforms = Object.fromEntries(
     senders.map((s) => [s.platform, { sender: s, pacer: new PacedSender(s, { logger: silentLogger, perChannelMinTimeMs: 0, perWorkspaceMinTimeMs: 0 }), available: () => true }]),
   );

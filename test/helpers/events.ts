@@ -26,10 +26,10 @@ export async function planWebinar(app: App, options: string, as: As = COORD): Pr
 import { OutboxWorker } from "../../src/delivery/worker.js";
 import { PacedSender } from "../../src/delivery/limits.js";
 import { silentLogger } from "../../src/core/logger.js";
-import type { Sender } from "../../src/core/outbound.js";
+import type { PlatformSender } from "../../src/core/outbound.js";
 
 /** Posts what is due in the outbox through a platform's real sender (the runtime's worker, without pacing gaps). */
-export async function deliverDue(app: App, sender: Sender): Promise<void> {
+export async function deliverDue(app: App, sender: PlatformSender): Promise<void> {
   const worker = new OutboxWorker({
     store: app.delivery.store,
     platforms: { [sender.platform]: { sender, pacer: new PacedSender(sender, { logger: silentLogger, perChannelMinTimeMs: 0, perWorkspaceMinTimeMs: 0 }), available: () => true } },

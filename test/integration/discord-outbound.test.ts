@@ -1,19 +1,19 @@
 /**
- * The Discord Sender against the fake Discord through the adapter's own REST
+ * The Discord PlatformSender against the fake Discord through the adapter's own REST
  * client: nonce + enforce_nonce idempotency, findSent, remove, and failure classes
  * (429 -> rate_limited with Retry-After and no silent retry; per-channel bucket of 5 per
  * 5 s enforced before sending; 5xx -> transient; Missing Access / Unknown Channel ->
  * permanent).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DeliveryError, type Sender } from "../../src/core/outbound.js";
+import { DeliveryError, type PlatformSender } from "../../src/core/outbound.js";
 import { message } from "../../src/core/reply.js";
 import type { ChannelRef } from "../../src/core/types.js";
 import { nonceFor } from "../../src/platforms/discord/sender.js";
 import { startDiscordHarness, type DiscordHarness } from "../fakes/discord/harness.js";
 
 let h: DiscordHarness;
-let sender: Sender;
+let sender: PlatformSender;
 const target = (channelId: string): ChannelRef => ({ platform: "discord", workspaceId: h.fake.guild.id, channelId });
 const msg = (key: string, channelId: string, text = `Rappel ${key}`) => ({ idempotencyKey: key, target: target(channelId), reply: message("fr", text, "channel") });
 

@@ -5,14 +5,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger.js";
-import type { OutboundMessage, Sender, SentMessage } from "../../src/core/outbound.js";
+import type { OutboundMessage, PlatformSender, SentMessage } from "../../src/core/outbound.js";
 import { message } from "../../src/core/reply.js";
 import { PacedSender } from "../../src/delivery/limits.js";
 
 const LATENCY_MS = 30;
 
 /** Records when each post reaches it and when it answers. */
-function slowPlatform(): Sender & { posts: Array<{ key: string; at: number; answeredAt: number }> } {
+function slowPlatform(): PlatformSender & { posts: Array<{ key: string; at: number; answeredAt: number }> } {
   const posts: Array<{ key: string; at: number; answeredAt: number }> = [];
   return {
     platform: "slack",

@@ -1,7 +1,7 @@
 /**
- * Messages the bot posts on its own (reminders, alerts) go out through this sender (rendered
- * by render.ts, as command replies are), called
- * by the durable outbox (src/delivery) under its per-channel limiters.
+ * Messages the bot posts on its own (reminders, alerts) go out through this sender, called
+ * by the durable outbox (src/delivery) under its per-channel limiters, and rendered by
+ * render.ts as command replies are.
  *
  * Rate limits: @discordjs/rest would queue channel-message requests and silently wait out
  * 429s (forever when Retry-After is missing). The client is built with `rejectOnRateLimit`
@@ -118,7 +118,7 @@ interface MessageLike {
 /** The outbound methods of the Discord platform. */
 export type DiscordSender = Pick<ChatPlatform, "platform" | "send" | "findSent" | "openDirect" | "remove">;
 
-/** The outbound part of the Discord platform (the port's `Sender`) over the client's REST instance. */
+/** The outbound part of the Discord platform (the port's `PlatformSender`) over the client's REST instance. */
 export function createDiscordSender(rest: REST, ids: CustomIdStore): DiscordSender {
   return {
     platform: "discord",

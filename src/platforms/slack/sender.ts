@@ -1,5 +1,5 @@
 /**
- * The outbound part of the Slack platform (the port's `Sender`): messages the bot posts on its own (reminders, alerts,
+ * The outbound part of the Slack platform (the port's `PlatformSender`): messages the bot posts on its own (reminders, alerts,
  * announcements), called by the outbox under its limiters. It posts, finds and removes;
  * it never waits or retries itself: each failure is classified (DeliveryError) so that the
  * outbox paces and retries (Retry-After on 429, backoff on 5xx) and nothing is lost silently.

@@ -1,10 +1,10 @@
 /**
- * A `Sender` for the fake platform (fake-platform.ts), classifying failures the way
+ * A `PlatformSender` for the fake platform (fake-platform.ts), classifying failures the way
  * the Slack and Discord senders do: 429 -> rate_limited (with the Retry-After asked),
  * 5xx, timeouts and network errors -> transient, other 4xx -> permanent. Plus a
  * ChatPlatform around any such sender so that the real runtime (src/runtime.ts) can drive it.
  */
-import { DeliveryError, type OutboundMessage, type Sender, type SentMessage } from "../../../src/core/outbound.js";
+import { DeliveryError, type OutboundMessage, type PlatformSender, type SentMessage } from "../../../src/core/outbound.js";
 import type { ChannelRef, Platform } from "../../../src/core/types.js";
 import type { ChatPlatform } from "../../../src/core/platform.js";
 
@@ -16,7 +16,7 @@ export interface FakeSenderOptions {
   replica?: string;
 }
 
-export function createFakeSender(baseUrl: string, o: FakeSenderOptions = {}): Sender {
+export function createFakeSender(baseUrl: string, o: FakeSenderOptions = {}): PlatformSender {
   const timeoutMs = o.timeoutMs ?? 2000;
   const headers: Record<string, string> = { "content-type": "application/json", ...(o.replica ? { "x-replica": o.replica } : {}) };
   async function call(path: string, init: RequestInit): Promise<Response> {
@@ -56,7 +56,7 @@ export function createFakeSender(baseUrl: string, o: FakeSenderOptions = {}): Se
  * processes, and tests of what wraps a platform). Without `openDirect` it posts to the user
  * id itself, as the outbox did for such senders.
  */
-export function fakeAdapter(sender: Sender, over: Partial<ChatPlatform> = {}): ChatPlatform {
+export function fakeAdapter(sender: PlatformSender, over: Partial<ChatPlatform> = {}): ChatPlatform {
   return {
     name: sender.platform,
     platform: sender.platform,

@@ -5,7 +5,7 @@
  * (failed at once, coordination told once, no loop).
  */
 import { afterEach, describe, expect, it } from "vitest";
-import type { Sender } from "../../../src/core/outbound.js";
+import type { PlatformSender } from "../../../src/core/outbound.js";
 import { createWorld, until, WS, type World } from "./world.js";
 
 let w: World | undefined;
@@ -73,7 +73,7 @@ describe("outbox delivery", () => {
 
   it("retries 500s with backoff, looking first whether the post went through, and delivers once", async () => {
     let lookups = 0;
-    const wrap = (s: Sender): Sender => ({ ...s, findSent: (t, k, since) => (lookups++, s.findSent!(t, k, since)) });
+    const wrap = (s: PlatformSender): PlatformSender => ({ ...s, findSent: (t, k, since) => (lookups++, s.findSent!(t, k, since)) });
     w = await createWorld({ fake: { limit: 1, windowMs: 50 }, wrap });
     w.fake.failNext("500", 2);
     await w.queue([{ key: "r500", channel: "C0B" }]);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../../src/app.js";
 import { silentLogger } from "../../../src/core/logger.js";
-import type { Sender } from "../../../src/core/outbound.js";
+import type { PlatformSender } from "../../../src/core/outbound.js";
 import { message } from "../../../src/core/reply.js";
 import type { Platform } from "../../../src/core/types.js";
 import { PacedSender } from "../../../src/delivery/limits.js";
@@ -17,7 +17,7 @@ import { TEAM_ID } from "../../fakes/slack/server.js";
 import { startDiscordHarness, type DiscordHarness } from "../../fakes/discord/harness.js";
 import { until } from "./world.js";
 
-function workerFor(app: App, sender: Sender): OutboxWorker {
+function workerFor(app: App, sender: PlatformSender): OutboxWorker {
   const pacer = new PacedSender(sender, { logger: silentLogger, perChannelMinTimeMs: 50, perWorkspaceMinTimeMs: 0, maxAttempts: 8, transientAttempts: 1 });
   const worker = new OutboxWorker({
     store: app.delivery.store,

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { createApp, type App } from "../../../src/app.js";
 import type { Logger } from "../../../src/core/logger.js";
 import { message } from "../../../src/core/reply.js";
-import type { Sender } from "../../../src/core/outbound.js";
+import type { PlatformSender } from "../../../src/core/outbound.js";
 import { PacedSender, type PacingOptions } from "../../../src/delivery/limits.js";
 import type { NewOutboxMessage } from "../../../src/delivery/outbox.js";
 import { failureReporter } from "../../../src/delivery/report.js";
@@ -34,7 +34,7 @@ export interface WorldOptions {
   /** Seed the demo communes and kits (default false: faster). */
   seed?: boolean;
   /** Wraps the fake sender (to count lookups, say). */
-  wrap?: (s: Sender) => Sender;
+  wrap?: (s: PlatformSender) => PlatformSender;
 }
 
 export interface World {
