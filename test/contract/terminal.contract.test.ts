@@ -1,46 +1,135 @@
 /**
- * The adapter contract for the terminal: lines go through `runOnce`, as `--once` does,
- * for a local user with the `benevole` role (a plain member) in the requested language.
- * The terminal has no private replies: the `ephemeral` checks do not apply.
+ * The adapter contract for the terminal, through its real input and output: one
+ * `runInteractive` session per language, fed lines on its input stream, read on its output
+ * (see test/helpers/terminal-session.ts), for a local user with the `benevole` role (a plain
+ * member). Buttons are pressed by typing their number; a form is answered field by field at
+ * its prompts; files are the ones it writes under data/exports/<user>/ and names in its
+ * output.
  */
-import { runOnce, syncLocalActor } from "../../src/platforms/terminal/terminal.js";
+import { readFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import type { TerminalArgs } from "../../src/platforms/terminal/args.js";
+import { userExportDir } from "../../src/platforms/terminal/files.js";
+import { syncLocalActor } from "../../src/platforms/terminal/terminal.js";
 import type { Locale } from "../../src/core/types.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
-import { adapterContract, type NormalizedReply } from "./adapter-contract.js";
+import { TerminalSession, type Printed } from "../helpers/terminal-session.js";
+import { adapterContract } from "./adapter-contract.js";
+import type { NormalizedReply, OpenedForm, ReceivedFile, UserOpts } from "./driver.js";
 
 /** `  [1] Plus de kits  → /cdce kit jeunes page:2` */
-const BUTTON = /^\s*\[\d+\] (.+?) {2}→ \/cdce /;
+const BUTTON = /^\s*\[(\d+)\] (.+?) {2}→ \/cdce /;
+/** `📎 data/exports/<user>/20261129-100000-name.json`: the stamp keeps files apart, the name follows. */
+const FILE = /^📎 (.+)$/;
+const STAMP = /^\d{8}-\d{6}-/;
+/** A form as printed: `[Title]`, then `  name: Label *` per field (`*`: required). */
+const FORM_TITLE = /^\[(.+)\]$/;
+const FORM_FIELD = /^ {2}(\w+): (.+?)( \*)?$/;
 
-/** Terminal text -> normalized reply: headers `== x ==`, context `(x)`, dividers `--`. */
-function normalizeTerminal(text: string): NormalizedReply {
-  const texts: string[] = [];
-  const buttons: string[] = [];
-  for (const line of text.split("\n")) {
-    const b = BUTTON.exec(line);
-    if (b) buttons.push(b[1]!);
-    else if (line.trim() === "--") continue;
-    else texts.push(line.replace(/^== (.*) ==$/, "$1").replace(/^\s*\((.*)\)$/, "$1"));
-  }
-  return { texts, buttons, ephemeral: false };
+interface Session {
+  terminal: TerminalSession;
+  user: string;
+  /** The buttons of the last reply: label -> number to type. */
+  buttons: Map<string, string>;
+  /** The form last opened: its line (typed again to correct it), fields, and whether it waits for answers. */
+  form?: { line: string; fields: OpenedForm["fields"]; open: boolean; prompt: string };
 }
 
 let app: TestApp | undefined;
-const synced = new Set<string>();
+const sessions = new Map<string, Session>();
+
+async function sessionOf(opts: UserOpts = {}): Promise<Session> {
+  const locale = (opts.locale ?? "fr") as Locale;
+  let s = sessions.get(locale);
+  if (s) return s;
+  app ??= await createTestApp();
+  const args: TerminalArgs = { role: "benevole", user: `contract-${locale}`, lang: locale, terminal: true };
+  await syncLocalActor(args, app.services.repos, app.services.clock());
+  const terminal = new TerminalSession(args, app.dispatcher);
+  await terminal.ready();
+  s = { terminal, user: args.user, buttons: new Map() };
+  sessions.set(locale, s);
+  return s;
+}
+
+/** Terminal text -> normalized reply: headers `== x ==`, context `(x)`, dividers `--`. */
+function normalize(s: Session, printed: Printed): NormalizedReply {
+  if (printed.prompt !== "> ") throw new Error(`terminal: expected the command prompt, got "${printed.prompt}"`);
+  const texts: string[] = [];
+  const files: ReceivedFile[] = [];
+  s.buttons = new Map();
+  for (const line of printed.text.split("\n")) {
+    const b = BUTTON.exec(line);
+    const f = FILE.exec(line);
+    if (b) s.buttons.set(b[2]!, b[1]!);
+    else if (f) files.push({ name: path.basename(f[1]!).replace(STAMP, ""), data: readFileSync(f[1]!), private: f[1]!.startsWith(userExportDir(s.user)) });
+    else if (line.trim() === "--") continue;
+    else texts.push(line.replace(/^== (.*) ==$/, "$1").replace(/^\s*\((.*)\)$/, "$1"));
+  }
+  return { texts, buttons: [...s.buttons.keys()], ephemeral: false, messages: 1, files };
+}
+
+/** Types the form's line and reads the form it prints, up to its first question. */
+async function open(s: Session, line: string): Promise<OpenedForm> {
+  const printed = await s.terminal.type(`/cdce ${line}`);
+  const lines = printed.text.split("\n");
+  const title = lines.map((l) => FORM_TITLE.exec(l)?.[1]).find(Boolean);
+  if (!title) throw new Error(`terminal: ${line} opened no form: ${printed.text}`);
+  const fields = lines.flatMap((l) => {
+    const m = FORM_FIELD.exec(l);
+    return m ? [{ name: m[1]!, label: m[2]! }] : [];
+  });
+  s.form = { line, fields, open: true, prompt: printed.prompt };
+  return { title, fields };
+}
 
 adapterContract({
   name: "terminal",
-  capabilities: { ephemeral: false },
-  async run(line, { locale = "fr" }) {
-    app ??= await createTestApp();
-    const args: TerminalArgs = { role: "benevole", user: `contract-${locale}`, lang: locale as Locale, terminal: true };
-    if (!synced.has(args.user)) {
-      await syncLocalActor(args, app.services.repos, app.services.clock());
-      synced.add(args.user);
+  unsupported: {
+    ephemeral: "a local terminal has one reader: no private or public replies",
+    fieldErrors: "the errors are printed as lines after the form's last question, not by field",
+    sender: "the terminal has no outbox sender yet (send, openDirect, findSent come with its port to a platform)",
+    rateLimits: "a local terminal has no rate limits",
+  },
+  async run(line, opts) {
+    const s = await sessionOf(opts);
+    return normalize(s, await s.terminal.type(`/cdce ${line}`));
+  },
+  async click(label, opts) {
+    const s = await sessionOf(opts);
+    const n = s.buttons.get(label);
+    if (!n) throw new Error(`terminal: no button "${label}" on the last reply (${[...s.buttons.keys()].join(", ")})`);
+    return normalize(s, await s.terminal.type(n));
+  },
+  async openForm(line, opts) {
+    return open(await sessionOf(opts), line);
+  },
+  async submitForm(values, opts) {
+    const s = await sessionOf(opts);
+    if (!s.form) throw new Error("terminal: no form opened");
+    // A rejected form is closed: the user types the command again and answers anew.
+    if (!s.form.open) await open(s, s.form.line);
+    const form = s.form;
+    let printed: Printed | undefined;
+    for (const field of form.fields) {
+      const prompt = printed?.prompt ?? form.prompt;
+      if (!prompt.startsWith(field.label)) throw new Error(`terminal: asked "${prompt}" for field ${field.name}`);
+      // One line per answer: several lines (choices "one per line") are typed separated by ";".
+      printed = await s.terminal.type((values[field.name] ?? "").replace(/\n/g, "; "));
     }
-    return normalizeTerminal(await runOnce(line, args, app.dispatcher));
+    form.open = false;
+    return { reply: normalize(s, printed!) };
+  },
+  async app() {
+    app ??= await createTestApp();
+    return app;
   },
   async close() {
+    for (const s of sessions.values()) {
+      await s.terminal.close();
+      await rm(userExportDir(s.user), { recursive: true, force: true });
+    }
     await app?.close();
   },
 });

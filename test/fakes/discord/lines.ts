@@ -20,11 +20,13 @@ export function discordPath(registry: CommandRegistry, command: string): string 
 
 export function sendLine(fake: FakeDiscord, registry: CommandRegistry, line: string, who: Who): InteractionRecord {
   const tokens = tokenize(line.trim());
-  const def = (tokens.length > 1 ? registry.get(`${tokens[0]} ${tokens[1]}`) : undefined) ?? registry.get(tokens[0] ?? "aide");
+  const two = tokens.length > 1 ? registry.get(`${tokens[0]} ${tokens[1]}`) : undefined;
+  const def = two ?? registry.get(tokens[0] ?? "aide");
   if (!def) return sendCommand(fake, tokens[0] ?? "", {}, who, { stale: true });
   const path = discordPath(registry, def.name);
   if (!path) return sendCommand(fake, FALLBACK.sub, { [FALLBACK.option]: line.trim() }, who);
-  const rest = tokens.slice(def.name.includes(" ") ? 2 : 1);
+  // As many words as named the command: a one-word alias of a two-word command (`idees`) names it alone.
+  const rest = tokens.slice(two ? 2 : 1);
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(assignTokens(rest, def.options).values)) {
     if (value === undefined || value === "") continue;
