@@ -19,6 +19,7 @@ import { createRegistry } from "../src/features/index.js";
 import { createApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { createDispatcher } from "../src/core/dispatcher.js";
+import { createInbound } from "../src/core/inbound.js";
 import type { Services } from "../src/core/commands.js";
 import { KitCatalog } from "../src/features/kits/service.js";
 import { silentLogger } from "../src/core/logger.js";
@@ -106,7 +107,7 @@ export async function run(): Promise<Row[]> {
   const services = { ...core.services, kits, transaction: <T,>(work: (scope: Services) => Promise<T>) => core.services.transaction((scope) => work({ ...scope, kits })) };
   const dispatcher = createDispatcher({ registry: createRegistry(), services });
   const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl });
-  const adapter = createSlackAdapterWith({ config, dispatcher, services, logger: silentLogger }, { host: "127.0.0.1", port: 0 });
+  const adapter = createSlackAdapterWith({ config, inbound: createInbound({ dispatcher, services }), logger: silentLogger }, { host: "127.0.0.1", port: 0 });
   await adapter.start();
   const bare = await bareBolt(fake);
   try {

@@ -18,6 +18,7 @@ import { composeServices } from "./compose-services.js";
 import type { OutboxStore } from "./delivery/outbox.js";
 import type { LeaseStore } from "./cluster/lease.js";
 import { boundedDispatcher } from "./command-slots.js";
+import { createInbound, type Inbound } from "./core/inbound.js";
 
 export interface AppOptions {
   databaseUrl: string;
@@ -34,6 +35,8 @@ export interface AppOptions {
 export interface App {
   services: Services;
   dispatcher: Dispatcher;
+  /** The dispatcher as platforms are given it (src/core/platform.ts). */
+  inbound: Inbound;
   provider: "sqlite" | "postgresql";
   /** The outbox, its notifier and the leases, for the delivery runtime (src/runtime.ts). */
   delivery: { store: OutboxStore; notifier: OutboxNotifier; leases: LeaseStore; ping(): Promise<void> };
@@ -51,7 +54,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const dispatcher = boundedDispatcher(createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators, explainFailure: databaseUnavailableError }));
     const leases = new PrismaLeaseStore(db.prisma);
     const ping = async () => void (await db.prisma.$queryRawUnsafe("SELECT 1"));
-    return { services, dispatcher, provider: db.provider, delivery: { store, notifier, leases, ping }, close: () => db.close() };
+    return { services, dispatcher, inbound: createInbound({ dispatcher, services }), provider: db.provider, delivery: { store, notifier, leases, ping }, close: () => db.close() };
   } catch (err) {
     await db.close();
     throw err;

@@ -1,20 +1,28 @@
 /**
- * Wiring: config -> data -> core -> platforms. With no Slack or Discord token (or with
- * --terminal), runs the terminal mode; `--once "/cdce kit jeunes"` prints one reply and exits.
+ * Wiring: config -> data -> core -> platforms. Which platforms run is the loader's choice
+ * (src/platforms/load.ts): Slack and Discord with their tokens, the terminal without them
+ * or with --terminal; `--once "/cdce kit jeunes"` prints one reply and exits.
  */
 import { loadConfig, shouldSeed, ConfigError, coordinatorAccounts, databaseTimeouts } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createApp } from "./app.js";
 import { parseTerminalArgs } from "./platforms/terminal/args.js";
-import { runInteractive, runOnce, syncLocalActor } from "./platforms/terminal/terminal.js";
 import { translator } from "./core/i18n/catalogue.js";
-import { loadPlatformAdapters } from "./platforms/load.js";
+import { loadPlatforms, planPlatforms } from "./platforms/load.js";
+import type { ChatPlatform } from "./core/platform.js";
 import { Metrics } from "./ops/metrics.js";
 import { Lease } from "./cluster/lease.js";
 import { newInstanceId } from "./cluster/instance.js";
 import { createRuntime } from "./runtime.js";
 import { isDatabaseUnavailable } from "./data/unavailable.js";
 import { DEFAULT_LOCALE, type Locale } from "./core/types.js";
+
+/** Resolves at SIGTERM or SIGINT. */
+const signalled = () =>
+  new Promise<void>((resolve) => {
+    process.once("SIGTERM", resolve);
+    process.once("SIGINT", resolve);
+  });
 
 async function main(): Promise<number> {
   let config;
@@ -26,54 +34,39 @@ async function main(): Promise<number> {
     process.stderr.write(`${err instanceof ConfigError || err instanceof Error ? err.message : String(err)}\n`);
     return 2;
   }
-  const platformsConfigured = !!(config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN);
-  const terminal = args.terminal || args.once !== undefined || !platformsConfigured;
+  const plan = planPlatforms(config, args);
   // In the terminal, logs would drown the conversation: warnings only, on stderr.
-  const logger = createLogger({ level: config.LOG_LEVEL ?? (terminal ? "warn" : "info") });
+  const logger = createLogger({ level: config.LOG_LEVEL ?? (plan.terminal ? "warn" : "info") });
   // A rejection that escapes a library's own error handling (a malformed gateway payload,
   // say) must be logged, not end the service: Node 20 exits on unhandled rejections.
   process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
-  // With platforms, the service also sends on its own (outbox), runs its jobs and serves /healthz and /metrics.
-  const background = platformsConfigured && args.once === undefined;
   const metrics = new Metrics();
   const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config), onHandled: metrics.observeCommand, coordinators: coordinatorAccounts(config), databaseTimeouts: databaseTimeouts(config) });
   const replica = newInstanceId();
   // One replica at a time holds the Discord gateway and runs the cluster-wide jobs.
-  const leader = background ? new Lease(app.delivery.leases, "leader", replica, { ttlMs: config.LEASE_TTL_MS, renewMs: config.LEASE_RENEW_MS, logger }) : undefined;
-  const runtime = background ? await createRuntime({ config, app, leader: leader!, replica, metrics, logger }) : undefined;
-  const adapters = background
-    ? await loadPlatformAdapters({ config, dispatcher: app.dispatcher, services: app.services, logger }, { leader })
-    : [];
+  const leader = plan.background ? new Lease(app.delivery.leases, "leader", replica, { ttlMs: config.LEASE_TTL_MS, renewMs: config.LEASE_RENEW_MS, logger }) : undefined;
+  // With platforms, the service also sends on its own (outbox), runs its jobs and serves /healthz and /metrics.
+  const runtime = plan.background ? await createRuntime({ config, app, leader: leader!, replica, metrics, logger }) : undefined;
+  const io = { input: process.stdin, output: process.stdout };
+  const platforms: ChatPlatform[] = await loadPlatforms(plan, { config, inbound: app.inbound, logger, repos: app.services.repos, clock: app.services.clock, args, ...io }, { leader });
   let stopping: Promise<void> | undefined;
   // Stops platforms first (in-flight replies finish), then the database. Safe to call twice.
   const stop = () =>
     (stopping ??= (async () => {
       await runtime?.stop();
-      await Promise.allSettled(adapters.map((a) => a.stop()));
+      await Promise.allSettled(platforms.map((p) => p.stop()));
       await leader?.stop();
       await app.close();
     })());
   try {
-    for (const adapter of adapters) {
-      await adapter.start();
-      logger.info({ platform: adapter.name }, "platform connected");
+    for (const platform of platforms) {
+      await platform.start();
+      logger.info({ platform: platform.name }, "platform connected");
     }
-    await runtime?.start(adapters);
-    if (terminal) {
-      await syncLocalActor(args, app.services.repos, app.services.clock());
-      if (args.once !== undefined) {
-        process.stdout.write(`${await runOnce(args.once, args, app.dispatcher)}\n`);
-        return 0;
-      }
-      const person = await app.services.repos.identity.findByAccount("terminal", "local", args.user);
-      const welcome = translator(person?.locale ?? "fr")("terminal.welcome");
-      await runInteractive(args, app.dispatcher, { input: process.stdin, output: process.stdout, welcome });
-      return 0;
-    }
-    await new Promise<void>((resolve) => {
-      process.once("SIGTERM", resolve);
-      process.once("SIGINT", resolve);
-    });
+    await runtime?.start(platforms);
+    // Runs until a signal, or until a platform that ends on its own (the terminal) has ended.
+    const ended = platforms.flatMap((p) => (p.ended ? [p.ended] : []));
+    await Promise.race([signalled(), ...ended]);
     logger.info({}, "shutting down");
     return 0;
   } finally {

@@ -4,20 +4,20 @@
  * Redis when REDIS_URL is set), the scheduler and its jobs, and the ops endpoints.
  *
  * Two phases: `createRuntime` opens /healthz and /metrics (not ready yet) before the
- * platforms connect; `start(adapters)` starts the worker and the scheduler once they have.
+ * platforms connect; `start(platforms)` starts the worker and the scheduler once they have.
  */
 import type { App } from "./app.js";
 import type { Lease } from "./cluster/lease.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./core/logger.js";
 import type { Platform } from "./core/types.js";
-import { createRedisConnection, PacedSender } from "./delivery/limits.js";
+import { createRedisConnection } from "./delivery/limits.js";
 import { pacingFor } from "./delivery/profiles.js";
 import { failureReporter } from "./delivery/report.js";
-import { OutboxWorker, type OutboxPlatform } from "./delivery/worker.js";
+import { OutboxWorker, outboxPlatform, type OutboxPlatform } from "./delivery/worker.js";
 import { startOpsServer, type OpsServer, type PlatformHealth } from "./ops/http.js";
 import type { Metrics } from "./ops/metrics.js";
-import type { PlatformAdapter } from "./platforms/adapter.js";
+import type { ChatPlatform } from "./core/platform.js";
 import type { JobDefinition } from "./core/jobs.js";
 import { JOBS } from "./features/index.js";
 import { Scheduler } from "./scheduler/scheduler.js";
@@ -35,8 +35,8 @@ export interface RuntimeOptions {
 }
 
 export interface Runtime {
-  /** Starts the outbox and the scheduler over the connected adapters; then /healthz says ready. */
-  start(adapters: readonly PlatformAdapter[]): Promise<void>;
+  /** Starts the outbox and the scheduler over the connected platforms; then /healthz says ready. */
+  start(platforms: readonly ChatPlatform[]): Promise<void>;
   readonly worker: OutboxWorker | undefined;
   readonly scheduler: Scheduler | undefined;
   readonly ops: OpsServer | undefined;
@@ -49,7 +49,7 @@ const OUTBOX_PLATFORMS: readonly Platform[] = ["slack", "discord"];
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const { config, app, logger, metrics } = o;
   let ready = false;
-  let adapters: readonly PlatformAdapter[] = [];
+  let connected: readonly ChatPlatform[] = [];
   let worker: OutboxWorker | undefined;
   let scheduler: Scheduler | undefined;
   let redis: Awaited<ReturnType<typeof createRedisConnection>> | undefined;
@@ -65,21 +65,21 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
           health: {
             ready: () => ready,
             ping: app.delivery.ping,
-            platforms: (): PlatformHealth[] => [...adapters],
+            platforms: (): PlatformHealth[] => [...connected],
             details: () => ({ replica: o.replica, leader: o.leader.held, outboxInFlight: worker?.inFlightCount ?? 0 }),
           },
         })
       : undefined;
 
-  async function start(connected: readonly PlatformAdapter[]): Promise<void> {
-    adapters = connected;
+  async function start(started: readonly ChatPlatform[]): Promise<void> {
+    connected = started;
     if (config.REDIS_URL) redis = await createRedisConnection(config.REDIS_URL, logger);
     const platforms: Partial<Record<Platform, OutboxPlatform>> = {};
-    for (const adapter of connected) {
-      const sender = adapter.sender;
-      if (!sender || !OUTBOX_PLATFORMS.includes(sender.platform)) continue;
-      const pacing = pacingFor(sender.platform, config, { logger, redis: redis?.connection, onRateLimited: () => metrics.rateLimitedOn(sender.platform) });
-      platforms[sender.platform] = { sender, pacer: new PacedSender(sender, pacing), available: () => adapter.isConnected() };
+    for (const platform of started) {
+      // The outbox posts to Slack and Discord; the terminal only answers what is typed in it.
+      if (!OUTBOX_PLATFORMS.includes(platform.platform)) continue;
+      const pacing = pacingFor(platform.platform, config, { logger, redis: redis?.connection, onRateLimited: () => metrics.rateLimitedOn(platform.platform) });
+      platforms[platform.platform] = outboxPlatform(platform, pacing);
     }
     const clock = app.services.clock;
     worker = new OutboxWorker({

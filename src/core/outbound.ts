@@ -1,7 +1,8 @@
 /**
  * What the core needs from a platform to send a message on its own (not a reply):
- * reminders, alerts, announcements. The durable outbox (src/delivery) calls these senders
- * under its rate limiters; each platform adapter provides one.
+ * reminders, alerts, announcements. The durable outbox (src/delivery) calls these under its
+ * rate limiters. Every `ChatPlatform` (src/core/platform.ts) is a `PlatformSender`; the outbox and
+ * its limiters need no more than this part of the port, so test doubles provide only it.
  */
 import type { ChannelRef, Platform, Reply } from "./types.js";
 

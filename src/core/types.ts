@@ -114,6 +114,8 @@ export interface FormField {
   placeholder?: string;
   /** Pre-filled value. */
   value?: string;
+  /** Longest accepted answer, from the option it fills (set by the core, src/core/inbound.ts). */
+  max?: number;
 }
 export interface Form {
   title: string;
@@ -121,6 +123,11 @@ export interface Form {
   submitCommand: string;
   submitLabel: string;
   fields: FormField[];
+  /**
+   * The command line to type instead (after `/cdce`), in the reply's language, for a
+   * platform that cannot show the form (set by the core, src/core/inbound.ts).
+   */
+  usage?: string;
 }
 
 /**

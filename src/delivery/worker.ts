@@ -16,8 +16,9 @@
  */
 import type { Logger } from "../core/logger.js";
 import type { PlatformSender } from "../core/outbound.js";
+import type { ChatPlatform } from "../core/platform.js";
 import type { Clock, Platform } from "../core/types.js";
-import type { PacedSender } from "./limits.js";
+import { PacedSender, type PacingOptions } from "./limits.js";
 import { channelKey, type OutboxRow, type OutboxStore } from "./outbox.js";
 import { processRow, type OutboxEvents, type ProcessContext } from "./process.js";
 
@@ -27,6 +28,11 @@ export interface OutboxPlatform {
   pacer: PacedSender;
   /** False while the platform cannot post (not connected, standby replica): its rows wait. */
   available(): boolean;
+}
+
+/** A connected platform as the worker posts to it: its `PlatformSender` part, paced, while it is connected. */
+export function outboxPlatform(platform: ChatPlatform, pacing: PacingOptions): OutboxPlatform {
+  return { sender: platform, pacer: new PacedSender(platform, pacing), available: () => platform.isConnected() };
 }
 
 export interface OutboxWorkerOptions {

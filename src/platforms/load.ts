@@ -1,22 +1,68 @@
 /**
- * Loads the adapters that the configuration asks for. Imported lazily so that the
- * terminal mode never loads Bolt or discord.js (faster start, less memory).
+ * Which platforms a run has, and building them. The terminal runs when no Slack or Discord
+ * token is set, or with --terminal or --once; Slack and Discord run when their token is set,
+ * except for a --once run (one reply, nothing in the background). Imported lazily so that
+ * the terminal mode never loads Bolt or discord.js (faster start, less memory).
  */
-import type { AdapterDeps, PlatformAdapter } from "./adapter.js";
+import type { Config } from "../config.js";
+import type { Inbound } from "../core/inbound.js";
+import type { Logger } from "../core/logger.js";
+import type { ChatPlatform } from "../core/platform.js";
+import type { Repositories } from "../core/ports.js";
+import type { Clock } from "../core/types.js";
 import type { Lease } from "../cluster/lease.js";
-import { LeasedAdapter } from "../cluster/leased-adapter.js";
+import { LeasedPlatform } from "../cluster/leased-platform.js";
+import type { TerminalArgs } from "./terminal/args.js";
+
+export interface PlatformPlan {
+  slack: boolean;
+  discord: boolean;
+  terminal: boolean;
+  /**
+   * Whether the service also works on its own (outbox, jobs, /healthz and /metrics):
+   * with Slack or Discord, not for one --once reply.
+   */
+  background: boolean;
+}
+
+export function planPlatforms(config: Config, args: TerminalArgs): PlatformPlan {
+  const background = !!(config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN) && args.once === undefined;
+  return {
+    slack: background && !!config.SLACK_BOT_TOKEN,
+    discord: background && !!config.DISCORD_TOKEN,
+    terminal: args.terminal || args.once !== undefined || !(config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN),
+    background,
+  };
+}
+
+export interface LoadDeps {
+  config: Config;
+  inbound: Inbound;
+  logger: Logger;
+  /** For the terminal's local person. */
+  repos: Repositories;
+  clock: Clock;
+  args: TerminalArgs;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
 
 /** With `leader`, Discord connects only on the replica holding that lease (one gateway per token). */
-export async function loadPlatformAdapters(deps: AdapterDeps, options: { leader?: Lease } = {}): Promise<PlatformAdapter[]> {
-  const adapters: PlatformAdapter[] = [];
-  if (deps.config.SLACK_BOT_TOKEN) {
+export async function loadPlatforms(plan: PlatformPlan, deps: LoadDeps, options: { leader?: Lease } = {}): Promise<ChatPlatform[]> {
+  const platforms: ChatPlatform[] = [];
+  const base = { config: deps.config, inbound: deps.inbound, logger: deps.logger };
+  if (plan.slack) {
     const { createSlackAdapter } = await import("./slack/index.js");
-    adapters.push(createSlackAdapter(deps));
+    platforms.push(createSlackAdapter(base));
   }
-  if (deps.config.DISCORD_TOKEN) {
+  if (plan.discord) {
     const { createDiscordAdapter } = await import("./discord/index.js");
     const leader = options.leader;
-    adapters.push(leader ? new LeasedAdapter("discord", "discord", () => createDiscordAdapter(deps), leader, deps.logger) : createDiscordAdapter(deps));
+    platforms.push(leader ? new LeasedPlatform("discord", "discord", () => createDiscordAdapter(base), leader, deps.logger) : createDiscordAdapter(base));
   }
-  return adapters;
+  if (plan.terminal) {
+    const { createTerminalPlatform } = await import("./terminal/terminal.js");
+    platforms.push(createTerminalPlatform({ inbound: deps.inbound, repos: deps.repos, clock: deps.clock, args: deps.args, input: deps.input, output: deps.output }));
+  }
+  return platforms;
 }

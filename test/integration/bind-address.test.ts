@@ -57,7 +57,7 @@ async function startServers(env: Record<string, string>): Promise<{ ops: { addre
     await runtime.stop();
     await leader.stop();
   });
-  const slack = createSlackAdapterWith({ config, dispatcher: app.dispatcher, services: app.services, logger: silentLogger });
+  const slack = createSlackAdapterWith({ config, inbound: app.inbound, logger: silentLogger });
   await slack.start();
   cleanup.push(() => slack.stop());
   const opsAddress = runtime.ops!.address();

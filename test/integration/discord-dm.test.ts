@@ -14,7 +14,7 @@ afterAll(async () => {
 
 describe("Discord direct messages", () => {
   it("opens the same DM channel for a user each time and delivers into it", async () => {
-    const sender = h.adapter.sender!;
+    const sender = h.adapter;
     const guild = h.fake.guild.id;
     const a = await sender.openDirect!(guild, "812345678901234567");
     const b = await sender.openDirect!(guild, "812345678901234567");
@@ -25,6 +25,6 @@ describe("Discord direct messages", () => {
   });
 
   it("classifies a refused DM as permanent (no retry loop)", async () => {
-    await expect(h.adapter.sender!.openDirect!(h.fake.guild.id, "not-a-user")).rejects.toSatisfy((e) => e instanceof DeliveryError && e.kind === "permanent");
+    await expect(h.adapter.openDirect!(h.fake.guild.id, "not-a-user")).rejects.toSatisfy((e) => e instanceof DeliveryError && e.kind === "permanent");
   });
 });

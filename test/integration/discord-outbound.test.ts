@@ -29,7 +29,7 @@ async function failure(p: Promise<unknown>): Promise<DeliveryError> {
 
 beforeAll(async () => {
   h = await startDiscordHarness();
-  sender = h.adapter.sender!;
+  sender = h.adapter;
 }, 30_000);
 
 afterAll(async () => {

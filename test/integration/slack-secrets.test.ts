@@ -58,9 +58,9 @@ describe.each<Mode>(["http", "socket"])("secrets in %s mode", (mode) => {
       // Outbound failures.
       const target = { platform: "slack" as const, workspaceId: TEAM_ID, channelId: "C0LOG" };
       h.fake.failNext("chat.postMessage", { status: 429, retryAfter: 2 });
-      await h.adapter.sender.send({ idempotencyKey: "k1", target, reply: message("fr", "x") }).catch(() => undefined);
+      await h.adapter.send({ idempotencyKey: "k1", target, reply: message("fr", "x") }).catch(() => undefined);
       h.fake.failNext("chat.postMessage", { status: 500 });
-      await h.adapter.sender.send({ idempotencyKey: "k2", target, reply: message("fr", "x") }).catch(() => undefined);
+      await h.adapter.send({ idempotencyKey: "k2", target, reply: message("fr", "x") }).catch(() => undefined);
       if (mode === "http") {
         // Forged and stale requests: Bolt logs why it refused them.
         const url = `http://127.0.0.1:${h.adapter.port()}/slack/events`;

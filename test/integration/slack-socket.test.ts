@@ -136,7 +136,7 @@ describe("Slack adapter start", () => {
     const app = await createTestApp();
     try {
       const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: "xapp-1-A0-wrong-app-token", SLACK_API_URL: fake.apiUrl });
-      const adapter = createSlackAdapterWith({ config, dispatcher: app.dispatcher, services: app.services, logger: silentLogger }, {});
+      const adapter = createSlackAdapterWith({ config, inbound: app.inbound, logger: silentLogger }, {});
       const err = await adapter.start().then(
         () => undefined,
         (e: unknown) => e as Error,
@@ -155,7 +155,7 @@ describe("Slack adapter start", () => {
     const app = await createTestApp();
     try {
       const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-wrong-token-123456", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl });
-      const adapter = createSlackAdapterWith({ config, dispatcher: app.dispatcher, services: app.services, logger: silentLogger }, { host: "127.0.0.1", port: 0 });
+      const adapter = createSlackAdapterWith({ config, inbound: app.inbound, logger: silentLogger }, { host: "127.0.0.1", port: 0 });
       const err = await adapter.start().then(
         () => undefined,
         (e: unknown) => e as Error,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DiscordAPIError, HTTPError, RateLimitError } from "discord.js";
 import { classifyDiscordError, nonceFor, snowflakeAt } from "../../src/platforms/discord/sender.js";
-import { rank } from "../../src/platforms/discord/autocomplete.js";
+import { rank } from "../../src/core/suggest.js";
 
 const apiError = (status: number, code: number, message: string) =>
   new DiscordAPIError({ code, message }, code, status, "POST", "https://discord.test/api/v10/channels/1/messages", { body: undefined, files: undefined });

@@ -3,7 +3,6 @@ import { webApi } from "@slack/bolt";
 import { formView, readMeta, readValues, viewErrors } from "../../src/platforms/slack/modal.js";
 import { classifySlackError } from "../../src/platforms/slack/errors.js";
 import { scrub } from "../../src/platforms/slack/bolt-logger.js";
-import { text } from "../../src/core/options.js";
 import type { Form } from "../../src/core/types.js";
 import { viewProblems } from "../fakes/slack/validate.js";
 
@@ -20,7 +19,7 @@ const form: Form = {
 
 describe("Slack modals", () => {
   it("turns a form into a modal: one input per field, block_id = field name", () => {
-    const view = formView(form, { command: "kit ajouter", channelId: "C1", locale: "de" }, { titre: text({ help: { fr: "t" }, max: 150 }) });
+    const view = formView({ ...form, fields: form.fields.map((f) => (f.name === "titre" ? { ...f, max: 150 } : f)) }, { command: "kit ajouter", channelId: "C1", locale: "de" });
     expect(viewProblems(view)).toEqual([]);
     expect(view.title.text.length).toBeLessThanOrEqual(24);
     expect(view.blocks.map((b) => b.block_id)).toEqual(["titre", "resume", "format"]);

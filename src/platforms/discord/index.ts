@@ -1,8 +1,9 @@
 /**
- * The Discord adapter: a discord.js gateway client (Guilds intent only: slash commands,
- * buttons, modals and autocomplete all arrive as interactions, no message content needed)
- * that hands interactions to the dispatcher and renders its replies. The only folder
- * that imports discord.js.
+ * The Discord platform (a `ChatPlatform`): a discord.js gateway client (Guilds intent only:
+ * slash commands, buttons, modals and autocomplete all arrive as interactions, no message
+ * content needed) that hands interactions to the core (interactions.ts) and brings its
+ * replies back (replies.ts); the outbox posts through sender.ts. Both render through
+ * render.ts. The only folder that imports discord.js.
  *
  * Resilience: discord.js resumes after a resumable close (e.g. 4000) and re-identifies
  * after an invalid session by itself; this adapter listens to `error` (an unhandled
@@ -12,10 +13,12 @@
  */
 import { once } from "node:events";
 import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options, Status, type Interaction } from "discord.js";
-import type { AdapterDeps, AdapterFactory, PlatformAdapter } from "../adapter.js";
-import { createAutocomplete, type AutocompleteHooks } from "./autocomplete.js";
+import type { PlatformDeps, PlatformFactory } from "../deps.js";
+import type { ChatPlatform } from "../../core/platform.js";
+import type { PlatformSender } from "../../core/outbound.js";
 import { CustomIdStore } from "./custom-ids.js";
 import { InteractionHandler } from "./interactions.js";
+import { DiscordReplies, type DiscordVia } from "./replies.js";
 import { CHANNEL_MESSAGE_ROUTES, createDiscordSender, honourBodyRetryAfter } from "./sender.js";
 import { InFlight } from "../in-flight.js";
 import { discordUserDirectory } from "./users.js";
@@ -30,11 +33,12 @@ export interface DiscordAdapterOptions {
   readyTimeoutMs?: number;
   /** Longest wait in `stop()` for in-flight answers. */
   drainTimeoutMs?: number;
-  autocomplete?: AutocompleteHooks;
 }
 
-/** The adapter, plus what tests and the bench need to observe. */
-export interface DiscordAdapter extends PlatformAdapter {
+/** The platform, plus what tests and the bench need to observe. */
+export interface DiscordAdapter extends ChatPlatform<DiscordVia> {
+  /** The outbound part alone: this platform itself, for suites written against senders. */
+  readonly sender: PlatformSender;
   readonly client: Client;
   /** Answers in flight right now. */
   pendingCount(): number;
@@ -53,27 +57,27 @@ function createClient(apiUrl: string | undefined): Client {
   });
 }
 
-/** The Discord adapter factory (an `AdapterFactory`; `options` for tests and the bench). */
-export const createDiscordAdapter = ((deps: AdapterDeps, options: DiscordAdapterOptions = {}): DiscordAdapter => {
-  const { config, dispatcher, services, logger: parent } = deps;
+/** The Discord platform factory (a `PlatformFactory`; `options` for tests and the bench). */
+export const createDiscordAdapter = ((deps: PlatformDeps, options: DiscordAdapterOptions = {}): DiscordAdapter => {
+  const { config, inbound, logger: parent } = deps;
   const logger = parent.child({ platform: "discord" });
   const token = config.DISCORD_TOKEN;
   const applicationId = config.DISCORD_APPLICATION_ID;
   if (!token || !applicationId) throw new Error("DISCORD_TOKEN and DISCORD_APPLICATION_ID are required");
   const client = createClient(config.DISCORD_API_URL);
   const ids = new CustomIdStore(options.customIdCapacity);
-  const autocomplete = createAutocomplete(services, dispatcher.registry, options.autocomplete);
+  const replies = new DiscordReplies(ids, logger);
   const handler = new InteractionHandler({
     rest: client.rest,
     applicationId,
-    dispatcher,
+    inbound,
     ids,
-    autocomplete,
     logger,
     deferAfterMs: options.deferAfterMs ?? 1500,
+    deliver: (reply, o) => replies.deliver(reply, o),
   });
   const pending = new InFlight();
-  dispatcher.users.register("discord", discordUserDirectory(client.rest, logger));
+  inbound.users.register("discord", discordUserDirectory(client.rest, logger));
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => void pending.track(handler.handle(interaction)));
   client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
@@ -86,10 +90,15 @@ export const createDiscordAdapter = ((deps: AdapterDeps, options: DiscordAdapter
 
   let stopping: Promise<void> | undefined;
 
-  return {
+  const platform: DiscordAdapter = {
     name: "discord",
     client,
-    sender: createDiscordSender(client.rest, ids),
+    ...createDiscordSender(client.rest, ids),
+    get sender() {
+      return platform;
+    },
+    deliver: (reply, o) => replies.deliver(reply, o),
+    openForm: (form, o) => replies.openForm(form, o),
     pendingCount: () => pending.size,
     whenIdle: (timeoutMs?: number) => pending.whenIdle(timeoutMs),
 
@@ -98,8 +107,8 @@ export const createDiscordAdapter = ((deps: AdapterDeps, options: DiscordAdapter
       await client.login(token);
       await ready;
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "discord ready");
-      // Fill the commune cache now, so the first autocomplete is as fast as the others.
-      autocomplete.warm().catch((err: unknown) => logger.warn({ err }, "autocomplete warm-up failed"));
+      // Fill the suggestion caches now, so the first autocomplete is as fast as the others.
+      inbound.warm().catch((err: unknown) => logger.warn({ err }, "autocomplete warm-up failed"));
     },
 
     stop() {
@@ -115,4 +124,5 @@ export const createDiscordAdapter = ((deps: AdapterDeps, options: DiscordAdapter
     // discord.js keeps the last shard status after destroy(): a stopped adapter is not connected.
     isConnected: () => !stopping && client.ws.status === Status.Ready,
   };
-}) satisfies AdapterFactory;
+  return platform;
+}) satisfies PlatformFactory;

@@ -31,7 +31,7 @@ import {
 import type { CommandDefinition, CommandRegistry } from "../../core/commands.js";
 import type { Opt } from "../../core/options.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale, type LocalizedText } from "../../core/types.js";
-import { choiceLabels } from "./choice-labels.js";
+import { choiceLabels } from "../../core/choice-labels.js";
 import { clip as clipText } from "../../core/clip.js";
 import { commandLayout, FALLBACK, type Layout } from "./layout.js";
 import { commandProblems, commandSize, LIMITS, NAME_PATTERN } from "./registration-check.js";

@@ -1,6 +1,7 @@
 /**
  * Messages the bot posts on its own (reminders, alerts) go out through this sender, called
- * by the durable outbox (src/delivery) under its per-channel limiters.
+ * by the durable outbox (src/delivery) under its per-channel limiters, and rendered by
+ * render.ts as command replies are.
  *
  * Rate limits: @discordjs/rest would queue channel-message requests and silently wait out
  * 429s (forever when Retry-After is missing). The client is built with `rejectOnRateLimit`
@@ -16,7 +17,8 @@
  */
 import { createHash } from "node:crypto";
 import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes, type REST, type RESTOptions, type ResponseLike } from "discord.js";
-import { DeliveryError, type OutboundMessage, type PlatformSender, type SentMessage } from "../../core/outbound.js";
+import { DeliveryError, type OutboundMessage, type SentMessage } from "../../core/outbound.js";
+import type { ChatPlatform } from "../../core/platform.js";
 import type { ChannelRef } from "../../core/types.js";
 import type { CustomIdStore } from "./custom-ids.js";
 import { renderReply } from "./render.js";
@@ -113,8 +115,11 @@ interface MessageLike {
   nonce?: string | number | null;
 }
 
-/** The Discord PlatformSender over the client's REST instance. */
-export function createDiscordSender(rest: REST, ids: CustomIdStore): PlatformSender {
+/** The outbound methods of the Discord platform. */
+export type DiscordSender = Pick<ChatPlatform, "platform" | "send" | "findSent" | "openDirect" | "remove">;
+
+/** The outbound part of the Discord platform (the port's `PlatformSender`) over the client's REST instance. */
+export function createDiscordSender(rest: REST, ids: CustomIdStore): DiscordSender {
   return {
     platform: "discord",
 

@@ -1,16 +1,19 @@
 /**
- * The Slack adapter: a Bolt app in Socket Mode (SLACK_APP_TOKEN set) or HTTP mode
- * (`/slack/events`, SLACK_SIGNING_SECRET), the `/cdce` listeners, and the outbound sender.
+ * The Slack platform (a `ChatPlatform`): a Bolt app in Socket Mode (SLACK_APP_TOKEN set) or
+ * HTTP mode (`/slack/events`, SLACK_SIGNING_SECRET), the `/cdce` listeners, the reply path
+ * (deliver.ts) and the outbound sender (sender.ts), both rendering through render.ts.
  * The only folder of the service that imports @slack/*.
  */
 import { App, HTTPReceiver, webApi } from "@slack/bolt";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { AdapterDeps, AdapterFactory, PlatformAdapter } from "../adapter.js";
+import type { PlatformDeps, PlatformFactory } from "../deps.js";
+import type { ChatPlatform } from "../../core/platform.js";
 import type { PlatformSender } from "../../core/outbound.js";
 import { boltLogger, scrub } from "./bolt-logger.js";
 import { describeSlackError } from "./errors.js";
 import { registerListeners } from "./listeners.js";
+import { deliver, openForm, type SlackContext, type SlackVia } from "./deliver.js";
 import { createSlackSender } from "./sender.js";
 import { SocketModePool } from "./socket-pool.js";
 import { InFlight } from "../in-flight.js";
@@ -36,8 +39,9 @@ export interface SlackAdapterOptions {
   submitDeadlineMs?: number;
 }
 
-/** The adapter, with what tests and the bench need beyond `PlatformAdapter`. */
-export interface SlackAdapter extends PlatformAdapter {
+/** The platform, with what tests and the bench need beyond `ChatPlatform`. */
+export interface SlackAdapter extends ChatPlatform<SlackVia> {
+  /** The outbound part alone: this platform itself, for suites written against senders. */
   readonly sender: PlatformSender;
   readonly mode: "socket" | "http";
   /** HTTP mode: the port actually listened on (useful with port 0). */
@@ -55,8 +59,8 @@ const SLASH_COMMAND = "/cdce";
  * token (auth.test), then listens (HTTP) or connects (Socket Mode). `options` are for tests
  * and benchmarks; main.ts uses `createSlackAdapter`.
  */
-export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterOptions = {}): SlackAdapter {
-  const { config, dispatcher } = deps;
+export function createSlackAdapterWith(deps: PlatformDeps, options: SlackAdapterOptions = {}): SlackAdapter {
+  const { config, inbound } = deps;
   const botToken = config.SLACK_BOT_TOKEN;
   if (!botToken) throw new Error("SLACK_BOT_TOKEN is not set");
   const mode = config.SLACK_APP_TOKEN ? "socket" : "http";
@@ -81,6 +85,12 @@ export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterO
   let server: Server | undefined;
   let socketPool: SocketModePool | undefined;
   let connected = false;
+  // Replies need the Bolt app's client and the user directory: there once started.
+  let ctx: SlackContext | undefined;
+  const started = (): SlackContext => {
+    if (!ctx) throw new Error("the Slack platform is not started");
+    return ctx;
+  };
 
   const track = (work: Promise<unknown>) => inflight.track(work);
 
@@ -129,8 +139,9 @@ export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterO
       logger.error({ error: describeSlackError(err) }, "unhandled error in a Slack listener");
     });
     const users = new UserDirectory(app.client, { logger, ttlMs: options.usersTtlMs });
-    dispatcher.users.register("slack", { lookup: (_workspaceId, userId) => users.whoIs(userId) });
-    registerListeners(app, { dispatcher, users, client: app.client, logger, command: SLASH_COMMAND }, { track, submitDeadlineMs: options.submitDeadlineMs });
+    inbound.users.register("slack", { lookup: (_workspaceId, userId) => users.whoIs(userId) });
+    ctx = { inbound, users, client: app.client, logger, command: SLASH_COMMAND };
+    registerListeners(app, ctx, { track, submitDeadlineMs: options.submitDeadlineMs });
     try {
       if (mode === "socket") await app.start();
       else {
@@ -142,6 +153,7 @@ export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterO
       // A refused app token, a port in use: stop cleanly and say why, without any secret.
       const failed = app;
       app = undefined;
+      ctx = undefined;
       await failed.stop().catch(() => undefined);
       const info = describeSlackError(err);
       const reason = info.error ?? (err instanceof Error ? err.message : info.code);
@@ -161,21 +173,28 @@ export function createSlackAdapterWith(deps: AdapterDeps, options: SlackAdapterO
     await current.stop().catch((err: unknown) => logger.warn({ error: describeSlackError(err) }, "slack stop failed"));
     server = undefined;
     socketPool = undefined;
+    ctx = undefined;
     logger.info({}, "slack adapter stopped");
   }
 
-  return {
+  const platform: SlackAdapter = {
     name: "slack",
     mode,
-    sender,
+    ...sender,
+    get sender() {
+      return platform;
+    },
     start,
     stop,
+    deliver: (reply, o) => deliver(started(), reply, o),
+    openForm: (form, o) => openForm(started(), form, o.target, o.locale),
     isConnected: () => connected && (mode === "socket" ? !!socketPool?.isConnected() : !!server?.listening),
     port: () => (server?.address() as AddressInfo | null)?.port,
     address: () => (server?.address() as AddressInfo | null) ?? undefined,
     whenIdle: (timeoutMs?: number) => inflight.whenIdle(timeoutMs),
   };
+  return platform;
 }
 
 /** The factory main.ts loads (src/platforms/load.ts). */
-export const createSlackAdapter: AdapterFactory = (deps) => createSlackAdapterWith(deps);
+export const createSlackAdapter: PlatformFactory = (deps) => createSlackAdapterWith(deps);

@@ -8,7 +8,7 @@
 import type { App, BlockButtonAction, ViewSubmitAction } from "@slack/bolt";
 import { BUTTON_ACTION_PREFIX } from "./render.js";
 import { FORM_CALLBACK_ID, readMeta, readValues, viewErrors, type ViewState } from "./modal.js";
-import { deliver, dispatch, handleInvocation, tellFailure, type Invocation, type SlackContext } from "./deliver.js";
+import { deliver, dispatch, handleInvocation, targetOf, tellFailure, type Invocation, type SlackContext } from "./deliver.js";
 import { describeSlackError } from "./errors.js";
 import type { Reply } from "../../core/types.js";
 
@@ -87,10 +87,11 @@ export function registerListeners(app: App, ctx: SlackContext, hooks: ListenerHo
     } finally {
       clearTimeout(timer);
     }
+    const target = targetOf(inv);
     if (first instanceof Error) {
       await ack();
       ctx.logger.error({ error: describeSlackError(first), team: inv.teamId, user: inv.userId }, "form submission failed");
-      await hooks.track(tellFailure(ctx, inv, meta.locale));
+      await hooks.track(tellFailure(ctx, target, meta.locale));
       return;
     }
     if (first !== "late" && first.fieldErrors && Object.keys(first.fieldErrors).length) {
@@ -105,10 +106,10 @@ export function registerListeners(app: App, ctx: SlackContext, hooks: ListenerHo
       (async () => {
         try {
           const reply = first === "late" ? await work : first;
-          await deliver(ctx, inv, reply);
+          await deliver(ctx, reply, { target, ephemeral: reply.visibility === "ephemeral" });
         } catch (err) {
           ctx.logger.error({ error: describeSlackError(err), team: inv.teamId, user: inv.userId }, "form result could not be delivered");
-          await tellFailure(ctx, inv, meta.locale);
+          await tellFailure(ctx, target, meta.locale);
         }
       })(),
     );

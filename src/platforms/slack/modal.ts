@@ -5,7 +5,6 @@
  */
 import type { types } from "@slack/bolt";
 import type { Form, Locale } from "../../core/types.js";
-import type { OptionSpecs } from "../../core/options.js";
 import { toPlain, truncate } from "./mrkdwn.js";
 
 /** The callback_id of every form modal; the submission listener matches it. */
@@ -24,10 +23,10 @@ export interface FormMeta {
   locale?: Locale;
 }
 
-/** Builds the modal for `form`; `specs` (the command's options) give each field its max length. */
-export function formView(form: Form, meta: FormMeta, specs?: OptionSpecs): types.ModalView {
+/** Builds the modal for `form` (each field's `max`, set by the core, becomes its max length). */
+export function formView(form: Form, meta: FormMeta): types.ModalView {
   const blocks: types.InputBlock[] = form.fields.slice(0, MODAL.inputs).map((f) => {
-    const max = specs?.[f.name]?.meta.max;
+    const max = f.max;
     const element: types.PlainTextInput = {
       type: "plain_text_input",
       action_id: INPUT_ACTION_ID,

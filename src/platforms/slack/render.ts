@@ -171,3 +171,17 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   const short = truncate(text, 200);
   return chunks.map((blocks, i) => ({ text: i === 0 ? text : `${short} (${i + 1}/${chunks.length})`, blocks }));
 }
+
+/** A message as chat.postMessage, chat.postEphemeral and a response_url take it. */
+export interface SlackPayload {
+  text: string;
+  blocks?: SlackBlock[];
+}
+
+/**
+ * The one way a reply becomes Slack messages, for a command's reply and for what the outbox
+ * posts alike (the outbox asks for one message: its idempotency key names one post).
+ */
+export function slackPayloads(reply: Reply, options: RenderOptions = {}): SlackPayload[] {
+  return renderReply(reply, options).map((m) => (m.blocks.length ? { text: m.text, blocks: m.blocks } : { text: m.text }));
+}

@@ -1,14 +1,15 @@
 /**
- * The Slack `PlatformSender`: messages the bot posts on its own (reminders, alerts,
+ * The outbound part of the Slack platform (the port's `PlatformSender`): messages the bot posts on its own (reminders, alerts,
  * announcements), called by the outbox under its limiters. It posts, finds and removes;
  * it never waits or retries itself: each failure is classified (DeliveryError) so that the
  * outbox paces and retries (Retry-After on 429, backoff on 5xx) and nothing is lost silently.
  */
 import type { webApi } from "@slack/bolt";
 import type { ChannelRef } from "../../core/types.js";
-import { DeliveryError, type OutboundMessage, type PlatformSender, type SentMessage } from "../../core/outbound.js";
+import { DeliveryError, type OutboundMessage, type SentMessage } from "../../core/outbound.js";
+import type { ChatPlatform } from "../../core/platform.js";
 import { classifySlackError } from "./errors.js";
-import { renderReply } from "./render.js";
+import { slackPayloads } from "./render.js";
 
 /** `metadata.event_type` of every outbox post; its payload carries the idempotency key. */
 export const OUTBOX_EVENT_TYPE = "cdce_outbox";
@@ -36,8 +37,11 @@ function checkTarget(target: ChannelRef, options: SlackSenderOptions): void {
   }
 }
 
+/** The outbound methods of the Slack platform. */
+export type SlackSender = Pick<ChatPlatform, "platform" | "send" | "findSent" | "openDirect" | "remove">;
+
 /** Builds the sender over a Web API client configured to fail fast (see index.ts). */
-export function createSlackSender(client: SenderClient, options: SlackSenderOptions = {}): PlatformSender {
+export function createSlackSender(client: SenderClient, options: SlackSenderOptions = {}): SlackSender {
   // A person's DM channel never changes: one conversations.open per person and process.
   const directs = new Map<string, string>();
   async function openDirect(workspaceId: string, userId: string): Promise<ChannelRef> {
@@ -63,12 +67,11 @@ export function createSlackSender(client: SenderClient, options: SlackSenderOpti
       checkTarget(message.target, options);
       // One logical message, one Slack message: the idempotency key names exactly one post,
       // so an oversized reply is cut (with a marker) rather than split.
-      const [rendered] = renderReply(message.reply, { maxMessages: 1 });
+      const [payload] = slackPayloads(message.reply, { maxMessages: 1 });
       try {
         const res = await client.chat.postMessage({
           channel: message.target.channelId,
-          text: rendered!.text,
-          blocks: rendered!.blocks,
+          ...payload!,
           unfurl_links: false,
           metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: message.idempotencyKey } },
         });

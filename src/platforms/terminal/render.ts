@@ -1,5 +1,5 @@
-/** Renders a neutral Reply as readable plain text for the terminal. */
-import type { Block, Reply } from "../../core/types.js";
+/** Renders a neutral Reply as readable plain text for the terminal: replies and notifications alike. */
+import type { Block, Form, Reply } from "../../core/types.js";
 import { revealReplyLinks } from "../../core/links.js";
 
 /** Neutral Markdown -> plain text: bold/italic markers dropped, links as "label <url>". */
@@ -31,15 +31,17 @@ function block(b: Block, buttons: string[]): string[] {
   }
 }
 
+/** A form as text: its title, then one line per field (`*`: required). */
+export function renderForm(form: Form): string[] {
+  return [`[${form.title}]`, ...form.fields.map((f) => `  ${f.name}: ${f.label}${f.required ? " *" : ""}`)];
+}
+
 /** The text, and the button commands in the order they were numbered (typing N runs one). */
 export function renderText(reply: Reply): { text: string; buttons: string[] } {
   // A masked link whose label is another address shows its real target.
   reply = revealReplyLinks(reply);
   const buttons: string[] = [];
   const lines = reply.blocks.flatMap((b) => block(b, buttons));
-  if (reply.form) {
-    lines.push(`[${reply.form.title}]`);
-    for (const f of reply.form.fields) lines.push(`  ${f.name}: ${f.label}${f.required ? " *" : ""}`);
-  }
+  if (reply.form) lines.push(...renderForm(reply.form));
   return { text: lines.join("\n"), buttons };
 }

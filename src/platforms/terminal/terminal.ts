@@ -1,123 +1,98 @@
 /**
- * Terminal mode: a prompt that takes `/cdce ...` lines, runs them through the same
- * dispatcher as Slack and Discord, and prints the replies as text. The local user's
- * identity (role, commune, language) comes from the flags and is synced at start.
+ * The terminal platform (a `ChatPlatform`): a prompt that takes `/cdce ...` lines, hands
+ * them to the core like Slack and Discord do, and prints the replies as text (a
+ * conversation.ts); `--once` runs one line and ends. What the bot sends on its own (the
+ * outbox's `send`) is printed too, rendered as replies are.
  */
-import { createInterface } from "node:readline/promises";
-import type { Dispatcher } from "../../core/dispatcher.js";
+import type { Inbound } from "../../core/inbound.js";
+import type { OutboundMessage, SentMessage } from "../../core/outbound.js";
+import type { ChatPlatform } from "../../core/platform.js";
 import type { Repositories } from "../../core/ports.js";
-import type { IncomingCommand, Reply } from "../../core/types.js";
-import { ensureMembership, resolveActor } from "../../core/identity.js";
+import type { ChannelRef, Clock } from "../../core/types.js";
 import { translator } from "../../core/i18n/catalogue.js";
-import { renderText } from "./render.js";
-import { keepReplyFiles } from "./files.js";
 import type { TerminalArgs } from "./args.js";
+import { CONSOLE, syncLocalActor, toIncoming, WORKSPACE } from "./local-actor.js";
+import { Conversation, replyText } from "./conversation.js";
 
-const WORKSPACE = "local";
+export { syncLocalActor } from "./local-actor.js";
+export { runInteractive } from "./conversation.js";
 
-/** Makes the local person match the flags: the given role (in the commune), nothing else. */
-export async function syncLocalActor(args: TerminalArgs, repos: Repositories, now: Date): Promise<void> {
-  const base: IncomingCommand = { platform: "terminal", workspaceId: WORKSPACE, userId: args.user, userName: args.user };
-  const actor = await resolveActor(base, repos, now);
-  let communeId: string | null = null;
-  if (args.commune) {
-    const commune = await repos.communes.findByName(args.commune);
-    if (!commune) throw new Error(`--commune: unknown commune "${args.commune}"`);
-    communeId = commune.id;
-  }
-  const scoped = args.role === "coordination" ? null : communeId;
-  for (const m of await repos.memberships.activeFor(actor.personId, now)) {
-    if (m.role !== args.role || m.communeId !== scoped) await repos.memberships.end(m.id, now);
-  }
-  await ensureMembership(repos, actor.personId, args.role, scoped, now);
-  if (args.lang) await repos.identity.updatePerson(actor.personId, { locale: args.lang, localeChosen: true });
+export interface TerminalDeps {
+  inbound: Inbound;
+  /** For the local person's identity (flags) and language (welcome line). */
+  repos: Repositories;
+  clock: Clock;
+  args: TerminalArgs;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Where reply files are written (default ./data/exports). */
+  exportDir?: string;
 }
 
-function toIncoming(line: string, args: TerminalArgs): IncomingCommand {
+/** Runs one line and returns the printed text (what `--once` prints; used by tests). */
+export async function runOnce(line: string, args: TerminalArgs, inbound: Pick<Inbound, "handle">): Promise<string> {
+  return replyText(await inbound.handle(toIncoming(line, args)), args.user);
+}
+
+export interface TerminalPlatform extends ChatPlatform<undefined> {
+  readonly ended: Promise<void>;
+}
+
+export function createTerminalPlatform(deps: TerminalDeps): TerminalPlatform {
+  const { inbound, args } = deps;
+  const conversation = new Conversation({ inbound, args, output: deps.output, exportDir: deps.exportDir });
+  let running = false;
+  let finish: (err?: Error) => void = () => {};
+  const ended = new Promise<void>((resolve, reject) => (finish = (err) => (err ? reject(err) : resolve())));
+  // main.ts awaits it once every platform has started: a failure before then is not "unhandled".
+  ended.catch(() => undefined);
+  const sent = new Map<string, string>();
+
   return {
+    name: "terminal",
     platform: "terminal",
-    workspaceId: WORKSPACE,
-    userId: args.user,
-    userName: args.user,
-    channel: { platform: "terminal", workspaceId: WORKSPACE, channelId: "console" },
-    text: line.replace(/^\s*\/cdce\b/i, "").trim(),
-  };
-}
-
-/** Runs one line and returns the printed text (used by `--once` and tests). */
-export async function runOnce(line: string, args: TerminalArgs, dispatcher: Dispatcher): Promise<string> {
-  const reply = await dispatcher.handle(toIncoming(line, args));
-  return [renderText(reply).text, ...(await keepReplyFiles(reply, args.user))].join("\n");
-}
-
-/** How a form on the prompt ended: submitted (the reply), or left for a command typed instead, or input closed. */
-type FormOutcome = { reply: Reply } | { leaveFor: string } | { closed: true };
-
-/**
- * Asks each field of a form on the prompt, then submits it like a modal would. A line that
- * starts with `/cdce` is a command, not an answer (someone who forgot the form was open):
- * the form is left and that command is run instead.
- */
-async function fillForm(reply: Reply, ask: (q: string) => Promise<string | null>, args: TerminalArgs, dispatcher: Dispatcher): Promise<FormOutcome> {
-  const form = reply.form!;
-  const options: Record<string, unknown> = {};
-  for (const f of form.fields) {
-    const raw = await ask(`${f.label}${f.required ? " *" : ""} : `);
-    if (raw === null) return { closed: true };
-    const answer = raw.trim();
-    if (/^\/cdce\b/i.test(answer)) return { leaveFor: answer };
-    if (answer) options[f.name] = answer;
-  }
-  return { reply: await dispatcher.handle({ ...toIncoming("", args), text: undefined, structured: { name: form.submitCommand, options } }) };
-}
-
-export async function runInteractive(
-  args: TerminalArgs,
-  dispatcher: Dispatcher,
-  io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; welcome: string },
-): Promise<void> {
-  const rl = createInterface({ input: io.input, terminal: false });
-  // One iterator for prompts and form answers: it ends cleanly when the input closes.
-  const lines = rl[Symbol.asyncIterator]();
-  const print = (s: string) => io.output.write(`${s}\n`);
-  const ask = async (q: string) => {
-    io.output.write(q);
-    const next = await lines.next();
-    return next.done ? null : String(next.value);
-  };
-  print(io.welcome);
-  let buttons: string[] = [];
-  const show = async (r: Reply) => {
-    const out = renderText(r);
-    buttons = out.buttons;
-    print(out.text);
-    for (const line of await keepReplyFiles(r, args.user)) print(line);
-  };
-  // A command typed in the middle of a form, run next.
-  let typedInForm: string | undefined;
-  try {
-    for (;;) {
-      const raw = typedInForm ?? (await ask("> "));
-      typedInForm = undefined;
-      if (raw === null) break;
-      const line = raw.trim();
-      if (!line) continue;
-      if (/^(quit|exit|q)$/i.test(line)) break;
-      const pressed = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;
-      const reply = await dispatcher.handle(toIncoming(pressed ?? line, args));
-      await show(reply);
-      if (!reply.form) continue;
-      const t = translator(reply.locale);
-      print(t("form.terminalHint"));
-      const outcome = await fillForm(reply, ask, args, dispatcher);
-      if ("closed" in outcome) break;
-      if ("reply" in outcome) await show(outcome.reply);
-      else {
-        print(t("form.abandoned"));
-        typedInForm = outcome.leaveFor;
+    ended,
+    async start() {
+      await syncLocalActor(args, deps.repos, deps.clock());
+      running = true;
+      if (args.once !== undefined) {
+        // One line, printed as `runOnce` returns it; then the platform has ended.
+        await conversation.show(await inbound.handle(toIncoming(args.once, args)));
+        running = false;
+        finish();
+        return;
       }
-    }
-  } finally {
-    rl.close();
-  }
+      const person = await deps.repos.identity.findByAccount("terminal", WORKSPACE, args.user);
+      const welcome = translator(person?.locale ?? "fr")("terminal.welcome");
+      void conversation.run(deps.input, welcome).then(
+        () => ((running = false), finish()),
+        (err: unknown) => ((running = false), finish(err instanceof Error ? err : new Error(String(err)))),
+      );
+    },
+    async stop() {
+      conversation.stop();
+      if (running) await ended.catch(() => undefined);
+    },
+    isConnected: () => running,
+    deliver: (reply) => conversation.deliver(reply),
+    openForm: (form, { locale }) => conversation.openForm(form, locale),
+    // What the bot sends on its own, printed as it comes (there is one local conversation).
+    async send(message: OutboundMessage): Promise<SentMessage> {
+      const known = sent.get(message.idempotencyKey);
+      if (known) return { externalId: known };
+      conversation.print(await replyText(message.reply, args.user, deps.exportDir));
+      const externalId = `terminal-${sent.size + 1}`;
+      sent.set(message.idempotencyKey, externalId);
+      return { externalId };
+    },
+    async findSent(_target: ChannelRef, key: string): Promise<SentMessage | null> {
+      const externalId = sent.get(key);
+      return externalId ? { externalId } : null;
+    },
+    async openDirect(workspaceId: string): Promise<ChannelRef> {
+      return { platform: "terminal", workspaceId, channelId: CONSOLE.channelId };
+    },
+    // Printed lines cannot be taken back.
+    async remove(): Promise<void> {},
+  };
 }

@@ -6,6 +6,7 @@
 import { loadConfig } from "../../../src/config.js";
 import type { Dispatcher } from "../../../src/core/dispatcher.js";
 import { ensureMembership, resolveActor } from "../../../src/core/identity.js";
+import { createInbound } from "../../../src/core/inbound.js";
 import type { Logger } from "../../../src/core/logger.js";
 import type { Role } from "../../../src/core/types.js";
 import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions } from "../../../src/platforms/discord/index.js";
@@ -65,7 +66,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
       DISCORD_GUILD_ID: fake.guild.id,
       DISCORD_API_URL: fake.apiUrl,
     });
-    adapter = createDiscordAdapter({ config, dispatcher, services: app.services, logger: options.logger ?? app.services.logger }, options.adapter);
+    adapter = createDiscordAdapter({ config, inbound: createInbound({ dispatcher, services: app.services }), logger: options.logger ?? app.services.logger }, options.adapter);
     await adapter.start();
   } catch (err) {
     await adapter?.stop().catch(() => undefined);

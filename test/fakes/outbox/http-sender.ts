@@ -2,11 +2,11 @@
  * A `PlatformSender` for the fake platform (fake-platform.ts), classifying failures the way
  * the Slack and Discord senders do: 429 -> rate_limited (with the Retry-After asked),
  * 5xx, timeouts and network errors -> transient, other 4xx -> permanent. Plus a
- * PlatformAdapter wrapper so that the real runtime (src/runtime.ts) can drive it.
+ * ChatPlatform around any such sender so that the real runtime (src/runtime.ts) can drive it.
  */
 import { DeliveryError, type OutboundMessage, type PlatformSender, type SentMessage } from "../../../src/core/outbound.js";
 import type { ChannelRef, Platform } from "../../../src/core/types.js";
-import type { PlatformAdapter } from "../../../src/platforms/adapter.js";
+import type { ChatPlatform } from "../../../src/core/platform.js";
 
 export interface FakeSenderOptions {
   platform?: Platform;
@@ -51,7 +51,26 @@ export function createFakeSender(baseUrl: string, o: FakeSenderOptions = {}): Pl
   };
 }
 
-/** The sender as a connected platform adapter (for createRuntime in worker processes). */
-export function fakeAdapter(sender: PlatformSender): PlatformAdapter {
-  return { name: sender.platform, sender, start: async () => {}, stop: async () => {}, isConnected: () => true };
+/**
+ * The sender as a connected platform that takes no commands (for createRuntime in worker
+ * processes, and tests of what wraps a platform). Without `openDirect` it posts to the user
+ * id itself, as the outbox did for such senders.
+ */
+export function fakeAdapter(sender: PlatformSender, over: Partial<ChatPlatform> = {}): ChatPlatform {
+  return {
+    name: sender.platform,
+    platform: sender.platform,
+    send: (m) => sender.send(m),
+    findSent: async (target, key, since) => (sender.findSent ? sender.findSent(target, key, since) : null),
+    openDirect: async (workspaceId, userId) => (sender.openDirect ? sender.openDirect(workspaceId, userId) : { platform: sender.platform, workspaceId, channelId: userId }),
+    remove: async (target, id) => sender.remove?.(target, id),
+    start: async () => {},
+    stop: async () => {},
+    isConnected: () => true,
+    deliver: async () => {
+      throw new Error("this test platform takes no commands");
+    },
+    openForm: async () => false,
+    ...over,
+  };
 }

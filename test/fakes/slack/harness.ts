@@ -57,7 +57,7 @@ export async function createSlackHarness(o: { mode: Mode; logger?: Logger; submi
   else env.SLACK_SIGNING_SECRET = SIGNING_SECRET;
   const config = loadConfig(env);
   const adapter = createSlackAdapterWith(
-    { config, dispatcher: app.dispatcher, services: app.services, logger },
+    { config, inbound: app.inbound, logger },
     {
       host: "127.0.0.1",
       port: 0,

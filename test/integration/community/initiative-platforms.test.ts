@@ -56,7 +56,7 @@ describe("an initiative shared from Discord", () => {
     expect(confirmation).toContain("Petit-déjeuner équitable à l’école");
     const ref = /`([0-9a-f]{8})`/.exec(confirmation)![1]!;
 
-    await deliver(slack.app, [slack.adapter.sender!, discord.adapter.sender!]);
+    await deliver(slack.app, [slack.adapter, discord.adapter]);
 
     const slackPosts = slack.fake.api.history.get(networkSlack) ?? [];
     const onSlack = slackPosts.find((m) => JSON.stringify(m).includes("Petit-déjeuner équitable à l’école"));
@@ -78,7 +78,7 @@ describe("an initiative shared from Discord", () => {
     const done = await discord.run("initiative supprimer", { ref, confirmer: "oui" }, AMBASSADOR);
     expect(discordText(done.answer.message)).toContain("2 messages publiés sont en cours de retrait");
 
-    await deliver(slack.app, [slack.adapter.sender!, discord.adapter.sender!]);
+    await deliver(slack.app, [slack.adapter, discord.adapter]);
 
     expect((slack.fake.api.history.get(networkSlack) ?? []).some((m) => JSON.stringify(m).includes("Petit-déjeuner équitable à l’école"))).toBe(false);
     expect(slack.fake.calls.filter((c) => c.method === "chat.delete" && c.args.channel === networkSlack)).toHaveLength(1);
@@ -105,7 +105,7 @@ describe("an initiative shared from Discord", () => {
     expect(String(refused.body?.errors?.date)).toContain("Ich verstehe das Datum „irgendwann“ nicht");
     const ok = await slack.submit(view, { titre: "Faires Frühstück", description: "80 Gäste im Pfarrsaal", date: "2026-11-22", type: "Frühstück" }, USERS.de);
     expect(ok.status).toBe(200);
-    await deliver(app, [slack.adapter.sender!, discord.adapter.sender!]);
+    await deliver(app, [slack.adapter, discord.adapter]);
     const onSlack = (slack.fake.api.history.get(networkSlack) ?? []).find((m) => JSON.stringify(m).includes("Faires Frühstück"));
     expect(slackText(onSlack as never)).toMatch(/Partagé par \S+ \(Eupen\)/);
     const onDiscord = discord.fake.channel("reseau-cdce").messages.find((m) => discordText(m).includes("Faires Frühstück"));

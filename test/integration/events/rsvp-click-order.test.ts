@@ -102,7 +102,7 @@ describe("waitlist in click order, Discord (the interaction id's time)", () => {
     await h.run(path("config canal"), { usage: "reseau" }, COORD);
     const planned = await h.run(path("webinaire planifier"), { titre: "Ordre Discord", theme: "gouvernance", debut: "16/12/2026 19h", capacite: "1" }, COORD);
     const code = codeOf(discordText(planned.answer.message));
-    await deliverDue(h.app, h.adapter.sender!);
+    await deliverDue(h.app, h.adapter);
     const posted = h.fake.channel().messages.find((m) => discordText(m).includes("Ordre Discord"))!;
     const join = discordButtons(posted).find((b) => b.label === fr("ev.button.join"))!;
     let now = h.app.services.clock().getTime();

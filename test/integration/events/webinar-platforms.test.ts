@@ -29,7 +29,7 @@ describe("Slack: announcement and RSVP button", () => {
     await h.fake.response((await h.command("config canal reseau", USERS.en, "C0RESEAU")).responseUrl);
     const planned = await h.fake.response((await h.command('webinaire planifier titre:"Partenariats locaux" theme:partenariats debut:"15/12/2026 14h" capacite:1', USERS.en)).responseUrl);
     const code = codeOf(textOf(planned.body));
-    await deliverDue(h.app, h.adapter.sender);
+    await deliverDue(h.app, h.adapter);
     const post = await h.fake.call("chat.postMessage");
     expect(post.args.channel).toBe("C0RESEAU");
     expect(textOf(post.args)).toContain("Partenariats locaux");
@@ -52,10 +52,10 @@ describe("Slack: announcement and RSVP button", () => {
     const dm = (id: string) => [id, `D${id.slice(1)}`];
     const posts = () => h.fake.calls.filter((c) => c.method === "chat.postMessage" && dm(USERS.fr!.id).includes(c.args.channel));
     h.app.setNow(new Date("2026-12-08T07:59:00Z"));
-    await deliverDue(h.app, h.adapter.sender);
+    await deliverDue(h.app, h.adapter);
     expect(posts()).toHaveLength(0);
     h.app.setNow(new Date("2026-12-08T08:00:30Z")); // 09:00:30 in Brussels
-    await deliverDue(h.app, h.adapter.sender);
+    await deliverDue(h.app, h.adapter);
     expect(posts()).toHaveLength(1);
     expect(textOf(posts()[0]!.args)).toContain("Rappel : « Partenariats locaux » commence bientôt");
     // The person on the waitlist gets none.
@@ -101,7 +101,7 @@ describe("Discord: announcement and RSVP button", () => {
     await h.run(path("config canal"), { usage: "reseau" }, COORD);
     const planned = await h.run(path("webinaire planifier"), { titre: "Gouvernance du CoPil", theme: "gouvernance", debut: "16/12/2026 19h", capacite: "20" }, COORD);
     const code = codeOf(discordText(planned.answer.message));
-    await deliverDue(h.app, h.adapter.sender!);
+    await deliverDue(h.app, h.adapter);
     const channel = h.fake.channel();
     const posted = channel.messages.find((m) => discordText(m).includes("Gouvernance du CoPil"))!;
     expect(posted).toBeTruthy();

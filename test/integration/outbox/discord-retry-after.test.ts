@@ -21,7 +21,7 @@ describe("Discord 429 with retry_after in the body only", () => {
   let timer: NodeJS.Timeout;
   beforeAll(async () => {
     h = await startDiscordHarness();
-    const sender = h.adapter.sender!;
+    const sender = h.adapter;
     // One attempt per claim: a rate limit goes back to the outbox, which records the next attempt.
     const pacer = new PacedSender(sender, { logger: silentLogger, perChannelMinTimeMs: 0, perWorkspaceMinTimeMs: 0, maxAttempts: 1 });
     worker = new OutboxWorker({

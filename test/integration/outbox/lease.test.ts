@@ -8,13 +8,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Lease, type LeaseStore } from "../../../src/cluster/lease.js";
-import { LeasedAdapter } from "../../../src/cluster/leased-adapter.js";
+import { LeasedPlatform } from "../../../src/cluster/leased-platform.js";
 import { DeliveryError } from "../../../src/core/outbound.js";
 import { silentLogger } from "../../../src/core/logger.js";
 import { message } from "../../../src/core/reply.js";
 import { openDatabase, type Database } from "../../../src/data/database.js";
 import { PrismaLeaseStore } from "../../../src/data/lease-store.js";
-import type { PlatformAdapter } from "../../../src/platforms/adapter.js";
+import type { ChatPlatform } from "../../../src/core/platform.js";
+import { fakeAdapter } from "../../fakes/outbox/http-sender.js";
 import { pgReachable, scratchPostgres } from "../data/support.js";
 
 // Short, but not so short that a renewal delayed by a busy machine (2 cores shared with
@@ -105,30 +106,31 @@ describe("lease on SQLite", () => {
     const lease = new Lease(store, "leader", "a", { ttlMs: TTL, renewMs: RENEW, logger: silentLogger });
     const log: string[] = [];
     let n = 0;
-    const factory = (): PlatformAdapter => {
+    const factory = (): ChatPlatform => {
       const id = ++n;
       let on = false;
-      return {
-        name: "discord",
-        start: async () => void ((on = true), log.push(`start ${id}`)),
-        stop: async () => void ((on = false), log.push(`stop ${id}`)),
-        isConnected: () => on,
-        sender: { platform: "discord", send: async () => ({ externalId: `x${id}` }) },
-      };
+      return fakeAdapter(
+        { platform: "discord", send: async () => ({ externalId: `x${id}` }) },
+        {
+          start: async () => void ((on = true), log.push(`start ${id}`)),
+          stop: async () => void ((on = false), log.push(`stop ${id}`)),
+          isConnected: () => on,
+        },
+      );
     };
-    const adapter = new LeasedAdapter("discord", "discord", factory, lease, silentLogger);
+    const adapter = new LeasedPlatform("discord", "discord", factory, lease, silentLogger);
     const m = { idempotencyKey: "k", target: { platform: "discord" as const, workspaceId: "1", channelId: "2" }, reply: message("fr", "a") };
     try {
       await adapter.start();
       expect(adapter.isConnected()).toBe(true);
-      expect(await adapter.sender.send(m)).toEqual({ externalId: "x1" });
+      expect(await adapter.send(m)).toEqual({ externalId: "x1" });
       store.cut = true;
       await until(() => !adapter.isConnected(), "adapter stopped", 3 * TTL);
       expect(adapter.standby()).toBe(true);
-      await expect(adapter.sender.send(m)).rejects.toBeInstanceOf(DeliveryError);
+      await expect(adapter.send(m)).rejects.toBeInstanceOf(DeliveryError);
       store.cut = false;
       await until(() => adapter.isConnected(), "adapter restarted", 3 * TTL);
-      expect(await adapter.sender.send(m)).toEqual({ externalId: "x2" }); // a fresh adapter
+      expect(await adapter.send(m)).toEqual({ externalId: "x2" }); // a fresh adapter
       expect(log).toEqual(["start 1", "stop 1", "start 2"]);
     } finally {
       await adapter.stop();

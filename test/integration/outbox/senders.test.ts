@@ -64,7 +64,7 @@ describe("outbox over the real Slack sender", () => {
   let timer: NodeJS.Timeout;
   beforeAll(async () => {
     h = await createSlackHarness({ mode: "http" });
-    worker = workerFor(h.app, h.adapter.sender);
+    worker = workerFor(h.app, h.adapter);
     timer = setInterval(() => void worker.sweep(), 100);
   });
   afterAll(async () => {
@@ -89,7 +89,7 @@ describe("outbox over the real Slack sender", () => {
     await queue(h.app, "s:crash", "slack", TEAM_ID, "C0CRASH", soon());
     await leaveMidPost(h.app, "s:crash", "slack");
     // The dead replica's post did reach Slack.
-    await h.adapter.sender.send({ idempotencyKey: "s:crash", target: { platform: "slack", workspaceId: TEAM_ID, channelId: "C0CRASH" }, reply: message("fr", "Rappel", "channel") });
+    await h.adapter.send({ idempotencyKey: "s:crash", target: { platform: "slack", workspaceId: TEAM_ID, channelId: "C0CRASH" }, reply: message("fr", "Rappel", "channel") });
     await until(async () => (await state(h.app, "s:crash"))?.state === "sent", "recovered row sent", 10_000);
     expect(posts("C0CRASH", "s:crash")).toHaveLength(1);
   });
@@ -110,7 +110,7 @@ describe("outbox over the real Discord sender", () => {
   let timer: NodeJS.Timeout;
   beforeAll(async () => {
     h = await startDiscordHarness();
-    worker = workerFor(h.app, h.adapter.sender!);
+    worker = workerFor(h.app, h.adapter);
     timer = setInterval(() => void worker.sweep(), 100);
   });
   afterAll(async () => {
@@ -135,7 +135,7 @@ describe("outbox over the real Discord sender", () => {
     const channel = h.fake.addChannel("rappels");
     await queue(h.app, "d:crash", "discord", h.fake.guild.id, channel.id, soon());
     await leaveMidPost(h.app, "d:crash", "discord");
-    await h.adapter.sender!.send({ idempotencyKey: "d:crash", target: { platform: "discord", workspaceId: h.fake.guild.id, channelId: channel.id }, reply: message("fr", "Rappel", "channel") });
+    await h.adapter.send({ idempotencyKey: "d:crash", target: { platform: "discord", workspaceId: h.fake.guild.id, channelId: channel.id }, reply: message("fr", "Rappel", "channel") });
     const postsTo = () => h.fake.requests.filter((r) => r.method === "POST" && r.path === `/channels/${channel.id}/messages`).length;
     const before = postsTo();
     await until(async () => (await state(h.app, "d:crash"))?.state === "sent", "recovered row sent", 10_000);

@@ -46,7 +46,7 @@ describe("Slack: a momentum alert and its buttons", () => {
   it("posts the alert in the coordination channel; 'Propose a mentor' ranks Eupen first", async () => {
     await h.fake.response((await h.command("config canal coordination", USERS.fr, "C0COORD")).responseUrl);
     await raerenFalls(h.app);
-    await deliverDue(h.app, h.adapter.sender);
+    await deliverDue(h.app, h.adapter);
     const post = h.fake.calls.filter((c) => c.method === "chat.postMessage" && c.args.channel === "C0COORD" && textOf(c.args).includes("Raeren"))[0]!;
     expect(textOf(post.args)).toContain("Raeren passe en orange");
     expect(textOf(post.args)).toContain("Dernière activité il y a");
@@ -76,7 +76,7 @@ describe("Discord: a momentum alert and its buttons", () => {
     };
     await h.run(path("config canal"), { usage: "coordination" }, COORD);
     await raerenFalls(h.app);
-    await deliverDue(h.app, h.adapter.sender!);
+    await deliverDue(h.app, h.adapter);
     const posted = h.fake.guild.channels.flatMap((c) => c.messages).find((m) => discordText(m).includes("Raeren passe en orange"))!;
     expect(posted).toBeTruthy();
     const mentor = discordButtons(posted).find((b) => b.label === fr("momentum.action.mentor.button"))!;

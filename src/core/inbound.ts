@@ -1,0 +1,56 @@
+/**
+ * The core's side of the platform port: what a `ChatPlatform` is given at construction to
+ * hand over what its users do (commands, clicks, form submissions, typing in an option).
+ * Replies leave it complete: a form carries what a platform needs to show it (each field's
+ * longest answer, the line to type instead), so no platform looks a command up itself.
+ */
+import type { Services } from "./commands.js";
+import type { Dispatcher } from "./dispatcher.js";
+import type { PlatformUsers } from "./platform-users.js";
+import { createSuggestions, type SuggestHooks, type Suggestion, type SuggestSource } from "./suggest.js";
+import type { Form, IncomingCommand, Locale, Reply } from "./types.js";
+
+export interface Inbound {
+  /** Runs a command, a click (its `/cdce` line) or a submitted form; never throws for the user's mistakes. */
+  handle(incoming: IncomingCommand): Promise<Reply>;
+  /** Whether a command handed in now would wait for its turn (a platform may acknowledge first). */
+  busy(): boolean;
+  /** Suggestions while someone types (src/core/suggest.ts). */
+  suggest(source: SuggestSource, query: string, locale: Locale): Promise<Suggestion[]>;
+  /** Loads what suggestions read from memory; a platform calls it once connected. */
+  warm(): Promise<void>;
+  /** Where a platform says who its users are (for `/cdce role`). */
+  readonly users: PlatformUsers;
+}
+
+export interface InboundOptions {
+  dispatcher: Dispatcher;
+  services: Services;
+  suggestHooks?: SuggestHooks;
+}
+
+export function createInbound({ dispatcher, services, suggestHooks }: InboundOptions): Inbound {
+  const suggestions = createSuggestions(services, dispatcher.registry, suggestHooks);
+  const complete = (form: Form, locale: Locale): Form => {
+    const def = dispatcher.registry.get(form.submitCommand);
+    if (!def) return form;
+    return {
+      ...form,
+      usage: form.usage ?? def.usage[locale] ?? def.usage.fr,
+      fields: form.fields.map((f) => {
+        const max = f.max ?? def.options[f.name]?.meta.max;
+        return max === undefined ? f : { ...f, max };
+      }),
+    };
+  };
+  return {
+    async handle(incoming) {
+      const reply = await dispatcher.handle(incoming);
+      return reply.form ? { ...reply, form: complete(reply.form, reply.locale) } : reply;
+    },
+    busy: () => dispatcher.busy?.() ?? false,
+    suggest: (source, query, locale) => suggestions.suggest(source, query, locale),
+    warm: () => suggestions.warm(),
+    users: dispatcher.users,
+  };
+}
