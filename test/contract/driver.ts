@@ -82,7 +82,7 @@ export interface SenderKnobs {
  * What a platform may lack. A case that needs it is reported as skipped on that platform,
  * with the driver's reason in its title.
  */
-export type Capability = "ephemeral" | "fieldErrors" | "sender" | "rateLimits";
+export type Capability = "ephemeral" | "fieldErrors" | "sender" | "rateLimits" | "remoteChannels";
 
 export interface AdapterDriver {
   name: string;

@@ -11,7 +11,9 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { TerminalArgs } from "../../src/platforms/terminal/args.js";
 import { userExportDir } from "../../src/platforms/terminal/files.js";
-import { syncLocalActor } from "../../src/platforms/terminal/terminal.js";
+import { createTerminalPlatform, syncLocalActor } from "../../src/platforms/terminal/terminal.js";
+import { CONSOLE, WORKSPACE } from "../../src/platforms/terminal/local-actor.js";
+import { PassThrough, Writable } from "node:stream";
 import type { Locale } from "../../src/core/types.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
 import { TerminalSession, type Printed } from "../helpers/terminal-session.js";
@@ -89,8 +91,8 @@ adapterContract({
   unsupported: {
     ephemeral: "a local terminal has one reader: no private or public replies",
     fieldErrors: "the errors are printed as lines after the form's last question, not by field",
-    sender: "the terminal has no outbox sender yet (send, openDirect, findSent come with its port to a platform)",
     rateLimits: "a local terminal has no rate limits",
+    remoteChannels: "a local terminal has one console and no server: no unknown channel, no 5xx",
   },
   async run(line, opts) {
     const s = await sessionOf(opts);
@@ -124,6 +126,25 @@ adapterContract({
   async app() {
     app ??= await createTestApp();
     return app;
+  },
+  async sender() {
+    // The terminal platform itself, printing what the bot sends on its own to a stream read here.
+    app ??= await createTestApp();
+    const printed: string[] = [];
+    const output = new Writable({ write: (chunk: Buffer, _enc, done) => (printed.push(chunk.toString("utf8")), done()) });
+    const args: TerminalArgs = { role: "benevole", user: "contract-sender", lang: "fr", terminal: true };
+    const platform = createTerminalPlatform({ inbound: app.inbound, repos: app.services.repos, clock: app.services.clock, args, input: new PassThrough(), output });
+    const lines = () => printed.join("").split("\n").map((l) => l.trim()).filter(Boolean);
+    return {
+      sender: platform,
+      channel: () => ({ ...CONSOLE }),
+      unknownChannel: () => { throw new Error("terminal: no unknown channel"); },
+      forbiddenChannel: () => { throw new Error("terminal: no forbidden channel"); },
+      member: { workspaceId: WORKSPACE, userId: args.user },
+      failNextPost: () => { throw new Error("terminal: nothing to fail"); },
+      // One console: everything sent, to a channel or a person, is printed there.
+      posted: () => lines(),
+    };
   },
   async close() {
     for (const s of sessions.values()) {

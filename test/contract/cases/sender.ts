@@ -62,7 +62,7 @@ export const senderCases: ContractCase[] = [
   },
   {
     title: "sender: a server error (5xx) is transient",
-    needs: ["sender"],
+    needs: ["sender", "remoteChannels"],
     async run(driver) {
       const k = await driver.sender!();
       const m = outbound(k.channel());
@@ -73,7 +73,7 @@ export const senderCases: ContractCase[] = [
   },
   {
     title: "sender: an unknown channel and a channel the bot may not post in are permanent",
-    needs: ["sender"],
+    needs: ["sender", "remoteChannels"],
     async run(driver) {
       const k = await driver.sender!();
       expect((await failure(k.sender.send(outbound(k.unknownChannel())))).kind).toBe("permanent");
