@@ -79,7 +79,7 @@ export function createSuggestions(services: Services, registry: CommandRegistry,
       .list()
       .then((list) => {
         communes = list;
-        loadedAt = Date.now();
+        loadedAt = services.clock().getTime();
         return list;
       })
       .finally(() => {
@@ -89,7 +89,7 @@ export function createSuggestions(services: Services, registry: CommandRegistry,
   /** Serves the cached list at once; a stale one is refreshed for the next keystroke. */
   async function communeList(): Promise<Commune[]> {
     if (!communes) return loadCommunes();
-    if (Date.now() - loadedAt > COMMUNES_TTL_MS) {
+    if (services.clock().getTime() - loadedAt > COMMUNES_TTL_MS) {
       loadCommunes().catch((err: unknown) => services.logger.warn({ err }, "commune list refresh failed"));
     }
     return communes;
