@@ -138,7 +138,10 @@ export class PrismaEventRepository implements EventRepository {
       const key = { eventId_slotId_personId: { eventId, slotId, personId } };
       const existing = await tx.registration.findUnique({ where: key });
       if (existing && existing.status !== "left") {
-        return { outcome: existing.status === "going" ? "already_going" : "already_waitlist", registration: toRegistration(existing) };
+        // A double click whose later click was handled first: the place is the first click's.
+        const first = requestedAt < existing.requestedAt ? requestedAt : existing.requestedAt;
+        if (first !== existing.requestedAt) await tx.registration.updateMany({ where: { id: existing.id, requestedAt: { gt: first } }, data: { requestedAt: first } });
+        return { outcome: existing.status === "going" ? "already_going" : "already_waitlist", registration: toRegistration({ ...existing, requestedAt: first }) };
       }
       const write = async (status: "going" | "waitlist"): Promise<Registration> => {
         const data = { status, requestedAt, communeId, attendedAt: null };

@@ -56,6 +56,22 @@ describe("waitlist in click order, through the dispatcher", () => {
     // Neither untrusted stamp jumps ahead: both count as handled at `now`, after the clicks.
     expect(order.slice(3).sort()).toEqual(["future", "stale"]);
   });
+
+  it("keeps a double click's first stamp when its second click was handled first", async () => {
+    const code = await planWebinar(app, 'titre:"Double clic" theme:communication debut:"21/03/2027 10h" capacite:1');
+    let now = app.services.clock().getTime();
+    const click = (user: string, stamp: (now: number) => number) => {
+      app.setNow(new Date((now += 1_000)));
+      return app.dispatcher.handle({ platform: "slack", workspaceId: "W1", userId: user, userName: user, text: `webinaire rejoindre ${code}`, actedAt: new Date(stamp(now)) });
+    };
+    await click("seated", (t) => t - 5_000);
+    // "double" clicked at -4 s and again at -1 s; the second click is handled first, then
+    // "between" (clicked at -2 s), then the first click of "double".
+    await click("double", (t) => t - 1_000);
+    await click("between", (t) => t - 3_000);
+    await click("double", (t) => t - 6_000);
+    expect(await waitlistUsers(app, code, "slack", "W1", ["double", "between"])).toEqual(["double", "between"]);
+  });
 });
 
 describe("waitlist in click order, Slack (action_ts)", () => {
