@@ -7,14 +7,14 @@
 //   data, delivery, scheduler, cluster, ops, the composition files): arrows point inward. It
 //   loads lazily only the packages of DOMAIN_LAZY (chrono-node, ics: big, and needed by few
 //   commands);
-// - src/cluster (leases, the leased adapter) uses the kernel and the platform adapter interface
-//   (src/platforms/adapter.ts) only: no SDK, no ORM, no data, delivery, scheduler or features;
+// - src/cluster (leases, the leased platform) uses the kernel only, the ChatPlatform port
+//   included (src/core/platform.ts): no SDK, no ORM, no platforms, data, delivery, scheduler or features;
 // - src/ops (health and metrics) reads the kernel and the outbox (src/delivery): no SDK, no ORM,
 //   no cron/limiter/Redis, no platforms, data, scheduler, cluster or features;
 // - src/config.ts reads the environment only: no outer package, and nothing of src/ but the
 //   database time-out table (src/data/timeouts.ts, plain numbers);
-// - src/app.ts composes data, features, delivery and cluster, but no platform: adapters are
-//   loaded by src/platforms/load.ts; src/runtime.ts drives them through src/platforms/adapter.ts;
+// - src/app.ts composes data, features, delivery and cluster, but no platform: platforms are
+//   loaded by src/platforms/load.ts; src/runtime.ts drives them through the kernel's port;
 //   neither touches an SDK or the ORM directly;
 // - features: any file outside src/features/A/ and commands/A/ (another feature, the kernel,
 //   src/data, src/platforms, the composition) reaches feature A only through
@@ -88,7 +88,7 @@ export default tseslint.config(
   },
   {
     files: ["src/cluster/**/*.ts"],
-    rules: layer([SDK, ORM, INFRA, { paths: ["^src/(data|delivery|scheduler|ops|features)/", "^src/platforms/(?!adapter\\.ts$)", "^commands/"], message: "the cluster uses the kernel and the platform adapter interface only" }]),
+    rules: layer([SDK, ORM, INFRA, { paths: ["^src/(platforms|data|delivery|scheduler|ops|features)/", "^commands/"], message: "the cluster uses the kernel only (the ChatPlatform port is src/core/platform.ts)" }]),
   },
   {
     files: ["src/ops/**/*.ts"],
@@ -98,8 +98,8 @@ export default tseslint.config(
     files: ["src/config.ts"],
     rules: layer([SDK, ORM, INFRA, { paths: ["^src/(platforms|delivery|scheduler|cluster|ops|features|core)/", "^src/data/(?!timeouts\\.ts$)", "^commands/"], message: "the configuration reads the environment only" }]),
   },
-  { files: ["src/app.ts"], rules: layer([SDK, ORM, INFRA, { paths: ["^src/platforms/"], message: "adapters are loaded by src/platforms/load.ts, not by the app" }]) },
-  { files: ["src/runtime.ts"], rules: layer([SDK, ORM, INFRA, { paths: ["^src/platforms/(?!adapter\\.ts$)"], message: "the runtime drives platforms through src/platforms/adapter.ts" }]) },
+  { files: ["src/app.ts"], rules: layer([SDK, ORM, INFRA, { paths: ["^src/platforms/"], message: "platforms are loaded by src/platforms/load.ts, not by the app" }]) },
+  { files: ["src/runtime.ts"], rules: layer([SDK, ORM, INFRA, { paths: ["^src/platforms/"], message: "the runtime drives platforms through the kernel's port (src/core/platform.ts)" }]) },
   { files: ["test/**", "bench/**"], rules: { "@typescript-eslint/no-explicit-any": "off" } },
   { files: ["src/platforms/terminal/**", "bench/**", "test/**", "src/data/import-cli.ts", "src/platforms/*/cli*.ts", "**/*-cli.ts"], rules: { "no-console": "off" } },
 );
