@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp, type App, type AppOptions } from "../../src/app.js";
 import { silentLogger, type Logger } from "../../src/core/logger.js";
+import { pgReachable, scratchPostgres } from "../integration/data/support.js";
 
 export interface TestApp extends App {
   /** Moves the controllable clock. */
@@ -40,4 +41,29 @@ export async function createTestApp(
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+type TestAppOptions = Parameters<typeof createTestApp>[0];
+
+/** The same app over a fresh PostgreSQL schema, dropped when the app closes. */
+export async function createPostgresTestApp(options: Omit<NonNullable<TestAppOptions>, "databaseUrl"> = {}): Promise<TestApp> {
+  const scratch = scratchPostgres();
+  const app = await createTestApp({ ...options, databaseUrl: scratch.url });
+  return {
+    ...app,
+    async close() {
+      await app.close();
+      await scratch.cleanup();
+    },
+  };
+}
+
+/**
+ * Apps on each database a suite runs on, for `describe.each`: SQLite always, PostgreSQL when
+ * it answers (otherwise `pgReachable` prints why its cases are absent).
+ */
+export async function appsOnEachDatabase(suite: string, options: Omit<NonNullable<TestAppOptions>, "databaseUrl"> = {}): Promise<[string, () => Promise<TestApp>][]> {
+  const providers: [string, () => Promise<TestApp>][] = [["SQLite", () => createTestApp(options)]];
+  if (await pgReachable(suite)) providers.push(["PostgreSQL", () => createPostgresTestApp(options)]);
+  return providers;
 }

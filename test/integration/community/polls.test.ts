@@ -4,11 +4,11 @@
  * the author once), and exact counts under concurrent clicks on SQLite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../helpers/test-app.js";
+import { createPostgresTestApp, createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { run, runStructured, textOf, type As } from "../../helpers/run.js";
 import { refIn, rows } from "../../helpers/community.js";
 import { closeDuePolls } from "../../../src/features/polls/service.js";
-import { pgReachable, scratchPostgres } from "../data/support.js";
+import { pgReachable } from "../data/support.js";
 
 const ANNE: As = { user: "anne", role: "copil", commune: "Namur", platform: "slack" };
 
@@ -111,13 +111,11 @@ describe("polls on SQLite", () => {
 const pg = await pgReachable("polls-postgres");
 describe.runIf(pg)("polls on PostgreSQL", () => {
   it("counts exactly one vote per person under concurrent clicks", async () => {
-    const scratch = scratchPostgres();
-    const app = await createTestApp({ databaseUrl: scratch.url });
+    const app = await createPostgresTestApp();
     try {
       await concurrentVotes(app, 20);
     } finally {
       await app.close();
-      await scratch.cleanup();
     }
   }, 60_000);
 });

@@ -4,22 +4,14 @@
  * freeing seats in parallel promotes each waiting person once, in request order.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../helpers/test-app.js";
-import { pgReachable, scratchPostgres } from "../data/support.js";
+import { appsOnEachDatabase, type TestApp } from "../../helpers/test-app.js";
 import { run } from "../../helpers/run.js";
 import { planWebinar } from "../../helpers/events.js";
 import { resolveActor } from "../../../src/core/identity.js";
 
 const NOW = new Date("2027-03-01T09:00:00Z");
 
-async function pgApp(): Promise<TestApp> {
-  const scratch = scratchPostgres();
-  const app = await createTestApp({ databaseUrl: scratch.url, now: NOW });
-  return { ...app, close: async () => { await app.close(); await scratch.cleanup(); } };
-}
-
-const providers: [string, () => Promise<TestApp>][] = [["SQLite", () => createTestApp({ now: NOW })]];
-if (await pgReachable("events-concurrency")) providers.push(["PostgreSQL", pgApp]);
+const providers = await appsOnEachDatabase("events-concurrency", { now: NOW });
 
 describe.each(providers)("RSVP under concurrency on %s", (_name, makeApp) => {
 let app: TestApp;

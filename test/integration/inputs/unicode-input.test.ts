@@ -6,10 +6,10 @@
  * text columns refuse NUL).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../helpers/test-app.js";
+import { createPostgresTestApp, createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { prepareUser, run, runStructured, textOf } from "../../helpers/run.js";
 import { translator } from "../../../src/core/i18n/catalogue.js";
-import { pgReachable, scratchPostgres } from "../data/support.js";
+import { pgReachable } from "../data/support.js";
 
 const COPIL = { user: "copil-namur", role: "copil", commune: "Namur" } as const;
 const GENERIC = translator("fr")("error.internal");
@@ -69,15 +69,5 @@ describe("typed text is normalised before it is stored, on SQLite", () => {
 const pgUp = await pgReachable("unicode-input");
 // Skipped with pgReachable's notice when the server is down.
 describe.skipIf(!pgUp)("typed text is normalised before it is stored, on PostgreSQL", () => {
-  unicodeSuite(async () => {
-    const scratch = scratchPostgres();
-    const app = await createTestApp({ databaseUrl: scratch.url });
-    return {
-      ...app,
-      async close() {
-        await app.close();
-        await scratch.cleanup();
-      },
-    };
-  });
+  unicodeSuite(() => createPostgresTestApp());
 });
