@@ -135,7 +135,7 @@ adapterContract({
     const hh = await harness();
     const ref = (channelId: string): ChannelRef => ({ platform: "discord", workspaceId: hh.fake.guild.id, channelId });
     return {
-      sender: hh.adapter.sender!,
+      sender: hh.adapter,
       channel: () => ref(hh.fake.addChannel(`contract-${++channels}`).id),
       unknownChannel: () => ref("123456789012345678"),
       forbiddenChannel: () => ref(hh.fake.channel("prive").id),

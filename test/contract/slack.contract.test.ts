@@ -130,7 +130,7 @@ adapterContract({
   async sender(): Promise<SenderKnobs> {
     const hh = await harness();
     return {
-      sender: hh.adapter.sender,
+      sender: hh.adapter,
       channel: () => ref(`C0CONTRACT${++channels}`),
       unknownChannel: () => ref("CMISSING0CONTRACT"),
       forbiddenChannel: () => {

@@ -15,7 +15,6 @@ import { once } from "node:events";
 import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options, Status, type Interaction } from "discord.js";
 import type { PlatformDeps, PlatformFactory } from "../deps.js";
 import type { ChatPlatform } from "../../core/platform.js";
-import type { PlatformSender } from "../../core/outbound.js";
 import { CustomIdStore } from "./custom-ids.js";
 import { InteractionHandler } from "./interactions.js";
 import { DiscordReplies, type DiscordVia } from "./replies.js";
@@ -37,8 +36,6 @@ export interface DiscordAdapterOptions {
 
 /** The platform, plus what tests and the bench need to observe. */
 export interface DiscordAdapter extends ChatPlatform<DiscordVia> {
-  /** The outbound part alone: this platform itself, for suites written against senders. */
-  readonly sender: PlatformSender;
   readonly client: Client;
   /** Answers in flight right now. */
   pendingCount(): number;
@@ -94,9 +91,6 @@ export const createDiscordAdapter = ((deps: PlatformDeps, options: DiscordAdapte
     name: "discord",
     client,
     ...createDiscordSender(client.rest, ids),
-    get sender() {
-      return platform;
-    },
     deliver: (reply, o) => replies.deliver(reply, o),
     openForm: (form, o) => replies.openForm(form, o),
     pendingCount: () => pending.size,

@@ -9,7 +9,6 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { PlatformDeps, PlatformFactory } from "../deps.js";
 import type { ChatPlatform } from "../../core/platform.js";
-import type { PlatformSender } from "../../core/outbound.js";
 import { boltLogger, scrub } from "./bolt-logger.js";
 import { describeSlackError } from "./errors.js";
 import { registerListeners } from "./listeners.js";
@@ -41,8 +40,6 @@ export interface SlackAdapterOptions {
 
 /** The platform, with what tests and the bench need beyond `ChatPlatform`. */
 export interface SlackAdapter extends ChatPlatform<SlackVia> {
-  /** The outbound part alone: this platform itself, for suites written against senders. */
-  readonly sender: PlatformSender;
   readonly mode: "socket" | "http";
   /** HTTP mode: the port actually listened on (useful with port 0). */
   port(): number | undefined;
@@ -181,9 +178,6 @@ export function createSlackAdapterWith(deps: PlatformDeps, options: SlackAdapter
     name: "slack",
     mode,
     ...sender,
-    get sender() {
-      return platform;
-    },
     start,
     stop,
     deliver: (reply, o) => deliver(started(), reply, o),
