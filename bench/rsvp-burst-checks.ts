@@ -41,6 +41,8 @@ export interface Targets {
   capacity: number;
   ackTargetMs: number;
   replyP99TargetMs: number;
+  /** CPU seconds each replica spent during the burst (NaN where unreadable). */
+  replicaCpuSeconds?: number[];
 }
 
 export async function verdict(w: BurstWorld, clicks: Click[], t: Targets): Promise<Row> {
@@ -103,6 +105,8 @@ export async function verdict(w: BurstWorld, clicks: Click[], t: Targets): Promi
   const slackAcks = clicks.filter((c) => c.platform === "slack").map((c) => c.ackMs ?? Number.POSITIVE_INFINITY);
   const discordAcks = clicks.filter((c) => c.platform === "discord").map((c) => c.ackMs ?? Number.POSITIVE_INFINITY);
   const ms = (v: number) => (Number.isFinite(v) ? Math.round(v) : "none");
+  const replyP99Of = (platform: Click["platform"]) => ms(percentile(clicks.filter((c) => c.platform === platform).map((c) => c.replyMs ?? Number.POSITIVE_INFINITY), 0.99));
+  const cpu = t.replicaCpuSeconds ?? [];
   return {
     name: t.name,
     median: percentile(replies, 0.5),
@@ -112,6 +116,9 @@ export async function verdict(w: BurstWorld, clicks: Click[], t: Targets): Promi
       people: firstClick.size,
       "max ack (ms)": ms(maxAck),
       "ack p99 slack/discord (ms)": `${ms(percentile(slackAcks, 0.99))}/${ms(percentile(discordAcks, 0.99))}`,
+      "reply p99 slack/discord (ms)": `${replyP99Of("slack")}/${replyP99Of("discord")}`,
+      "CPU per replica (s)": cpu.map((s) => s.toFixed(2)).join("/"),
+      "CPU per click (ms)": cpu.length ? ((cpu.reduce((a, b) => a + b, 0) * 1000) / clicks.length).toFixed(1) : "?",
       "clicks without exactly 1 reply": notOneReply,
       "seats taken": `${going.length} (counter ${event?.goingCount ?? "?"}) of ${t.capacity}`,
       "registered people": registered.size,

@@ -20,6 +20,7 @@ import { SIGNING_SECRET, TEAM_ID } from "../test/fakes/slack/server.js";
 import { interactiveBody, postRaw, signedHeaders } from "../test/fakes/slack/signing.js";
 import { flushRedis, redisReachable } from "../test/helpers/local-services.js";
 import { pgReachable, scratchPostgres } from "../test/integration/data/support.js";
+import { cpuSeconds } from "./process-cpu.js";
 
 const CLICKS = Number(process.env.BENCH_RSVP_CLICKS ?? 500);
 const WINDOW_MS = Number(process.env.BENCH_RSVP_WINDOW_MS ?? 5_000);
@@ -129,7 +130,10 @@ export async function run(): Promise<Row[]> {
   let w: BurstWorld | undefined;
   try {
     w = await startBurstWorld({ databaseUrl: scratch.url, redisUrl: REDIS_URL, capacity: CAPACITY, slackUsers });
+    const cpuBefore = w.replicas.map((r) => cpuSeconds(r.proc.pid));
     await burst(w, clicks);
+    // CPU each replica spent on the burst (its replies, its outbox, its leases), to see where the work went.
+    const cpu = w.replicas.map((r, i) => cpuSeconds(r.proc.pid) - cpuBefore[i]!);
     // Late duplicates (a second reply to one click) would arrive now.
     await new Promise((r) => setTimeout(r, 2_000));
     // BENCH_RSVP_DUMP=<file>: every click and the replicas' last log lines, to see why a row failed.
@@ -137,7 +141,7 @@ export async function run(): Promise<Row[]> {
       const { writeFileSync } = await import("node:fs");
       writeFileSync(process.env.BENCH_RSVP_DUMP, JSON.stringify({ clicks: clicks.map(({ interaction, ...c }) => ({ ...c, cb: interaction?.callback?.type, edits: interaction?.edits.length, followups: interaction?.followups.length, errors: interaction?.errors })), logs: w.replicas.map((r) => r.stderr.slice(-200)) }, null, 1));
     }
-    return [await verdict(w, clicks, { name: NAME, capacity: CAPACITY, ackTargetMs: ACK_TARGET_MS, replyP99TargetMs: REPLY_P99_TARGET_MS })];
+    return [await verdict(w, clicks, { name: NAME, capacity: CAPACITY, ackTargetMs: ACK_TARGET_MS, replyP99TargetMs: REPLY_P99_TARGET_MS, replicaCpuSeconds: cpu })];
   } finally {
     await w?.close();
     await scratch.cleanup();
