@@ -46,7 +46,7 @@ export function parseDemoNow(raw: string): Date {
  */
 export function demoClockRefusal(plan: { slack: boolean; discord: boolean }, databaseUrl: string): string | undefined {
   const running = [plan.slack && "Slack", plan.discord && "Discord"].filter(Boolean);
-  if (running.length) return `--now is for the terminal demo only: ${running.join(" and ")} would run too (their tokens are set). Unset SLACK_BOT_TOKEN and DISCORD_TOKEN, or use --once.`;
+  if (running.length) return `--now is for the terminal demo only: ${running.join(" and ")} would run too (${running.length > 1 ? "their tokens are" : "its token is"} set). Unset SLACK_BOT_TOKEN and DISCORD_TOKEN, or use --once.`;
   if (/^postgres(ql)?:\/\//i.test(databaseUrl)) return "--now is for the terminal demo only: DATABASE_URL is PostgreSQL (a shared database). Use a SQLite file, e.g. DATABASE_URL=file:./data/demo.db.";
   return undefined;
 }
