@@ -78,6 +78,8 @@ describe("demo avancer in the terminal demo", { timeout: 120_000 }, () => {
     expect(text).toMatch(/Veille de dynamique des communes : 1 passage\b/);
     expect(text).toMatch(/Digest hebdomadaire du réseau : 1 passage\b/);
     expect(text).toContain("1 message programmé (rappel, alerte) est arrivé à échéance.");
+    // No run failed (a transaction held around the command would have made the jobs' own wait and fail).
+    expect(text).not.toContain("échec");
     expect(clock.now().toISOString()).toBe("2027-09-27T06:55:00.000Z");
     // The sweep ran at its first tick after the message fell due, with the clock held there.
     expect(ran).toContain("2027-09-22T12:31:00.000Z outbox-sweep (clock 2027-09-22T12:31:00.000Z)");
