@@ -23,6 +23,8 @@
 //   load). src/features/index.ts, the list of features, alone imports each feature.ts;
 // - the kernel (src/core) imports no feature and no command: the list of features hands in
 //   their messages (addMessages), commands (the registry) and jobs.
+// - one clock (eslint-rules/clock.js): the domain never reads the machine's clock (`Date.now()`,
+//   `new Date()`, `Date()`); it gets the injected one (services.clock(), `now`, JobContext.now).
 // Tests (test/, bench/) may reach anything.
 //
 // `any` is an error in src/ and commands/ (test/ and bench/ may use it); a rule is disabled only
@@ -31,6 +33,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import architecture from "./eslint-rules/architecture.js";
+import clock from "./eslint-rules/clock.js";
 
 const SDK = { packages: ["^@slack/", "^discord\\.js$", "^@discordjs/"], message: "platform SDKs belong in src/platforms" };
 const ORM = { packages: ["^@prisma/", "^pg$", "^better-sqlite3$"], paths: ["^src/generated/"], message: "the database belongs in src/data" };
@@ -80,7 +83,8 @@ export default tseslint.config(
   { files: ["src/**/*.ts", "commands/**/*.ts"], rules: { "architecture/feature-boundaries": "error" } },
   {
     files: ["src/core/**/*.ts", "src/features/**/*.ts", "commands/**/*.ts"],
-    rules: { ...layer([SDK, ORM, INFRA, OUTER], DOMAIN_LAZY), "no-restricted-syntax": ["error", ...typedTextLookups] },
+    plugins: { clock },
+    rules: { ...layer([SDK, ORM, INFRA, OUTER], DOMAIN_LAZY), "no-restricted-syntax": ["error", ...typedTextLookups], "clock/no-wall-clock": "error" },
   },
   {
     files: ["src/core/**/*.ts"],

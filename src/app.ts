@@ -11,6 +11,7 @@ import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./cor
 import type { Services } from "./core/commands.js";
 import type { Logger } from "./core/logger.js";
 import type { Clock } from "./core/types.js";
+import type { DemoClock } from "./features/demo/index.js";
 import { createRegistry } from "./features/index.js";
 import { PrismaLeaseStore } from "./data/lease-store.js";
 import type { OutboxNotifier } from "./delivery/notifier.js";
@@ -30,6 +31,8 @@ export interface AppOptions {
   coordinators?: ReadonlySet<string>;
   /** How long to wait for the database before telling people it is unavailable (defaults: src/data/timeouts.ts). */
   databaseTimeouts?: Partial<DatabaseTimeouts>;
+  /** The terminal demo's movable clock (`services.demo`), when this run is the terminal demo. */
+  demo?: DemoClock;
 }
 
 export interface App {
@@ -49,7 +52,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   try {
     if (options.seed) await seedDemoData(db.repos, clock());
     const kits = await KitCatalog.load(db.repos.kits);
-    const { services, notifier, store } = composeServices(db.prisma, db.repos, { provider: db.provider, kits, clock, logger: options.logger });
+    const { services, notifier, store } = composeServices(db.prisma, db.repos, { provider: db.provider, kits, clock, logger: options.logger, demo: options.demo });
     // Bounded: see src/command-slots.ts.
     const dispatcher = boundedDispatcher(createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators, explainFailure: databaseUnavailableError }));
     const leases = new PrismaLeaseStore(db.prisma);

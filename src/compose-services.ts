@@ -8,6 +8,7 @@ import type { Services } from "./core/commands.js";
 import type { Logger } from "./core/logger.js";
 import type { Clock } from "./core/types.js";
 import type { KitCatalog } from "./features/kits/index.js";
+import type { DemoClock } from "./features/demo/index.js";
 import type { GeoSource } from "./features/initiatives/index.js";
 import { FileGeoSource } from "./data/repositories/geo.js";
 import { EventService } from "./features/events/index.js";
@@ -25,6 +26,8 @@ export interface ServiceBase {
   kits: KitCatalog;
   clock: Clock;
   logger: Logger;
+  /** The terminal demo's movable clock, when this run is the terminal demo (src/scheduler/demo-clock.ts). */
+  demo?: DemoClock;
 }
 
 /** What lives as long as the process, whichever client the services are over. */
@@ -80,5 +83,6 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     watch: createWatchRepositories(db, base.provider),
     community: { ...createCommunity(db), geo: base.geo },
     events,
+    ...(base.demo ? { demo: base.demo } : {}),
   };
 }

@@ -13,7 +13,11 @@ import type { ChatPlatform } from "./core/platform.js";
 import { Metrics } from "./ops/metrics.js";
 import { Lease } from "./cluster/lease.js";
 import { newInstanceId } from "./cluster/instance.js";
-import { createRuntime } from "./runtime.js";
+import { createRuntime, jobScheduleOverrides } from "./runtime.js";
+import { demoClockRefusal } from "./platforms/terminal/demo-now.js";
+import { settableClock } from "./core/time/settable-clock.js";
+import { createDemoClock, jobRunner } from "./scheduler/demo-clock.js";
+import { JOBS } from "./features/index.js";
 import { isDatabaseUnavailable } from "./data/unavailable.js";
 import { DEFAULT_LOCALE, type Locale } from "./core/types.js";
 
@@ -35,13 +39,38 @@ async function main(): Promise<number> {
     return 2;
   }
   const plan = planPlatforms(config, args);
+  const demoRefusal = demoClockRefusal(plan, config.DATABASE_URL);
+  if (args.now && demoRefusal) {
+    process.stderr.write(`${demoRefusal}\n`);
+    return 2;
+  }
   // In the terminal, logs would drown the conversation: warnings only, on stderr.
   const logger = createLogger({ level: config.LOG_LEVEL ?? (plan.terminal ? "warn" : "info") });
   // A rejection that escapes a library's own error handling (a malformed gateway payload,
   // say) must be logged, not end the service: Node 20 exits on unhandled rejections.
   process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
   const metrics = new Metrics();
-  const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config), onHandled: metrics.observeCommand, coordinators: coordinatorAccounts(config), databaseTimeouts: databaseTimeouts(config) });
+  // The terminal alone, on its own SQLite file, runs on a movable clock: from --now (else from
+  // the wall clock) plus the real time elapsed, moved forward by `/cdce demo avancer`.
+  const demoClock = plan.terminal && !demoRefusal ? settableClock(args.now ?? new Date(), () => performance.now()) : undefined;
+  const demo = demoClock && createDemoClock({
+    clock: demoClock,
+    jobs: JOBS,
+    defaultTimeZone: config.DEFAULT_TIME_ZONE,
+    overrides: jobScheduleOverrides(config),
+    runAt: jobRunner({
+      context: (job, at) => ({
+        services: app.services,
+        now: at,
+        logger: logger.child({ job: job.name }),
+        // The outbox worker runs with a runtime (Slack, Discord); the terminal alone has none yet.
+        outbox: { sweep: async () => await runtime?.worker?.sweep(), purge: (before) => app.delivery.store.purge(before) },
+      }),
+    }),
+    outbox: { nextAttemptAfter: (after) => app.delivery.store.nextAttemptAfter(after), countDueBetween: (from, to) => app.delivery.store.countDueBetween(from, to) },
+  });
+  // The jobs read `app` when they run, once it exists.
+  const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config), onHandled: metrics.observeCommand, coordinators: coordinatorAccounts(config), databaseTimeouts: databaseTimeouts(config), clock: demoClock?.now, demo });
   const replica = newInstanceId();
   // One replica at a time holds the Discord gateway and runs the cluster-wide jobs.
   const leader = plan.background ? new Lease(app.delivery.leases, "leader", replica, { ttlMs: config.LEASE_TTL_MS, renewMs: config.LEASE_RENEW_MS, logger }) : undefined;

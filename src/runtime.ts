@@ -46,6 +46,14 @@ export interface Runtime {
 
 const OUTBOX_PLATFORMS: readonly Platform[] = ["slack", "discord"];
 
+/** Job schedules the configuration replaces (the scheduler and the terminal demo's clock both apply them). */
+export function jobScheduleOverrides(config: Pick<Config, "OUTBOX_SWEEP_SECONDS" | "MOMENTUM_SCAN_CRON">): Record<string, string> {
+  return {
+    "outbox-sweep": `*/${config.OUTBOX_SWEEP_SECONDS} * * * * *`,
+    ...(config.MOMENTUM_SCAN_CRON ? { "momentum-scan": config.MOMENTUM_SCAN_CRON.trim() } : {}),
+  };
+}
+
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const { config, app, logger, metrics } = o;
   let ready = false;
@@ -112,10 +120,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
         logger: logger.child({ job: job.name }),
         outbox: { sweep: () => w.sweep(), purge: (before) => app.delivery.store.purge(before) },
       }),
-      overrides: {
-        "outbox-sweep": `*/${config.OUTBOX_SWEEP_SECONDS} * * * * *`,
-        ...(config.MOMENTUM_SCAN_CRON ? { "momentum-scan": config.MOMENTUM_SCAN_CRON.trim() } : {}),
-      },
+      overrides: jobScheduleOverrides(config),
     });
     // The leader lease also decides who runs the `cluster` jobs (Discord may have started it already).
     await o.leader.start();

@@ -114,6 +114,13 @@ export interface CommandDefinition<S extends OptionSpecs = OptionSpecs, C extend
    */
   changesState: boolean;
   /**
+   * Who opens the transaction of a command that changes state: `"command"` (the default), one
+   * unit around the command and its activity; `"own"`, none, for a command that changes state
+   * only through units of its own (the demo clock runs scheduled jobs, each opening its
+   * transactions, which would wait for one held around them: SQLite has one writer).
+   */
+  unitOfWork?: "command" | "own";
+  /**
    * A form to fill when the command comes with no option at all (a modal on Slack and
    * Discord). Its field names are option names; the submission runs this same command.
    */
@@ -141,6 +148,7 @@ function checkDeclaration(def: AnyCommand): void {
   const spec = def.scope === undefined ? undefined : scopeSpec(def.scope as Scope);
   if (spec && !spec.option && !Object.hasOwn(def.options, "commune")) throw new Error(`command "${def.name}" has a commune scope but no commune option`);
   if (def.activity !== undefined && (spec?.commune !== "required" || !def.changesState)) throw new Error(`command "${def.name}" declares an activity without a required commune scope or without changing state`);
+  if (def.unitOfWork === "own" && (!def.changesState || def.activity !== undefined)) throw new Error(`command "${def.name}" opens its own units of work: it must change state and declare no activity (recorded in the command's unit)`);
 }
 
 export class CommandRegistry {

@@ -31,6 +31,7 @@
  */
 import type { Services } from "./commands.js";
 import type { Logger } from "./logger.js";
+import type { LocalizedText } from "./types.js";
 
 export interface JobContext {
   /** Repositories, notifier, clock, logger: what the commands get. */
@@ -50,6 +51,8 @@ export interface JobContext {
 export interface JobDefinition {
   /** Unique, kebab-case: `outbox-sweep`, `fom-deadlines`. */
   name: string;
+  /** What it does, for people (the terminal demo's report of what ran); the name stands in without it. */
+  label?: LocalizedText;
   /**
    * node-cron expression, 5 fields (`m h dom mon dow`) or 6 with seconds first
    * (`*\/2 * * * * *`: every 2 seconds).

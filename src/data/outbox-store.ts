@@ -246,6 +246,15 @@ export class PrismaOutboxStore implements OutboxStore {
     };
   }
 
+  async nextAttemptAfter(after: Date): Promise<Date | undefined> {
+    const next = await this.db.outboxMessage.findFirst({ where: { state: "pending", nextAttemptAt: { gt: after } }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });
+    return next?.nextAttemptAt ?? undefined;
+  }
+
+  async countDueBetween(from: Date, to: Date): Promise<number> {
+    return this.db.outboxMessage.count({ where: { dueAt: { gt: from, lte: to }, kind: { not: "removal" }, state: { not: "cancelled" } } });
+  }
+
   async purge(before: Date): Promise<number> {
     return (await this.db.outboxMessage.deleteMany({ where: { state: { in: TERMINAL }, updatedAt: { lt: before } } })).count;
   }

@@ -134,6 +134,10 @@ export interface OutboxStore extends OutboxAdmin {
   stats(now: Date): Promise<OutboxStats>;
   /** Deletes sent, cancelled and expired rows last changed before `before` (housekeeping). */
   purge(before: Date): Promise<number>;
+  /** When the next pending row may be tried, strictly after `after` (the terminal demo's clock wakes the sweep then). */
+  nextAttemptAfter(after: Date): Promise<Date | undefined>;
+  /** Messages (not removals, not cancelled) that fell due in (`from`, `to`]: what a demo advance brought due. */
+  countDueBetween(from: Date, to: Date): Promise<number>;
 }
 
 /** The limiter and bookkeeping key of a row's channel (a DM counts as its own channel). */

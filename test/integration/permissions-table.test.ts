@@ -95,6 +95,8 @@ const TABLE: Record<string, Case> = {
   "parrainage terminer": { expect: COORDINATION_ONLY, line: () => 'parrainage terminer Raeren resultat:"fini"' },
   diagnostic: { expect: MANAGERS, line: () => "diagnostic freins:temps commune:Namur" },
   "diagnostic envoyer": { expect: COORDINATION_ONLY, line: () => "diagnostic envoyer Tintigny" },
+  // The test app is no terminal demo: coordination is told where the command exists, others are refused first.
+  "demo avancer": { expect: COORDINATION_ONLY, line: () => "demo avancer 1h" },
 };
 
 /** What a refusal for lack of rights says (French: every case runs in French). */

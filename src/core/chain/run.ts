@@ -3,7 +3,8 @@
  * state runs as one unit of work with the steps after it (its activity): what it saves and
  * what it promises to post (outbox rows, activity) are committed together, so a crash never
  * keeps one without the other. One that only reads holds no transaction (on SQLite, that
- * would be the file's write lock, against every other process, for a map's rendering).
+ * would be the file's write lock, against every other process, for a map's rendering), and
+ * neither does one that opens its own units (`unitOfWork: "own"`).
  */
 import type { Services } from "../commands.js";
 import { actedAt } from "../acted-at.js";
@@ -41,5 +42,5 @@ export const run = defineStep("run", async (ctx, next) => {
     });
     return next();
   };
-  return def.changesState ? deps.services.transaction(work) : work(deps.services);
+  return def.changesState && def.unitOfWork !== "own" ? deps.services.transaction(work) : work(deps.services);
 });

@@ -1,6 +1,7 @@
 /** Command-line flags of the terminal mode: who you are, and one-shot lines. */
 import { parseArgs } from "node:util";
 import { LOCALES, ROLES, type Locale, type Role } from "../../core/types.js";
+import { parseDemoNow } from "./demo-now.js";
 
 export interface TerminalArgs {
   role: Role;
@@ -10,6 +11,8 @@ export interface TerminalArgs {
   once?: string;
   /** Force the terminal even when platform tokens are set. */
   terminal: boolean;
+  /** `--now`: the instant the demo clock starts at (terminal demo only, see demo-now.ts). */
+  now?: Date;
 }
 
 export function parseTerminalArgs(argv: string[]): TerminalArgs {
@@ -22,6 +25,7 @@ export function parseTerminalArgs(argv: string[]): TerminalArgs {
       user: { type: "string", default: "local" },
       once: { type: "string" },
       terminal: { type: "boolean", default: false },
+      now: { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -30,5 +34,6 @@ export function parseTerminalArgs(argv: string[]): TerminalArgs {
   if (!ROLES.includes(role)) throw new Error(`--role must be one of: ${ROLES.join(", ")}`);
   const lang = values.lang as Locale | undefined;
   if (lang && !LOCALES.includes(lang)) throw new Error(`--lang must be one of: ${LOCALES.join(", ")}`);
-  return { role, commune: values.commune, lang, user: values.user ?? "local", once: values.once, terminal: !!values.terminal };
+  const now = values.now === undefined ? undefined : parseDemoNow(values.now);
+  return { role, commune: values.commune, lang, user: values.user ?? "local", once: values.once, terminal: !!values.terminal, now };
 }

@@ -8,6 +8,7 @@ import { promptCampaigns } from "../campaign-prompt.js";
 
 export default defineJob({
   name: "events-campaigns",
+  label: { fr: "Campagnes des événements (rappels, relances)", de: "Veranstaltungskampagnen (Erinnerungen, Nachfassen)", nl: "Evenementcampagnes (herinneringen, opvolging)", en: "Event campaigns (reminders, follow-ups)" },
   schedule: "5 9 * * *",
   timeZone: "Europe/Brussels",
   scope: "cluster",

@@ -19,6 +19,7 @@ export function upcomingFromEvents(services: Services): UpcomingWebinars {
 
 export default defineJob({
   name: "community-digest",
+  label: { fr: "Digest hebdomadaire du réseau", de: "Wöchentlicher Netzwerk-Überblick", nl: "Wekelijks netwerkoverzicht", en: "Weekly network digest" },
   schedule: "0 9 * * 1",
   timeZone: "Europe/Brussels",
   scope: "cluster",

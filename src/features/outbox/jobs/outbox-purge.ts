@@ -5,6 +5,7 @@ const KEEP_DAYS = 30;
 
 export default defineJob({
   name: "outbox-purge",
+  label: { fr: "Nettoyage des envois terminés", de: "Bereinigung erledigter Nachrichten", nl: "Opruimen van afgehandelde berichten", en: "Purge of finished messages" },
   schedule: "30 3 * * *",
   timeZone: "Europe/Brussels",
   scope: "cluster",

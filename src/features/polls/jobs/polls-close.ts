@@ -7,6 +7,7 @@ import { closeDuePolls } from "../service.js";
 
 export default defineJob({
   name: "polls-close",
+  label: { fr: "Clôture des sondages échus", de: "Schließen abgelaufener Umfragen", nl: "Sluiten van verlopen peilingen", en: "Closing of ended polls" },
   schedule: "*/5 * * * *",
   timeZone: "Europe/Brussels",
   scope: "cluster",

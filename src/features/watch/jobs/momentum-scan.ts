@@ -10,6 +10,7 @@ import { createRegistry } from "../../index.js";
 
 export default defineJob({
   name: "momentum-scan",
+  label: { fr: "Veille de dynamique des communes", de: "Dynamik-Beobachtung der Gemeinden", nl: "Dynamiekbewaking van de gemeenten", en: "Communes’ momentum watch" },
   schedule: MOMENTUM_CONFIG.scan.cron,
   timeZone: MOMENTUM_CONFIG.scan.timeZone,
   scope: "cluster",

@@ -9,6 +9,7 @@ import { runDailyWatch } from "../scan.js";
 
 export default defineJob({
   name: "watch-daily",
+  label: { fr: "Veille quotidienne (Fair-O-Mètre, mandats, parrainages)", de: "Tägliche Beobachtung (Fair-O-Mètre, Mandate, Patenschaften)", nl: "Dagelijkse bewaking (Fair-O-Mètre, mandaten, peterschappen)", en: "Daily watch (Fair-O-Mètre, mandates, mentoring)" },
   schedule: MOMENTUM_CONFIG.scan.dailyCron,
   timeZone: MOMENTUM_CONFIG.scan.timeZone,
   scope: "cluster",
