@@ -276,7 +276,9 @@ function communeRows(commune: PlanCommune, n: Numbers, now: Date, webinars: read
   const older = Array.from({ length: n.actionsOlder }, () => between(rand, [190, 355]));
   const upcoming = n.actions6m >= 3 && rand() < 0.6 ? [-between(rand, [10, 50])] : [];
   for (const days of [...recent, ...older, ...upcoming]) {
-    const words = ACTIONS[Math.floor(rand() * ACTIONS.length)]!;
+    // What is still to come is a local event on the agenda (an initiative is shared once done).
+    const choices = days < 0 ? ACTIONS.filter((w) => w.kind !== "conseil") : ACTIONS;
+    const words = choices[Math.floor(rand() * choices.length)]!;
     const at = dayAt(now, -days, 9);
     const asEvent = words.kind !== "conseil" && (days < 0 || rand() < 0.5);
     if (asEvent) {
