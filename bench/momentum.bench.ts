@@ -98,6 +98,7 @@ const quietNotifier: Notifier = {
   cancel: async () => 0,
   retract: async () => ({ cancelled: 0, removing: 0 }),
   reaches: async () => false,
+  queuedUnder: () => 0,
 };
 
 async function benchOne(provider: "sqlite" | "postgresql", db: Database): Promise<Row[]> {

@@ -6,6 +6,7 @@ import { openDatabase } from "./data/database.js";
 import type { DatabaseTimeouts } from "./data/timeouts.js";
 import { databaseUnavailableError } from "./data/unavailable.js";
 import { seedDemoData } from "./data/seed/seed.js";
+import { seedDemoHistory } from "./data/seed/load-history.js";
 import { KitCatalog } from "./features/kits/index.js";
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./core/dispatcher.js";
 import type { Services } from "./core/commands.js";
@@ -26,6 +27,12 @@ export interface AppOptions {
   logger: Logger;
   clock?: Clock;
   seed?: boolean;
+  /**
+   * With `seed`: also give the demo communes a year of history (rosters, actions, webinars,
+   * grades, mentoring), once, on a network with no such data of its own. Off in tests that
+   * build their own world.
+   */
+  demoHistory?: boolean;
   onHandled?: DispatcherOptions["onHandled"];
   /** `platform:workspace:user` accounts that are coordination from the start. */
   coordinators?: ReadonlySet<string>;
@@ -50,7 +57,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? (() => new Date());
   const db = await openDatabase({ url: options.databaseUrl, logger: options.logger, timeouts: options.databaseTimeouts });
   try {
-    if (options.seed) await seedDemoData(db.repos, clock());
+    if (options.seed) {
+      await seedDemoData(db.repos, clock());
+      if (options.demoHistory) {
+        const history = await seedDemoHistory(db.prisma, clock());
+        options.logger.info(history.written ? { demoHistory: "written", activities: history.plan.activities.length } : { demoHistory: history.why }, "demo history");
+      }
+    }
     const kits = await KitCatalog.load(db.repos.kits);
     const { services, notifier, store } = composeServices(db.prisma, db.repos, { provider: db.provider, kits, clock, logger: options.logger, demo: options.demo });
     // Bounded: see src/command-slots.ts.

@@ -31,6 +31,9 @@ export default defineCommand({
     if (!offsets) return { ...message(locale, t("ev.remind.bad", { value: prefixWithin(options.quand, 40), max: MAX_OFFSETS })), fieldErrors: { quand: t("ev.remind.bad", { value: prefixWithin(options.quand, 40), max: MAX_OFFSETS }) } };
     await repo.setReminderOffsets(actor.personId, offsets);
     const count = await services.events.replanFor(actor.personId, now);
-    return message(locale, reset ? t("ev.remind.reset", { count }) : t("ev.remind.set", { offsets: offsets.join(" "), count }));
+    const said = reset ? t("ev.remind.reset", { count }) : t("ev.remind.set", { offsets: offsets.join(" "), count });
+    // Nothing queued: say why when it is that no reminder can reach the person at all.
+    const unreachable = count === 0 && !(await services.notifier.reaches({ kind: "person", personId: actor.personId }));
+    return message(locale, unreachable ? `${said} ${t("ev.remind.unreachable")}` : said);
   },
 });

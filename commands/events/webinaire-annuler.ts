@@ -8,6 +8,7 @@ import { choice, text } from "../../src/core/options.js";
 import { message, reply } from "../../src/core/reply.js";
 import { assertCanManage, eventByCode } from "../../src/features/events/lookup.js";
 import { commandWord, whenText } from "../../src/features/events/render.js";
+import { cancelledPrefix, peopleSentences } from "../../src/features/events/told.js";
 
 const yes = (raw: string) => (["oui", "yes", "ja", "o", "y", "true"].includes(raw.toLowerCase()) ? "oui" : undefined);
 
@@ -37,7 +38,15 @@ export default defineCommand({
         { type: "actions", buttons: [{ label: t("ev.cancel.button"), command: cmd, style: "danger" }] },
       ]);
     }
-    for (const e of targets) await services.events.cancel(e, now);
-    return message(locale, t("ev.cancel.done", { title: event.title, sessions: targets.length, people: going }));
+    const reach = { told: 0, untold: 0 };
+    for (const e of targets) {
+      const people = new Set((await services.events.repo.registrations(e.id, { statuses: ["going", "waitlist"] })).map((x) => x.personId)).size;
+      await services.events.cancel(e, now);
+      const told = Math.min(people, services.notifier.queuedUnder(cancelledPrefix(e.id)));
+      reach.told += told;
+      reach.untold += people - told;
+    }
+    if (reach.untold === 0) return message(locale, t("ev.cancel.done", { title: event.title, sessions: targets.length, people: reach.told }));
+    return message(locale, `${t("ev.cancel.done.base", { title: event.title, sessions: targets.length })} ${peopleSentences(t, reach)}`);
   },
 });

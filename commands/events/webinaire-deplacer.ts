@@ -10,6 +10,7 @@ import type { Block } from "../../src/core/types.js";
 import { foldButtons } from "../../src/features/events/when-choices.js";
 import { assertCanManage, eventByCode } from "../../src/features/events/lookup.js";
 import { whenText } from "../../src/features/events/render.js";
+import { movedPrefix, peopleSentences, tally } from "../../src/features/events/told.js";
 import { parseWhen } from "../../src/core/time/when.js";
 import { parseDuration } from "../../src/core/time/when-parts.js";
 import { whenMessage, MAX_DURATION_MIN } from "../../src/features/events/validate.js";
@@ -47,7 +48,9 @@ export default defineCommand({
       minutes = d;
     }
     const end = r.end ?? new Date(r.start.getTime() + minutes * 60_000);
+    const people = new Set((await services.events.repo.registrations(event.id, { statuses: ["going", "waitlist"] })).map((x) => x.personId)).size;
     const moved = await services.events.move(event, r.start, end, now);
+    const reach = tally(services.notifier, movedPrefix(moved.id, moved.sequence), people);
     let later = 0;
     if (options.serie && event.seriesId) {
       // The later sessions keep their spacing in local days, at the new local time.
@@ -58,6 +61,9 @@ export default defineCommand({
         later++;
       }
     }
-    return message(locale, t("ev.moved", { title: event.title, when: whenText(moved, actor.timeZone, locale) }) + (later ? `\n${t("ev.moved.series", { count: later })}` : ""));
+    const when = whenText(moved, actor.timeZone, locale);
+    // "Registered people are told" only when every one of them has the notice in the outbox.
+    const said = reach.told > 0 && reach.untold === 0 ? t("ev.moved", { title: event.title, when }) : `${t("ev.moved.base", { title: event.title, when })} ${peopleSentences(t, reach)}`;
+    return message(locale, said + (later ? `\n${t("ev.moved.series", { count: later })}` : ""));
   },
 });

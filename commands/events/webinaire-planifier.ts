@@ -61,8 +61,8 @@ export default defineCommand({
       return { ...reply(locale, blocks), fieldErrors: read.errors };
     }
     const event = await services.events.createNetwork(read.event, now);
-    // Say "announced" only if there is a network channel to announce it in.
-    const announced = await services.notifier.reaches({ kind: "purpose", purpose: "network" });
+    // Say "announced" only if the announcement is in the outbox.
+    const announced = services.notifier.queuedUnder(`evt:${event.id}:announce:`) > 0;
     const said = announced ? t("ev.created", { code: event.code }) : t("ev.createdNotAnnounced", { code: event.code });
     return reply(locale, [{ type: "section", text: said }, ...eventCard(event, t, locale, { zone: actor.timeZone })]);
   },

@@ -3,6 +3,7 @@
  * `/cdce evenement rejoindre k3x9q creneau:2` for a volunteer slot of a local event.
  * Anyone may register. A full event puts the person on the waitlist.
  */
+import { reminderPrefix } from "../../src/features/events/reminders.js";
 import { defineCommand } from "../../src/core/commands.js";
 import { int, text } from "../../src/core/options.js";
 import { message, reply } from "../../src/core/reply.js";
@@ -41,7 +42,13 @@ export default defineCommand({
     let text: string;
     switch (result.outcome) {
       case "going":
-        text = t("ev.joined", { title: event.title, when, offsets: (result.offsets ?? (await services.events.offsetsFor(actor.personId, event)).offsets).join(" ") });
+        // "Reminders planned" only for reminders in the outbox.
+        if (services.notifier.queuedUnder(reminderPrefix(event.id, actor.personId)) > 0) {
+          text = t("ev.joined", { title: event.title, when, offsets: (result.offsets ?? (await services.events.offsetsFor(actor.personId, event)).offsets).join(" ") });
+        } else {
+          const reachable = await services.notifier.reaches({ kind: "person", personId: actor.personId });
+          text = `${t("ev.joined.base", { title: event.title, when })} ${t(reachable ? "ev.joined.noneLeft" : "ev.remind.unreachable")}`;
+        }
         break;
       case "already_going":
         text = t("ev.alreadyGoing", { title: event.title });

@@ -92,8 +92,8 @@ export default defineCommand({
       now,
     );
     const lines = created.map((e, i) => `${i + 1}. ${whenText(e, actor.timeZone, locale)} · \`${e.code}\``);
-    // Say "announced" only if there is a network channel to announce it in.
-    const said = t((await services.notifier.reaches({ kind: "purpose", purpose: "network" })) ? "ev.series.created" : "ev.series.createdNotAnnounced", { count: created.length });
+    // Say "announced" only if the announcement is in the outbox.
+    const said = t(services.notifier.queuedUnder(`series:${seriesId}:announce`) > 0 ? "ev.series.created" : "ev.series.createdNotAnnounced", { count: created.length });
     return reply(locale, [{ type: "section", text: said }, { type: "section", text: prefixWithin(lines.join("\n"), 2900) }]);
   },
 });

@@ -44,7 +44,7 @@ export default defineCommand({
     if (moved.authorId) told = (await services.notifier.enqueue(statusNotice(moved, moved.authorId, commune?.name ?? "?", now))).queued > 0;
     const author = !moved.anonymous && moved.authorId ? await services.repos.identity.getPerson(moved.authorId) : null;
     return reply(locale, [
-      { type: "section", text: t(told ? "idea.moved.told" : "idea.moved", { status: statusLabel(t, moved.status) }) },
+      { type: "section", text: t(told ? "idea.moved.told" : moved.authorId ? "idea.moved.untold" : "idea.moved", { status: statusLabel(t, moved.status) }) },
       ...ideaBlocks(t, moved, author?.name ?? null, true),
     ]);
   },

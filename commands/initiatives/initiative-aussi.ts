@@ -26,6 +26,9 @@ export default defineCommand({
       const home = communeId ? await services.repos.communes.get(communeId) : null;
       await services.notifier.enqueue(followNotice(i, i.authorId, { personId: actor.personId, name: actor.name, commune: home?.name ?? null }, now));
     }
-    return message(locale, t("initiative.follow.done", { title: i.title, count }));
+    if (services.notifier.queuedUnder(`initiative:${i.id}:follow:${actor.personId}`) > 0) return message(locale, t("initiative.follow.done", { title: i.title, count }));
+    // The author following their own initiative is not told anything; nor is there anyone to tell.
+    if (!i.authorId || i.authorId === actor.personId) return message(locale, t("initiative.follow.done.base", { title: i.title, count }));
+    return message(locale, `${t("initiative.follow.done.base", { title: i.title, count })} ${t("initiative.author.untold")}`);
   },
 });

@@ -29,6 +29,7 @@ export default defineCommand({
     if (wasPublished) await withdraw(services, i);
     await services.community.initiatives.removeActivity(i.id);
     if (rejected.authorId) await services.notifier.enqueue(authorVerdict(rejected, rejected.authorId, "rejected", o.raison, now));
-    return message(locale, t("initiative.moderation.rejected", { title: i.title }));
+    if (services.notifier.queuedUnder(`initiative:${i.id}:author:rejected`) > 0) return message(locale, t("initiative.moderation.rejected", { title: i.title }));
+    return message(locale, `${t("initiative.moderation.rejected.base", { title: i.title })} ${t("initiative.author.untold")}`);
   },
 });

@@ -25,6 +25,8 @@ export default defineCommand({
     if (i.status === "rejected") await recordActivity(services, published, now);
     await announce(services, published, now);
     if (published.authorId) await services.notifier.enqueue(authorVerdict(published, published.authorId, "approved", undefined, now));
-    return message(locale, t("initiative.moderation.approved", { title: i.title, ref: refOf(i.id) }));
+    // "Its author is told" only when the verdict is in the outbox.
+    if (services.notifier.queuedUnder(`initiative:${i.id}:author:approved`) > 0) return message(locale, t("initiative.moderation.approved", { title: i.title, ref: refOf(i.id) }));
+    return message(locale, `${t("initiative.moderation.approved.base", { title: i.title, ref: refOf(i.id) })} ${t("initiative.author.untold")}`);
   },
 });

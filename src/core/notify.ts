@@ -96,6 +96,13 @@ export interface Notifier {
    * purpose, an account of that person): replies say "announced" or "shared" only then.
    */
   reaches(to: Recipient): Promise<boolean>;
+  /**
+   * How many notifications whose key starts with `keyPrefix` this notifier put in the outbox
+   * (queued now, or found already queued under the same key) since it was built. In a
+   * command, the notifier is the unit of work's own: a reply says that someone "is told",
+   * "reminded" or "announced" only when this says the message is in the outbox.
+   */
+  queuedUnder(keyPrefix: string): number;
 }
 
 export interface RetractResult {

@@ -24,6 +24,8 @@ export function targetKey(key: string, target: OutboxTarget): string {
 
 export class OutboxNotifier implements Notifier {
   private readonly listeners = new Set<(dueAt: Date) => void>();
+  /** Keys of the notifications this notifier put in the outbox (see queuedUnder). */
+  private readonly inOutbox = new Set<string>();
 
   constructor(
     private readonly deps: { store: OutboxStore; repos: Repositories; clock: Clock; logger: Logger },
@@ -55,6 +57,7 @@ export class OutboxNotifier implements Notifier {
     // One resolution per recipient: a person's reminders all go to the same accounts.
     const resolved = new Map<string, Promise<ResolvedTarget[]>>();
     const messages: NewOutboxMessage[] = [];
+    const withTargets: string[] = [];
     for (const n of notifications) {
       const to = JSON.stringify(n.to);
       let targets = resolved.get(to);
@@ -65,6 +68,7 @@ export class OutboxNotifier implements Notifier {
         this.deps.logger.info({ key: n.key, to: n.to.kind }, "notification has no target: nothing queued");
         continue;
       }
+      withTargets.push(n.key);
       const rendered = new Map<Locale, Reply>();
       const render = (locale: Locale) => {
         let reply = rendered.get(locale);
@@ -77,6 +81,8 @@ export class OutboxNotifier implements Notifier {
     }
     if (messages.length === 0) return { queued: 0, duplicates: 0 };
     const result = await this.deps.store.enqueue(messages, this.deps.clock());
+    // Every notification with a target now has its rows (new, or there from before).
+    for (const key of withTargets) this.inOutbox.add(key);
     this.deps.logger.debug({ keys: notifications.map((n) => n.key), targets: messages.length, ...result }, "notifications queued");
     if (result.queued > 0) for (const dueAt of new Set(notifications.map((n) => n.dueAt.getTime()))) this.queued(new Date(dueAt));
     return result;
@@ -89,6 +95,12 @@ export class OutboxNotifier implements Notifier {
    */
   queued(dueAt: Date): void {
     for (const listener of this.listeners) listener(dueAt);
+  }
+
+  queuedUnder(keyPrefix: string): number {
+    let count = 0;
+    for (const key of this.inOutbox) if (key.startsWith(keyPrefix)) count++;
+    return count;
   }
 
   async reaches(to: Recipient): Promise<boolean> {

@@ -17,7 +17,7 @@ export interface TestApp extends App {
 }
 
 export async function createTestApp(
-  options: { now?: Date; seed?: boolean; logger?: Logger; databaseUrl?: string; coordinators?: ReadonlySet<string>; onHandled?: AppOptions["onHandled"] } = {},
+  options: { now?: Date; seed?: boolean; demoHistory?: boolean; logger?: Logger; databaseUrl?: string; coordinators?: ReadonlySet<string>; onHandled?: AppOptions["onHandled"] } = {},
 ): Promise<TestApp> {
   let now = options.now ?? new Date("2026-11-29T10:00:00Z");
   const dir = options.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), "cdce-test-"));
@@ -27,6 +27,7 @@ export async function createTestApp(
     logger: options.logger ?? silentLogger,
     clock: () => now,
     seed: options.seed ?? true,
+    demoHistory: options.demoHistory,
     coordinators: options.coordinators,
     onHandled: options.onHandled,
   });

@@ -102,5 +102,5 @@ export const fr = {
   "commune.unknown": "Je ne trouve pas de commune « {name} ». Vérifiez l’orthographe (ex. : Namur, La Roche-en-Ardenne).",
   "commune.needed": "Pour quelle commune ? Ajoutez son nom, par exemple `{example}`.",
   "commune.forbidden": "Ces informations sont réservées au CoPil de {commune} et à la coordination.",
-  "terminal.welcome": "Bot CDCE, mode terminal. Tapez `/cdce aide`, ou `quit` pour sortir.",
+  "terminal.welcome": "Bot CDCE, mode terminal, sur des données de démonstration (40 communes et une année d’activité fictive). Tapez `/cdce aide`, ou `quit` pour sortir.",
 } as const;

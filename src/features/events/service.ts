@@ -195,7 +195,7 @@ export class EventService {
     const version = `${stamp(requested)}.${pref.stamp}.s${event.sequence}`;
     const plans = planReminders({ event: { id: event.id, startsAt: anchor }, personId, zone, offsets: pref.offsets, now, version });
     // One write for all of them: the person's accounts are looked up once.
-    await this.deps.notifier.enqueueAll(
+    const queued = await this.deps.notifier.enqueueAll(
       plans.map((p) => ({
         key: p.key,
         to: { kind: "person", personId },
@@ -204,7 +204,8 @@ export class EventService {
         render: notice(event, zone, (t, locale) => t("ev.notice.reminder", { title: event.title, when: whenText(event, zone, locale), offset: p.offset })),
       })),
     );
-    return plans.length;
+    // Planned is not queued: a person with no Slack or Discord account gets none of them.
+    return queued.queued + queued.duplicates > 0 ? plans.length : 0;
   }
 
   /** After a change of offsets: drops the person's queued reminders and plans them again. */

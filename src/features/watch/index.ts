@@ -23,9 +23,9 @@ export {
   type TimeWindow,
   type WatchRepositories,
 } from "./ports.js";
-export { emptySignals } from "./momentum.js";
+export { emptySignals, scoreMomentum, type MomentumResult } from "./momentum.js";
 export { MOMENTUM_CONFIG, type MomentumConfig } from "./config.js";
-export { addDays } from "./calendar.js";
+export { addDays, inWindows, semaineWindowsBefore } from "./calendar.js";
 
 // What this feature adds to the services every command receives.
 declare module "../../core/commands.js" {
