@@ -9,6 +9,10 @@
  */
 import { DateTime, type Zone } from "luxon";
 import type { Locale } from "../types.js";
+import { boundedMemo } from "./memo.js";
+
+const displayMemo = boundedMemo<string>(2_000);
+const sameDayMemo = boundedMemo<boolean>(2_000);
 
 /** A wall-clock time of day. */
 export interface LocalTime {
@@ -71,6 +75,11 @@ const INTL_LOCALE: Record<Locale, string> = { fr: "fr-BE", de: "de-BE", nl: "nl-
 
 /** "jeudi 12 mars 2027, 14:00" in the reader's language, in `zone`. */
 export function formatLocal(instant: Date, zone: string, locale: Locale, opts: { weekday?: boolean; year?: boolean } = {}): string {
+  const key = `full|${instant.getTime()}|${zone}|${locale}|${opts.weekday ?? ""}|${opts.year ?? ""}`;
+  return displayMemo(key, () => formatLocalUncached(instant, zone, locale, opts));
+}
+
+function formatLocalUncached(instant: Date, zone: string, locale: Locale, opts: { weekday?: boolean; year?: boolean }): string {
   return DateTime.fromJSDate(instant, { zone })
     .setLocale(INTL_LOCALE[locale])
     .toLocaleString({
@@ -91,12 +100,12 @@ export function formatLocalDay(instant: Date, zone: string, locale: Locale): str
 
 /** "14:00" in `zone`. */
 export function formatLocalTime(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat("HH:mm");
+  return displayMemo(`time|${instant.getTime()}|${zone}`, () => DateTime.fromJSDate(instant, { zone }).toFormat("HH:mm"));
 }
 
 /** Whether two instants fall on the same local day in `zone`. */
 export function sameLocalDay(a: Date, b: Date, zone: string): boolean {
-  return DateTime.fromJSDate(a, { zone }).hasSame(DateTime.fromJSDate(b, { zone }), "day");
+  return sameDayMemo(`${a.getTime()}|${b.getTime()}|${zone}`, () => DateTime.fromJSDate(a, { zone }).hasSame(DateTime.fromJSDate(b, { zone }), "day"));
 }
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
