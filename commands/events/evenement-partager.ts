@@ -17,11 +17,11 @@ export default defineCommand({
     if (event.kind !== "local") return message(locale, t("ev.local.notLocal"));
     if (event.state !== "scheduled" || event.endsAt <= now) return message(locale, t("ev.isOver", { title: event.title }));
     if (event.sharedAt) return message(locale, t("ev.local.alreadyShared", { title: event.title }));
-    // Not marked shared when there is nowhere to share it: it can be shared once a channel is linked.
-    if (!(await services.notifier.reaches({ kind: "purpose", purpose: "network" }))) return message(locale, t("ev.local.noNetworkChannel", { title: event.title }));
     const commune = event.communeId ? await services.repos.communes.get(event.communeId) : null;
-    const shared = await services.events.repo.update(event.id, { sharedAt: now });
-    await services.events.announce(shared, now, "ev.announce.shared", commune?.name ?? "");
+    await services.events.announce({ ...event, sharedAt: now }, now, "ev.announce.shared", commune?.name ?? "");
+    // "Shared" only when the post is in the outbox. Otherwise not marked shared: it can be shared again once a channel is linked.
+    if (services.notifier.queuedUnder(`evt:${event.id}:announce:`) === 0) return message(locale, t("ev.local.noNetworkChannel", { title: event.title }));
+    await services.events.repo.update(event.id, { sharedAt: now });
     return message(locale, t("ev.local.shared", { title: event.title }));
   },
 });

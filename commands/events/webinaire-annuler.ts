@@ -8,7 +8,7 @@ import { choice, text } from "../../src/core/options.js";
 import { message, reply } from "../../src/core/reply.js";
 import { assertCanManage, eventByCode } from "../../src/features/events/lookup.js";
 import { commandWord, whenText } from "../../src/features/events/render.js";
-import { cancelledPrefix, peopleSentences } from "../../src/features/events/told.js";
+import { cancelledPrefix, peopleSentences, reachable } from "../../src/features/events/told.js";
 
 const yes = (raw: string) => (["oui", "yes", "ja", "o", "y", "true"].includes(raw.toLowerCase()) ? "oui" : undefined);
 
@@ -30,11 +30,18 @@ export default defineCommand({
       ? (await services.events.repo.series(event.seriesId)).filter((e) => e.state === "scheduled" && e.startsAt > now)
       : event.state === "scheduled" ? [event] : [];
     if (targets.length === 0) return message(locale, t("ev.cancel.nothing", { title: event.title }));
-    const going = (await Promise.all(targets.map((e) => services.events.repo.registrations(e.id, { statuses: ["going", "waitlist"] })))).flat().length;
     if (!options.confirmer) {
+      // One notice per person and session, as cancel() queues them; the question promises only those that can go out.
+      const perSession = await Promise.all(targets.map(async (e) => [...new Set((await services.events.repo.registrations(e.id, { statuses: ["going", "waitlist"] })).map((x) => x.personId))]));
+      const going = perSession.flat();
+      const reach = await reachable(services.notifier, going);
+      const args = { title: event.title, when: whenText(event, actor.timeZone, locale), sessions: targets.length, people: going.length };
+      const question = reach.untold === 0
+        ? t("ev.cancel.confirm", args)
+        : [t("ev.cancel.confirm.base", args), reach.told ? t("ev.people.willTell", { count: reach.told }) : "", t("ev.people.cannotTell", { count: reach.untold })].filter(Boolean).join(" ");
       const cmd = `${commandWord(event)} annuler ${event.code} confirmer:oui${options.serie ? " serie:oui" : ""}`;
       return reply(locale, [
-        { type: "section", text: t("ev.cancel.confirm", { title: event.title, when: whenText(event, actor.timeZone, locale), sessions: targets.length, people: going }) },
+        { type: "section", text: question },
         { type: "actions", buttons: [{ label: t("ev.cancel.button"), command: cmd, style: "danger" }] },
       ]);
     }

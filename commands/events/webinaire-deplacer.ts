@@ -10,7 +10,7 @@ import type { Block } from "../../src/core/types.js";
 import { foldButtons } from "../../src/features/events/when-choices.js";
 import { assertCanManage, eventByCode } from "../../src/features/events/lookup.js";
 import { whenText } from "../../src/features/events/render.js";
-import { movedPrefix, peopleSentences, tally } from "../../src/features/events/told.js";
+import { addTally, movedPrefix, peopleSentences, tally } from "../../src/features/events/told.js";
 import { parseWhen } from "../../src/core/time/when.js";
 import { parseDuration } from "../../src/core/time/when-parts.js";
 import { whenMessage, MAX_DURATION_MIN } from "../../src/features/events/validate.js";
@@ -52,18 +52,23 @@ export default defineCommand({
     const moved = await services.events.move(event, r.start, end, now);
     const reach = tally(services.notifier, movedPrefix(moved.id, moved.sequence), people);
     let later = 0;
+    const laterReach = { told: 0, untold: 0 };
     if (options.serie && event.seriesId) {
       // The later sessions keep their spacing in local days, at the new local time.
       for (const s of await services.events.repo.series(event.seriesId)) {
         if (s.id === event.id || s.state !== "scheduled" || s.startsAt <= event.startsAt) continue;
         const to = shiftSession(s, event.startsAt, r.start, event.timeZone);
-        await services.events.move(s, to.startsAt, to.endsAt, now);
+        const sessionPeople = new Set((await services.events.repo.registrations(s.id, { statuses: ["going", "waitlist"] })).map((x) => x.personId)).size;
+        const shifted = await services.events.move(s, to.startsAt, to.endsAt, now);
+        addTally(laterReach, tally(services.notifier, movedPrefix(shifted.id, shifted.sequence), sessionPeople));
         later++;
       }
     }
     const when = whenText(moved, actor.timeZone, locale);
     // "Registered people are told" only when every one of them has the notice in the outbox.
     const said = reach.told > 0 && reach.untold === 0 ? t("ev.moved", { title: event.title, when }) : `${t("ev.moved.base", { title: event.title, when })} ${peopleSentences(t, reach)}`;
-    return message(locale, said + (later ? `\n${t("ev.moved.series", { count: later })}` : ""));
+    // The same for the later sessions: "their registered people are told" only when all are.
+    const saidLater = laterReach.told > 0 && laterReach.untold === 0 ? t("ev.moved.series", { count: later }) : `${t("ev.moved.series.base", { count: later })} ${peopleSentences(t, laterReach)}`;
+    return message(locale, said + (later ? `\n${saidLater}` : ""));
   },
 });

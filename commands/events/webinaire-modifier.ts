@@ -1,7 +1,8 @@
 /**
  * `/cdce webinaire modifier k3x9q capacite:40 lien:https://… titre:"…"`: coordination (or
  * the CoPil, for a local event) changes a session. More seats go to the waitlist at once
- * (each person told); a new link or title reaches the reminders still to come.
+ * (each person told, or the reply says who could not be); a new link or title reaches the
+ * reminders still to come.
  */
 import { defineCommand } from "../../src/core/commands.js";
 import { text } from "../../src/core/options.js";
@@ -11,6 +12,7 @@ import { isUnlimitedWord } from "../../src/features/events/vocabulary.js";
 import { MAX_CAPACITY } from "../../src/features/events/validate.js";
 import { inRange, parseDecimalInt } from "../../src/core/numbers.js";
 import { prefixWithin } from "../../src/core/clip.js";
+import { promotedPrefix, tally } from "../../src/features/events/told.js";
 
 export default defineCommand({
   name: "webinaire modifier",
@@ -41,6 +43,11 @@ export default defineCommand({
       }
     }
     const { promoted } = await services.events.edit(event, { title: o.titre, link: o.lien, capacity }, now);
-    return message(locale, t("ev.edit.done", { title: o.titre ?? event.title, promoted: promoted.length }));
+    // Promoted people "are told" only as far as their notice is in the outbox.
+    const reach = tally(services.notifier, promotedPrefix(event.id), new Set(promoted.map((r) => r.personId)).size);
+    const title = o.titre ?? event.title;
+    if (reach.untold === 0) return message(locale, t("ev.edit.done", { title, promoted: reach.told }));
+    const told = reach.told > 0 ? ` ${t("ev.promoted.told", { count: reach.told })}` : "";
+    return message(locale, `${t("ev.edit.done", { title, promoted: 0 })}${told} ${t("ev.promoted.untold", { count: reach.untold })}`);
   },
 });

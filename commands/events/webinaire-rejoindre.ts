@@ -55,7 +55,11 @@ export default defineCommand({
         break;
       default: {
         const position = await services.events.repo.waitlistPosition(result.registration);
-        text = t("ev.waitlisted", { title: event.title, position: Math.max(1, position) });
+        // "I will tell you when a seat frees up" only to a person the bot can write to privately.
+        const reachable = await services.notifier.reaches({ kind: "person", personId: actor.personId });
+        text = reachable
+          ? t("ev.waitlisted", { title: event.title, position: Math.max(1, position) })
+          : t("ev.waitlisted.unreachable", { title: event.title, position: Math.max(1, position), code: event.code });
       }
     }
     const status = result.outcome === "going" || result.outcome === "already_going" ? "going" : "waitlist";

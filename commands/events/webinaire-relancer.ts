@@ -8,6 +8,9 @@ import { message } from "../../src/core/reply.js";
 import { eventByCode } from "../../src/features/events/lookup.js";
 import { nudgeCommunes } from "../../src/features/events/attendance.js";
 
+/** At most 30 names in a reply (a network has a few dozen communes); the count says the rest. */
+const listed = (names: string[]) => names.slice(0, 30).join(", ") + (names.length > 30 ? ", …" : "");
+
 export default defineCommand({
   name: "webinaire relancer",
   changesState: true,
@@ -19,7 +22,13 @@ export default defineCommand({
   async run({ options, t, locale, now, services }) {
     const event = await eventByCode(services, options.code);
     if (event.state !== "scheduled" || event.startsAt <= now) return message(locale, t("ev.isOver", { title: event.title }));
-    const nudged = await nudgeCommunes({ repo: services.events.repo, repos: services.repos, notifier: services.notifier }, event, now);
-    return message(locale, nudged.length ? t("ev.nudge.done", { count: nudged.length, communes: nudged.slice(0, 30).join(", ") }) : t("ev.nudge.none"));
+    const { nudged, unreached } = await nudgeCommunes({ repo: services.events.repo, repos: services.repos, notifier: services.notifier }, event, now);
+    if (nudged.length + unreached.length === 0) return message(locale, t("ev.nudge.none"));
+    // "Sent" only for the communes whose message is in the outbox; the others are named, with the fix.
+    const said = [
+      nudged.length ? t("ev.nudge.done", { count: nudged.length, communes: listed(nudged) }) : "",
+      unreached.length ? t("ev.nudge.unreached", { count: unreached.length, communes: listed(unreached) }) : "",
+    ];
+    return message(locale, said.filter(Boolean).join("\n"));
   },
 });

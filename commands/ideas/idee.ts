@@ -1,7 +1,8 @@
 /**
  * `/cdce idee <texte> [anonyme:oui] [commune:]`: drops an idea in a commune's idea box
  * (the caller's commune by default; members of the commune only). The commune's channel gets it with status buttons for
- * the CoPil; the author is told each change, even when anonymous (never shown).
+ * the CoPil; the author is told each change, even when anonymous (never shown), when the bot
+ * can write to them privately (else the reply says so).
  */
 import { defineCommand } from "../../src/core/commands.js";
 import { choice, text } from "../../src/core/options.js";
@@ -32,6 +33,9 @@ export default defineCommand({
     const anonymous = o.anonyme === "oui";
     const idea = await services.community.ideas.create({ communeId: commune.id, authorId: actor.personId, anonymous, text: o.texte });
     await services.notifier.enqueue(newIdeaNotice(idea, commune.name, anonymous ? null : actor.name, now));
-    return message(locale, t(anonymous ? "idea.created.anonymous" : "idea.created", { commune: commune.name, ref: idea.id.slice(0, 8) }));
+    // "You will be told at each step" only to an author the bot can write to privately (the status notices go there).
+    const reachable = await services.notifier.reaches({ kind: "person", personId: actor.personId });
+    const key = anonymous ? (reachable ? "idea.created.anonymous" : "idea.created.anonymous.unreachable") : reachable ? "idea.created" : "idea.created.unreachable";
+    return message(locale, t(key, { commune: commune.name, ref: idea.id.slice(0, 8) }));
   },
 });

@@ -61,9 +61,10 @@ export default defineCommand({
       moderatedAt: moderated ? null : now,
     });
     await recordActivity(services, initiative, now);
-    await announce(services, initiative, now);
+    const inOutbox = await announce(services, initiative, now);
     const info = await cardInfo(services, initiative);
-    const key = moderated ? "initiative.shared.pending" : (await services.notifier.reaches({ kind: "purpose", purpose: "network" })) ? "initiative.shared" : "initiative.sharedNoChannel";
+    // "On its way to the network's channel" only when the post is in the outbox.
+    const key = moderated ? "initiative.shared.pending" : inOutbox ? "initiative.shared" : "initiative.sharedNoChannel";
     const head = t(key, { title: initiative.title, ref: refOf(initiative.id) });
     return reply(locale, [
       { type: "section", text: head },

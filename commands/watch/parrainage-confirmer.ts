@@ -9,7 +9,7 @@ import { message } from "../../src/core/reply.js";
 import { CdceError } from "../../src/core/errors.js";
 import { findCommune } from "../../src/core/scope.js";
 import { scoreAll } from "../../src/features/watch/scan.js";
-import { confirmPair } from "../../src/features/watch/mentoring-flow.js";
+import { confirmPair, introduced } from "../../src/features/watch/mentoring-flow.js";
 
 export default defineCommand({
   name: "parrainage confirmer",
@@ -35,6 +35,10 @@ export default defineCommand({
     const mentor = await findCommune(services.repos, options.marraine);
     const pair = await confirmPair(services, mentee, mentor, await scoreAll(services, now), now);
     services.logger.info({ pair: pair.id, mentor: mentor.slug, mentee: mentee.slug }, "mentoring pair confirmed");
-    return message(locale, t("parrainage.confirmed", { mentor: mentor.name, mentee: mentee.name }), "channel");
+    // "Both CoPils get an introduction" only when both are in the outbox; else each side is named, with the fix.
+    const sent = introduced(services.notifier, pair);
+    if (sent.mentor && sent.mentee) return message(locale, t("parrainage.confirmed", { mentor: mentor.name, mentee: mentee.name }), "channel");
+    const side = (c: typeof mentor, ok: boolean) => (ok ? t("parrainage.introduced", { commune: c.name }) : t("parrainage.unlinked", { commune: c.name, slug: c.slug }));
+    return message(locale, [t("parrainage.confirmed.base", { mentor: mentor.name, mentee: mentee.name }), side(mentor, sent.mentor), side(mentee, sent.mentee)].join(" "), "channel");
   },
 });

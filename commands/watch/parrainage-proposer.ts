@@ -6,9 +6,9 @@
 import { defineCommand } from "../../src/core/commands.js";
 import { communeOption } from "../../src/core/scope.js";
 import { scoreAll } from "../../src/features/watch/scan.js";
-import { mentorCandidates } from "../../src/features/watch/mentoring-flow.js";
+import { mentorCandidates, unlinkedCommunes } from "../../src/features/watch/mentoring-flow.js";
 import { rankMentors } from "../../src/features/watch/mentoring.js";
-import { proposalReply } from "../../src/features/watch/parrainage-view.js";
+import { proposalReply, SHOWN_CANDIDATES } from "../../src/features/watch/parrainage-view.js";
 
 export default defineCommand({
   name: "parrainage proposer",
@@ -29,6 +29,9 @@ export default defineCommand({
   },
   async run({ commune: mentee, t, locale, now, services }) {
     const [scored, pairs] = await Promise.all([scoreAll(services, now), services.watch.mentoring.active()]);
-    return proposalReply(locale, t, mentee, rankMentors(mentee, mentorCandidates(scored, pairs)));
+    const ranked = rankMentors(mentee, mentorCandidates(scored, pairs));
+    // The hint promises an introduction and monthly check-ins: only to communes whose channels can receive them.
+    const unlinked = await unlinkedCommunes(services.notifier, [mentee, ...ranked.slice(0, SHOWN_CANDIDATES).map((r) => r.commune)]);
+    return proposalReply(locale, t, mentee, ranked, unlinked);
   },
 });

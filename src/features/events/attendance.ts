@@ -64,20 +64,27 @@ export async function matchNames(repos: Repositories, regs: Registration[], name
   return { found, unknown };
 }
 
+/** The communes nudged (their message is in the outbox) and those that could not be (nothing to post to). */
+export interface NudgeResult {
+  nudged: string[];
+  unreached: string[];
+}
+
 /**
  * Tells each commune's channel with nobody registered for `event` (a training meant for
- * CoPils) that there is still room. One message per commune and session (stable key).
+ * CoPils) that there is still room. One message per commune and session (stable key). A
+ * commune counts as nudged only when its message is in the outbox, so the reply never says
+ * "sent" for a commune whose channels cannot receive it.
  */
-export async function nudgeCommunes(deps: AttendanceDeps, event: CdceEvent, now: Date): Promise<string[]> {
+export async function nudgeCommunes(deps: AttendanceDeps, event: CdceEvent, now: Date): Promise<NudgeResult> {
   const regs = await deps.repo.registrations(event.id, { statuses: ["going", "waitlist"] });
   const covered = new Set(regs.map((r) => r.communeId).filter(Boolean));
-  const nudged: string[] = [];
+  const result: NudgeResult = { nudged: [], unreached: [] };
   for (const commune of await deps.repos.communes.list()) {
     if (covered.has(commune.id)) continue;
-    const linked = await deps.repos.channels.byPurpose("commune", commune.id);
-    if (linked.length === 0) continue;
+    const key = `evt:${event.id}:nudge:${commune.id}:s${event.sequence}`;
     await deps.notifier.enqueue({
-      key: `evt:${event.id}:nudge:${commune.id}:s${event.sequence}`,
+      key,
       to: { kind: "purpose", purpose: "commune", communeId: commune.id },
       dueAt: now,
       expiresAt: event.startsAt,
@@ -92,7 +99,7 @@ export async function nudgeCommunes(deps: AttendanceDeps, event: CdceEvent, now:
         };
       },
     });
-    nudged.push(commune.name);
+    (deps.notifier.queuedUnder(key) > 0 ? result.nudged : result.unreached).push(commune.name);
   }
-  return nudged;
+  return result;
 }

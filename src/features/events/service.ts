@@ -17,6 +17,7 @@ import type { EventRepository, JoinResult, LeaveResult } from "./ports.js";
 import { DEFAULT_OFFSETS, planReminders, reminderPrefix, stamp, type Offset } from "./reminders.js";
 import { announcement, notice, seriesAnnouncement, whenText } from "./render.js";
 import { reply } from "../../core/reply.js";
+import { promotedPrefix } from "./told.js";
 import { translator } from "../../core/i18n/catalogue.js";
 
 export interface EventServiceDeps {
@@ -155,7 +156,7 @@ export class EventService {
     for (const r of promoted) {
       const zone = await this.zoneOf(r.personId);
       await this.deps.notifier.enqueue({
-        key: `evt:${event.id}:promoted:${r.personId}:${stamp(r.requestedAt)}`,
+        key: `${promotedPrefix(event.id)}${r.personId}:${stamp(r.requestedAt)}`,
         to: { kind: "person", personId: r.personId },
         dueAt: now,
         expiresAt: event.startsAt,

@@ -74,13 +74,14 @@ export function activityData(i: Initiative): Record<string, unknown> {
   };
 }
 
-/** Queues the network post (a published initiative) or the moderation request (pending). */
-export async function announce(services: Services, i: Initiative, now: Date): Promise<void> {
+/** Queues the network post (a published initiative) or the moderation request (pending); true when it is in the outbox. */
+export async function announce(services: Services, i: Initiative, now: Date): Promise<boolean> {
   const info = await cardInfo(services, i);
   const n = i.status === "published" ? networkPost(i, info, now) : i.status === "pending" ? moderationRequest(i, info, now) : null;
-  if (!n) return;
+  if (!n) return false;
   const result = await services.notifier.enqueue(n);
   services.logger.info({ initiative: i.id, status: i.status, ...result }, "initiative announced");
+  return services.notifier.queuedUnder(n.key) > 0;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Notifier } from "../../core/notify.js";
 import { CdceError } from "../../core/errors.js";
 import { MOMENTUM_CONFIG } from "./config.js";
 import { rankMentors, type MentorCandidate } from "./mentoring.js";
-import { mentorIntro } from "./notices.js";
+import { introKey, mentorIntro, toCommune } from "./notices.js";
 import type { Mentorship, WatchRepositories } from "./ports.js";
 import type { ScoredCommune } from "./scan.js";
 
@@ -22,7 +22,22 @@ export function mentorCandidates(scored: readonly ScoredCommune[], pairs: readon
   }));
 }
 
-/** Starts a pair after checking it makes sense; both CoPils get an introduction. */
+/**
+ * The communes among `communes` whose channels the bot cannot post to (introductions and
+ * check-ins go to the commune's channels): a reply promises them nothing.
+ */
+export async function unlinkedCommunes(notifier: Pick<Notifier, "reaches">, communes: readonly Commune[]): Promise<Commune[]> {
+  const out: Commune[] = [];
+  for (const c of communes) if (!(await notifier.reaches(toCommune(c.id)))) out.push(c);
+  return out;
+}
+
+/** Where each side's introduction stands once the pair is confirmed: in the outbox or not. */
+export function introduced(notifier: Pick<Notifier, "queuedUnder">, pair: Mentorship): { mentor: boolean; mentee: boolean } {
+  return { mentor: notifier.queuedUnder(introKey(pair, "mentor")) > 0, mentee: notifier.queuedUnder(introKey(pair, "mentee")) > 0 };
+}
+
+/** Starts a pair after checking it makes sense; both CoPils get an introduction (when their commune has a channel). */
 export async function confirmPair(
   deps: { watch: WatchRepositories; notifier: Notifier },
   mentee: Commune,

@@ -24,7 +24,7 @@ import { formatDay, formatList, groupLabel, obstacleLabel } from "./format.js";
 
 type C = Pick<Commune, "id" | "slug" | "name" | "timeZone">;
 
-const toCommune = (communeId: string): Recipient => ({ kind: "purpose", purpose: "commune", communeId });
+export const toCommune = (communeId: string): Recipient => ({ kind: "purpose", purpose: "commune", communeId });
 const toCoordination: Recipient = { kind: "purpose", purpose: "coordination" };
 
 function render(locale: Locale, build: (t: Translate, locale: Locale) => Block[]): Reply {
@@ -137,10 +137,13 @@ export function electionNotice(commune: C, step: ElectionStep): Notification {
 }
 
 /** The introduction each CoPil of a new pair receives. */
+/** The key of one side's introduction to a new pair. */
+export const introKey = (pair: Pick<Mentorship, "id">, side: "mentor" | "mentee") => `mentor:${pair.id}:intro:${side}`;
+
 export function mentorIntro(pair: Mentorship, mentor: C, mentee: C, side: "mentor" | "mentee", now: Date): Notification {
   const other = side === "mentor" ? mentee : mentor;
   return {
-    key: `mentor:${pair.id}:intro:${side}`,
+    key: introKey(pair, side),
     to: toCommune(side === "mentor" ? mentor.id : mentee.id),
     dueAt: now,
     render: (locale) =>

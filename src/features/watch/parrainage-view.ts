@@ -12,12 +12,13 @@ import { profileLabel } from "../../core/labels.js";
 import { LEVEL_MARK } from "./alerts.js";
 
 /** Candidates shown, and how many get a "confirm" button (a row holds five). */
-const SHOWN = 5;
+export const SHOWN_CANDIDATES = 5;
 const CONFIRM_BUTTONS = 3;
 
-export function proposalReply(locale: Locale, t: Translate, mentee: Commune, ranked: readonly RankedMentor[]): Reply {
+/** `unlinked`: the mentee and shown candidates with no channel the bot can post to (the hint promises them nothing). */
+export function proposalReply(locale: Locale, t: Translate, mentee: Commune, ranked: readonly RankedMentor[], unlinked: readonly Commune[] = []): Reply {
   if (ranked.length === 0) return reply(locale, [{ type: "section", text: t("parrainage.none", { commune: mentee.name, max: MOMENTUM_CONFIG.mentoring.maxMentees }) }]);
-  const lines = ranked.slice(0, SHOWN).map((r, i) => {
+  const lines = ranked.slice(0, SHOWN_CANDIDATES).map((r, i) => {
     const parts = [
       t(r.sameLanguage ? "parrainage.sameLanguage" : "parrainage.otherLanguage"),
       r.distanceKm === null ? null : t("parrainage.km", { km: r.distanceKm }),
@@ -35,7 +36,7 @@ export function proposalReply(locale: Locale, t: Translate, mentee: Commune, ran
   const blocks: Block[] = [
     { type: "header", text: t("parrainage.title", { commune: mentee.name }) },
     { type: "section", text: lines.join("\n") },
-    { type: "context", text: t("parrainage.hint") },
+    { type: "context", text: unlinked.length === 0 ? t("parrainage.hint") : `${t("parrainage.hint.base")} ${t("parrainage.hint.unlinked", { count: unlinked.length, communes: unlinked.map((c) => c.name).join(", ") })}` },
     { type: "actions", buttons },
   ];
   return reply(locale, blocks);

@@ -14,6 +14,7 @@ export const eventsSeries = defineMessages({
     "ev.series.created": "Série planifiée : {count, plural, one {# session} other {# sessions}}, annoncée dans les canaux du réseau.",
     "ev.series.createdNotAnnounced": "Série planifiée : {count, plural, one {# session} other {# sessions}}, mais pas annoncée : aucun canal n’est relié au réseau. Dans le canal commun, tapez `/cdce config canal reseau`.",
     "ev.moved.series": "{count, plural, one {La session suivante de la série suit, avec ses inscrit·es prévenu·es.} other {Les # sessions suivantes de la série suivent, avec leurs inscrit·es prévenu·es.}}",
+    "ev.moved.series.base": "{count, plural, one {La session suivante de la série suit.} other {Les # sessions suivantes de la série suivent.}}",
   },
   de: {
     "ev.series.button": "Sitzung {n}",
@@ -27,6 +28,7 @@ export const eventsSeries = defineMessages({
     "ev.series.created": "Reihe geplant: {count, plural, one {# Sitzung} other {# Sitzungen}}, in den Kanälen des Netzwerks angekündigt.",
     "ev.series.createdNotAnnounced": "Reihe geplant: {count, plural, one {# Sitzung} other {# Sitzungen}}, aber nicht angekündigt: Kein Kanal ist mit dem Netzwerk verbunden. Geben Sie im gemeinsamen Kanal `/cdce config canal reseau` ein.",
     "ev.moved.series": "{count, plural, one {Die folgende Sitzung der Reihe wird mitverschoben, ihre Angemeldeten werden benachrichtigt.} other {Die # folgenden Sitzungen der Reihe werden mitverschoben, ihre Angemeldeten werden benachrichtigt.}}",
+    "ev.moved.series.base": "{count, plural, one {Die folgende Sitzung der Reihe wird mitverschoben.} other {Die # folgenden Sitzungen der Reihe werden mitverschoben.}}",
   },
   nl: {
     "ev.series.button": "Sessie {n}",
@@ -40,6 +42,7 @@ export const eventsSeries = defineMessages({
     "ev.series.created": "Reeks gepland: {count, plural, one {# sessie} other {# sessies}}, aangekondigd in de kanalen van het netwerk.",
     "ev.series.createdNotAnnounced": "Reeks gepland: {count, plural, one {# sessie} other {# sessies}}, maar niet aangekondigd: geen enkel kanaal is aan het netwerk gekoppeld. Typ in het gemeenschappelijke kanaal `/cdce config canal reseau`.",
     "ev.moved.series": "{count, plural, one {De volgende sessie van de reeks schuift mee; haar ingeschrevenen worden verwittigd.} other {De # volgende sessies van de reeks schuiven mee; hun ingeschrevenen worden verwittigd.}}",
+    "ev.moved.series.base": "{count, plural, one {De volgende sessie van de reeks schuift mee.} other {De # volgende sessies van de reeks schuiven mee.}}",
   },
   en: {
     "ev.series.button": "Session {n}",
@@ -53,6 +56,7 @@ export const eventsSeries = defineMessages({
     "ev.series.created": "Series planned: {count, plural, one {# session} other {# sessions}}, announced in the network’s channels.",
     "ev.series.createdNotAnnounced": "Series planned: {count, plural, one {# session} other {# sessions}}, but not announced: no channel is linked to the network. In the shared channel, type `/cdce config canal reseau`.",
     "ev.moved.series": "{count, plural, one {The next session of the series moves too; its registered people are told.} other {The # later sessions of the series move too; their registered people are told.}}",
+    "ev.moved.series.base": "{count, plural, one {The next session of the series moves too.} other {The # later sessions of the series move too.}}",
   },
 });
 
