@@ -1,7 +1,8 @@
 /**
  * Wiring: config -> data -> core -> platforms. Which platforms run is the loader's choice
  * (src/platforms/load.ts): Slack and Discord with their tokens, the terminal without them
- * or with --terminal; `--once "/cdce kit jeunes"` prints one reply and exits.
+ * or with --terminal; `--once "/cdce kit jeunes"` prints one reply (and what it queued) and
+ * exits. The terminal alone runs its own outbox and jobs (src/terminal-runtime.ts).
  */
 import { loadConfig, shouldSeed, ConfigError, coordinatorAccounts, databaseTimeouts } from "./config.js";
 import { createLogger } from "./logger.js";
@@ -14,6 +15,7 @@ import { Metrics } from "./ops/metrics.js";
 import { Lease } from "./cluster/lease.js";
 import { newInstanceId } from "./cluster/instance.js";
 import { createRuntime } from "./runtime.js";
+import { createTerminalRuntime } from "./terminal-runtime.js";
 import { isDatabaseUnavailable } from "./data/unavailable.js";
 import { DEFAULT_LOCALE, type Locale } from "./core/types.js";
 
@@ -47,13 +49,17 @@ async function main(): Promise<number> {
   const leader = plan.background ? new Lease(app.delivery.leases, "leader", replica, { ttlMs: config.LEASE_TTL_MS, renewMs: config.LEASE_RENEW_MS, logger }) : undefined;
   // With platforms, the service also sends on its own (outbox), runs its jobs and serves /healthz and /metrics.
   const runtime = plan.background ? await createRuntime({ config, app, leader: leader!, replica, metrics, logger }) : undefined;
+  // The terminal alone sends on its own and runs its jobs too, as the only replica.
+  const terminalRuntime = plan.terminalBackground ? createTerminalRuntime({ app, config, logger, replica }) : undefined;
   const io = { input: process.stdin, output: process.stdout };
-  const platforms: ChatPlatform[] = await loadPlatforms(plan, { config, inbound: app.inbound, logger, repos: app.services.repos, clock: app.services.clock, args, ...io }, { leader });
+  const queuedSince = (since: Date, limit: number) => app.delivery.store.queuedSince(since, limit);
+  const platforms: ChatPlatform[] = await loadPlatforms(plan, { config, inbound: app.inbound, logger, repos: app.services.repos, clock: app.services.clock, args, ...io, queuedSince }, { leader });
   let stopping: Promise<void> | undefined;
   // Stops platforms first (in-flight replies finish), then the database. Safe to call twice.
   const stop = () =>
     (stopping ??= (async () => {
       await runtime?.stop();
+      await terminalRuntime?.stop();
       await Promise.allSettled(platforms.map((p) => p.stop()));
       await leader?.stop();
       await app.close();
@@ -64,6 +70,8 @@ async function main(): Promise<number> {
       logger.info({ platform: platform.name }, "platform connected");
     }
     await runtime?.start(platforms);
+    const terminal = platforms.find((p) => p.platform === "terminal");
+    if (terminalRuntime && terminal) await terminalRuntime.start(terminal);
     // Runs until a signal, or until a platform that ends on its own (the terminal) has ended.
     const ended = platforms.flatMap((p) => (p.ended ? [p.ended] : []));
     await Promise.race([signalled(), ...ended]);

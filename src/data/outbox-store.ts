@@ -5,7 +5,7 @@
  * moment take different rows (each its full share) instead of queueing on each other's
  * locks. Either way a row is claimed by one batch only. The per-message queries are plain SQL (outbox-sql.ts).
  */
-import type { OutboxEntry, OutboxState } from "../core/notify.js";
+import type { DeliveredQuery, OutboxEntry, OutboxState } from "../core/notify.js";
 import type { Platform } from "../core/types.js";
 import { encodePayload } from "../delivery/payload.js";
 import type { ClaimRequest, NewOutboxMessage, OutboxRow, OutboxStats, OutboxStore, StaleClaimRequest } from "../delivery/outbox.js";
@@ -264,6 +264,28 @@ export class PrismaOutboxStore implements OutboxStore {
       out.push(...rows.map(toEntry));
     }
     return out;
+  }
+
+  async delivered(q: DeliveredQuery): Promise<OutboxEntry[]> {
+    const where: Prisma.OutboxMessageWhereInput[] = [];
+    if (q.channels !== null) where.push({ userId: null, ...(q.channels === "all" ? {} : { channelId: q.channels }) });
+    if (q.directTo !== undefined) where.push({ userId: q.directTo });
+    if (where.length === 0 || q.limit <= 0) return [];
+    const rows = await this.db.outboxMessage.findMany({
+      where: { platform: q.platform, workspaceId: q.workspaceId, state: "sent", kind: { not: "removal" }, OR: where },
+      orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+      take: q.limit,
+    });
+    return rows.reverse().map(toEntry);
+  }
+
+  async queuedSince(since: Date, limit: number): Promise<OutboxEntry[]> {
+    const rows = await this.db.outboxMessage.findMany({
+      where: { createdAt: { gte: since }, kind: { not: "removal" } },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      take: limit,
+    });
+    return rows.map(toEntry);
   }
 
   async counts(): Promise<Record<OutboxState, number>> {

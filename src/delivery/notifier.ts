@@ -106,12 +106,15 @@ export class OutboxNotifier implements Notifier {
     return { cancelled, removing };
   }
 
-  /** The concrete targets of a recipient, with their language. The terminal has no inbox: never a target. */
+  /**
+   * The concrete targets of a recipient, with their language. The terminal is a platform like
+   * the others: its channels (linked by `config canal`, or by default at its start) and its
+   * local users' direct inboxes are targets too; their rows wait while no terminal runs.
+   */
   async resolve(to: Recipient): Promise<ResolvedTarget[]> {
     const { repos } = this.deps;
     switch (to.kind) {
       case "channel": {
-        if (to.channel.platform === "terminal") return [];
         const link = await repos.channels.find(to.channel.platform, to.channel.workspaceId, to.channel.channelId);
         return [{ target: { ...to.channel }, locale: link ? await this.linkLocale(link, new Map()) : DEFAULT_LOCALE }];
       }
@@ -120,7 +123,7 @@ export class OutboxNotifier implements Notifier {
         if (!person) return [];
         const accounts = await repos.identity.accounts(to.personId);
         return accounts
-          .filter((a) => a.platform !== "terminal" && (!to.platforms || to.platforms.includes(a.platform)))
+          .filter((a) => !to.platforms || to.platforms.includes(a.platform))
           .map((a) => ({ target: { platform: a.platform, workspaceId: a.workspaceId, channelId: "", userId: a.userId }, locale: person.locale }));
       }
       case "purpose": {
@@ -128,7 +131,6 @@ export class OutboxNotifier implements Notifier {
         const languages = new Map<string, Locale>();
         const out: ResolvedTarget[] = [];
         for (const link of links) {
-          if (link.platform === "terminal") continue;
           out.push({ target: { platform: link.platform, workspaceId: link.workspaceId, channelId: link.channelId }, locale: await this.linkLocale(link, languages) });
         }
         return out;

@@ -16,8 +16,9 @@ import tools from "./tools/feature.js";
 import privacy from "./privacy/feature.js";
 import watch from "./watch/feature.js";
 import outbox from "./outbox/feature.js";
+import inbox from "./inbox/feature.js";
 
-export const FEATURES = [network, kits, events, initiatives, polls, ideas, tools, privacy, watch, outbox] as const;
+export const FEATURES = [network, kits, events, initiatives, polls, ideas, tools, privacy, watch, outbox, inbox] as const;
 
 // The kernel's catalogue gets the features' messages from here, the one list of features.
 addMessages(FEATURES.flatMap((f) => f.messages ?? []));
