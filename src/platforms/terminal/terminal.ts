@@ -19,6 +19,7 @@ import { translator } from "../../core/i18n/catalogue.js";
 import type { TerminalArgs } from "./args.js";
 import { syncLocalActor, toIncoming, WORKSPACE } from "./local-actor.js";
 import { Conversation, replyText } from "./conversation.js";
+import { plain } from "./render.js";
 import { directChannel, directOwner, linkDefaultChannels } from "./channels.js";
 import { whereLanded } from "../../features/inbox/index.js";
 
@@ -161,7 +162,7 @@ export function queuedText(entries: readonly OutboxEntry[], who: { locale: Local
     const where = e.target.platform === "terminal" ? landedHeader(e.target) : `${e.target.platform} ${whereLanded(e.target)}`;
     // Due at once (an announcement) or later (a reminder).
     const when = e.dueAt.getTime() <= now.getTime() ? "now" : format.format(e.dueAt);
-    return `  ${t("terminal.queuedItem", { where, when, summary: e.summary })}`;
+    return `  ${t("terminal.queuedItem", { where, when, summary: plain(e.summary).replace(/\*\*/g, "") })}`;
   });
   return [t("terminal.queued", { count: entries.length }), ...lines].join("\n");
 }
