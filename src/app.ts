@@ -13,6 +13,7 @@ import type { Services } from "./core/commands.js";
 import type { Logger } from "./core/logger.js";
 import type { Clock } from "./core/types.js";
 import type { DemoClock } from "./features/demo/index.js";
+import type { Platform } from "./core/types.js";
 import { createRegistry } from "./features/index.js";
 import { PrismaLeaseStore } from "./data/lease-store.js";
 import type { OutboxNotifier } from "./delivery/notifier.js";
@@ -40,6 +41,8 @@ export interface AppOptions {
   databaseTimeouts?: Partial<DatabaseTimeouts>;
   /** The terminal demo's movable clock (`services.demo`), when this run is the terminal demo. */
   demo?: DemoClock;
+  /** The platforms this deployment posts to (default: all): notices for the others are not queued. */
+  platforms?: readonly Platform[];
 }
 
 export interface App {
@@ -65,7 +68,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
     }
     const kits = await KitCatalog.load(db.repos.kits);
-    const { services, notifier, store } = composeServices(db.prisma, db.repos, { provider: db.provider, kits, clock, logger: options.logger, demo: options.demo });
+    const { services, notifier, store } = composeServices(db.prisma, db.repos, { provider: db.provider, kits, clock, logger: options.logger, demo: options.demo, platforms: options.platforms });
     // Bounded: see src/command-slots.ts.
     const dispatcher = boundedDispatcher(createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators, explainFailure: databaseUnavailableError }));
     const leases = new PrismaLeaseStore(db.prisma);

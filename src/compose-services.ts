@@ -6,7 +6,7 @@
  */
 import type { Services } from "./core/commands.js";
 import type { Logger } from "./core/logger.js";
-import type { Clock } from "./core/types.js";
+import type { Clock, Platform } from "./core/types.js";
 import type { KitCatalog } from "./features/kits/index.js";
 import type { DemoClock } from "./features/demo/index.js";
 import type { GeoSource } from "./features/initiatives/index.js";
@@ -26,6 +26,8 @@ export interface ServiceBase {
   kits: KitCatalog;
   clock: Clock;
   logger: Logger;
+  /** The platforms this deployment posts to (default: all); see OutboxNotifier. */
+  platforms?: readonly Platform[];
   /** The terminal demo's movable clock, when this run is the terminal demo (src/scheduler/demo-clock.ts). */
   demo?: DemoClock;
 }
@@ -46,8 +48,8 @@ export interface ComposedServices {
 /** The services over the database's own client (`repos` already built by openDatabase). */
 export function composeServices(db: Db, repos: Services["repos"], serviceBase: ServiceBase): ComposedServices {
   const base: Shared = { ...serviceBase, geo: new FileGeoSource() };
-  const store = new PrismaOutboxStore(db, base.provider);
-  const notifier = new OutboxNotifier({ store, repos, clock: base.clock, logger: base.logger.child({ component: "outbox" }) });
+  const store = new PrismaOutboxStore(db, base.provider, base.clock);
+  const notifier = new OutboxNotifier({ store, repos, clock: base.clock, logger: base.logger.child({ component: "outbox" }), platforms: base.platforms });
   const services: Services = {
     ...over(db, repos, store, notifier, base),
     transaction: (work) => inTransaction(db, base, notifier, work),
@@ -60,8 +62,8 @@ async function inTransaction<T>(db: Db, base: Shared, processNotifier: OutboxNot
   const result = await runTransaction(db, async (tx) => {
     due = []; // a run that is tried again starts with nothing queued
     const repos = createRepositories(tx);
-    const store = new PrismaOutboxStore(tx, base.provider);
-    const notifier = new OutboxNotifier({ store, repos, clock: base.clock, logger: base.logger.child({ component: "outbox" }) });
+    const store = new PrismaOutboxStore(tx, base.provider, base.clock);
+    const notifier = new OutboxNotifier({ store, repos, clock: base.clock, logger: base.logger.child({ component: "outbox" }), platforms: base.platforms });
     notifier.onQueued((dueAt) => due.push(dueAt));
     const scope: Services = { ...over(tx, repos, store, notifier, base), transaction: (inner) => inner(scope) };
     return work(scope);

@@ -1,7 +1,8 @@
 /**
  * Wiring: config -> data -> core -> platforms. Which platforms run is the loader's choice
  * (src/platforms/load.ts): Slack and Discord with their tokens, the terminal without them
- * or with --terminal; `--once "/cdce kit jeunes"` prints one reply and exits.
+ * or with --terminal; `--once "/cdce kit jeunes"` prints one reply (and what it queued) and
+ * exits. The terminal alone runs its own outbox and jobs (src/terminal-runtime.ts).
  */
 import { loadConfig, shouldSeed, ConfigError, coordinatorAccounts, databaseTimeouts } from "./config.js";
 import { createLogger } from "./logger.js";
@@ -13,13 +14,15 @@ import type { ChatPlatform } from "./core/platform.js";
 import { Metrics } from "./ops/metrics.js";
 import { Lease } from "./cluster/lease.js";
 import { newInstanceId } from "./cluster/instance.js";
-import { createRuntime, jobScheduleOverrides } from "./runtime.js";
+import { createRuntime } from "./runtime.js";
+import { createTerminalRuntime } from "./terminal-runtime.js";
+import { jobScheduleOverrides } from "./background.js";
 import { demoClockRefusal } from "./platforms/terminal/demo-now.js";
 import { settableClock } from "./core/time/settable-clock.js";
 import { createDemoClock, jobRunner } from "./scheduler/demo-clock.js";
 import { JOBS } from "./features/index.js";
 import { isDatabaseUnavailable } from "./data/unavailable.js";
-import { DEFAULT_LOCALE, type Locale } from "./core/types.js";
+import { DEFAULT_LOCALE, type Locale, type Platform } from "./core/types.js";
 
 /** Resolves at SIGTERM or SIGINT. */
 const signalled = () =>
@@ -63,26 +66,35 @@ async function main(): Promise<number> {
         services: app.services,
         now: at,
         logger: logger.child({ job: job.name }),
-        // The outbox worker runs with a runtime (Slack, Discord); the terminal alone has none yet.
-        outbox: { sweep: async () => await runtime?.worker?.sweep(), purge: (before) => app.delivery.store.purge(before) },
+        // The terminal's worker posts (and prints) everything due at that instant before the next job runs.
+        outbox: { sweep: async () => void (terminalRuntime ? await terminalRuntime.drain() : await runtime?.worker?.sweep()), purge: (before) => app.delivery.store.purge(before) },
       }),
     }),
     outbox: { nextAttemptAfter: (after) => app.delivery.store.nextAttemptAfter(after), countDueBetween: (from, to) => app.delivery.store.countDueBetween(from, to) },
   });
   // The jobs read `app` when they run, once it exists.
-  const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config), demoHistory: shouldSeed(config), onHandled: metrics.observeCommand, coordinators: coordinatorAccounts(config), databaseTimeouts: databaseTimeouts(config), clock: demoClock?.now, demo });
+  const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config), demoHistory: shouldSeed(config), onHandled: metrics.observeCommand, coordinators: coordinatorAccounts(config), databaseTimeouts: databaseTimeouts(config), clock: demoClock?.now, demo, platforms: reachedPlatforms(config, plan) });
   const replica = newInstanceId();
   // One replica at a time holds the Discord gateway and runs the cluster-wide jobs.
   const leader = plan.background ? new Lease(app.delivery.leases, "leader", replica, { ttlMs: config.LEASE_TTL_MS, renewMs: config.LEASE_RENEW_MS, logger }) : undefined;
   // With platforms, the service also sends on its own (outbox), runs its jobs and serves /healthz and /metrics.
   const runtime = plan.background ? await createRuntime({ config, app, leader: leader!, replica, metrics, logger }) : undefined;
+  // The terminal alone sends on its own and runs its jobs too, as the only replica.
+  // On the demo clock, the jobs follow that clock (demo.catchUp, every second), not node-cron's.
+  const terminalRuntime = plan.terminalBackground ? createTerminalRuntime({ app, config, logger, replica, schedule: !demo }) : undefined;
+  let demoTicker: ReturnType<typeof setInterval> | undefined;
+  let demoTick: Promise<void> | undefined;
   const io = { input: process.stdin, output: process.stdout };
-  const platforms: ChatPlatform[] = await loadPlatforms(plan, { config, inbound: app.inbound, logger, repos: app.services.repos, clock: app.services.clock, args, ...io }, { leader });
+  const queuedSince = (since: Date, limit: number) => app.delivery.store.queuedSince(since, limit);
+  const platforms: ChatPlatform[] = await loadPlatforms(plan, { config, inbound: app.inbound, logger, repos: app.services.repos, clock: app.services.clock, args, ...io, queuedSince }, { leader });
   let stopping: Promise<void> | undefined;
   // Stops platforms first (in-flight replies finish), then the database. Safe to call twice.
   const stop = () =>
     (stopping ??= (async () => {
+      clearInterval(demoTicker);
+      await demoTick;
       await runtime?.stop();
+      await terminalRuntime?.stop();
       await Promise.allSettled(platforms.map((p) => p.stop()));
       await leader?.stop();
       await app.close();
@@ -93,6 +105,11 @@ async function main(): Promise<number> {
       logger.info({ platform: platform.name }, "platform connected");
     }
     await runtime?.start(platforms);
+    const terminal = platforms.find((p) => p.platform === "terminal");
+    if (terminalRuntime && terminal) {
+      await terminalRuntime.start(terminal);
+      if (demo) demoTicker = setInterval(() => void (demoTick ??= demo.catchUp().finally(() => (demoTick = undefined))), 1_000);
+    }
     // Runs until a signal, or until a platform that ends on its own (the terminal) has ended.
     const ended = platforms.flatMap((p) => (p.ended ? [p.ended] : []));
     await Promise.race([signalled(), ...ended]);
@@ -101,6 +118,14 @@ async function main(): Promise<number> {
   } finally {
     await stop();
   }
+}
+
+/**
+ * The platforms this deployment posts to: Slack and Discord when their tokens are set (a
+ * `--once` run queues for the service that runs them), the terminal when it runs.
+ */
+function reachedPlatforms(config: { SLACK_BOT_TOKEN?: string; DISCORD_TOKEN?: string }, plan: { terminal: boolean }): Platform[] {
+  return [...(config.SLACK_BOT_TOKEN ? (["slack"] as const) : []), ...(config.DISCORD_TOKEN ? (["discord"] as const) : []), ...(plan.terminal ? (["terminal"] as const) : [])];
 }
 
 /** The language asked with --lang, else French. */

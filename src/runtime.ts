@@ -1,7 +1,9 @@
 /**
  * Everything a running service does besides answering commands, wired once from main.ts:
- * the outbox worker (with one paced sender per connected platform, limits shared through
- * Redis when REDIS_URL is set), the scheduler and its jobs, and the ops endpoints.
+ * the outbox worker (with one paced sender per connected platform, the terminal included
+ * when it runs beside them; limits shared through Redis when REDIS_URL is set), the
+ * scheduler and its jobs (src/background.ts), and the ops endpoints. A terminal alone has its
+ * own, smaller runtime (src/terminal-runtime.ts).
  *
  * Two phases: `createRuntime` opens /healthz and /metrics (not ready yet) before the
  * platforms connect; `start(platforms)` starts the worker and the scheduler once they have.
@@ -13,14 +15,13 @@ import type { Logger } from "./core/logger.js";
 import type { Platform } from "./core/types.js";
 import { createRedisConnection } from "./delivery/limits.js";
 import { pacingFor } from "./delivery/profiles.js";
-import { failureReporter } from "./delivery/report.js";
-import { OutboxWorker, outboxPlatform, type OutboxPlatform } from "./delivery/worker.js";
+import { outboxPlatform, type OutboxPlatform, type OutboxWorker } from "./delivery/worker.js";
 import { startOpsServer, type OpsServer, type PlatformHealth } from "./ops/http.js";
 import type { Metrics } from "./ops/metrics.js";
 import type { ChatPlatform } from "./core/platform.js";
 import type { JobDefinition } from "./core/jobs.js";
-import { JOBS } from "./features/index.js";
-import { Scheduler } from "./scheduler/scheduler.js";
+import type { Scheduler } from "./scheduler/scheduler.js";
+import { createJobScheduler, createOutboxWorker, wakeOnQueued } from "./background.js";
 
 export interface RuntimeOptions {
   config: Config;
@@ -42,16 +43,6 @@ export interface Runtime {
   readonly ops: OpsServer | undefined;
   /** Stops the scheduler and the worker (posts in progress finish), then the endpoints. */
   stop(): Promise<void>;
-}
-
-const OUTBOX_PLATFORMS: readonly Platform[] = ["slack", "discord"];
-
-/** Job schedules the configuration replaces (the scheduler and the terminal demo's clock both apply them). */
-export function jobScheduleOverrides(config: Pick<Config, "OUTBOX_SWEEP_SECONDS" | "MOMENTUM_SCAN_CRON">): Record<string, string> {
-  return {
-    "outbox-sweep": `*/${config.OUTBOX_SWEEP_SECONDS} * * * * *`,
-    ...(config.MOMENTUM_SCAN_CRON ? { "momentum-scan": config.MOMENTUM_SCAN_CRON.trim() } : {}),
-  };
 }
 
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
@@ -84,44 +75,15 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     if (config.REDIS_URL) redis = await createRedisConnection(config.REDIS_URL, logger);
     const platforms: Partial<Record<Platform, OutboxPlatform>> = {};
     for (const platform of started) {
-      // The outbox posts to Slack and Discord; the terminal only answers what is typed in it.
-      if (!OUTBOX_PLATFORMS.includes(platform.platform)) continue;
       const pacing = pacingFor(platform.platform, config, { logger, redis: redis?.connection, onRateLimited: () => metrics.rateLimitedOn(platform.platform) });
       platforms[platform.platform] = outboxPlatform(platform, pacing);
     }
-    const clock = app.services.clock;
-    worker = new OutboxWorker({
-      store: app.delivery.store,
-      platforms,
-      replica: o.replica,
-      logger: logger.child({ component: "outbox" }),
-      clock,
-      claimTtlMs: config.LEASE_TTL_MS,
-      maxInFlight: config.OUTBOX_MAX_IN_FLIGHT,
-      maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
-      backoffBaseMs: config.OUTBOX_BACKOFF_MS,
-      events: metrics.outboxEvents(),
-      report: failureReporter(app.delivery.notifier, clock),
-    });
+    worker = createOutboxWorker({ app, config, platforms, replica: o.replica, logger, events: metrics.outboxEvents() });
     worker.start();
-    const w = worker;
     // A message queued here and due now (an initiative shared, a failure notice) goes out at
     // once rather than at the next sweep, up to OUTBOX_SWEEP_SECONDS later.
-    stopWaking = app.delivery.notifier.onQueued((dueAt) => {
-      if (dueAt.getTime() <= clock().getTime()) w.kick();
-    });
-    scheduler = new Scheduler(o.jobs ?? JOBS, {
-      logger: logger.child({ component: "scheduler" }),
-      defaultTimeZone: config.DEFAULT_TIME_ZONE,
-      isLeader: () => o.leader.held,
-      context: (job) => ({
-        services: app.services,
-        now: clock(),
-        logger: logger.child({ job: job.name }),
-        outbox: { sweep: () => w.sweep(), purge: (before) => app.delivery.store.purge(before) },
-      }),
-      overrides: jobScheduleOverrides(config),
-    });
+    stopWaking = wakeOnQueued(app, worker);
+    scheduler = createJobScheduler({ app, config, worker, isLeader: () => o.leader.held, logger, jobs: o.jobs });
     // The leader lease also decides who runs the `cluster` jobs (Discord may have started it already).
     await o.leader.start();
     scheduler.start();

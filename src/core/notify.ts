@@ -130,6 +130,23 @@ export interface OutboxEntry {
   lastError: string | null;
   /** Plain-text summary of the message. */
   summary: string;
+  /** When it was posted (sent messages). */
+  sentAt?: Date | null;
+}
+
+/**
+ * Which posted messages to list (`/cdce boite`: what arrived in the terminal): the channel
+ * messages of one workspace (all its channels, one of them, or none) and the direct
+ * messages of one person there.
+ */
+export interface DeliveredQuery {
+  platform: Platform;
+  workspaceId: string;
+  /** `"all"` channels, one channel id, or `null` for no channel message. */
+  channels: "all" | string | null;
+  /** This platform user's direct messages too. */
+  directTo?: string;
+  limit: number;
 }
 
 /** What `/cdce admin envois` needs: look at the queue, retry or cancel one message. */
@@ -141,4 +158,6 @@ export interface OutboxAdmin {
   retry(id: string, now: Date): Promise<boolean>;
   /** Cancels a pending or failed message; false if it is being sent or already done. */
   cancel(id: string): Promise<boolean>;
+  /** Posted messages (removals aside), the `limit` most recent, oldest first. */
+  delivered(query: DeliveredQuery): Promise<OutboxEntry[]>;
 }

@@ -69,6 +69,7 @@ export function toEntry(row: OutboxMessage): OutboxEntry {
     attempts: r.attempts,
     lastError: r.lastError,
     summary: clip(summary, 140),
+    sentAt: row.sentAt,
   };
 }
 

@@ -5,7 +5,7 @@
  * moment take different rows (each its full share) instead of queueing on each other's
  * locks. Either way a row is claimed by one batch only. The per-message queries are plain SQL (outbox-sql.ts).
  */
-import type { OutboxEntry, OutboxState } from "../core/notify.js";
+import type { DeliveredQuery, OutboxEntry, OutboxState } from "../core/notify.js";
 import type { Platform } from "../core/types.js";
 import { encodePayload } from "../delivery/payload.js";
 import type { ClaimRequest, NewOutboxMessage, OutboxRow, OutboxStats, OutboxStore, StaleClaimRequest } from "../delivery/outbox.js";
@@ -30,11 +30,13 @@ export class PrismaOutboxStore implements OutboxStore {
   constructor(
     private readonly db: Db,
     private readonly provider: "sqlite" | "postgresql",
+    /** Stamps rows' changes (the purge compares them with the jobs' now, which a demo clock may have moved). */
+    private readonly clock: () => Date = () => new Date(),
   ) {
     this.sql = new OutboxSql(db, provider === "postgresql");
     const held = (ids: Set<string>) => (item: { id: string }) => ids.has(item.id);
-    this.sendingBatch = new MicroBatch(async (items) => held(await this.sql.markSendingMany(items, new Date())), { delayMs: 2, maxSize: 100 });
-    this.sentBatch = new MicroBatch(async (items) => held(await this.sql.markSentMany(items, new Date())), { delayMs: 10, maxSize: 100 });
+    this.sendingBatch = new MicroBatch(async (items) => held(await this.sql.markSendingMany(items, this.clock())), { delayMs: 2, maxSize: 100 });
+    this.sentBatch = new MicroBatch(async (items) => held(await this.sql.markSentMany(items, this.clock())), { delayMs: 10, maxSize: 100 });
   }
 
   async enqueue(messages: readonly NewOutboxMessage[], now: Date): Promise<{ queued: number; duplicates: number }> {
@@ -135,7 +137,7 @@ export class PrismaOutboxStore implements OutboxStore {
 
   async renewClaims(tokens: readonly string[], until: Date): Promise<number> {
     let count = 0;
-    for (let i = 0; i < tokens.length; i += CHUNK) count += await this.sql.renew(tokens.slice(i, i + CHUNK), until, new Date());
+    for (let i = 0; i < tokens.length; i += CHUNK) count += await this.sql.renew(tokens.slice(i, i + CHUNK), until, this.clock());
     return count;
   }
 
@@ -145,7 +147,7 @@ export class PrismaOutboxStore implements OutboxStore {
   }
 
   private update(id: string, token: string, set: RowUpdate): Promise<boolean> {
-    return this.sql.update(id, token, set, new Date());
+    return this.sql.update(id, token, set, this.clock());
   }
 
   /** The first post of a claim is batched with others starting now (2 ms at most); a re-post after a 429 is not. */
@@ -175,7 +177,7 @@ export class PrismaOutboxStore implements OutboxStore {
   }
 
   abandon(id: string, token: string): Promise<void> {
-    return this.sql.abandon(id, token, new Date());
+    return this.sql.abandon(id, token, this.clock());
   }
 
   setChannel(id: string, token: string, channelId: string): Promise<boolean> {
@@ -273,6 +275,28 @@ export class PrismaOutboxStore implements OutboxStore {
       out.push(...rows.map(toEntry));
     }
     return out;
+  }
+
+  async delivered(q: DeliveredQuery): Promise<OutboxEntry[]> {
+    const where: Prisma.OutboxMessageWhereInput[] = [];
+    if (q.channels !== null) where.push({ userId: null, ...(q.channels === "all" ? {} : { channelId: q.channels }) });
+    if (q.directTo !== undefined) where.push({ userId: q.directTo });
+    if (where.length === 0 || q.limit <= 0) return [];
+    const rows = await this.db.outboxMessage.findMany({
+      where: { platform: q.platform, workspaceId: q.workspaceId, state: "sent", kind: { not: "removal" }, OR: where },
+      orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+      take: q.limit,
+    });
+    return rows.reverse().map(toEntry);
+  }
+
+  async queuedSince(since: Date, limit: number): Promise<OutboxEntry[]> {
+    const rows = await this.db.outboxMessage.findMany({
+      where: { createdAt: { gte: since }, kind: { not: "removal" } },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      take: limit,
+    });
+    return rows.map(toEntry);
   }
 
   async counts(): Promise<Record<OutboxState, number>> {

@@ -6,7 +6,7 @@
 import type { Logger } from "../core/logger.js";
 import type { EnqueueResult, Notification, Notifier, Recipient, RetractResult } from "../core/notify.js";
 import type { ChannelLink, Repositories } from "../core/ports.js";
-import { DEFAULT_LOCALE, type Clock, type Locale, type Reply } from "../core/types.js";
+import { DEFAULT_LOCALE, type Clock, type Locale, type Platform, type Reply } from "../core/types.js";
 import type { NewOutboxMessage, OutboxKind, OutboxStore, OutboxTarget } from "./outbox.js";
 
 /** One concrete target and the language to write to it in. */
@@ -28,7 +28,18 @@ export class OutboxNotifier implements Notifier {
   private readonly inOutbox = new Set<string>();
 
   constructor(
-    private readonly deps: { store: OutboxStore; repos: Repositories; clock: Clock; logger: Logger },
+    private readonly deps: {
+      store: OutboxStore;
+      repos: Repositories;
+      clock: Clock;
+      logger: Logger;
+      /**
+       * The platforms this deployment posts to (default: all). A person's account or a channel
+       * on another one (a terminal account on a Slack server, say) is no target: its rows would
+       * wait for ever, and the reply would say someone was told who never will be.
+       */
+      platforms?: readonly Platform[];
+    },
   ) {}
 
   /**
@@ -118,12 +129,20 @@ export class OutboxNotifier implements Notifier {
     return { cancelled, removing };
   }
 
-  /** The concrete targets of a recipient, with their language. The terminal has no inbox: never a target. */
+  private serves(platform: Platform): boolean {
+    return !this.deps.platforms || this.deps.platforms.includes(platform);
+  }
+
+  /**
+   * The concrete targets of a recipient, with their language. The terminal is a platform like
+   * the others: its channels (linked by `config canal`, or by default at its start) and its
+   * local users' direct inboxes are targets too, where this deployment runs a terminal.
+   */
   async resolve(to: Recipient): Promise<ResolvedTarget[]> {
     const { repos } = this.deps;
     switch (to.kind) {
       case "channel": {
-        if (to.channel.platform === "terminal") return [];
+        if (!this.serves(to.channel.platform)) return [];
         const link = await repos.channels.find(to.channel.platform, to.channel.workspaceId, to.channel.channelId);
         return [{ target: { ...to.channel }, locale: link ? await this.linkLocale(link, new Map()) : DEFAULT_LOCALE }];
       }
@@ -132,7 +151,7 @@ export class OutboxNotifier implements Notifier {
         if (!person) return [];
         const accounts = await repos.identity.accounts(to.personId);
         return accounts
-          .filter((a) => a.platform !== "terminal" && (!to.platforms || to.platforms.includes(a.platform)))
+          .filter((a) => this.serves(a.platform) && (!to.platforms || to.platforms.includes(a.platform)))
           .map((a) => ({ target: { platform: a.platform, workspaceId: a.workspaceId, channelId: "", userId: a.userId }, locale: person.locale }));
       }
       case "purpose": {
@@ -140,7 +159,7 @@ export class OutboxNotifier implements Notifier {
         const languages = new Map<string, Locale>();
         const out: ResolvedTarget[] = [];
         for (const link of links) {
-          if (link.platform === "terminal") continue;
+          if (!this.serves(link.platform)) continue;
           out.push({ target: { platform: link.platform, workspaceId: link.workspaceId, channelId: link.channelId }, locale: await this.linkLocale(link, languages) });
         }
         return out;

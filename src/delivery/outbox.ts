@@ -16,7 +16,7 @@
  * whether the post went through before trying again: nothing is lost, nothing is sent twice.
  * The Prisma implementation is src/data/outbox-store.ts.
  */
-import type { OutboxAdmin, OutboxState } from "../core/notify.js";
+import type { OutboxAdmin, OutboxEntry, OutboxState } from "../core/notify.js";
 import type { ChannelRef, Platform, Reply } from "../core/types.js";
 
 /** Where one row goes: a channel, or a user's direct messages (`userId`, channel opened later). */
@@ -132,6 +132,8 @@ export interface OutboxStore extends OutboxAdmin {
    */
   enqueueRemovals(prefix: string, now: Date): Promise<number>;
   stats(now: Date): Promise<OutboxStats>;
+  /** Rows queued at or after `since` (removals aside), due first: what one `--once` command queued. */
+  queuedSince(since: Date, limit: number): Promise<OutboxEntry[]>;
   /** Deletes sent, cancelled and expired rows last changed before `before` (housekeeping). */
   purge(before: Date): Promise<number>;
   /** When the next pending row may be tried, strictly after `after` (the terminal demo's clock wakes the sweep then). */

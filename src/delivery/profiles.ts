@@ -3,7 +3,8 @@
  * - Slack: about 1 message per second per channel (SLACK_CHANNEL_INTERVAL_MS) and a
  *   workspace-wide cap (SLACK_WORKSPACE_INTERVAL_MS, SLACK_WORKSPACE_CONCURRENCY);
  * - Discord: 5 messages per 5 s per channel, spread evenly (DISCORD_CHANNEL_INTERVAL_MS)
- *   and 50 requests per second for the whole bot (DISCORD_GLOBAL_INTERVAL_MS).
+ *   and 50 requests per second for the whole bot (DISCORD_GLOBAL_INTERVAL_MS);
+ * - the terminal: no limit (a local console).
  * In-slot waits for 429s are bounded (`maxAttempts`); transient failures are not retried
  * in memory (`transientAttempts: 1`): the outbox reschedules the row durably instead.
  */
@@ -31,6 +32,11 @@ export function pacingFor(
     onRateLimited: o.onRateLimited,
     ...(o.redis ? { clustering: { connection: o.redis, id: "cdce-outbox" } } : {}),
   };
+  if (platform === "terminal") {
+    // A local console has no rate limit: what comes due together is printed together (the
+    // channel slots still keep one channel's messages in order).
+    return { ...common, perChannelMinTimeMs: 0, perWorkspaceMinTimeMs: 0 };
+  }
   if (platform === "discord") {
     return {
       ...common,

@@ -217,6 +217,19 @@ export class OutboxWorker {
   }
 
   /**
+   * Sweeps and waits for the posts, again until a pass claims nothing: everything due now has
+   * been posted (or rescheduled after a failure). For a process driven step by step (the
+   * terminal's runtime, a clock moved by hand, tests) rather than by the sweep's schedule.
+   */
+  async drain(maxPasses = 50): Promise<void> {
+    for (let pass = 0; pass < maxPasses && !this.stopping; pass++) {
+      await this.sweep();
+      if (this.inFlight.size === 0) return;
+      while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
+    }
+  }
+
+  /**
    * Stops claiming, gives back the rows not started yet (they stay `pending` for the next
    * replica or start), waits for posts in progress, then stops the limiters.
    */

@@ -17,8 +17,9 @@ import privacy from "./privacy/feature.js";
 import watch from "./watch/feature.js";
 import outbox from "./outbox/feature.js";
 import demo from "./demo/feature.js";
+import inbox from "./inbox/feature.js";
 
-export const FEATURES = [network, kits, events, initiatives, polls, ideas, tools, privacy, watch, outbox, demo] as const;
+export const FEATURES = [network, kits, events, initiatives, polls, ideas, tools, privacy, watch, outbox, inbox, demo] as const;
 
 // The kernel's catalogue gets the features' messages from here, the one list of features.
 addMessages(FEATURES.flatMap((f) => f.messages ?? []));

@@ -7,6 +7,7 @@
 import type { Config } from "../config.js";
 import type { Inbound } from "../core/inbound.js";
 import type { Logger } from "../core/logger.js";
+import type { OutboxEntry } from "../core/notify.js";
 import type { ChatPlatform } from "../core/platform.js";
 import type { Repositories } from "../core/ports.js";
 import type { Clock } from "../core/types.js";
@@ -23,6 +24,11 @@ export interface PlatformPlan {
    * with Slack or Discord, not for one --once reply.
    */
   background: boolean;
+  /**
+   * The interactive terminal alone: it runs the outbox and the jobs itself, as the only
+   * replica (src/terminal-runtime.ts), without /healthz.
+   */
+  terminalBackground: boolean;
 }
 
 export function planPlatforms(config: Config, args: TerminalArgs): PlatformPlan {
@@ -32,6 +38,7 @@ export function planPlatforms(config: Config, args: TerminalArgs): PlatformPlan 
     discord: background && !!config.DISCORD_TOKEN,
     terminal: args.terminal || args.once !== undefined || !(config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN),
     background,
+    terminalBackground: !background && args.once === undefined,
   };
 }
 
@@ -45,6 +52,8 @@ export interface LoadDeps {
   args: TerminalArgs;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  /** After a --once line, what it queued (the outbox's rows created since). */
+  queuedSince?(since: Date, limit: number): Promise<OutboxEntry[]>;
 }
 
 /** With `leader`, Discord connects only on the replica holding that lease (one gateway per token). */
@@ -62,7 +71,7 @@ export async function loadPlatforms(plan: PlatformPlan, deps: LoadDeps, options:
   }
   if (plan.terminal) {
     const { createTerminalPlatform } = await import("./terminal/terminal.js");
-    platforms.push(createTerminalPlatform({ inbound: deps.inbound, repos: deps.repos, clock: deps.clock, args: deps.args, input: deps.input, output: deps.output }));
+    platforms.push(createTerminalPlatform({ inbound: deps.inbound, repos: deps.repos, clock: deps.clock, args: deps.args, input: deps.input, output: deps.output, queuedSince: deps.queuedSince }));
   }
   return platforms;
 }

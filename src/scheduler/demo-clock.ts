@@ -7,7 +7,7 @@
 import type { JobContext, JobDefinition } from "../core/jobs.js";
 import type { SettableClock } from "../core/time/settable-clock.js";
 import { DemoClockBusy, type DemoAdvance, type DemoClock, type DemoJobRuns } from "../features/demo/index.js";
-import { advanceClock } from "./advance.js";
+import { advanceClock, dueInstants } from "./advance.js";
 
 export interface DemoClockOptions {
   clock: SettableClock;
@@ -24,13 +24,45 @@ export interface DemoClockOptions {
   };
 }
 
-export function createDemoClock(o: DemoClockOptions): DemoClock {
+/**
+ * The demo clock, and what keeps the jobs on it between two advances: `catchUp()` runs every
+ * job due since the last catch-up (or advance) up to the clock's now, each at its own instant,
+ * as a server's scheduler would have at that time. The interactive terminal calls it every
+ * second instead of running node-cron, whose ticks follow the machine's clock, not this one.
+ */
+export interface DemoSchedule extends DemoClock {
+  catchUp(): Promise<void>;
+}
+
+export function createDemoClock(o: DemoClockOptions): DemoSchedule {
   let busy = false;
+  let caughtUpTo = o.clock.now();
+  /** Runs every job due after the last catch-up up to the clock's now, each at its instant. */
+  const runDue = async () => {
+    const to = o.clock.now();
+    const due = o.jobs
+      .flatMap((job) => dueInstants(o.overrides?.[job.name] ?? job.schedule, job.timeZone ?? o.defaultTimeZone, caughtUpTo, to, 1_000).map((at) => ({ job, at })))
+      .sort((a, b) => a.at.getTime() - b.at.getTime());
+    for (const { job, at } of due) await o.runAt(job, at).catch(() => undefined); // logged by the runner
+    caughtUpTo = to;
+  };
   return {
+    async catchUp() {
+      // An advance runs the same jobs; a catch-up still running is not started twice.
+      if (busy) return;
+      busy = true;
+      try {
+        await runDue();
+      } finally {
+        busy = false;
+      }
+    },
     async advance(ms: number): Promise<DemoAdvance> {
       if (busy) throw new DemoClockBusy();
       busy = true;
       try {
+        // What came due since the last catch-up first: the advance starts from the clock's now.
+        await runDue();
         const to = new Date(o.clock.now().getTime() + ms);
         const done = await advanceClock({
           jobs: o.jobs,
@@ -51,6 +83,9 @@ export function createDemoClock(o: DemoClockOptions): DemoClock {
         const messagesDue = o.outbox ? await o.outbox.countDueBetween(done.from, done.to) : undefined;
         return { from: done.from, to: done.to, jobs: [...byName.values()], messagesDue };
       } finally {
+        // Whatever the advance got to (all the way, or where a failure stopped it) has run.
+        const reached = o.clock.now();
+        if (reached > caughtUpTo) caughtUpTo = reached;
         busy = false;
       }
     },

@@ -12,9 +12,10 @@ import path from "node:path";
 import type { TerminalArgs } from "../../src/platforms/terminal/args.js";
 import { userExportDir } from "../../src/platforms/terminal/files.js";
 import { createTerminalPlatform, syncLocalActor } from "../../src/platforms/terminal/terminal.js";
-import { CONSOLE, WORKSPACE } from "../../src/platforms/terminal/local-actor.js";
+import { WORKSPACE } from "../../src/platforms/terminal/local-actor.js";
+import type { ChannelRepository } from "../../src/core/ports.js";
 import { PassThrough, Writable } from "node:stream";
-import type { Locale } from "../../src/core/types.js";
+import type { ChannelRef, Locale } from "../../src/core/types.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
 import { TerminalSession, type Printed } from "../helpers/terminal-session.js";
 import { adapterContract } from "./adapter-contract.js";
@@ -92,7 +93,6 @@ adapterContract({
     ephemeral: "a local terminal has one reader: no private or public replies",
     fieldErrors: "the errors are printed as lines after the form's last question, not by field",
     rateLimits: "a local terminal has no rate limits",
-    remoteChannels: "a local terminal has one console and no server: no unknown channel, no 5xx",
   },
   async run(line, opts) {
     const s = await sessionOf(opts);
@@ -128,22 +128,62 @@ adapterContract({
     return app;
   },
   async sender() {
-    // The terminal platform itself, printing what the bot sends on its own to a stream read here.
+    // The terminal platform itself, printing what the bot sends on its own to a stream read
+    // here. Its channels are channel links (as `config canal` or its start makes them); its
+    // "server" is the database it checks them in, which the knob below makes fail once.
     app ??= await createTestApp();
     const printed: string[] = [];
     const output = new Writable({ write: (chunk: Buffer, _enc, done) => (printed.push(chunk.toString("utf8")), done()) });
     const args: TerminalArgs = { role: "benevole", user: "contract-sender", lang: "fr", terminal: true };
-    const platform = createTerminalPlatform({ inbound: app.inbound, repos: app.services.repos, clock: app.services.clock, args, input: new PassThrough(), output });
-    const lines = () => printed.join("").split("\n").map((l) => l.trim()).filter(Boolean);
+    const failing = new Set<string>();
+    const real = app.services.repos;
+    const channels: ChannelRepository = {
+      ...real.channels,
+      link: (l) => real.channels.link(l),
+      unlink: (...a) => real.channels.unlink(...a),
+      byPurpose: (...a) => real.channels.byPurpose(...a),
+      async find(platform, workspaceId, channelId) {
+        if (failing.delete(channelId)) throw new Error("database unavailable (injected)");
+        return real.channels.find(platform, workspaceId, channelId);
+      },
+    };
+    const platform = createTerminalPlatform({ inbound: app.inbound, repos: { ...real, channels }, clock: app.services.clock, args, input: new PassThrough(), output });
+    // Channels the bot may post in, linked beforehand (a new one for each case).
+    const pool: ChannelRef[] = [];
+    for (let i = 0; i < 12; i++) {
+      const ref = { platform: "terminal" as const, workspaceId: WORKSPACE, channelId: `contract-${Date.now()}-${i}` };
+      await real.channels.link({ ...ref, purpose: "network", communeId: null });
+      pool.push(ref);
+    }
+    // What was printed, as (header, lines) blocks: `» #contract-…` or `» DM`, then the message.
+    const blocks = () => {
+      const out: Array<{ where: string; lines: string[] }> = [];
+      for (const line of printed.join("").split("\n").map((l) => l.trim()).filter(Boolean)) {
+        const head = /^» (.+)$/.exec(line);
+        if (head) out.push({ where: head[1]!, lines: [] });
+        else out.at(-1)?.lines.push(line);
+      }
+      return out;
+    };
     return {
       sender: platform,
-      channel: () => ({ ...CONSOLE }),
-      unknownChannel: () => { throw new Error("terminal: no unknown channel"); },
-      forbiddenChannel: () => { throw new Error("terminal: no forbidden channel"); },
+      channel: () => {
+        const next = pool.shift();
+        if (!next) throw new Error("terminal: channel pool exhausted");
+        return next;
+      },
+      unknownChannel: () => ({ platform: "terminal", workspaceId: WORKSPACE, channelId: `never-linked-${Date.now()}` }),
+      // Another workspace's channel: not this terminal's, it can never post there.
+      forbiddenChannel: () => ({ platform: "terminal", workspaceId: "elsewhere", channelId: "réseau" }),
       member: { workspaceId: WORKSPACE, userId: args.user },
-      failNextPost: () => { throw new Error("terminal: nothing to fail"); },
-      // One console: everything sent, to a channel or a person, is printed there.
-      posted: () => lines(),
+      failNextPost: (target, failure) => {
+        if (failure.kind !== "server_error") throw new Error("terminal: no rate limits to inject");
+        failing.add(target.channelId);
+      },
+      posted: (target) => {
+        const where = target.channelId.startsWith("@") ? "DM" : `#${target.channelId}`;
+        return blocks().filter((b) => b.where === where).map((b) => b.lines.join("\n"));
+      },
     };
   },
   async close() {

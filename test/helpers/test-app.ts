@@ -17,7 +17,7 @@ export interface TestApp extends App {
 }
 
 export async function createTestApp(
-  options: { now?: Date; seed?: boolean; demoHistory?: boolean; logger?: Logger; databaseUrl?: string; coordinators?: ReadonlySet<string>; onHandled?: AppOptions["onHandled"] } = {},
+  options: { now?: Date; seed?: boolean; demoHistory?: boolean; logger?: Logger; databaseUrl?: string; coordinators?: ReadonlySet<string>; onHandled?: AppOptions["onHandled"]; platforms?: AppOptions["platforms"] } = {},
 ): Promise<TestApp> {
   let now = options.now ?? new Date("2026-11-29T10:00:00Z");
   const dir = options.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), "cdce-test-"));
@@ -30,6 +30,7 @@ export async function createTestApp(
     demoHistory: options.demoHistory,
     coordinators: options.coordinators,
     onHandled: options.onHandled,
+    platforms: options.platforms,
   });
   return {
     ...app,

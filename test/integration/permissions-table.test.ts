@@ -3,6 +3,7 @@
  * every role held in the target commune (Namur), in another commune (Eupen), or with no
  * commune, and for someone with no role at all, through the real dispatcher over SQLite.
  * The expected answers are the table below; a state-changing command without a row fails.
+ * A few read-only commands have a row too (READ_ONLY), to pin who may use them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
@@ -99,6 +100,15 @@ const TABLE: Record<string, Case> = {
   "demo avancer": { expect: COORDINATION_ONLY, line: () => "demo avancer 1h" },
 };
 
+/**
+ * Read-only commands whose audience is a choice worth pinning: a permission added to one of
+ * them later must change its row here. `boite` lists what arrived in the caller's own
+ * terminal (one reader): anyone.
+ */
+const READ_ONLY: Record<string, Case> = {
+  boite: { expect: EVERYONE, line: () => "boite" },
+};
+
 /** What a refusal for lack of rights says (French: every case runs in French). */
 const fr = translator("fr");
 const REFUSALS: RegExp[] = (["error.forbidden", "commune.forbidden", "idea.error.forbidden", "idea.error.notMember", "initiative.error.forbidden", "initiative.error.notMember", "poll.error.forbidden", "sheet.error.forbidden"] as MessageKey[]).map((key) => {
@@ -167,9 +177,13 @@ describe("the permissions table", () => {
     expect(Object.keys(TABLE).sort()).toEqual(changing);
   });
 
-  const names = Object.keys(TABLE);
+  it("its read-only rows are read-only commands", () => {
+    for (const name of Object.keys(READ_ONLY)) expect(app.dispatcher.registry.get(name)?.changesState).toBe(false);
+  });
+
+  const names = [...Object.keys(TABLE), ...Object.keys(READ_ONLY)];
   it.each(names)("%s: allowed and refused as the table says", async (name) => {
-    const { expect: expected, line } = TABLE[name]!;
+    const { expect: expected, line } = TABLE[name] ?? READ_ONLY[name]!;
     const wrong: string[] = [];
     let n = 0;
     for (const holder of [...ROLES, "aucun"] as const) {

@@ -2,7 +2,7 @@
  * The terminal mode as a newcomer uses it: the real entry point in a child process, on a
  * fresh SQLite file, with demo data loaded at start.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -57,6 +57,42 @@ describe("npm start in the terminal", { timeout: 120_000 }, () => {
     expect(r.stdout).toContain("Bot CDCE, mode terminal");
     expect(r.stdout).toContain("(page 1/");
     expect(r.stdout).toContain("(page 2/");
+  });
+
+  it("is a live platform: what the bot sends on its own is printed under where it landed, with nothing on stderr", async () => {
+    // stdin stays open until the announcement has arrived: the outbox and the scheduler run in
+    // the process itself (no token), as on a server.
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "--user", "live-cli"], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: `file:${join(dir, "cli.db")}` },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+    const until = async (text: string) => {
+      for (let waited = 0; !stdout.includes(text); waited += 50) {
+        if (waited > 60_000) throw new Error(`no "${text}" within 60 s; stdout:\n${stdout}\nstderr:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    try {
+      await until("> ");
+      // The child runs on the real clock: a date a month ahead of it.
+      const day = new Date(Date.now() + 30 * 86_400_000);
+      const debut = `${String(day.getUTCDate()).padStart(2, "0")}/${String(day.getUTCMonth() + 1).padStart(2, "0")}/${day.getUTCFullYear()} 14h`;
+      child.stdin.write(`/cdce webinaire planifier titre:"Webinaire en direct" theme:gouvernance debut:"${debut}"\n`);
+      await until("» #réseau");
+      child.stdin.end("/cdce boite reseau\nquit\n");
+      expect(await closed).toBe(0);
+    } finally {
+      child.kill();
+    }
+    expect(stderr).toBe("");
+    const announced = stdout.slice(stdout.indexOf("» #réseau"));
+    expect(announced.split("\n").slice(0, 8).join("\n")).toContain("Webinaire en direct");
+    expect(stdout).toContain("Arrivé dans le terminal : #réseau");
   });
 
   it("leaves a form when a command is typed in it, and runs that command", async () => {

@@ -2,8 +2,8 @@
  * A reply never says that someone is told, reminded or announced unless the message is in
  * the outbox, and never says a message could not go out when it was queued. Every command
  * that queues something runs in two worlds: everything linked and everyone on Slack (the
- * notices can go out), and nothing linked with everyone on the terminal (no inbox, no
- * channel). Each reply's claims are checked against the outbox rows the command wrote.
+ * notices can go out), and nothing linked with everyone on the terminal of a deployment
+ * that runs no terminal (Slack and Discord only: no inbox, no channel reaches them). Each reply's claims are checked against the outbox rows the command wrote.
  *
  * Data-driven: CLAIMS lists, per message key, the French words that make the claim ("told")
  * or the denial ("could not be told"), or a promise about a later step ("will be told") and
@@ -75,6 +75,7 @@ const CLAIMS: Partial<Record<MessageKey, Claim>> = {
 
 /** Messages with the words of a claim that claim nothing about the outbox (and why). */
 const NOT_CLAIMS: Partial<Record<MessageKey, string>> = {
+  "inbox.empty": "says what the terminal's inbox will show, not that anything was sent",
   "fom.submitted": "the questionnaire was sent by the commune; the reminders are stopped, not sent",
   "fom.graded": "the questionnaire sent by the commune",
   "fom.ladder.hint": "advice about the commune's own submission",
@@ -201,7 +202,8 @@ describe.each<[World]>([["reachable"], ["unreachable"]])("replies when the notic
   };
 
   beforeAll(async () => {
-    app = await createTestApp({ now: new Date("2027-02-01T09:00:00Z") });
+    // The unreachable world's people are on the terminal, which this deployment does not run.
+    app = await createTestApp({ now: new Date("2027-02-01T09:00:00Z"), ...(world === "unreachable" ? { platforms: ["slack", "discord"] as const } : {}) });
     if (world === "reachable") {
       const channels = app.services.repos.channels;
       await channels.link({ platform: "slack", workspaceId: "W1", channelId: "C-NET", purpose: "network", communeId: null });

@@ -4,7 +4,8 @@
  * form is asked field by field. The terminal platform (terminal.ts) holds one; without a
  * prompt (`--once`) it only prints.
  */
-import { createInterface } from "node:readline/promises";
+import { clearLine, cursorTo } from "node:readline";
+import { createInterface, type Interface } from "node:readline/promises";
 import type { Inbound } from "../../core/inbound.js";
 import type { Form, Locale, Reply } from "../../core/types.js";
 import { translator } from "../../core/i18n/catalogue.js";
@@ -20,6 +21,11 @@ export interface ConversationDeps {
   output: NodeJS.WritableStream;
   /** Where reply files are written (default ./data/exports). */
   exportDir?: string;
+  /**
+   * Line editing by readline (echo, cursor, history), so that a message printed while someone
+   * types leaves their line intact. Default: when input and output are a console (TTY).
+   */
+  tty?: boolean;
 }
 
 /** The text printed for a reply (or a notification): its rendering, then one line per file written. */
@@ -35,11 +41,34 @@ export class Conversation {
   // What a form on the prompt left for the loop: a command typed instead, or the input closed.
   private leftFor: string | undefined;
   private closed = false;
+  // Set while a question (`> ` or a form's) waits for its answer: what arrives then is printed
+  // above it, and the question is asked again with what was typed so far.
+  private waiting: Interface | undefined;
 
   constructor(private readonly d: ConversationDeps) {}
 
   print(text: string): void {
     this.d.output.write(`${text}\n`);
+  }
+
+  /**
+   * Prints what arrived on its own (a reminder, an announcement) without breaking the line
+   * being typed: on a console the prompt line is cleared, the message printed, then the prompt
+   * and the typed text drawn again (readline keeps them); without a console, the message
+   * goes on its own lines and the prompt is written again.
+   */
+  notify(text: string): void {
+    const rl = this.waiting;
+    if (!rl) return this.print(text);
+    const out = this.d.output;
+    if (rl.terminal) {
+      clearLine(out, 0);
+      cursorTo(out, 0);
+      out.write(`${text}\n`);
+      rl.prompt(true);
+    } else {
+      out.write(`\n${text}\n${rl.getPrompt()}`);
+    }
   }
 
   /** Prints a reply (remembering its buttons), without opening its form. */
@@ -77,14 +106,21 @@ export class Conversation {
 
   /** Reads and runs lines until the input closes or the person quits. */
   async run(input: NodeJS.ReadableStream, welcome: string): Promise<void> {
-    const rl = createInterface({ input, terminal: false });
+    const tty = this.d.tty ?? (!!(input as { isTTY?: boolean }).isTTY && !!(this.d.output as { isTTY?: boolean }).isTTY);
+    const rl = createInterface({ input, output: this.d.output, terminal: tty });
     this.close = () => rl.close();
     // One iterator for prompts and form answers: it ends cleanly when the input closes.
     const lines = rl[Symbol.asyncIterator]();
     this.ask = async (q) => {
-      this.d.output.write(q);
-      const next = await lines.next();
-      return next.done ? null : String(next.value);
+      rl.setPrompt(q);
+      rl.prompt();
+      this.waiting = rl;
+      try {
+        const next = await lines.next();
+        return next.done ? null : String(next.value);
+      } finally {
+        this.waiting = undefined;
+      }
     };
     this.print(welcome);
     try {

@@ -22,8 +22,6 @@ afterAll(async () => {
 
 describe("announcing what is planned", () => {
   it("without a network channel, says it is planned but not announced, and how to link one", async () => {
-    // A terminal linked to the network (to try the command) is nowhere to post.
-    await run(app, "config canal reseau", { user: "local", role: "coordination", platform: "terminal" });
     const r = await run(app, 'webinaire planifier titre:"Sans canal" theme:gouvernance debut:"15/03/2027 14h"', as("fr"));
     expect(textOf(r)).toContain("mais pas annoncé : aucun canal n’est relié au réseau");
     expect(textOf(r)).toContain("/cdce config canal reseau");
@@ -42,6 +40,8 @@ describe("announcing what is planned", () => {
 
   it("with one, says it is announced", async () => {
     await run(app, "config canal reseau", as("fr"));
+    // A terminal's channel counts too: it is a platform like the others.
+    await run(app, "config canal reseau", { user: "local", role: "coordination", platform: "terminal" });
     const r = await run(app, 'webinaire planifier titre:"Avec canal" theme:gouvernance debut:"16/03/2027 14h"', as("fr"));
     expect(textOf(r)).toContain("et annoncé dans les canaux du réseau");
     const s = await run(app, 'webinaire serie titre:"Cycle avec canal" theme:gouvernance quand:"16/03/2027 10h; 23/03/2027 10h"', as("de"));

@@ -77,10 +77,9 @@ describe("lists, filters and my agenda", () => {
   it("changes my reminder offsets and re-plans what is queued", async () => {
     const r = await run(app, "rappels 2j 30min", { user: "reader" });
     expect(textOf(r)).toContain("rappels 2d 30m");
-    // "reader" uses the terminal only, which has no inbox: nothing is queued, and the reply says
-    // so instead of counting reminders that would never reach anyone.
-    expect(textOf(r)).toContain("aucun rappel à venir");
-    expect(textOf(r)).toContain("Aucun rappel ne peut vous parvenir");
+    // "reader" uses the terminal, whose direct inbox gets the reminders: two webinars, two each.
+    expect(textOf(r)).toContain("(4 rappels planifiés)");
+    expect(textOf(r)).not.toContain("ne peut vous parvenir");
     expect(textOf(await run(app, "rappels", { user: "reader" }))).toContain("2d 30m");
     expect(textOf(await run(app, "rappels defaut", { user: "reader" }))).toContain("remis par défaut");
   });

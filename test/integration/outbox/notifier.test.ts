@@ -45,15 +45,17 @@ describe("notifier", () => {
     await repos.channels.link({ platform: "slack", workspaceId: WS, channelId: "C0EUPEN", purpose: "commune", communeId: eupen.id });
     await repos.channels.link({ platform: "discord", workspaceId: "900", channelId: "901", purpose: "commune", communeId: namur.id });
     await repos.channels.link({ platform: "slack", workspaceId: WS, channelId: "C0NET", purpose: "network", communeId: null });
-    await repos.channels.link({ platform: "terminal", workspaceId: "local", channelId: "local", purpose: "commune", communeId: namur.id });
+    // The terminal is a platform like the others: its channel is a target too.
+    await repos.channels.link({ platform: "terminal", workspaceId: "local", channelId: "namur", purpose: "commune", communeId: namur.id });
     const rendered: Locale[] = [];
     const r = await notifier.enqueue(notification("fom:deadline", { kind: "purpose", purpose: "commune" }, w.now(), rendered));
-    expect(r).toEqual({ queued: 2, duplicates: 0 });
-    expect(rendered.sort()).toEqual(["de", "fr"]); // once per language, the terminal is no target
+    expect(r).toEqual({ queued: 3, duplicates: 0 });
+    expect(rendered.sort()).toEqual(["de", "fr"]); // once per language
     const stored = await rows(w);
     expect(stored.map((s) => [s.key, s.summary]).sort()).toEqual([
       ["fom:deadline|discord:900:901", "Rappel fom:deadline"],
       ["fom:deadline|slack:T0CDCE:C0EUPEN", "Erinnerung fom:deadline"],
+      ["fom:deadline|terminal:local:namur", "Rappel fom:deadline"],
     ]);
     // One commune only.
     const one = await notifier.enqueue(notification("fom:eupen", { kind: "purpose", purpose: "commune", communeId: eupen.id }, w.now()));
