@@ -268,8 +268,11 @@ export class WebApi {
   }
 
   private readHistory(args: Record<string, any>): Answer {
-    const list = this.history.get(String(args.channel));
-    if (!list) return fail("channel_not_found");
+    // As Slack: a channel the bot is not in answers not_in_channel; one it is in, with no
+    // message yet, an empty page; an unknown one (CMISSING…) channel_not_found.
+    const { channel, error } = this.channelOf(args);
+    if (error) return error;
+    const list = this.history.get(channel!) ?? [];
     const oldest = Number(args.oldest ?? 0);
     const limit = Math.min(Number(args.limit ?? 100), 999);
     const newestFirst = list.filter((m) => Number(m.ts) >= oldest).reverse();
