@@ -14,6 +14,7 @@ import type { Locale } from "../../src/core/types.js";
 import { APP_TOKEN, BOT_TOKEN, FakeSlack, TEAM_ID } from "../fakes/slack/server.js";
 import { FakeDiscord } from "../fakes/discord/fake-discord.js";
 import { createTestApp, type TestApp } from "../helpers/test-app.js";
+import { runNode } from "../helpers/child.js";
 
 let slack: FakeSlack;
 let discord: FakeDiscord;
@@ -154,5 +155,32 @@ describe("npm run doctor", { timeout: 60_000 }, () => {
     expect(r.failed).toEqual(["config: doctor.config.invalid", "config: doctor.config.invalid"]);
     expect(r.text).toContain("Geweigerde waarde: DATABASE_URL");
     expect(r.text).toContain("Geweigerde waarde: SLACK_BOT_TOKEN");
+  });
+});
+
+describe("npm run doctor on the database", { timeout: 60_000 }, () => {
+  it("says an unreachable PostgreSQL with how to fix it, and a SQLite file not created yet as a warning", async () => {
+    const down = await doctor({ DATABASE_URL: "postgresql://root@127.0.0.1:1/test", DATABASE_CONNECT_TIMEOUT_MS: "500" }, "en");
+    expect(down.failed).toContain("database: doctor.db.unreachable");
+    expect(down.text).toContain("Database unreachable (PostgreSQL 127.0.0.1:1/test, schema public)");
+    expect(down.code).toBe(1);
+    const fresh = await doctor({ DATABASE_URL: `file:${app.databaseUrl.slice(5)}-not-yet.db`, COORDINATION_ACCOUNTS: "terminal:local:me" }, "en");
+    expect(fresh.failed).toEqual([]);
+    expect(fresh.text).toContain("does not exist yet: it is created and migrated at start");
+    expect(fresh.text).toContain("the demo data will be loaded at start");
+  });
+});
+
+describe("the npm run doctor command", { timeout: 120_000 }, () => {
+  it("prints the report in the language of --lang (else LANG) and exits 1 when something needed is broken", async () => {
+    const env = { DATABASE_URL: app.databaseUrl, SLACK_BOT_TOKEN: "xoxb-wrong", SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.apiUrl, COORDINATION_ACCOUNTS: `slack:${TEAM_ID}:U0FRANCOISE` };
+    const r = await runNode(["--import", "tsx", "src/doctor-cli.ts"], { ...env, LANG: "nl_BE.UTF-8" });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Diagnose van de CDCE-bot");
+    expect(r.stdout).toContain("Slack weigert het bottoken (invalid_auth).");
+    const good = await runNode(["--import", "tsx", "src/doctor-cli.ts", "--lang", "de"], { ...env, SLACK_BOT_TOKEN: BOT_TOKEN, LANG: "nl_BE.UTF-8" });
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain("Alles Nötige ist vorhanden");
   });
 });
