@@ -86,6 +86,9 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
+/** The names of every variable the bot reads (deployment files and docs are checked against it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

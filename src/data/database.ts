@@ -61,6 +61,8 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   options.logger?.info(
     {
       provider: target.provider,
+      // Where the data is: an operator backing it up or mounting a volume needs the real place.
+      ...(target.provider === "sqlite" ? { file: target.file } : { schema: target.schema }),
       migrationsApplied: migrations.applied.length,
       migrationsMs: Math.round(migrations.durationMs),
     },

@@ -203,6 +203,31 @@ export async function runMigrations(
   return { provider: target.provider, applied, alreadyApplied, durationMs: performance.now() - started };
 }
 
+/** Where the database stands against this version's migrations (`npm run doctor`). */
+export interface MigrationStatus {
+  applied: number;
+  pending: string[];
+  /** Recorded in the database, absent from disk: a newer version used it. */
+  unknown: string[];
+}
+
+/**
+ * Reads which migrations are applied, without applying any (it creates the empty
+ * `_prisma_migrations` table when missing, as the first start would). Throws the
+ * {@link MigrationError} of a changed or half-applied migration, as a start would.
+ */
+export async function migrationStatus(target: DatabaseTarget, options: { migrationsDir?: string } = {}): Promise<MigrationStatus> {
+  const migrations = await readMigrations(options.migrationsDir ?? defaultMigrationsDir(target.provider));
+  const driver = await openDriver(target);
+  try {
+    await driver.ensureTable();
+    const plan = planMigrations(migrations, await driver.applied());
+    return { applied: migrations.length - plan.pending.length, pending: plan.pending.map((m) => m.name), unknown: plan.unknown };
+  } finally {
+    await driver.close();
+  }
+}
+
 async function openDriver(target: DatabaseTarget): Promise<MigrationDriver> {
   // Imported on demand: a SQLite deployment never loads `pg`, and the reverse.
   if (target.provider === "sqlite") {

@@ -3,6 +3,7 @@
  * driver needs. Kept apart so the migration runner and the client factory agree on it.
  */
 import path from "node:path";
+import { appRoot } from "../app-root.js";
 
 /** Where the embedded database lives when no URL is given. */
 export const DEFAULT_DATABASE_URL = "file:./data/cdce.db";
@@ -22,10 +23,12 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
 /**
  * Turns `file:./data/cdce.db`, `file:/abs/path.db`, `postgresql://...` or `postgres://...`
- * into a {@link DatabaseTarget}. Relative SQLite paths are resolved against `cwd`.
+ * into a {@link DatabaseTarget}. Relative SQLite paths are resolved against `base`: the folder
+ * the bot is installed in, not the working directory, so a service manager or a container
+ * starting it elsewhere still finds the same file (the absolute path is logged at start).
  * Throws on anything else, naming the URL scheme (never the credentials).
  */
-export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): DatabaseTarget {
+export function parseDatabaseUrl(url: string, base: string = appRoot()): DatabaseTarget {
   if (url.startsWith("file:")) {
     // Prisma's SQLite URLs may carry `?connection_limit=...`: not a part of the path.
     const raw = url.slice("file:".length).split("?")[0] ?? "";
@@ -34,7 +37,7 @@ export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): Data
       // in-memory connection is a separate database: the client would see no tables.
       throw new Error("SQLite in memory is not supported: give a file path (file:./data/cdce.db)");
     }
-    return { provider: "sqlite", file: path.resolve(cwd, raw) };
+    return { provider: "sqlite", file: path.resolve(base, raw) };
   }
   if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
     const parsed = new URL(url);

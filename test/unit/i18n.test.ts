@@ -4,6 +4,8 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 import { catalogues, translator, toLocale, type MessageKey } from "../../src/core/i18n/catalogue.js";
 import { AUDIENCES, KIT_FORMATS, THEMES } from "../../src/core/ports.js";
 import { LOCALES } from "../../src/core/types.js";
+// The deployment checks' words (npm run doctor) join the catalogue when the doctor loads: checked here too.
+import "../../src/ops/doctor/messages.js";
 
 /** Every argument name used by a message, plural branches included. */
 function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {

@@ -1,7 +1,9 @@
 /**
  * Registers `/cdce` with Discord: one PUT that replaces the application's commands, on
  * one guild when a guild id is given (visible at once: the right choice while testing),
- * else globally (may take a while to reach every client).
+ * else globally (may take a while to reach every client). Registering on a guild also removes
+ * a global copy (both would show in that guild, /cdce twice); going back to global, remove the
+ * guild copy as docs/upgrade.md says.
  */
 import { DefaultRestOptions, REST, Routes } from "discord.js";
 import type { CommandRegistry } from "../../core/commands.js";
@@ -32,6 +34,10 @@ export async function registerCommands(o: RegisterOptions): Promise<RegisterResu
   const scope = o.guildId ? "guild" : "global";
   const body = buildRegistrationBody(o.registry, { scope });
   const route = o.guildId ? Routes.applicationGuildCommands(o.applicationId, o.guildId) : Routes.applicationCommands(o.applicationId);
+  if (o.guildId) {
+    const global = (await rest.get(Routes.applicationCommands(o.applicationId))) as unknown[];
+    if (global.length > 0) await rest.put(Routes.applicationCommands(o.applicationId), { body: [] });
+  }
   const saved = (await rest.put(route, { body })) as { name: string }[];
   return { scope, commands: saved.map((c) => c.name), subcommands: body[0]?.options?.length ?? 0 };
 }

@@ -29,14 +29,32 @@ export interface FakeChannel {
   guildId: string;
   /** The bot may not read or post here (403 Missing Access). */
   noAccess?: boolean;
+  /** The channel's permission overwrites, as `GET /channels/{id}` returns them. */
+  permissionOverwrites?: Array<{ id: string; type: 0 | 1; allow: string; deny: string }>;
   messages: FakeMessage[];
 }
+
+/** A guild role (`permissions`: the bit set as a decimal string, as the API sends it). */
+export interface FakeRole {
+  id: string;
+  name: string;
+  permissions: string;
+}
+
+/** Permissions of @everyone in the fake guilds: view, send, read history and the usual others. */
+export const EVERYONE_PERMISSIONS = "1071698660929";
 
 export interface FakeGuild {
   id: string;
   name: string;
   preferredLocale: string;
   channels: FakeChannel[];
+  /** Roles beyond @everyone (whose id is the guild's). */
+  roles?: FakeRole[];
+  /** Ids of the roles the bot member holds. */
+  botRoles?: string[];
+  /** Permissions of @everyone (default {@link EVERYONE_PERMISSIONS}). */
+  everyonePermissions?: string;
 }
 
 export type FakeMessage = Record<string, unknown> & { id: string; channel_id: string; flags: number; nonce?: string };
@@ -52,7 +70,7 @@ export function channelJson(c: FakeChannel) {
     guild_id: c.guildId,
     name: c.name,
     position: 0,
-    permission_overwrites: [],
+    permission_overwrites: c.permissionOverwrites ?? [],
     nsfw: false,
     parent_id: null,
     topic: null,
@@ -60,6 +78,11 @@ export function channelJson(c: FakeChannel) {
     rate_limit_per_user: 0,
     flags: 0,
   };
+}
+
+/** @everyone (id = the guild's) then the guild's other roles. */
+export function guildRoles(g: FakeGuild): FakeRole[] {
+  return [{ id: g.id, name: "@everyone", permissions: g.everyonePermissions ?? EVERYONE_PERMISSIONS }, ...(g.roles ?? [])];
 }
 
 /** GUILD_CREATE as discord.js needs it to consider the guild available. */
@@ -76,7 +99,7 @@ export function guildJson(g: FakeGuild, bot: FakeUser) {
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [{ id: g.id, name: "@everyone", color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: "1071698660929", managed: false, mentionable: false, flags: 0 }],
+    roles: guildRoles(g).map((r, i) => ({ id: r.id, name: r.name, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: i, permissions: r.permissions, managed: false, mentionable: false, flags: 0 })),
     emojis: [],
     stickers: [],
     features: [],
@@ -100,7 +123,7 @@ export function guildJson(g: FakeGuild, bot: FakeUser) {
     unavailable: false,
     member_count: 2,
     voice_states: [],
-    members: [{ user: bot, nick: null, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
+    members: [{ user: bot, nick: null, roles: g.botRoles ?? [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
     channels: g.channels.map(channelJson),
     threads: [],
     presences: [],

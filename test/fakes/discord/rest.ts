@@ -1,13 +1,14 @@
 /**
  * The fake Discord's REST API (`/api/v10`), with Discord's status codes, JSON error codes
  * and X-RateLimit-* headers. Routes: gateway/bot, users/@me, application commands (PUT is
- * recorded), interaction callbacks, webhook messages (`@original` edits, follow-ups) and
+ * recorded), a channel, a guild and its members (with roles and permission overwrites, so a
+ * client can compute its permissions as Discord documents), interaction callbacks, webhook messages (`@original` edits, follow-ups) and
  * channel messages (nonce + enforce_nonce deduplication). Bodies are checked against
  * Discord's limits, so a renderer that breaks one fails the test with a 400.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FakeDiscord, InteractionRecord } from "./fake-discord.js";
-import { choicesProblems, messageJson, messageProblems, modalProblems, snowflake, user, type FakeMessage } from "./model.js";
+import { channelJson, choicesProblems, guildJson, messageJson, messageProblems, modalProblems, snowflake, user, type FakeMessage } from "./model.js";
 
 type Json = Record<string, unknown>;
 type Out = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -183,9 +184,24 @@ function route(fake: FakeDiscord, method: string, path: string, query: URLSearch
   }
   if ((m = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path)) && method === "GET") {
     if (!fake.guilds.some((g) => g.id === m![1])) return error(404, 10004, "Unknown Guild");
+    const guild = fake.guilds.find((g) => g.id === m![1])!;
+    if (m[2] === fake.bot.id) return { status: 200, body: { user: fake.bot, nick: null, roles: guild.botRoles ?? [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } };
     const username = fake.members.get(m[2]!);
     if (!username) return error(404, 10007, "Unknown Member");
     return { status: 200, body: { user: user(m[2]!, username), nick: null, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } };
+  }
+  if ((m = /^\/guilds\/(\d+)$/.exec(path)) && method === "GET") {
+    const guild = fake.guilds.find((g) => g.id === m![1]);
+    if (!guild) return error(404, 10004, "Unknown Guild");
+    const { channels: _channels, members: _members, ...rest } = guildJson(guild, fake.bot) as Record<string, unknown>;
+    return { status: 200, body: rest };
+  }
+  if ((m = /^\/channels\/(\d+)$/.exec(path)) && method === "GET") {
+    const channel = fake.findChannel(m[1]!);
+    if (!channel) return error(404, 10003, "Unknown Channel");
+    // Discord answers 403 for a channel the bot cannot view.
+    if (channel.noAccess) return error(403, 50001, "Missing Access");
+    return { status: 200, body: channelJson(channel) };
   }
   if ((m = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path))) return channelMessages(fake, method, m[1]!, m[2], body, query);
   return error(404, 0, "404: Not Found");

@@ -154,6 +154,7 @@ export class FakeSlack {
     const answer = this.api.answer(method, args, token, { appToken: this.options.appToken });
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (answer.retryAfter !== undefined) headers["retry-after"] = String(answer.retryAfter);
+    if (token === this.options.botToken) headers["x-oauth-scopes"] = [...this.api.scopes].join(",");
     const payload = answer.body === undefined ? "" : JSON.stringify(answer.body);
     res.writeHead(answer.status, headers).end(payload);
     const b = (answer.body ?? {}) as { ok?: boolean; error?: string };

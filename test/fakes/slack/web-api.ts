@@ -4,6 +4,29 @@
  * it: token checks, limits, trigger ids, metadata hidden unless asked for, pagination.
  */
 import { messageProblems, viewProblems } from "./validate.js";
+import { BOT_SCOPES } from "../../../src/platforms/slack/manifest.js";
+
+/**
+ * The scope each method needs, per Slack's method reference ("Required scopes"); a bot token
+ * without it gets `missing_scope` with `needed` and `provided`. History depends on the
+ * conversation's kind: public C…, private G…, direct D….
+ */
+function neededScope(method: string, args: Record<string, any>): string | undefined {
+  if (method === "conversations.history") {
+    const channel = String(args.channel ?? "");
+    return channel.startsWith("D") ? "im:history" : channel.startsWith("G") ? "groups:history" : "channels:history";
+  }
+  return NEEDS.get(method);
+}
+const NEEDS = new Map([
+  ["chat.postMessage", "chat:write"],
+  ["chat.postEphemeral", "chat:write"],
+  ["chat.delete", "chat:write"],
+  ["users.info", "users:read"],
+  ["conversations.open", "im:write"],
+  ["files.getUploadURLExternal", "files:write"],
+  ["files.completeUploadExternal", "files:write"],
+]);
 
 export type Failure =
   | { status: 429; retryAfter?: number }
@@ -62,6 +85,12 @@ export class WebApi {
   readonly views: Array<{ id: string; view: any; user?: string }> = [];
   /** Channels the bot is not a member of (chat.postMessage / postEphemeral answer not_in_channel). */
   readonly notInChannel = new Set<string>();
+  /**
+   * The scopes the installed app was granted: by default those of the manifest the bot
+   * generates (an app created from it). Slack names them in the `x-oauth-scopes` header of
+   * every Web API answer to a bot token.
+   */
+  readonly scopes = new Set<string>(BOT_SCOPES.map((s) => s.scope));
   private readonly triggers = new Map<string, string>();
   private readonly failures = new Map<string, Failure[]>();
   private seq = 0;
@@ -109,6 +138,8 @@ export class WebApi {
     }
     if (!token) return fail("not_authed");
     if (token !== this.o.botToken) return fail("invalid_auth");
+    const needed = neededScope(method, args);
+    if (needed && !this.scopes.has(needed)) return fail("missing_scope", { needed, provided: [...this.scopes].join(",") });
     switch (method) {
       case "auth.test":
         return ok({ url: "https://cdce.slack.com/", team: "CDCE", user: "cdce", team_id: this.o.teamId, user_id: BOT_USER_ID, bot_id: BOT_ID, is_enterprise_install: false });
@@ -237,8 +268,11 @@ export class WebApi {
   }
 
   private readHistory(args: Record<string, any>): Answer {
-    const list = this.history.get(String(args.channel));
-    if (!list) return fail("channel_not_found");
+    // As Slack: a channel the bot is not in answers not_in_channel; one it is in, with no
+    // message yet, an empty page; an unknown one (CMISSING…) channel_not_found.
+    const { channel, error } = this.channelOf(args);
+    if (error) return error;
+    const list = this.history.get(channel!) ?? [];
     const oldest = Number(args.oldest ?? 0);
     const limit = Math.min(Number(args.limit ?? 100), 999);
     const newestFirst = list.filter((m) => Number(m.ts) >= oldest).reverse();

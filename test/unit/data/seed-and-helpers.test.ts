@@ -119,10 +119,12 @@ describe("FOM dates", () => {
 });
 
 describe("parseDatabaseUrl", () => {
-  it("reads SQLite file URLs relative to the working directory", () => {
+  it("reads SQLite file URLs relative to the folder the bot is installed in, whatever the working directory", () => {
     expect(parseDatabaseUrl("file:./data/cdce.db", "/srv/bot")).toEqual({ provider: "sqlite", file: "/srv/bot/data/cdce.db" });
     expect(parseDatabaseUrl("file:/tmp/x.db?connection_limit=1", "/srv")).toEqual({ provider: "sqlite", file: "/tmp/x.db" });
     expect(() => parseDatabaseUrl("file::memory:")).toThrow(/in memory/);
+    const installed = fileURLToPath(new URL("../../../", import.meta.url)).replace(/\/$/, "");
+    expect(parseDatabaseUrl("file:./data/cdce.db")).toEqual({ provider: "sqlite", file: `${installed}/data/cdce.db` });
   });
 
   it("reads PostgreSQL URLs and takes the schema out of them", () => {
