@@ -3,7 +3,7 @@
  * (src/platforms/load.ts): Slack and Discord with their tokens, the terminal without them
  * or with --terminal; `--once "/cdce kit jeunes"` prints one reply and exits.
  */
-import { loadConfig, shouldSeed, ConfigError, coordinatorAccounts, databaseTimeouts } from "./config.js";
+import { loadProcessConfig, shouldSeed, ConfigError, coordinatorAccounts, databaseTimeouts } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createApp } from "./app.js";
 import { parseTerminalArgs } from "./platforms/terminal/args.js";
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   let config;
   let args;
   try {
-    config = loadConfig(process.env);
+    config = loadProcessConfig();
     args = parseTerminalArgs(process.argv.slice(2));
   } catch (err) {
     process.stderr.write(`${err instanceof ConfigError || err instanceof Error ? err.message : String(err)}\n`);
