@@ -16,6 +16,7 @@ import { newInstanceId } from "./cluster/instance.js";
 import { createRuntime } from "./runtime.js";
 import { isDatabaseUnavailable } from "./data/unavailable.js";
 import { DEFAULT_LOCALE, type Locale } from "./core/types.js";
+import { announceClaimCode } from "./first-coordinator.js";
 
 /** Resolves at SIGTERM or SIGINT. */
 const signalled = () =>
@@ -42,6 +43,11 @@ async function main(): Promise<number> {
   process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
   const metrics = new Metrics();
   const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config), onHandled: metrics.observeCommand, coordinators: coordinatorAccounts(config), databaseTimeouts: databaseTimeouts(config) });
+  // A new installation on Slack or Discord: the first coordinator claims the role with a code
+  // printed here (the terminal's user chooses a role with --role and needs none).
+  if (plan.background) {
+    await announceClaimCode({ store: app.services.community.coordinatorClaim, now: app.services.clock(), configured: coordinatorAccounts(config), write: (text) => process.stderr.write(text), logger });
+  }
   const replica = newInstanceId();
   // One replica at a time holds the Discord gateway and runs the cluster-wide jobs.
   const leader = plan.background ? new Lease(app.delivery.leases, "leader", replica, { ttlMs: config.LEASE_TTL_MS, renewMs: config.LEASE_RENEW_MS, logger }) : undefined;
