@@ -64,6 +64,12 @@ export class WebApi {
   readonly notInChannel = new Set<string>();
   private readonly triggers = new Map<string, string>();
   private readonly failures = new Map<string, Failure[]>();
+  /**
+   * Set by {@link revokeToken}: what Slack answers to every call with the bot token once it is
+   * revoked (the app uninstalled: `token_revoked`; the bot or workspace deactivated:
+   * `account_inactive`; a token that never was: `invalid_auth`), as HTTP 200 with `ok: false`.
+   */
+  private refusal: string | undefined;
   private seq = 0;
   private viewSeq = 0;
   private triggerSeq = 0;
@@ -77,6 +83,16 @@ export class WebApi {
     if (!f || f.data) return false;
     f.data = data;
     return true;
+  }
+
+  /** From now on, every call with the bot token is refused with `error`. */
+  revokeToken(error: "token_revoked" | "invalid_auth" | "account_inactive" | "not_authed" = "token_revoked"): void {
+    this.refusal = error;
+  }
+
+  /** The token is valid again (a new one installed, as after a restart with it). */
+  restoreToken(): void {
+    this.refusal = undefined;
   }
 
   failNext(method: string, failure: Failure, times: number): void {
@@ -109,6 +125,7 @@ export class WebApi {
     }
     if (!token) return fail("not_authed");
     if (token !== this.o.botToken) return fail("invalid_auth");
+    if (this.refusal) return fail(this.refusal);
     switch (method) {
       case "auth.test":
         return ok({ url: "https://cdce.slack.com/", team: "CDCE", user: "cdce", team_id: this.o.teamId, user_id: BOT_USER_ID, bot_id: BOT_ID, is_enterprise_install: false });
