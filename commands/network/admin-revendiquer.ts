@@ -15,15 +15,16 @@ export default defineCommand({
   name: "admin revendiquer",
   changesState: true,
   aliases: ["admin beanspruchen", "admin opeisen", "admin claim"],
+  // Short on purpose: every character counts in Discord's 8,000-character budget for /cdce.
   help: {
-    fr: "Devenir la coordination avec le code affiché au démarrage du bot (première installation)",
-    de: "Mit dem beim Start des Bots angezeigten Code zur Koordination werden (Erstinstallation)",
-    nl: "Coördinatie worden met de code die de bot bij het starten toont (eerste installatie)",
-    en: "Become coordination with the code the bot prints when it starts (first installation)",
+    fr: "Devenir la coordination avec le code du démarrage",
+    de: "Mit dem Startcode zur Koordination werden",
+    nl: "Coördinatie worden met de startcode",
+    en: "Become coordination with the start code",
   },
   usage: { fr: "admin revendiquer 7KQ2M-X9D4R", de: "admin beanspruchen 7KQ2M-X9D4R", nl: "admin opeisen 7KQ2M-X9D4R", en: "admin claim 7KQ2M-X9D4R" },
   options: {
-    code: text({ help: { fr: "Le code affiché au démarrage", de: "Der beim Start angezeigte Code", nl: "De code die bij het starten verscheen", en: "The code printed at start" }, max: 40, required: true }),
+    code: text({ help: { fr: "Code du démarrage", de: "Startcode", nl: "Startcode", en: "Start code" }, max: 40, required: true }),
   },
   async run({ options, actor, t, locale, services, now }) {
     if (isCoordination(actor)) return message(locale, t("claim.already"));
