@@ -5,6 +5,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from "./data/timeouts.js";
+import { applyEnvFile } from "./env-file.js";
 
 const optionalSecret = z.string().trim().min(1).optional();
 const port = z.coerce.number().int().min(0).max(65535);
@@ -118,6 +119,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(["LEASE_RENEW_MS: must be at most half of LEASE_TTL_MS (a lease must survive one missed renewal)"]);
   }
   return c;
+}
+
+/**
+ * The configuration of this process, as every entry point reads it: the `.env` file of the
+ * working directory first fills what the environment leaves unset (src/env-file.ts), then
+ * the whole is parsed. Tests call {@link loadConfig} with their own environment instead.
+ */
+export function loadProcessConfig(): Config {
+  applyEnvFile(process.env);
+  return loadConfig(process.env);
 }
 
 /** The database timeouts of the configuration. */

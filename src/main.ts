@@ -4,7 +4,7 @@
  * or with --terminal; `--once "/cdce kit jeunes"` prints one reply (and what it queued) and
  * exits. The terminal alone runs its own outbox and jobs (src/terminal-runtime.ts).
  */
-import { loadConfig, shouldSeed, ConfigError, coordinatorAccounts, databaseTimeouts } from "./config.js";
+import { loadProcessConfig, shouldSeed, ConfigError, coordinatorAccounts, databaseTimeouts } from "./config.js";
 import { createLogger } from "./logger.js";
 import { createApp } from "./app.js";
 import { parseTerminalArgs } from "./platforms/terminal/args.js";
@@ -23,6 +23,7 @@ import { createDemoClock, jobRunner } from "./scheduler/demo-clock.js";
 import { JOBS } from "./features/index.js";
 import { isDatabaseUnavailable } from "./data/unavailable.js";
 import { DEFAULT_LOCALE, type Locale, type Platform } from "./core/types.js";
+import { announceClaimCode } from "./first-coordinator.js";
 
 /** Resolves at SIGTERM or SIGINT. */
 const signalled = () =>
@@ -35,7 +36,7 @@ async function main(): Promise<number> {
   let config;
   let args;
   try {
-    config = loadConfig(process.env);
+    config = loadProcessConfig();
     args = parseTerminalArgs(process.argv.slice(2));
   } catch (err) {
     process.stderr.write(`${err instanceof ConfigError || err instanceof Error ? err.message : String(err)}\n`);
@@ -74,6 +75,11 @@ async function main(): Promise<number> {
   });
   // The jobs read `app` when they run, once it exists.
   const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config), demoHistory: shouldSeed(config), onHandled: metrics.observeCommand, coordinators: coordinatorAccounts(config), databaseTimeouts: databaseTimeouts(config), clock: demoClock?.now, demo, platforms: reachedPlatforms(config, plan) });
+  // A new installation on Slack or Discord: the first coordinator claims the role with a code
+  // printed here (the terminal's user chooses a role with --role and needs none).
+  if (plan.background) {
+    await announceClaimCode({ store: app.services.community.coordinatorClaim, now: app.services.clock(), configured: coordinatorAccounts(config), write: (text) => process.stderr.write(text), logger });
+  }
   const replica = newInstanceId();
   // One replica at a time holds the Discord gateway and runs the cluster-wide jobs.
   const leader = plan.background ? new Lease(app.delivery.leases, "leader", replica, { ttlMs: config.LEASE_TTL_MS, renewMs: config.LEASE_RENEW_MS, logger }) : undefined;

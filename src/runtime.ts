@@ -15,6 +15,8 @@ import type { Logger } from "./core/logger.js";
 import type { Platform } from "./core/types.js";
 import { createRedisConnection } from "./delivery/limits.js";
 import { pacingFor } from "./delivery/profiles.js";
+import { authFailureReporter } from "./delivery/report.js";
+import { AuthPause } from "./delivery/auth-pause.js";
 import { outboxPlatform, type OutboxPlatform, type OutboxWorker } from "./delivery/worker.js";
 import { startOpsServer, type OpsServer, type PlatformHealth } from "./ops/http.js";
 import type { Metrics } from "./ops/metrics.js";
@@ -49,6 +51,8 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const { config, app, logger, metrics } = o;
   let ready = false;
   let connected: readonly ChatPlatform[] = [];
+  /** Platforms whose token was refused while posting (src/delivery/auth-pause.ts), for /healthz. */
+  const pauses = new Map<string, AuthPause>();
   let worker: OutboxWorker | undefined;
   let scheduler: Scheduler | undefined;
   let redis: Awaited<ReturnType<typeof createRedisConnection>> | undefined;
@@ -64,7 +68,8 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
           health: {
             ready: () => ready,
             ping: app.delivery.ping,
-            platforms: (): PlatformHealth[] => [...connected],
+            platforms: (): PlatformHealth[] =>
+              connected.map((p) => ({ name: p.name, isConnected: () => p.isConnected(), standby: p.standby && (() => p.standby!()), refused: () => pauses.get(p.name)?.reason })),
             details: () => ({ replica: o.replica, leader: o.leader.held, outboxInFlight: worker?.inFlightCount ?? 0 }),
           },
         })
@@ -74,9 +79,12 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     connected = started;
     if (config.REDIS_URL) redis = await createRedisConnection(config.REDIS_URL, logger);
     const platforms: Partial<Record<Platform, OutboxPlatform>> = {};
+    const tellCoordination = authFailureReporter(app.delivery.notifier, app.services.clock);
     for (const platform of started) {
       const pacing = pacingFor(platform.platform, config, { logger, redis: redis?.connection, onRateLimited: () => metrics.rateLimitedOn(platform.platform) });
-      platforms[platform.platform] = outboxPlatform(platform, pacing);
+      const pause = new AuthPause({ platform: platform.platform, logger: logger.child({ component: "outbox" }), onPaused: (reason) => tellCoordination(platform.platform, reason) });
+      pauses.set(platform.name, pause);
+      platforms[platform.platform] = outboxPlatform(platform, pacing, pause);
     }
     worker = createOutboxWorker({ app, config, platforms, replica: o.replica, logger, events: metrics.outboxEvents() });
     worker.start();

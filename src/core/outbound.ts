@@ -21,11 +21,13 @@ export interface SentMessage {
 /**
  * A failed send, classified so the dispatcher knows what to do:
  * `rate_limited` waits `retryAfterMs` then retries; `transient` (5xx, timeout) retries with
- * backoff; `permanent` (no permission, unknown channel) gives up and tells coordination.
+ * backoff; `permanent` (no permission, unknown channel) gives up and tells coordination;
+ * `unauthorized` (the bot's token revoked or wrong) is no message's fault: the platform's
+ * deliveries pause, every message stays queued, until a restart with a valid token.
  */
 export class DeliveryError extends Error {
   constructor(
-    readonly kind: "rate_limited" | "transient" | "permanent",
+    readonly kind: "rate_limited" | "transient" | "permanent" | "unauthorized",
     message: string,
     readonly retryAfterMs?: number,
     options?: { cause?: unknown },

@@ -2,12 +2,12 @@
  * `npm run import`: loads (or refreshes) the demo communes and the kit catalogue from the
  * versioned files into the configured database. Idempotent: run it as often as you like.
  */
-import { databaseTimeouts, loadConfig } from "../config.js";
+import { databaseTimeouts, loadProcessConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { openDatabase } from "./database.js";
 import { seedDemoData } from "./seed/seed.js";
 
-const config = loadConfig(process.env);
+const config = loadProcessConfig();
 const logger = createLogger({ level: config.LOG_LEVEL ?? "warn" });
 const db = await openDatabase({ url: config.DATABASE_URL, logger, timeouts: databaseTimeouts(config) });
 try {

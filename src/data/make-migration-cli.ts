@@ -19,6 +19,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { applyEnvFile } from "../env-file.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const PROVIDERS = ["sqlite", "postgresql"] as const;
@@ -64,6 +65,8 @@ function hasStatements(sql: string): boolean {
 }
 
 function main(): void {
+  // DATABASE_URL of the .env (a PostgreSQL URL) reaches the Prisma CLI spawned below.
+  applyEnvFile(process.env);
   const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
   if (!name) {
     out("usage: npm run db:migration -- <name>   (e.g. add_webinars)");

@@ -189,6 +189,9 @@ export class PacedSender {
         last = err instanceof DeliveryError ? err : new DeliveryError("transient", String(err), undefined, { cause: err });
         if (last.kind === "transient") transient++;
         if (last.kind === "rate_limited") this.options.onRateLimited?.(last.retryAfterMs ?? 1000);
+        // A refused token fails every post alike: the outbox pauses the platform and logs it
+        // there, once a minute at most, not once per message here.
+        if (last.kind === "unauthorized") throw last;
         const log = { key: message.idempotencyKey, platform: this.sender.platform, kind: last.kind, attempt: attempt + 1, reason: last.message };
         if (last.kind === "permanent" || attempt + 1 >= max || transient >= maxTransient) {
           this.options.logger[last.kind === "permanent" ? "error" : "warn"](log, "outbound message not delivered");

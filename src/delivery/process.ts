@@ -8,6 +8,7 @@
  * | 429 beyond the in-slot waits    | `pending`, due after Retry-After (no attempt lost) |
  * | 5xx, timeout, network           | `pending`, due after backoff with jitter; `failed` after `maxAttempts` |
  * | refusal (no access, bad content)| `failed` at once; coordination told once       |
+ * | token refused (revoked, wrong)  | `pending`; the platform paused (auth-pause.ts) |
  * | expiry passed                   | `expired`                                     |
  */
 import type { Logger } from "../core/logger.js";
@@ -80,7 +81,8 @@ export async function processRow(ctx: ProcessContext, p: OutboxPlatform, row: Ou
       {
         lookFirstSince,
         beforePost: async () => {
-          if (!ctx.claimsValid() || ctx.isStopping()) throw new Abort("claim");
+          // Paused by another row's refused token: this one waits, untouched.
+          if (!ctx.claimsValid() || ctx.isStopping() || p.auth?.reason !== undefined) throw new Abort("claim");
           const now = clock();
           if (row.expiresAt && row.expiresAt <= now) throw new Abort("expired");
           // The first post of this claim counts as an attempt; re-posts after a 429 wait do not.
@@ -91,7 +93,7 @@ export async function processRow(ctx: ProcessContext, p: OutboxPlatform, row: Ou
     );
     await recordSent(ctx, row, token, result, log);
   } catch (err) {
-    await settle(ctx, row, token, err, posts, log);
+    await settle(ctx, p, row, token, err, posts, log);
   }
 }
 
@@ -128,7 +130,7 @@ async function removePosted(ctx: ProcessContext, p: OutboxPlatform, row: OutboxR
   log.info({ externalId: row.externalId }, "outbox: posted message removed");
 }
 
-async function settle(ctx: ProcessContext, row: OutboxRow, token: string, err: unknown, posts: number, log: Logger): Promise<void> {
+async function settle(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow, token: string, err: unknown, posts: number, log: Logger): Promise<void> {
   const { store, clock } = ctx;
   const platform = row.target.platform;
   try {
@@ -144,6 +146,14 @@ async function settle(ctx: ProcessContext, row: OutboxRow, token: string, err: u
     }
     const e = err instanceof DeliveryError ? err : new DeliveryError("transient", String((err as Error)?.message ?? err), undefined, { cause: err });
     const now = clock().getTime();
+    if (e.kind === "unauthorized") {
+      // No message's fault: pause the platform, keep this one queued (due at once: a paused
+      // platform's rows are not claimed here, and a restart with a valid token sends it
+      // first), with the reason shown in `/cdce admin envois`.
+      p.auth?.refused(e.message);
+      await store.reschedule(row.id, token, new Date(now), e.message);
+      return;
+    }
     if (posts === 0 && e.kind !== "permanent") {
       // Nothing was posted (stopping, limiter or lookup trouble): back in the queue as it was.
       await store.reschedule(row.id, token, new Date(now + (ctx.isStopping() ? 0 : 1000)), row.lastError);

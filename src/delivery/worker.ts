@@ -19,6 +19,7 @@ import type { PlatformSender } from "../core/outbound.js";
 import type { ChatPlatform } from "../core/platform.js";
 import type { Clock, Platform } from "../core/types.js";
 import { PacedSender, type PacingOptions } from "./limits.js";
+import type { AuthPause } from "./auth-pause.js";
 import { channelKey, type OutboxRow, type OutboxStore } from "./outbox.js";
 import { processRow, type OutboxEvents, type ProcessContext } from "./process.js";
 
@@ -26,13 +27,18 @@ import { processRow, type OutboxEvents, type ProcessContext } from "./process.js
 export interface OutboxPlatform {
   sender: PlatformSender;
   pacer: PacedSender;
-  /** False while the platform cannot post (not connected, standby replica): its rows wait. */
+  /** False while the platform cannot post (not connected, standby replica, token refused): its rows wait. */
   available(): boolean;
+  /** Paused when the platform refuses the bot's token (see auth-pause.ts). */
+  auth?: AuthPause;
 }
 
-/** A connected platform as the worker posts to it: its `PlatformSender` part, paced, while it is connected. */
-export function outboxPlatform(platform: ChatPlatform, pacing: PacingOptions): OutboxPlatform {
-  return { sender: platform, pacer: new PacedSender(platform, pacing), available: () => platform.isConnected() };
+/**
+ * A connected platform as the worker posts to it: its `PlatformSender` part, paced, while it
+ * is connected and its token is not refused.
+ */
+export function outboxPlatform(platform: ChatPlatform, pacing: PacingOptions, auth?: AuthPause): OutboxPlatform {
+  return { sender: platform, pacer: new PacedSender(platform, pacing), available: () => platform.isConnected() && auth?.reason === undefined, auth };
 }
 
 export interface OutboxWorkerOptions {
@@ -149,6 +155,7 @@ export class OutboxWorker {
   }
 
   private available(): Platform[] {
+    for (const p of Object.values(this.o.platforms)) p?.auth?.remind();
     return (Object.entries(this.o.platforms) as Array<[Platform, OutboxPlatform]>).filter(([, p]) => p.available()).map(([name]) => name);
   }
 

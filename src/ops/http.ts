@@ -3,7 +3,8 @@
  *
  * `/healthz` answers 200 when the service is ready, the database answers and every
  * platform that should be connected is (a standby replica's Discord counts as healthy:
- * another replica holds the gateway); 503 otherwise, with the details in JSON either way.
+ * another replica holds the gateway) and none refuses the bot's token (`refused`, with the
+ * platform's reason in `refusals`); 503 otherwise, with the details in JSON either way.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,6 +17,8 @@ export interface PlatformHealth {
   isConnected(): boolean;
   /** True when this replica is on standby for it (another replica holds its lease). */
   standby?(): boolean;
+  /** Why the platform refuses the bot's token (revoked, wrong), when it does: deliveries are paused. */
+  refused?(): string | undefined;
 }
 
 export interface HealthSources {
@@ -48,15 +51,19 @@ async function health(sources: HealthSources): Promise<{ ok: boolean; body: Reco
     database = { ok: false, error: (err as Error).message.slice(0, 200) };
   }
   const platforms: Record<string, string> = {};
+  const refusals: Record<string, string> = {};
   let platformsOk = true;
   for (const p of sources.platforms()) {
-    const state = p.isConnected() ? "connected" : p.standby?.() ? "standby" : "disconnected";
-    if (state === "disconnected") platformsOk = false;
+    const refused = p.refused?.();
+    if (refused !== undefined) refusals[p.name] = refused.slice(0, 200);
+    const state = refused !== undefined ? "refused" : p.isConnected() ? "connected" : p.standby?.() ? "standby" : "disconnected";
+    if (state === "disconnected" || state === "refused") platformsOk = false;
     platforms[p.name] = state;
   }
   const ready = sources.ready();
   const ok = ready && database.ok === true && platformsOk;
-  return { ok, body: { status: ok ? "ok" : "unavailable", ready, database, platforms, ...(sources.details?.() ?? {}) } };
+  const why = Object.keys(refusals).length ? { refusals } : {};
+  return { ok, body: { status: ok ? "ok" : "unavailable", ready, database, platforms, ...why, ...(sources.details?.() ?? {}) } };
 }
 
 /**

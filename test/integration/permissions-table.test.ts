@@ -59,6 +59,9 @@ const TABLE: Record<string, Case> = {
   "config moderation": { expect: COORDINATION_ONLY, line: () => "config moderation non" },
   role: { expect: COORDINATION_ONLY, line: () => "role vol-namur benevole Namur" },
   "admin envois": { expect: COORDINATION_ONLY, line: () => "admin envois" },
+  // Open to anyone: the one-time code decides, not a role (test/integration/first-coordinator.test.ts).
+  // Here coordinators exist already, so it answers that there is nothing to claim, refusing nobody.
+  "admin revendiquer": { expect: EVERYONE, line: () => "admin revendiquer 7KQ2M-X9D4R" },
   "webinaire planifier": { expect: COORDINATION_ONLY, line: (_, n) => `webinaire planifier titre:"Essai ${n}" theme:gouvernance debut:"12/03 14h-15h" capacite:30` },
   "webinaire serie": { expect: COORDINATION_ONLY, line: (_, n) => `webinaire serie titre:"Cycle ${n}" theme:gouvernance quand:"12/01 19h; 09/02 19h"` },
   "webinaire rejoindre": { expect: EVERYONE, line: (f) => `webinaire rejoindre ${f.webinar}` },

@@ -14,11 +14,15 @@ describe("Discord delivery error classes", () => {
     expect(classifyDiscordError(noHeader, "post").retryAfterMs).toBe(1000);
   });
 
-  it("no access, unknown channel, bad token and invalid bodies are permanent", () => {
+  it("a refused token is unauthorized (the outbox pauses Discord), not a message's failure", () => {
+    expect(classifyDiscordError(apiError(401, 0, "401: Unauthorized"), "post").kind).toBe("unauthorized");
+    expect(classifyDiscordError(new HTTPError(401, "Unauthorized", "POST", "u", { body: undefined, files: undefined }), "post").kind).toBe("unauthorized");
+  });
+
+  it("no access, unknown channel and invalid bodies are permanent", () => {
     expect(classifyDiscordError(apiError(403, 50001, "Missing Access"), "post").kind).toBe("permanent");
     expect(classifyDiscordError(apiError(403, 50013, "Missing Permissions"), "post").kind).toBe("permanent");
     expect(classifyDiscordError(apiError(404, 10003, "Unknown Channel"), "post").kind).toBe("permanent");
-    expect(classifyDiscordError(apiError(401, 0, "401: Unauthorized"), "post").kind).toBe("permanent");
     expect(classifyDiscordError(apiError(400, 50035, "Invalid Form Body"), "post").kind).toBe("permanent");
   });
 

@@ -64,8 +64,12 @@ describe("Slack error classification", () => {
 
   it("maps Slack refusals to permanent and Slack-side trouble to transient", () => {
     const platform = (error: string) => new webApi.WebAPIPlatformError({ ok: false, error });
-    for (const error of ["channel_not_found", "not_in_channel", "missing_scope", "invalid_auth", "is_archived"]) {
+    for (const error of ["channel_not_found", "not_in_channel", "missing_scope", "is_archived"]) {
       expect(classifySlackError(platform(error)).kind).toBe("permanent");
+    }
+    // A refused token is not one message's fault: the outbox pauses Slack (src/delivery/auth-pause.ts).
+    for (const error of ["invalid_auth", "account_inactive", "token_revoked", "not_authed", "token_expired"]) {
+      expect(classifySlackError(platform(error)).kind).toBe("unauthorized");
     }
     expect(classifySlackError(platform("internal_error")).kind).toBe("transient");
     expect(classifySlackError(platform("ratelimited")).kind).toBe("rate_limited");

@@ -8,6 +8,7 @@ import { PrismaPollRepository } from "./polls.js";
 import { PrismaPrivacyRepository } from "./privacy.js";
 import { PrismaSettingsRepository, PrismaSheetRepository } from "./sheets.js";
 import { PrismaToolRepository } from "./tools.js";
+import { PrismaCoordinatorClaimStore } from "./coordinator-claim.js";
 
 export function createCommunity(db: Db): Community {
   return {
@@ -18,6 +19,7 @@ export function createCommunity(db: Db): Community {
     tools: new PrismaToolRepository(db),
     settings: new PrismaSettingsRepository(db),
     privacy: new PrismaPrivacyRepository(db),
+    coordinatorClaim: new PrismaCoordinatorClaimStore(db),
     geo: new FileGeoSource(),
   };
 }

@@ -18,7 +18,7 @@ function toMembership(row: MembershipRow): Membership {
 }
 
 /** The condition "active at `now`": started, and not ended yet (`until` is exclusive). */
-function activeAt(now: Date) {
+export function activeAt(now: Date) {
   return { since: { lte: now }, OR: [{ until: null }, { until: { gt: now } }] };
 }
 

@@ -6,6 +6,7 @@ import { defineMessages, type KeysOf } from "../../core/i18n/bundles.js";
 export const outboxMessages = defineMessages({
   fr: {
     "outbox.failed.notice": "⚠️ Un message automatique n’a pas pu être envoyé vers {target} : {error}. Détails et relance : `/cdce admin envois`.",
+    "outbox.auth.notice": "⚠️ {platform} refuse le jeton du bot ({error}) : les envois automatiques vers {platform} sont en pause, rien n’est perdu. Remplacez le jeton (`{variable}`), puis redémarrez le bot : les messages en attente partiront.",
     "outbox.admin.title": "Envois automatiques",
     "outbox.admin.counts": "{pending} en attente · {sending} en cours · {failed} en échec · {sent} envoyés · {expired} expirés · {cancelled} annulés",
     "outbox.admin.none": "Aucun message en échec ni en attente.",
@@ -23,6 +24,7 @@ export const outboxMessages = defineMessages({
   },
   de: {
     "outbox.failed.notice": "⚠️ Eine automatische Nachricht an {target} konnte nicht gesendet werden: {error}. Details und erneuter Versuch: `/cdce admin envois`.",
+    "outbox.auth.notice": "⚠️ {platform} lehnt das Token des Bots ab ({error}): automatische Nachrichten an {platform} sind pausiert, nichts geht verloren. Ersetzen Sie das Token (`{variable}`) und starten Sie den Bot neu: die wartenden Nachrichten gehen dann hinaus.",
     "outbox.admin.title": "Automatische Nachrichten",
     "outbox.admin.counts": "{pending} wartend · {sending} im Versand · {failed} fehlgeschlagen · {sent} gesendet · {expired} abgelaufen · {cancelled} abgebrochen",
     "outbox.admin.none": "Keine fehlgeschlagenen oder wartenden Nachrichten.",
@@ -40,6 +42,7 @@ export const outboxMessages = defineMessages({
   },
   nl: {
     "outbox.failed.notice": "⚠️ Een automatisch bericht naar {target} kon niet worden verstuurd: {error}. Details en opnieuw proberen: `/cdce admin envois`.",
+    "outbox.auth.notice": "⚠️ {platform} weigert het token van de bot ({error}): automatische berichten naar {platform} staan op pauze, er gaat niets verloren. Vervang het token (`{variable}`) en start de bot opnieuw: de wachtende berichten vertrekken dan.",
     "outbox.admin.title": "Automatische berichten",
     "outbox.admin.counts": "{pending} wachtend · {sending} bezig · {failed} mislukt · {sent} verstuurd · {expired} verlopen · {cancelled} geannuleerd",
     "outbox.admin.none": "Geen mislukte of wachtende berichten.",
@@ -57,6 +60,7 @@ export const outboxMessages = defineMessages({
   },
   en: {
     "outbox.failed.notice": "⚠️ An automatic message to {target} could not be sent: {error}. Details and retry: `/cdce admin envois`.",
+    "outbox.auth.notice": "⚠️ {platform} refuses the bot’s token ({error}): automatic messages to {platform} are paused, nothing is lost. Replace the token (`{variable}`), then restart the bot: the waiting messages will go out.",
     "outbox.admin.title": "Automatic messages",
     "outbox.admin.counts": "{pending} pending · {sending} sending · {failed} failed · {sent} sent · {expired} expired · {cancelled} cancelled",
     "outbox.admin.none": "No failed or pending messages.",

@@ -3,12 +3,12 @@
  * credentials of the environment (DISCORD_TOKEN, DISCORD_APPLICATION_ID, optional
  * DISCORD_GUILD_ID and DISCORD_API_URL). Prints one line; exits non-zero on failure.
  */
-import { loadConfig } from "../../config.js";
+import { loadProcessConfig } from "../../config.js";
 import { createRegistry } from "../../features/index.js";
 import { registerCommands } from "./register.js";
 
 async function main(): Promise<number> {
-  const config = loadConfig(process.env);
+  const config = loadProcessConfig();
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
     process.stderr.write("DISCORD_TOKEN and DISCORD_APPLICATION_ID are required\n");
     return 2;

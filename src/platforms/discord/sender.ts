@@ -97,12 +97,15 @@ export function classifyDiscordError(err: unknown, what: string): DeliveryError 
       return new DeliveryError("rate_limited", `${what}: rate limited`, ms, { cause: err });
     }
     if (err.status >= 500) return new DeliveryError("transient", `${what}: Discord ${err.status}`, undefined, { cause: err });
-    // Missing Access, Missing Permissions, Unknown Channel... and every other 4xx (bad token,
-    // invalid body) fail the same way each time: retrying would only loop.
+    // 401: the bot token is wrong or was reset: every call fails alike, the outbox pauses Discord.
+    if (err.status === 401) return new DeliveryError("unauthorized", `${what}: 401 ${err.message}`, undefined, { cause: err });
+    // Missing Access, Missing Permissions, Unknown Channel... and every other 4xx (an invalid
+    // body) fail the same way each time: retrying would only loop.
     const why = PERMANENT_CODES.has(code) ? "no access to the channel" : "refused";
     return new DeliveryError("permanent", `${what}: ${why}: ${err.status} ${err.message} (code ${code})`, undefined, { cause: err });
   }
   if (err instanceof HTTPError) {
+    if (err.status === 401) return new DeliveryError("unauthorized", `${what}: HTTP 401`, undefined, { cause: err });
     return new DeliveryError(err.status >= 500 ? "transient" : "permanent", `${what}: HTTP ${err.status}`, undefined, { cause: err });
   }
   // Timeouts (AbortError/TimeoutError), resets, refused connections: try again later.

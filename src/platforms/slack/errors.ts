@@ -45,6 +45,13 @@ const PERMANENT = new Set([
   "not_allowed_token_type",
 ]);
 
+/**
+ * Slack `error` strings that mean the bot's token itself is refused (revoked, app
+ * uninstalled, workspace or bot deactivated, expired): every call will fail alike until the
+ * token is replaced, so the outbox pauses Slack instead of failing each message.
+ */
+const AUTH = new Set(["invalid_auth", "account_inactive", "token_revoked", "not_authed", "token_expired"]);
+
 /** Slack `error` strings that mean "Slack had a problem, try again later". */
 const TRANSIENT = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org"]);
 
@@ -75,7 +82,8 @@ export function describeSlackError(err: unknown): { code: string; error?: string
 /**
  * Turns any error thrown by a Web API call into a DeliveryError:
  * 429 -> `rate_limited` (with Retry-After), 5xx / network / timeout / Slack-side errors ->
- * `transient`, unknown channel, missing scope, bad content... -> `permanent`.
+ * `transient`, a refused token -> `unauthorized`, unknown channel, missing scope, bad
+ * content... -> `permanent`.
  */
 export function classifySlackError(err: unknown, method = "chat.postMessage"): DeliveryError {
   if (err instanceof DeliveryError) return err;
@@ -99,6 +107,7 @@ export function classifySlackError(err: unknown, method = "chat.postMessage"): D
       const error = String(e.data?.error ?? "");
       if (error === "ratelimited" || error === "rate_limited") return new DeliveryError("rate_limited", what, DEFAULT_RETRY_AFTER_MS, { cause: err });
       if (TRANSIENT.has(error)) return new DeliveryError("transient", what, undefined, { cause: err });
+      if (AUTH.has(error)) return new DeliveryError("unauthorized", what, undefined, { cause: err });
       // Known refusals (PERMANENT) and unknown Slack errors alike: retrying a refusal does not
       // make it pass, and the outbox tells coordination instead of looping.
       return new DeliveryError("permanent", what, undefined, { cause: err });

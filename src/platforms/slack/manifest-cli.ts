@@ -8,6 +8,11 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createRegistry } from "../../features/index.js";
 import { manifestYaml, type ManifestVariant } from "./manifest.js";
+import { applyEnvFile } from "../../env-file.js";
+
+// Like every npm script: the .env of the working directory (nothing here reads it yet, but
+// an option added later must not behave differently from the bot).
+applyEnvFile(process.env);
 
 const { values } = parseArgs({
   args: process.argv.slice(2),

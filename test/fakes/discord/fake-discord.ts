@@ -85,6 +85,12 @@ export class FakeDiscord {
   readonly interactions = new Map<string, InteractionRecord>();
   readonly rateLimits: RateLimitRule[] = [];
   readonly faults: { method: string; path: RegExp; status: number; times: number }[] = [];
+  /**
+   * True once the bot's token was reset in the Developer Portal ({@link revokeToken}): every
+   * bot-authenticated REST call is answered `401 {"message": "401: Unauthorized", "code": 0}`,
+   * as Discord does. Interaction callbacks and webhooks (authenticated by their own token) still work.
+   */
+  tokenRevoked = false;
   /** Direct-message channels by recipient user id (POST /users/@me/channels). */
   readonly dms = new Map<string, FakeChannel>();
   /** Guild members by user id (username): everyone who sent an interaction, plus those a test adds. */
@@ -208,6 +214,11 @@ export class FakeDiscord {
   }
 
   /** Sends an interaction through the gateway (INTERACTION_CREATE) and records it. */
+  /** The token is reset (or the bot deleted): REST calls with it get 401 from now on; `false` restores it. */
+  revokeToken(revoked = true): void {
+    this.tokenRevoked = revoked;
+  }
+
   interact(payload: Record<string, unknown> & { id: string; token: string }): InteractionRecord {
     const record: InteractionRecord = { id: payload.id, token: payload.token, payload, createdAt: Date.now(), sentAt: 0, edits: [], followups: [], errors: [] };
     this.interactions.set(record.id, record);

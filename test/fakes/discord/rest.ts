@@ -161,7 +161,7 @@ function route(fake: FakeDiscord, method: string, path: string, query: URLSearch
   // Interaction and webhook routes are authenticated by the interaction token in the path.
   if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) && method === "POST") return callback(fake, m[1]!, m[2]!, body, query, receivedAt);
   if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(path))) return webhook(fake, method, m[1]!, m[2]!, m[3], body, uploads);
-  if (auth !== `Bot ${fake.token}`) return error(401, 0, "401: Unauthorized");
+  if (auth !== `Bot ${fake.token}` || fake.tokenRevoked) return error(401, 0, "401: Unauthorized");
   if (path === "/gateway/bot" && method === "GET") {
     return { status: 200, body: { url: fake.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
   }

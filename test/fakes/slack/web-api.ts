@@ -93,6 +93,12 @@ export class WebApi {
   readonly scopes = new Set<string>(BOT_SCOPES.map((s) => s.scope));
   private readonly triggers = new Map<string, string>();
   private readonly failures = new Map<string, Failure[]>();
+  /**
+   * Set by {@link revokeToken}: what Slack answers to every call with the bot token once it is
+   * revoked (the app uninstalled: `token_revoked`; the bot or workspace deactivated:
+   * `account_inactive`; a token that never was: `invalid_auth`), as HTTP 200 with `ok: false`.
+   */
+  private refusal: string | undefined;
   private seq = 0;
   private viewSeq = 0;
   private triggerSeq = 0;
@@ -106,6 +112,16 @@ export class WebApi {
     if (!f || f.data) return false;
     f.data = data;
     return true;
+  }
+
+  /** From now on, every call with the bot token is refused with `error`. */
+  revokeToken(error: "token_revoked" | "invalid_auth" | "account_inactive" | "not_authed" = "token_revoked"): void {
+    this.refusal = error;
+  }
+
+  /** The token is valid again (a new one installed, as after a restart with it). */
+  restoreToken(): void {
+    this.refusal = undefined;
   }
 
   failNext(method: string, failure: Failure, times: number): void {
@@ -140,6 +156,7 @@ export class WebApi {
     if (token !== this.o.botToken) return fail("invalid_auth");
     const needed = neededScope(method, args);
     if (needed && !this.scopes.has(needed)) return fail("missing_scope", { needed, provided: [...this.scopes].join(",") });
+    if (this.refusal) return fail(this.refusal);
     switch (method) {
       case "auth.test":
         return ok({ url: "https://cdce.slack.com/", team: "CDCE", user: "cdce", team_id: this.o.teamId, user_id: BOT_USER_ID, bot_id: BOT_ID, is_enterprise_install: false });

@@ -49,6 +49,14 @@ describe("Discord gateway lease", () => {
     const ready = (port: number) => async () => (await health(port).catch(() => ({ status: 0, body: {} }))).status === 200;
     await until(ready(ports[0]!), "holder healthy", 90_000);
     await until(ready(ports[1]!), "standby healthy", 90_000);
+    // A new installation (nobody is coordination): each replica printed its own claim code on
+    // stderr, as plain text, never inside a structured (JSON) log line.
+    const claimCode = (c: Child) => /admin revendiquer ([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(c.stderr.join("\n"))?.[1];
+    expect(claimCode(holder)).toBeDefined();
+    expect(claimCode(standby)).toBeDefined();
+    expect(claimCode(standby)).not.toBe(claimCode(holder));
+    for (const c of [holder, standby]) expect(c.stderr.filter((l) => l.startsWith("{")).join("\n")).not.toContain(claimCode(c)!);
+    expect(holder.logs("claim code printed").length).toBe(1);
     expect((await health(ports[0]!)).body.platforms).toEqual({ discord: "connected" });
     expect((await health(ports[1]!)).body.platforms).toEqual({ discord: "standby" });
     // The standby stays off the gateway while the holder lives (several renewal periods).
