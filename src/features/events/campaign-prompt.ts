@@ -9,7 +9,7 @@ import type { Services } from "../../core/commands.js";
 import { translator, type MessageKey } from "../../core/i18n/catalogue.js";
 import { reply } from "../../core/reply.js";
 import { DEFAULT_TIME_ZONE, type Block, type Locale } from "../../core/types.js";
-import { formatLocal } from "../../core/time/local.js";
+import { formatLocalDay } from "../../core/time/local.js";
 import { campaignsToPrompt, worldFairTradeDay, type Campaign } from "./campaign.js";
 
 /** Words that find each campaign's kits in the catalogue. */
@@ -25,7 +25,7 @@ export function campaignPrompt(services: Pick<Services, "kits">, c: Campaign, co
     const kits = services.kits.search({ words: KIT_WORDS[c.id], locale, theme: "evenement" }).hits.slice(0, 3);
     const blocks: Block[] = [
       { type: "header", text: t(`ev.campaign.${c.id}` as MessageKey) },
-      { type: "section", text: t("ev.campaign.prompt", { campaign: t(`ev.campaign.${c.id}` as MessageKey), date: formatLocal(day, zone, locale, { weekday: false }).replace(/[, ]+\d{2}:\d{2}$/, ""), commune: communeName }) },
+      { type: "section", text: t("ev.campaign.prompt", { campaign: t(`ev.campaign.${c.id}` as MessageKey), date: formatLocalDay(day, zone, locale), commune: communeName }) },
       { type: "section", text: t(`ev.campaign.ideas.${c.id}` as MessageKey) },
     ];
     if (kits.length) blocks.push({ type: "section", text: `**${t("ev.campaign.kits")}**\n${kits.map((k) => `• ${k.kit.title[locale] ?? k.kit.title.fr} (\`${k.kit.id}\`)`).join("\n")}` });

@@ -84,6 +84,8 @@ describe("campaign prompts", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.target.channelId).toBe("CEUPEN");
     expect(rows[0]!.summary).toContain("Woche des Fairen Handels");
+    // The day alone, in words: no clock time, no dangling "um" / "à" before the comma.
+    expect(rows[0]!.summary).toMatch(/6\. Oktober 2027, /);
     expect(rows[0]!.expiresAt?.toISOString()).toBe("2027-10-05T22:00:00.000Z");
   });
 });
