@@ -63,7 +63,9 @@ function runBot(cwd: string, env: Record<string, string>): Promise<{ code: numbe
 
 describe("the bot started in a directory with a .env", { timeout: 120_000 }, () => {
   it("uses the .env values when nothing is exported", async () => {
-    const where = place("bot", "DATABASE_URL=file:./from-dotenv.db\nLOG_LEVEL=info\n");
+    // Absolute: a relative SQLite path is read from the bot's install folder, not from here.
+    const where = place("bot", "");
+    writeFileSync(join(where, ".env"), `DATABASE_URL=file:${join(where, "from-dotenv.db")}\nLOG_LEVEL=info\n`);
     const r = await runBot(where, {});
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/kits? trouvés?/);
@@ -74,8 +76,9 @@ describe("the bot started in a directory with a .env", { timeout: 120_000 }, () 
   });
 
   it("lets an exported variable win over the .env", async () => {
-    const where = place("exported", "DATABASE_URL=file:./from-dotenv.db\nLOG_LEVEL=info\n");
-    const r = await runBot(where, { DATABASE_URL: "file:./exported.db", LOG_LEVEL: "silent" });
+    const where = place("exported", "");
+    writeFileSync(join(where, ".env"), `DATABASE_URL=file:${join(where, "from-dotenv.db")}\nLOG_LEVEL=info\n`);
+    const r = await runBot(where, { DATABASE_URL: `file:${join(where, "exported.db")}`, LOG_LEVEL: "silent" });
     expect(r.code).toBe(0);
     expect(existsSync(join(where, "exported.db"))).toBe(true);
     expect(existsSync(join(where, "from-dotenv.db"))).toBe(false);
