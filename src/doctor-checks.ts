@@ -7,7 +7,7 @@
  */
 import { loadConfig, ConfigError, coordinatorAccounts, databaseTimeouts, shouldSeed, type Config } from "./config.js";
 import { createRegistry } from "./features/index.js";
-import { inspectData, type DataInspection } from "./data/doctor.js";
+import { inspectData, renewClaimCode, type DataInspection } from "./data/doctor.js";
 import { slackDoctor } from "./platforms/slack/doctor.js";
 import { discordDoctor } from "./platforms/discord/doctor.js";
 import { fail, ok, reason, skip, warn, type Check } from "./ops/doctor/report.js";
@@ -96,7 +96,11 @@ const coordinatorCheck: CheckFactory = (ctx) => ({
     const out = [];
     if (data && data.coordinators > 0) out.push(ok("doctor.coordinator.inDatabase", { count: data.coordinators }));
     if (named > 0) out.push(ok("doctor.coordinator.fromEnv", { count: named }));
-    return out.length ? out : [fail("doctor.coordinator.none", {}, { key: "doctor.coordinator.none.fix" })];
+    if (out.length) return out;
+    // Nobody yet: a new one-time code (the one printed at start may be lost), said here only.
+    const claim = data ? await renewClaimCode({ url: c.DATABASE_URL, timeouts: databaseTimeouts(c), now: ctx.now }) : null;
+    const until = claim?.expiresAt.toISOString().replace("T", " ").slice(0, 16);
+    return [fail("doctor.coordinator.none", {}, claim ? { key: "doctor.coordinator.claim.fix", params: { code: claim.code, until: until! } } : { key: "doctor.coordinator.none.fix" })];
   },
 });
 

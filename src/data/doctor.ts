@@ -9,6 +9,8 @@ import { fail, ok, reason, warn } from "../ops/doctor/report.js";
 import type { DatabaseTimeouts } from "./timeouts.js";
 import { MigrationError } from "./errors.js";
 import { migrationStatus } from "./migrate.js";
+import { issueClaimCode } from "../features/network/index.js";
+import { PrismaCoordinatorClaimStore } from "./repositories/coordinator-claim.js";
 import { openDatabase } from "./database.js";
 import { parseDatabaseUrl, type DatabaseTarget } from "./url.js";
 
@@ -68,6 +70,21 @@ export async function inspectData(o: { url: string; timeouts?: Partial<DatabaseT
       purpose: l.commune ? `${l.purpose} ${l.commune.name}` : l.purpose,
     }));
     return { database, data: { communes, coordinators, channels } };
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * A new one-time claim code for the first coordinator (the earlier ones stop working), for
+ * `npm run doctor` when nobody is coordination: the start printed one, which may be lost.
+ * Null when someone became coordination meanwhile, or the record kept changing.
+ */
+export async function renewClaimCode(o: { url: string; timeouts?: Partial<DatabaseTimeouts>; now: Date }): Promise<{ code: string; expiresAt: Date } | null> {
+  const db = await openDatabase({ url: o.url, timeouts: o.timeouts });
+  try {
+    const result = await issueClaimCode(new PrismaCoordinatorClaimStore(db.prisma), o.now, { renew: true });
+    return result.issued ? { code: result.code, expiresAt: result.expiresAt } : null;
   } finally {
     await db.close();
   }

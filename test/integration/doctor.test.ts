@@ -110,6 +110,10 @@ describe("npm run doctor", { timeout: 60_000 }, () => {
     expect(r.text).toContain("→ Dans ce canal, tapez `/invite @cdce`.");
     expect(r.text).toContain("Discord refuse le jeton du bot (401");
     expect(r.text).toContain("Personne n’a le rôle coordination");
+    // With the way out: a new one-time claim code (the one printed at start may be lost).
+    const code = /`\/cdce admin revendiquer (\S+)`/.exec(r.text)?.[1];
+    expect(code).toBeDefined();
+    expect(r.text).toContain("les codes précédents ne valent plus");
     expect(r.text).toContain("4 points bloquent");
 
     // With the right Discord token, the channel without rights is named with what it lacks, in German.
