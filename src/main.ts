@@ -91,8 +91,8 @@ async function main(): Promise<number> {
   let demoTicker: ReturnType<typeof setInterval> | undefined;
   let demoTick: Promise<void> | undefined;
   const io = { input: process.stdin, output: process.stdout };
-  const queuedSince = (since: Date, limit: number) => app.delivery.store.queuedSince(since, limit);
-  const platforms: ChatPlatform[] = await loadPlatforms(plan, { config, inbound: app.inbound, logger, repos: app.services.repos, clock: app.services.clock, args, ...io, queuedSince }, { leader });
+  const queuedBetween = (since: Date, until: Date, limit: number) => app.delivery.store.queuedBetween(since, until, limit);
+  const platforms: ChatPlatform[] = await loadPlatforms(plan, { config, inbound: app.inbound, logger, repos: app.services.repos, clock: app.services.clock, args, ...io, queuedBetween }, { leader });
   let stopping: Promise<void> | undefined;
   // Stops platforms first (in-flight replies finish), then the database. Safe to call twice.
   const stop = () =>

@@ -290,9 +290,9 @@ export class PrismaOutboxStore implements OutboxStore {
     return rows.reverse().map(toEntry);
   }
 
-  async queuedSince(since: Date, limit: number): Promise<OutboxEntry[]> {
+  async queuedBetween(since: Date, until: Date, limit: number): Promise<OutboxEntry[]> {
     const rows = await this.db.outboxMessage.findMany({
-      where: { createdAt: { gte: since }, kind: { not: "removal" } },
+      where: { createdAt: { gte: since, lte: until }, kind: { not: "removal" } },
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
       take: limit,
     });

@@ -133,7 +133,7 @@ export interface OutboxStore extends OutboxAdmin {
   enqueueRemovals(prefix: string, now: Date): Promise<number>;
   stats(now: Date): Promise<OutboxStats>;
   /** Rows queued at or after `since` (removals aside), due first: what one `--once` command queued. */
-  queuedSince(since: Date, limit: number): Promise<OutboxEntry[]>;
+  queuedBetween(since: Date, until: Date, limit: number): Promise<OutboxEntry[]>;
   /** Deletes sent, cancelled and expired rows last changed before `before` (housekeeping). */
   purge(before: Date): Promise<number>;
   /** When the next pending row may be tried, strictly after `after` (the terminal demo's clock wakes the sweep then). */

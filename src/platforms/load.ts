@@ -53,7 +53,7 @@ export interface LoadDeps {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   /** After a --once line, what it queued (the outbox's rows created since). */
-  queuedSince?(since: Date, limit: number): Promise<OutboxEntry[]>;
+  queuedBetween?(since: Date, until: Date, limit: number): Promise<OutboxEntry[]>;
 }
 
 /** With `leader`, Discord connects only on the replica holding that lease (one gateway per token). */
@@ -71,7 +71,7 @@ export async function loadPlatforms(plan: PlatformPlan, deps: LoadDeps, options:
   }
   if (plan.terminal) {
     const { createTerminalPlatform } = await import("./terminal/terminal.js");
-    platforms.push(createTerminalPlatform({ inbound: deps.inbound, repos: deps.repos, clock: deps.clock, args: deps.args, input: deps.input, output: deps.output, queuedSince: deps.queuedSince }));
+    platforms.push(createTerminalPlatform({ inbound: deps.inbound, repos: deps.repos, clock: deps.clock, args: deps.args, input: deps.input, output: deps.output, queuedBetween: deps.queuedBetween }));
   }
   return platforms;
 }

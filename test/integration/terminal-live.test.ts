@@ -57,7 +57,7 @@ async function session(args: Partial<TerminalArgs>, options: { tty?: boolean } =
     output,
     exportDir: dir,
     tty: options.tty,
-    queuedSince: (since, limit) => app.delivery.store.queuedSince(since, limit),
+    queuedBetween: (since, until, limit) => app.delivery.store.queuedBetween(since, until, limit),
   });
   await platform.start();
   const runtime = args.once === undefined ? createTerminalRuntime({ app, config: loadConfig({}), logger: silentLogger, replica: `test-${args.user}`, schedule: false }) : undefined;
@@ -108,7 +108,7 @@ describe("the terminal as a full platform", { timeout: 120_000 }, () => {
     expect(at).toBeGreaterThan(out.indexOf("Achats publics durables"));
     expect(out.slice(at).split("\n").slice(1, 6).join("\n")).toContain("Achats publics durables");
     // The outbox recorded it as posted on the terminal: nothing left waiting for it.
-    const rows = await app.delivery.store.queuedSince(new Date(0), 100);
+    const rows = await app.delivery.store.queuedBetween(new Date(0), new Date("9999-12-31T00:00:00Z"), 100);
     expect(rows.filter((r) => r.target.platform === "terminal" && r.target.channelId === "réseau").map((r) => r.state)).toEqual(["sent"]);
   });
 
@@ -179,5 +179,17 @@ describe("the terminal as a full platform", { timeout: 120_000 }, () => {
     const joined = await session({ user: "marie-once", role: "benevole", commune: "Namur", once: `/cdce webinaire rejoindre ${code}` });
     await joined.platform.ended;
     expect(joined.printed()).toMatch(/» DM · le \d\d\/\d\d\/\d{4}.* — Rappel : « Achats publics durables »/);
+  });
+
+  it("--once lists only its own line's rows, not those another process stamped later (a demo clock moved there)", async () => {
+    // Queued "in two days" by another process whose demo clock had moved on.
+    const now = app.services.clock();
+    const later = new Date(now.getTime() + 2 * 86_400_000);
+    app.setNow(later);
+    await app.services.notifier.enqueue({ key: "live:from-the-future", to: { kind: "channel", channel: { platform: "terminal", workspaceId: "local", channelId: "coordination" } }, dueAt: later, render: (locale) => ({ locale, visibility: "channel", blocks: [{ type: "section", text: "Venue d’un autre terminal" }], text: "Venue d’un autre terminal" }) });
+    app.setNow(now);
+    const t = await session({ user: "once-alone", once: "/cdce aide" });
+    await t.platform.ended;
+    expect(t.printed()).not.toContain("Venue d’un autre terminal");
   });
 });

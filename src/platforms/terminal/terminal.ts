@@ -39,7 +39,7 @@ export interface TerminalDeps {
   /** Line editing on the prompt (default: when input and output are a console). */
   tty?: boolean;
   /** After a `--once` line: what it queued (outbox rows created since), listed with where they go. */
-  queuedSince?(since: Date, limit: number): Promise<OutboxEntry[]>;
+  queuedBetween?(since: Date, until: Date, limit: number): Promise<OutboxEntry[]>;
 }
 
 /** A target with its direct inbox's owner as `userId` (the outbox keeps it; a DM channel alone says it too). */
@@ -105,7 +105,9 @@ export function createTerminalPlatform(deps: TerminalDeps): TerminalPlatform {
         // One line, printed as `runOnce` returns it, then what it queued; then the platform has ended.
         const since = deps.clock();
         await conversation.show(await inbound.handle(toIncoming(args.once, args)));
-        const queued = deps.queuedSince ? queuedText(await deps.queuedSince(since, QUEUED_SHOWN), await localPerson(), deps.clock()) : "";
+        // Between the command's start and its end on this process's clock: rows another process
+        // stamped later (a demo clock moved further there) are not this command's.
+        const queued = deps.queuedBetween ? queuedText(await deps.queuedBetween(since, deps.clock(), QUEUED_SHOWN), await localPerson(), deps.clock()) : "";
         if (queued) conversation.print(queued);
         running = false;
         finish();
