@@ -167,13 +167,13 @@ const WORDS: Record<string, Words> = {
 };
 
 /** Discord's locales for our languages (English has two on Discord). */
-const LOCALE_KEYS = ["fr", "de", "nl", "en-GB", "en-US"] as const;
+type LocaleKey = "fr" | "de" | "nl" | "en-GB" | "en-US";
 
 /** The localized names of one French word; `derived` when no words were found for it. */
 export function localizedName(word: string): { map: LocalizationMap; derived: boolean } {
   const found = WORDS[word];
   const same = SAME.has(word);
   const words = found ?? { de: word, nl: word, en: word };
-  const map: Record<(typeof LOCALE_KEYS)[number], string> = { fr: word, de: words.de, nl: words.nl, "en-GB": words.gb ?? words.en, "en-US": words.en };
+  const map: Record<LocaleKey, string> = { fr: word, de: words.de, nl: words.nl, "en-GB": words.gb ?? words.en, "en-US": words.en };
   return { map: map as LocalizationMap, derived: !found && !same };
 }
