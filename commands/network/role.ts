@@ -33,18 +33,36 @@ async function namedPerson(qui: string, ctx: Pick<CommandContext<unknown>, "acto
   return identity.createWithAccount(account, { name: prefixWithin(found.name ?? userId, 120), locale: "fr", localeChosen: false, timeZone: DEFAULT_TIME_ZONE });
 }
 
+const QUI = { fr: "La personne (@mention)", de: "Die Person (@Erwähnung)", nl: "De persoon (@vermelding)", en: "The person (@mention)" };
+const ROLE = { fr: "Rôle, ou « aucun »", de: "Rolle, oder „aucun“", nl: "Rol, of ‘aucun’", en: "Role, or “aucun” (none)" };
+const COMMUNE = { fr: "Commune (sauf coordination)", de: "Gemeinde (außer Koordination)", nl: "Gemeente (behalve coördinatie)", en: "Commune (except coordination)" };
+const ROLE_SUBMIT = { fr: "Donner le rôle", de: "Rolle geben", nl: "Rol geven", en: "Give the role" };
+const HELP = { fr: "Donner un rôle à une personne (coordination)", de: "Einer Person eine Rolle geben (Koordination)", nl: "Iemand een rol geven (coördinatie)", en: "Give someone a role (coordination)" };
+
 export default defineCommand({
   name: "role",
   changesState: true,
   aliases: ["rolle", "rol"],
-  help: { fr: "Donner un rôle à une personne (coordination)", de: "Einer Person eine Rolle geben (Koordination)", nl: "Iemand een rol geven (coördinatie)", en: "Give someone a role (coordination)" },
+  help: HELP,
   usage: { fr: "role @Marie copil Namur", de: "role @Marie copil Eupen", nl: "role @Marie copil Jette", en: "role @Marie copil Namur" },
   permission: "channels.configure",
   options: {
-    qui: text({ help: { fr: "La personne (@mention)", de: "Die Person (@Erwähnung)", nl: "De persoon (@vermelding)", en: "The person (@mention)" }, max: 120, required: true }),
-    role: choice({ help: { fr: "Rôle, ou « aucun »", de: "Rolle, oder „aucun“", nl: "Rol, of ‘aucun’", en: "Role, or “aucun” (none)" }, values: [...ROLES, "aucun"] as const }),
-    commune: text({ help: { fr: "Commune (sauf coordination)", de: "Gemeinde (außer Koordination)", nl: "Gemeente (behalve coördinatie)", en: "Commune (except coordination)" }, max: 80, rest: true, autocomplete: "commune" }),
+    qui: text({ help: QUI, max: 120, required: true }),
+    role: choice({ help: ROLE, values: [...ROLES, "aucun"] as const }),
+    commune: text({ help: COMMUNE, max: 80, rest: true, autocomplete: "commune" }),
   },
+  // Opened with no option (Discord's right-click on a member fills in the person); the
+  // chain checks the right before showing it, like the command itself.
+  form: ({ locale }) => ({
+    title: HELP[locale] ?? HELP.fr,
+    submitCommand: "role",
+    submitLabel: ROLE_SUBMIT[locale] ?? ROLE_SUBMIT.fr,
+    fields: [
+      { name: "qui", label: QUI[locale] ?? QUI.fr, kind: "text", required: true },
+      { name: "role", label: ROLE[locale] ?? ROLE.fr, kind: "text", required: true, placeholder: [...ROLES, "aucun"].join(", ") },
+      { name: "commune", label: COMMUNE[locale] ?? COMMUNE.fr, kind: "text", required: false, placeholder: "Namur" },
+    ],
+  }),
   async run({ options, actor, t, locale, services, now, users }) {
     if (!options.role) throw new CdceError("role.bad_user", "role.badUser", { user: prefixWithin(options.qui, 60) });
     const { memberships, communes } = services.repos;

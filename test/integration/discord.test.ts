@@ -29,24 +29,26 @@ afterAll(async () => {
 });
 
 describe("registration", () => {
-  it("PUTs /cdce on the guild with every sub-command, typed options and localizations", () => {
+  it("PUTs every family and the right-click commands on the guild, with typed options and localizations", () => {
     const reg = h.fake.registrations.at(-1)!;
     expect(reg.path).toBe(`/applications/${h.fake.applicationId}/guilds/${h.fake.guild.id}/commands`);
     type Opt = { name: string; type: number; autocomplete?: boolean; options: Opt[] };
-    const [cdce] = reg.body as (Opt & { description_localizations: Record<string, string> })[];
-    /** The registered subcommand of a registry command, flat or in its group. */
+    const body = reg.body as (Opt & { description_localizations: Record<string, string> })[];
+    /** The registered sub-command of a registry command, in its family, flat or in its group. */
     const sub = (command: string) => {
-      const [first, second] = discordPath(h.app.dispatcher.registry, command)!.split(" ");
-      const top = cdce!.options.find((o) => o.name === first)!;
+      const [root, first, second] = discordPath(h.app.dispatcher.registry, command)!.split(" ");
+      const top = body.find((c) => c.name === root)!.options.find((o) => o.name === first)!;
       return second === undefined ? top : top.options.find((o) => o.name === second)!;
     };
-    expect(cdce!.name).toBe("cdce");
-    expect(Object.keys(cdce!.description_localizations).sort()).toEqual(["de", "en-GB", "en-US", "fr", "nl"]);
+    expect(body.filter((c) => c.type === 1).map((c) => c.name)).toEqual(["cdce", "cdce-admin", "cdce-organiser", "cdce-copil", "cdce-veille"]);
+    expect(body.filter((c) => c.type !== 1).map((c) => [c.type, c.name])).toEqual([[3, "Partager avec le réseau"], [2, "Donner un rôle"]]);
+    expect(Object.keys(body[0]!.description_localizations).sort()).toEqual(["de", "en-GB", "en-US", "fr", "nl"]);
     const layout = layoutOf(h.app.dispatcher.registry);
-    const expected = [...new Set(layout.slots.map((s) => s.group ?? s.sub)), ...(layout.overflow.length ? ["commande"] : [])].sort();
-    expect(cdce!.options.map((o) => o.name).sort()).toEqual(expected);
+    const cdce = body[0]!;
+    expect(cdce.options.map((o) => o.name).sort()).toEqual([...new Set(layout.slots.filter((s) => s.root === "cdce").map((s) => s.group ?? s.sub))].sort());
     for (const c of ["aide", "config canal", "kit", "kit ajouter", "langue"]) expect(discordPath(h.app.dispatcher.registry, c)).toBeDefined();
     const kit = sub("kit");
+    expect(kit.options[0]!.name).toBe("mots");
     expect(kit.options.find((o) => o.name === "public")).toMatchObject({ type: 3, autocomplete: true });
     expect(kit.options.find((o) => o.name === "page")).toMatchObject({ type: 4 });
     const canal = sub("config canal");
@@ -229,7 +231,7 @@ describe("identity", () => {
 
 describe("stale registration", () => {
   it("a sub-command the bot no longer knows gets the core's 'unknown command' answer", async () => {
-    const record = sendCommand(h.fake, "bidule", {}, MEMBER, { stale: true });
+    const record = sendCommand(h.fake, "cdce bidule", {}, MEMBER, { stale: true });
     const answer = await h.fake.waitForAnswer(record);
     expect(plain(textOf(answer.message))).toContain(plain(fr("error.unknownCommand", { word: "bidule" })));
   });

@@ -1,19 +1,22 @@
 /**
  * What the documentation tells people to type exists: every `npm run X` is a script of
  * package.json, every `/cdce …` command is in the registry (its name or an alias, in any of
- * the four languages; or Discord's free-text entry), and every environment variable named is
+ * the four languages; or its Discord sub-command, `/cdce inscrire`), and every environment variable named is
  * one the bot reads (src/config.ts). Read from README.md and docs/*.md.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CONFIG_VARIABLES } from "../../src/config.js";
 import { createRegistry } from "../../src/features/index.js";
-import { FALLBACK } from "../../src/platforms/discord/layout.js";
+import { pathOf } from "../../src/platforms/discord/layout.js";
+import { layoutOf } from "../../src/platforms/discord/registration.js";
 
 const files = ["README.md", ...readdirSync("docs").filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
 const docs = files.map((file) => ({ file, text: readFileSync(file, "utf8") }));
 const scripts = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
 const registry = createRegistry();
+/** Discord's paths under `/cdce` (`cdce inscrire`, `cdce moi exporter`). */
+const discordPaths = new Set(layoutOf(registry).slots.filter((s) => s.root === "cdce").map(pathOf));
 
 /**
  * Upper-case names in the docs that are not the bot's variables, each with its reason. A new
@@ -32,7 +35,7 @@ const NOT_BOT_VARIABLES = new Map([
 function knownCommand(words: string[]): boolean {
   const [first, second] = words;
   if (!first) return true;
-  if (first === FALLBACK.sub) return true;
+  if (discordPaths.has(`cdce ${words.join(" ")}`) || discordPaths.has(`cdce ${first}`)) return true;
   return !!((second && registry.get(`${first} ${second}`)) || registry.get(first));
 }
 

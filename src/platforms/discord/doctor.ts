@@ -70,18 +70,24 @@ async function commands(rest: REST, config: Config, registry: CommandRegistry, l
   const scope = guild ? "guild" : "global";
   const where = translator(locale)("doctor.discord.where", { scope, guild: guild ?? "" });
   const fix = { key: "doctor.discord.commands.fix" as MessageKey };
-  const read = async (route: `/${string}`) => ((await rest.get(route)) as Json[]).find((c) => c.name === ROOT_COMMAND);
+  const read = async (route: `/${string}`) => (await rest.get(route)) as Json[];
   const out: Finding[] = [];
   try {
     const registered = await read(guild ? Routes.applicationGuildCommands(app, guild) : Routes.applicationCommands(app));
-    const expected = buildRegistrationBody(registry, { scope })[0];
-    if (!registered) out.push(fail("doctor.discord.commands.missing", { where }, fix));
-    else {
-      const diff = firstDifference(expected, registered);
-      out.push(diff ? fail("doctor.discord.commands.outdated", { where, diff }, fix) : ok("doctor.discord.commands.ok", { where }));
-    }
+    // Every command of the set (each family, each context menu), matched by name and type.
+    const expected = buildRegistrationBody(registry, { scope }) as unknown as Json[];
+    const typeOf = (c: Json) => Number(c.type ?? 1);
+    const missing = expected.filter((e) => !registered.some((r) => r.name === e.name && typeOf(r) === typeOf(e)));
+    const diffs = expected.flatMap((e) => {
+      const found = registered.find((r) => r.name === e.name && typeOf(r) === typeOf(e));
+      const diff = found ? firstDifference(e, found) : undefined;
+      return diff ? [diff] : [];
+    });
+    if (missing.length) out.push(fail("doctor.discord.commands.missing", { where: `${where} (${missing.map((m) => String(m.name)).join(", ")})` }, fix));
+    else if (diffs.length) out.push(fail("doctor.discord.commands.outdated", { where, diff: diffs[0]! }, fix));
+    else out.push(ok("doctor.discord.commands.ok", { where }));
     // A guild copy and a global one both show in that guild: people see /cdce twice.
-    if (guild && (await read(Routes.applicationCommands(app)))) out.push(warn("doctor.discord.commands.both", {}, { key: "doctor.discord.commands.both.fix" }));
+    if (guild && (await read(Routes.applicationCommands(app))).some((c) => c.name === ROOT_COMMAND)) out.push(warn("doctor.discord.commands.both", {}, { key: "doctor.discord.commands.both.fix" }));
   } catch (err) {
     out.push(fail("doctor.discord.commands.missing", { where: `${where}: ${apiError(err) ?? reason(err)}` }, fix));
   }

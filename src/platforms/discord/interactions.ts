@@ -1,5 +1,9 @@
 /**
- * Turns Discord interactions into IncomingCommands, hands them to the core (`Inbound`), and
+ * Turns Discord interactions into IncomingCommands: chat-input commands of every family
+ * (`/cdce kit`, `/cdce-admin canal`; Discord sends the base names whatever the user's
+ * language, mapped back to registry commands by families.ts), context-menu commands
+ * (context-menus.ts: the registry command with no option, whose form opens pre-filled),
+ * autocomplete, buttons and modals. It hands them to the core (`Inbound`), and
  * answers within Discord's 3-second window, through the platform's `deliver` (replies.ts).
  *
  * The 3-second rule: the core runs at once, raced against `deferAfterMs` (1.5 s by
@@ -15,6 +19,8 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type MessageContextMenuCommandInteraction,
+  type UserContextMenuCommandInteraction,
   type ModalSubmitInteraction,
   type REST,
 } from "discord.js";
@@ -28,8 +34,8 @@ import { clip, prefixWithin } from "../../core/clip.js";
 import type { CustomIdStore } from "./custom-ids.js";
 import { discordText } from "./messages.js";
 import { parseModalCustomId, renderModal, submittedOptions } from "./modal.js";
-import { commandFromPath, FALLBACK } from "./layout.js";
-import { ROOT_COMMAND } from "./registration.js";
+import { CONTEXT_MENUS, SHARE_MESSAGE, GIVE_ROLE, type Prefill } from "./context-menus.js";
+import { commandAt, FAMILIES } from "./families.js";
 import type { DiscordMessage } from "./render.js";
 import type { DiscordTarget, DiscordVia, Mode, Submission } from "./replies.js";
 import { Responder } from "./responder.js";
@@ -99,6 +105,8 @@ export class InteractionHandler {
     const r = new Responder(this.d.rest, this.d.applicationId, i.id, i.token);
     try {
       if (i.isChatInputCommand()) await this.command(i, r);
+      else if (i.isMessageContextMenuCommand()) await this.shareMessage(i, r);
+      else if (i.isUserContextMenuCommand()) await this.onMember(i, r);
       else if (i.isAutocomplete()) await this.suggest(i, r);
       else if (i.isButton()) await this.button(i, r);
       else if (i.isModalSubmit()) await this.modalSubmit(i, r);
@@ -109,28 +117,51 @@ export class InteractionHandler {
   }
 
   private async command(i: ChatInputCommandInteraction, r: Responder) {
-    if (i.commandName !== ROOT_COMMAND) return;
-    // `/cdce sub ...` or, for grouped commands, `/cdce group sub ...` (see layout.ts).
+    if (!(FAMILIES as readonly string[]).includes(i.commandName)) return;
+    // `/<family> sub ...` or `/<family> group sub ...` (see families.ts).
     const top = i.options.data[0];
     const group = top?.type === ApplicationCommandOptionType.SubcommandGroup ? top : undefined;
     const sub = group ? group.options?.[0] : top;
     const options: Record<string, unknown> = {};
     for (const o of sub?.options ?? []) options[o.name] = o.value;
-    const name = commandFromPath(group?.name, sub?.name ?? "aide");
-    // The free-text fallback (`/cdce commande texte:"…"`) is read like a Slack command line.
-    const incoming: IncomingCommand = name
-      ? { ...incomingFrom(i), structured: { name, options } }
-      : { ...incomingFrom(i), text: String(options[FALLBACK.option] ?? "") };
-    await this.answer(i, r, incoming, "reply");
+    const name = commandAt(i.commandName, group?.name, sub?.name ?? "aide");
+    await this.answer(i, r, { ...incomingFrom(i), structured: { name, options } }, "reply");
+  }
+
+  /** "Partager avec le réseau" on a message: the initiative form, with its text and link. */
+  private async shareMessage(i: MessageContextMenuCommandInteraction, r: Responder) {
+    if (i.commandName !== SHARE_MESSAGE.name) return this.unknownMenu(i, r);
+    const m = i.targetMessage;
+    const embedsText = m.embeds.map((e) => [e.title, e.description].filter(Boolean).join("\n")).join("\n");
+    await this.openFromMenu(i, r, SHARE_MESSAGE.command, SHARE_MESSAGE.prefill({ content: m.content, url: m.url, embedsText }));
+  }
+
+  /** "Donner un rôle" on a member: the role form, with that member. */
+  private async onMember(i: UserContextMenuCommandInteraction, r: Responder) {
+    if (i.commandName !== GIVE_ROLE.name) return this.unknownMenu(i, r);
+    await this.openFromMenu(i, r, GIVE_ROLE.command, GIVE_ROLE.prefill(i.targetUser.id));
+  }
+
+  /**
+   * Runs the command with no option: the chain checks the rights (a refusal is answered as
+   * usual) and returns its form, which opens with `prefill`.
+   */
+  private async openFromMenu(i: Interaction, r: Responder, command: string, prefill: Prefill) {
+    await this.answer(i, r, { ...incomingFrom(i), structured: { name: command, options: {} } }, "reply", undefined, prefill);
+  }
+
+  /** A context-menu command this version no longer has (a stale client list). */
+  private async unknownMenu(i: Interaction, r: Responder) {
+    this.d.logger.warn({ interaction: i.id, known: CONTEXT_MENUS.map((m) => m.name) }, "unknown discord context-menu command");
+    await r.reply({ content: translator(localeOf(i))("error.internal"), allowed_mentions: mentionsOff }, true);
   }
 
   private async suggest(i: AutocompleteInteraction, r: Responder) {
     try {
       const focused = i.options.getFocused(true);
-      const command = commandFromPath(i.options.getSubcommandGroup(false), i.options.getSubcommand(false) ?? "");
+      const command = commandAt(i.commandName, i.options.getSubcommandGroup(false), i.options.getSubcommand(false) ?? "");
       const typed = String(focused.value ?? "");
-      // The free-text entry (no command yet) is offered whole command lines.
-      const found = await this.d.inbound.suggest(command ? { command, option: focused.name } : "command", typed, localeOf(i));
+      const found = await this.d.inbound.suggest({ command, option: focused.name }, typed, localeOf(i));
       await r.choices(found.slice(0, MAX_CHOICES).map((c) => ({ name: clip(c.name, MAX_NAME), value: prefixWithin(c.value, MAX_NAME) })));
     } catch (err) {
       // An empty list is a better answer than a failed interaction while typing.
@@ -161,7 +192,7 @@ export class InteractionHandler {
   }
 
   /** Runs the command under the 3-second rule, then delivers its reply. */
-  private async answer(i: Interaction, r: Responder, incoming: IncomingCommand, mode: Mode, submission?: Submission) {
+  private async answer(i: Interaction, r: Responder, incoming: IncomingCommand, mode: Mode, submission?: Submission, prefill?: Prefill) {
     // A command that will wait for its turn (a burst of clicks) is deferred at once: its wait
     // and its work may pass Discord's 3 s, and a process that busy may wake late for a timer.
     const queued = this.d.inbound.busy();
@@ -169,7 +200,7 @@ export class InteractionHandler {
     const early = queued ? undefined : await within(work, this.d.deferAfterMs);
     if (!early) await r.defer(mode, true);
     const reply = early ? early.value : await work;
-    await this.d.deliver(reply, { target: targetOf(i, { responder: r, mode, submission }), ephemeral: reply.visibility === "ephemeral" });
+    await this.d.deliver(reply, { target: targetOf(i, { responder: r, mode, submission, prefill }), ephemeral: reply.visibility === "ephemeral" });
   }
 
   /** "Something went wrong, try again", wherever the interaction stands. */

@@ -1,92 +1,72 @@
 /**
- * Where each registry command sits under `/cdce` on Discord. Discord allows 25 entries per
- * level, and the registry outgrows that. Layout, pure and deterministic:
- *
- * - while the commands fit in 25 entries, each is a subcommand, spaces as dashes:
- *   `kit ajouter` -> `/cdce kit-ajouter`;
- * - otherwise the first word with the most two-word commands becomes a subcommand group,
- *   then the next, until everything fits: `initiative modifier` -> `/cdce initiative
- *   modifier`, and the one-word command of that word sits inside its own group under its
- *   own name (`/cdce initiative initiative`), since a group and a subcommand cannot share
- *   a name at one level;
- * - when even groups cannot fit (more than 25 different first words), the commands keep
- *   their place in registry order as long as they fit in 24 entries, and the others are
- *   reached through one free-text entry, `/cdce commande texte:"sondage voter 3 oui"`,
- *   read by the core exactly like a Slack command line. Nothing becomes unreachable.
+ * Where each registry command sits on Discord: its top-level command (family), and a
+ * sub-command or a group and a sub-command (families.ts). Pure and deterministic, computed
+ * from the registry: a new command lands in a family by itself. No free-text fallback: a
+ * family that cannot hold its commands within Discord's limits is an error, which the
+ * registration test reports with the family's name.
  *
  * Commands marked `hidden` (follow-ups run by buttons) are not registered.
  */
+import type { CommandRegistry } from "../../core/commands.js";
+import { FAMILIES, isReserved, placeOf, type Family } from "./families.js";
 
-/** Discord's maximum of options (subcommands, groups) at one level. */
+/** Discord's maximum of options (sub-commands, groups) at one level. */
 export const MAX_ENTRIES = 25;
-
-/** The free-text entry for commands without a typed place (see above). */
-export const FALLBACK = { sub: "commande", option: "texte" } as const;
 
 /** The place of one command. */
 export interface Slot {
   /** The registry command name (`initiative modifier`). */
   command: string;
-  /** The subcommand group, when the command is grouped. */
+  /** The top-level Discord command (`cdce`, `cdce-admin`…). */
+  root: Family;
+  /** The sub-command group, when the command is grouped. */
   group?: string;
-  /** The subcommand name. */
+  /** The sub-command name. */
   sub: string;
+  /** Not named in PLACES: placed by the rule (families.ts). */
+  derived: boolean;
 }
 
-/** The places of all commands, and those reached by the free-text entry. */
+/** The places of all registered commands. */
 export interface Layout {
   slots: Slot[];
-  /** Commands reached through the free-text entry only (registry order). */
-  overflow: string[];
 }
 
-const firstWord = (name: string) => name.split(" ")[0]!;
-
-/** The slots of `names` within `max` entries, grouping as needed; undefined if impossible. */
-function fit(names: readonly string[], max: number): Slot[] | undefined {
-  const byWord = new Map<string, string[]>();
-  for (const n of names) byWord.set(firstWord(n), [...(byWord.get(firstWord(n)) ?? []), n]);
-  const grouped = new Set<string>();
-  const entries = () => names.length - [...grouped].reduce((n, w) => n + byWord.get(w)!.length - 1, 0);
-  while (entries() > max) {
-    const candidates = [...byWord.entries()]
-      .filter(([w, members]) => !grouped.has(w) && members.length > 1)
-      .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-    const next = candidates[0];
-    if (!next) return undefined;
-    grouped.add(next[0]);
-  }
-  return names.map((command) => {
-    const w = firstWord(command);
-    if (!grouped.has(w)) return { command, sub: command.replace(/ /g, "-") };
-    if (byWord.get(w)!.length > max) throw new Error(`more than ${max} commands start with "${w}"`);
-    if (byWord.get(w)!.includes(`${w} ${w}`)) throw new Error(`"${w} ${w}" would clash with "${w}" in its group`);
-    return { command, group: w, sub: command.includes(" ") ? command.split(" ")[1]! : w };
-  });
+/** The registered (visible) command names of a registry, in its order. */
+export function registeredNames(registry: CommandRegistry): string[] {
+  return registry.all().filter((d) => !d.hidden).map((d) => d.name);
 }
 
-/**
- * The layout of `names` (registry order). `typed` caps how many (from the start) get a
- * typed place; the registration lowers it when the character budget is exceeded.
- */
-export function commandLayout(names: readonly string[], options: { max?: number; typed?: number } = {}): Layout {
-  const max = options.max ?? MAX_ENTRIES;
-  const typed = Math.min(options.typed ?? names.length, names.length);
-  if (names.some((n) => n === FALLBACK.sub)) throw new Error(`a command may not be called "${FALLBACK.sub}" (Discord fallback)`);
-  if (typed === names.length) {
-    const all = fit(names, max);
-    if (all) return { slots: all, overflow: [] };
+/** The layout of a registry; throws when two commands would share a path. */
+export function discordLayout(registry: CommandRegistry): Layout {
+  const slots: Slot[] = [];
+  const taken = new Map<string, string>();
+  for (const def of registry.all()) {
+    if (def.hidden) continue;
+    const place = placeOf(def.name, def.permission !== undefined);
+    const [first, second] = place.path.split(" ") as [string, string | undefined];
+    if (place.derived && isReserved(place.family, place.path)) {
+      throw new Error(`"${def.name}" would take /${place.family} ${place.path}, kept for another command: give it a place in families.ts`);
+    }
+    const key = `${place.family} ${place.path}`;
+    const other = taken.get(key);
+    if (other) throw new Error(`"${def.name}" and "${other}" would both be /${key}`);
+    taken.set(key, def.name);
+    slots.push({ command: def.name, root: place.family, ...(second ? { group: first, sub: second } : { sub: first }), derived: place.derived });
   }
-  // One entry goes to the free-text fallback; keep as many commands typed as fit.
-  for (let n = Math.min(typed, names.length - 1); n >= 0; n--) {
-    const slots = fit(names.slice(0, n), max - 1);
-    if (slots) return { slots, overflow: names.slice(n) };
+  // A name at one level is either a group or a sub-command, never both.
+  for (const s of slots) {
+    if (!s.group && slots.some((o) => o.root === s.root && o.group === s.sub)) throw new Error(`/${s.root} ${s.sub} is both a sub-command and a group`);
   }
-  return { slots: [], overflow: [...names] };
+  return { slots };
 }
 
-/** The registry command of a Discord (group, subcommand) pair; undefined for the fallback. */
-export function commandFromPath(group: string | null | undefined, sub: string): string | undefined {
-  if (!group) return sub === FALLBACK.sub ? undefined : sub.replace(/-/g, " ");
-  return sub === group ? group : `${group} ${sub}`;
+/** The families that have at least one command, in FAMILIES order. */
+export function usedFamilies(layout: Layout): Family[] {
+  return FAMILIES.filter((f) => layout.slots.some((s) => s.root === f));
+}
+
+/** A slot as a user types it after the slash: `cdce-admin canal`, `cdce initiative voir`. */
+export function pathOf(slot: Slot): string {
+  return [slot.root, slot.group, slot.sub].filter(Boolean).join(" ");
 }

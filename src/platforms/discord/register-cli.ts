@@ -1,5 +1,6 @@
 /**
- * `npm run discord:register`: registers `/cdce` from the command registry, with the
+ * `npm run discord:register`: registers the bot's commands (every family and the
+ * context-menu commands) from the command registry, replacing all others, with the
  * credentials of the environment (DISCORD_TOKEN, DISCORD_APPLICATION_ID, optional
  * DISCORD_GUILD_ID and DISCORD_API_URL). Prints one line; exits non-zero on failure.
  */
@@ -21,7 +22,8 @@ async function main(): Promise<number> {
     registry: createRegistry(),
   });
   const where = result.scope === "guild" ? `guild ${config.DISCORD_GUILD_ID}` : "global (may take up to an hour to appear)";
-  process.stdout.write(`registered /${result.commands.join(", /")} with ${result.subcommands} sub-commands: ${where}\n`);
+  const menus = result.contextMenus.length ? ` and right-click commands "${result.contextMenus.join('", "')}"` : "";
+  process.stdout.write(`registered /${result.commands.join(", /")} with ${result.subcommands} sub-commands${menus}: ${where}\n`);
   return 0;
 }
 

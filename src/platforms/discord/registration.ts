@@ -1,20 +1,17 @@
 /**
- * The `/cdce` application command, derived from the command registry: the same
- * definitions (names, localized help, option specs) that make the Slack manifest and the
- * terminal help. Pure: no network, no discord.js runtime (types only), so it is unit-tested.
+ * The application commands, derived from the command registry: the same definitions
+ * (names, localized help, option specs) that make the Slack manifest and the terminal help.
+ * Pure: no network, no discord.js runtime (types only), so it is unit-tested.
  *
- * Shape: one chat-input command `cdce` with one subcommand per registry command (spaces
- * become `-`: `kit ajouter` -> `kit-ajouter`; subcommand groups once there are more than
- * 25, see layout.ts), typed options derived from the option specs, names and descriptions
- * localized for fr, de, nl, en-US and en-GB.
+ * Shape: one chat-input command per family (families.ts: `/cdce` for everyday actions,
+ * `/cdce-admin`, `/cdce-organiser`, `/cdce-copil`, `/cdce-veille`), each holding its
+ * commands as sub-commands or groups (layout.ts), typed options from the option specs,
+ * and the context-menu commands (context-menus.ts) whose registry command exists. Every
+ * name and description is localized for fr, de, nl, en-GB and en-US (names: names.ts).
  *
- * Budget: Discord caps a command at 8,000 characters (names, descriptions, choices). When
- * the registry outgrows it, the builder degrades step by step, never silently dropping a
- * command: first closed sets shown as fixed choices become autocomplete (suggested at run
- * time with the same localized labels, so they cost nothing here), largest first; then
- * option descriptions are shortened to 40 characters, sub-command descriptions to 50, and
- * option descriptions further, down to 20. Past that, the last commands (registry order)
- * lose their typed place and are reached through `/cdce commande texte:"…"` (layout.ts).
+ * Budget: each family has Discord's limits of its own (8,000 characters, 25 entries).
+ * Descriptions are given whole (up to Discord's 100 characters); nothing degrades: a
+ * family over a limit fails the build with its name, and the registration test with it.
  */
 import {
   ApplicationCommandOptionType,
@@ -27,19 +24,21 @@ import {
   type APIApplicationCommandSubcommandOption,
   type LocalizationMap,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from "discord.js";
 import type { CommandDefinition, CommandRegistry } from "../../core/commands.js";
 import type { Opt } from "../../core/options.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale, type LocalizedText } from "../../core/types.js";
 import { choiceLabels } from "../../core/choice-labels.js";
 import { clip as clipText } from "../../core/clip.js";
-import { commandLayout, FALLBACK, type Layout } from "./layout.js";
-import { commandProblems, commandSize, LIMITS, NAME_PATTERN } from "./registration-check.js";
+import { CONTEXT_MENUS } from "./context-menus.js";
+import { FAMILY_HELP, GROUP_HELP, ROOT_COMMAND, type Family } from "./families.js";
+import { discordLayout, usedFamilies, type Layout, type Slot } from "./layout.js";
+import { localizedName } from "./names.js";
+import { registrationProblems, LIMITS, NAME_PATTERN } from "./registration-check.js";
 
-export { commandProblems, commandSize, LIMITS } from "./registration-check.js";
-
-/** The top-level command. */
-export const ROOT_COMMAND = "cdce";
+export { commandProblems, commandSize, LIMITS, registrationProblems } from "./registration-check.js";
+export { ROOT_COMMAND } from "./families.js";
 
 /** Discord's locales for each of ours (English has two on Discord). */
 export const DISCORD_LOCALES: Record<Locale, readonly string[]> = {
@@ -49,42 +48,15 @@ export const DISCORD_LOCALES: Record<Locale, readonly string[]> = {
   en: ["en-US", "en-GB"],
 };
 
-const ROOT_HELP: LocalizedText = {
-  fr: "L’assistant du réseau des Communes du Commerce Équitable",
-  de: "Der Assistent des Netzwerks der Fair-Trade-Gemeinden",
-  nl: "De assistent van het netwerk van Fairtrade-gemeenten",
-  en: "The assistant of the Fair Trade Towns network",
-};
-
 /** The commands registered on Discord: all but the hidden ones (button follow-ups). */
 export function registeredCommands(registry: CommandRegistry): CommandDefinition[] {
   return registry.all().filter((d) => !d.hidden);
 }
 
-const FALLBACK_HELP: LocalizedText = {
-  fr: "Toute autre commande, tapée en texte (ex. : aide)",
-  de: "Jeder andere Befehl, als Text eingegeben (z. B.: aide)",
-  nl: "Elke andere opdracht, als tekst getypt (bv.: aide)",
-  en: "Any other command, typed as text (e.g. aide)",
-};
-const FALLBACK_OPTION_HELP: LocalizedText = {
-  fr: "La commande et ses options, comme sur Slack",
-  de: "Der Befehl und seine Optionen, wie in Slack",
-  nl: "De opdracht en haar opties, zoals in Slack",
-  en: "The command and its options, as on Slack",
-};
-
 /** Cuts to `max` characters, ending with an ellipsis when cut. */
 export function clip(s: string, max: number): string {
   const t = s.replace(/\s+/g, " ").trim();
   return clipText(t, max);
-}
-
-function checkName(name: string): string {
-  if (name !== name.toLowerCase() || !NAME_PATTERN.test(name)) {
-    throw new Error(`"${name}" is not a valid Discord command or option name`);
-  }
-  return name;
 }
 
 /** A localized text as Discord's default (French first) and its localizations map. */
@@ -96,29 +68,17 @@ export function localize(text: LocalizedText, max: number): { value: string; map
   return { value: clip(text[DEFAULT_LOCALE] ?? text.fr, max), map: map as LocalizationMap };
 }
 
-/**
- * Names stay the same words in every language: the help texts, Slack, the terminal and
- * the docs all say `/cdce kit ajouter`, so Discord shows those words too. The map is still
- * sent, complete, so that every supported locale is explicit.
- */
-function sameNameEverywhere(name: string): LocalizationMap {
-  return localize({ fr: name }, LIMITS.name).map;
+/** Builds names and remembers which ones had no words of their own (names.ts). */
+class Namer {
+  readonly derived = new Set<string>();
+
+  name(word: string, where: string): { name: string; name_localizations: LocalizationMap } {
+    if (word !== word.toLowerCase() || !NAME_PATTERN.test(word)) throw new Error(`"${word}" is not a valid Discord command or option name`);
+    const { map, derived } = localizedName(word);
+    if (derived) this.derived.add(`${where}: ${word}`);
+    return { name: word, name_localizations: map };
+  }
 }
-
-/** How much the build gives up to fit the budget (see the file comment). */
-interface Plan {
-  /** `command/option` keys of closed sets served by autocomplete instead of choices. */
-  autocompleted: Set<string>;
-  /** Longest option description. */
-  descriptionMax: number;
-  /** Longest sub-command description. */
-  subDescriptionMax: number;
-}
-
-const keyOf = (command: string, option: string) => `${command}/${option}`;
-
-/** Below this, an option description says too little to be worth its place. */
-const MIN_DESCRIPTION = 20;
 
 function choices(values: readonly string[]): APIApplicationCommandOptionChoice<string>[] {
   const labels = choiceLabels(values);
@@ -129,22 +89,10 @@ function choices(values: readonly string[]): APIApplicationCommandOptionChoice<s
   });
 }
 
-/** Whether an option is offered as fixed choices under `plan`. */
-function hasChoices(command: string, name: string, spec: Opt<unknown>, plan: Plan): boolean {
-  const n = spec.meta.values?.length ?? 0;
-  return spec.meta.kind === "choice" && !spec.meta.autocomplete && n > 0 && n <= LIMITS.choices && !plan.autocompleted.has(keyOf(command, name));
-}
-
-function option(command: string, name: string, spec: Opt<unknown>, plan: Plan): APIApplicationCommandBasicOption {
+function option(namer: Namer, where: string, name: string, spec: Opt<unknown>): APIApplicationCommandBasicOption {
   const { meta } = spec;
-  const description = localize(meta.help, plan.descriptionMax);
-  const base = {
-    name: checkName(name),
-    name_localizations: sameNameEverywhere(name),
-    description: description.value,
-    description_localizations: description.map,
-    required: meta.required,
-  };
+  const description = localize(meta.help, LIMITS.description);
+  const base = { ...namer.name(name, `${where} option`), description: description.value, description_localizations: description.map, required: meta.required };
   switch (meta.kind) {
     case "int":
       return {
@@ -153,12 +101,13 @@ function option(command: string, name: string, spec: Opt<unknown>, plan: Plan): 
         ...(meta.min !== undefined ? { min_value: meta.min } : {}),
         ...(meta.max !== undefined ? { max_value: meta.max } : {}),
       };
-    case "choice":
-      if (hasChoices(command, name, spec, plan)) return { ...base, type: ApplicationCommandOptionType.String, choices: choices(meta.values!) };
-      // Autocomplete and fixed choices exclude each other; autocomplete shows localized
-      // labels (with counts for kit facets) and costs nothing in the registration budget.
-      if (meta.autocomplete || (meta.values?.length ?? 0) > 0) return { ...base, type: ApplicationCommandOptionType.String, autocomplete: true };
+    case "choice": {
+      const n = meta.values?.length ?? 0;
+      if (!meta.autocomplete && n > 0 && n <= LIMITS.choices) return { ...base, type: ApplicationCommandOptionType.String, choices: choices(meta.values!) };
+      // Autocomplete shows localized labels (with counts for kit facets) while typing.
+      if (meta.autocomplete || n > 0) return { ...base, type: ApplicationCommandOptionType.String, autocomplete: true };
       return { ...base, type: ApplicationCommandOptionType.String, max_length: 100 };
+    }
     case "list":
       // Several values, comma-separated, as typed on Slack; the core validates them.
       return { ...base, type: ApplicationCommandOptionType.String, max_length: 500 };
@@ -172,158 +121,119 @@ function option(command: string, name: string, spec: Opt<unknown>, plan: Plan): 
   }
 }
 
-function subcommand(def: CommandDefinition, subName: string, plan: Plan): APIApplicationCommandSubcommandOption {
-  const name = checkName(subName);
-  const description = localize(def.help, plan.subDescriptionMax);
-  const specs = Object.entries(def.options);
-  if (specs.length > LIMITS.options) throw new Error(`command "${def.name}" has more than ${LIMITS.options} options`);
-  // Discord wants required options before optional ones.
-  const sorted = [...specs].sort(([, a], [, b]) => Number(b.meta.required) - Number(a.meta.required));
+/**
+ * Options in the order a person fills them: required ones first (Discord's rule), then the
+ * one that takes the free words (`/cdce kit mots:jeunes`), then the others as declared.
+ */
+function ordered(def: CommandDefinition): [string, Opt<unknown>][] {
+  const rank = (spec: Opt<unknown>) => (spec.meta.required ? 0 : spec.meta.rest ? 1 : 2);
+  return Object.entries(def.options)
+    .map((entry, i) => ({ entry, i }))
+    .sort((a, b) => rank(a.entry[1]) - rank(b.entry[1]) || a.i - b.i)
+    .map((x) => x.entry);
+}
+
+function subcommand(namer: Namer, def: CommandDefinition, slot: Slot): APIApplicationCommandSubcommandOption {
+  const where = `/${[slot.root, slot.group, slot.sub].filter(Boolean).join(" ")}`;
+  const description = localize(def.help, LIMITS.description);
   return {
     type: ApplicationCommandOptionType.Subcommand,
-    name,
-    name_localizations: sameNameEverywhere(name),
+    ...namer.name(slot.sub, where),
     description: description.value,
     description_localizations: description.map,
-    options: sorted.map(([n, spec]) => option(def.name, n, spec, plan)),
+    options: ordered(def).map(([n, spec]) => option(namer, where, n, spec)),
   };
 }
 
 type Entry = APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption;
 
-/** The top-level entries: subcommands, and groups of subcommands (registry order). */
-function entries(registry: CommandRegistry, plan: Plan, layout: Layout): Entry[] {
-  const out: Entry[] = [];
+function familyCommand(namer: Namer, registry: CommandRegistry, layout: Layout, family: Family, scope: BuildOptions["scope"]): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const entries: Entry[] = [];
   const groups = new Map<string, APIApplicationCommandSubcommandGroupOption>();
-  for (const slot of layout.slots) {
-    const def = registry.get(slot.command)!;
+  for (const slot of layout.slots.filter((s) => s.root === family)) {
+    const sub = subcommand(namer, registry.get(slot.command)!, slot);
     if (!slot.group) {
-      out.push(subcommand(def, slot.sub, plan));
+      entries.push(sub);
       continue;
     }
     let group = groups.get(slot.group);
     if (!group) {
-      // A group reads like its one-word command when there is one, else like its first member.
-      const text = localize((registry.get(slot.group) ?? def).help, LIMITS.description);
-      group = {
-        type: ApplicationCommandOptionType.SubcommandGroup,
-        name: checkName(slot.group),
-        name_localizations: sameNameEverywhere(slot.group),
-        description: text.value,
-        description_localizations: text.map,
-        options: [],
-      };
+      // A group without its own words reads like its first member.
+      const text = localize(GROUP_HELP[slot.group] ?? registry.get(slot.command)!.help, LIMITS.description);
+      group = { type: ApplicationCommandOptionType.SubcommandGroup, ...namer.name(slot.group, `/${family}`), description: text.value, description_localizations: text.map, options: [] };
       groups.set(slot.group, group);
-      out.push(group);
+      entries.push(group);
     }
-    group.options!.push(subcommand(def, slot.sub, plan));
+    group.options!.push(sub);
   }
-  if (layout.overflow.length) out.push(fallback());
-  return out;
-}
-
-/** `/cdce commande texte:"…"`: the commands without a typed place, as free text. */
-function fallback(): APIApplicationCommandSubcommandOption {
-  const help = localize(FALLBACK_HELP, LIMITS.description);
-  const optionHelp = localize(FALLBACK_OPTION_HELP, LIMITS.description);
-  return {
-    type: ApplicationCommandOptionType.Subcommand,
-    name: FALLBACK.sub,
-    name_localizations: sameNameEverywhere(FALLBACK.sub),
-    description: help.value,
-    description_localizations: help.map,
-    options: [
-      {
-        type: ApplicationCommandOptionType.String,
-        name: FALLBACK.option,
-        name_localizations: sameNameEverywhere(FALLBACK.option),
-        description: optionHelp.value,
-        description_localizations: optionHelp.map,
-        required: true,
-        autocomplete: true,
-        max_length: 4000,
-      },
-    ],
-  };
-}
-
-/** Where the command is registered. */
-export interface BuildOptions {
-  /** Global commands also declare where they may be used; guild commands may not. */
-  scope: "guild" | "global";
-}
-
-function assemble(registry: CommandRegistry, options: BuildOptions, plan: Plan, layout: Layout): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  const description = localize(ROOT_HELP, LIMITS.description);
+  const description = localize(FAMILY_HELP[family], LIMITS.description);
   const command: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     type: ApplicationCommandType.ChatInput,
-    name: ROOT_COMMAND,
-    name_localizations: sameNameEverywhere(ROOT_COMMAND),
+    ...namer.name(family, "top-level"),
     description: description.value,
     description_localizations: description.map,
-    options: entries(registry, plan, layout),
+    options: entries,
   };
-  if (options.scope === "global") {
+  return withScope(command, scope);
+}
+
+/** Global commands also declare where they may be used; guild commands may not. */
+function withScope<T extends { contexts?: InteractionContextType[] | null; integration_types?: ApplicationIntegrationType[] }>(command: T, scope: BuildOptions["scope"]): T {
+  if (scope === "global") {
     command.contexts = [InteractionContextType.Guild, InteractionContextType.BotDM];
     command.integration_types = [ApplicationIntegrationType.GuildInstall];
   }
   return command;
 }
 
-/** The next step of degradation, or false when there is none left. */
-function degrade(registry: CommandRegistry, plan: Plan, layout: Layout): boolean {
-  const typed = layout.slots.map((slot) => registry.get(slot.command)!);
-  const candidates = typed.flatMap((d) =>
-    Object.entries(d.options)
-      .filter(([n, spec]) => hasChoices(d.name, n, spec, plan))
-      .map(([n]) => ({ key: keyOf(d.name, n), size: commandSize({ name: "", options: [option(d.name, n, d.options[n]!, plan)] }) })),
-  );
-  const largest = candidates.sort((a, b) => b.size - a.size || a.key.localeCompare(b.key))[0];
-  if (largest) return !!plan.autocompleted.add(largest.key);
-  if (plan.descriptionMax > 40) return !!(plan.descriptionMax -= 10);
-  if (plan.subDescriptionMax > 50) return !!(plan.subDescriptionMax -= 10);
-  if (plan.descriptionMax > MIN_DESCRIPTION) return !!(plan.descriptionMax -= 5);
-  return false;
+/** Context-menu commands whose registry command exists (a test registry may lack them). */
+function contextMenus(registry: CommandRegistry, scope: BuildOptions["scope"]): RESTPostAPIContextMenuApplicationCommandsJSONBody[] {
+  return CONTEXT_MENUS.filter((m) => registry.get(m.command)).map((m) => {
+    const command: RESTPostAPIContextMenuApplicationCommandsJSONBody = { type: m.type, name: m.name, name_localizations: m.names };
+    // Right-clicking in a DM with the bot has no message of the network or member to act on.
+    if (scope === "global") return { ...command, contexts: [InteractionContextType.Guild], integration_types: [ApplicationIntegrationType.GuildInstall] };
+    return command;
+  });
 }
 
-/** The built command and where each command went. */
+/** Where the commands are registered. */
+export interface BuildOptions {
+  scope: "guild" | "global";
+}
+
+/** Everything registered, where each command went, and the names derived for want of words. */
 export interface RegistrationPlan extends Layout {
-  command: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  chatInput: RESTPostAPIChatInputApplicationCommandsJSONBody[];
+  contextMenus: RESTPostAPIContextMenuApplicationCommandsJSONBody[];
+  /** `where: word` of each name without words of its own in names.ts, sorted. */
+  derived: string[];
 }
 
-/**
- * The `/cdce` command for the registry, within Discord's limits: degraded step by step
- * to fit the budget, and, when even that is not enough, with the last commands (registry
- * order) moved to the free-text fallback.
- */
+/** The application commands of the registry, checked against every Discord limit. */
 export function planRegistration(registry: CommandRegistry, options: BuildOptions = { scope: "guild" }): RegistrationPlan {
-  const names = registeredCommands(registry).map((d) => d.name);
-  const plan: Plan = { autocompleted: new Set(), descriptionMax: LIMITS.description, subDescriptionMax: LIMITS.description };
-  let layout = commandLayout(names);
-  for (;;) {
-    let command = assemble(registry, options, plan, layout);
-    while (commandSize(command) > LIMITS.totalChars && degrade(registry, plan, layout)) command = assemble(registry, options, plan, layout);
-    if (commandSize(command) <= LIMITS.totalChars || layout.slots.length === 0) {
-      const problems = commandProblems(command);
-      if (problems.length) throw new Error(`invalid /cdce registration:\n${problems.join("\n")}`);
-      return { command, ...layout };
-    }
-    layout = commandLayout(names, { typed: layout.slots.length - 1 });
-  }
+  const layout = discordLayout(registry);
+  const namer = new Namer();
+  const chatInput = usedFamilies(layout).map((family) => familyCommand(namer, registry, layout, family, options.scope));
+  const menus = contextMenus(registry, options.scope);
+  const problems = registrationProblems([...chatInput, ...menus]);
+  if (problems.length) throw new Error(`invalid Discord registration:\n${problems.join("\n")}`);
+  return { ...layout, chatInput, contextMenus: menus, derived: [...namer.derived].sort() };
 }
 
-/** Where each registered command sits under `/cdce` (see layout.ts). */
+/** Where each registered command sits (see layout.ts). */
 export function layoutOf(registry: CommandRegistry): Layout {
-  const { slots, overflow } = planRegistration(registry);
-  return { slots, overflow };
+  return discordLayout(registry);
 }
 
-/** The `/cdce` command with every visible command of the registry, within Discord's limits. */
+/** The everyday `/cdce` command. */
 export function buildCdceCommand(registry: CommandRegistry, options: BuildOptions = { scope: "guild" }): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  return planRegistration(registry, options).command;
+  const cdce = planRegistration(registry, options).chatInput.find((c) => c.name === ROOT_COMMAND);
+  if (!cdce) throw new Error("no command of the registry goes under /cdce");
+  return cdce;
 }
 
-/** The body of `PUT /applications/{app}[/guilds/{guild}]/commands`. */
-export function buildRegistrationBody(registry: CommandRegistry, options?: BuildOptions) {
-  return [buildCdceCommand(registry, options)];
+/** The body of `PUT /applications/{app}[/guilds/{guild}]/commands`: the whole set, replacing what was there. */
+export function buildRegistrationBody(registry: CommandRegistry, options?: BuildOptions): (RESTPostAPIChatInputApplicationCommandsJSONBody | RESTPostAPIContextMenuApplicationCommandsJSONBody)[] {
+  const plan = planRegistration(registry, options);
+  return [...plan.chatInput, ...plan.contextMenus];
 }

@@ -30,6 +30,8 @@ export interface DiscordVia {
   responder: Responder;
   mode: Mode;
   submission?: Submission;
+  /** Values a form opens with (a context-menu command fills in the message or the member). */
+  prefill?: Record<string, string>;
 }
 
 export type DiscordTarget = ReplyTarget<DiscordVia>;
@@ -49,7 +51,7 @@ export class DiscordReplies {
   async openForm(form: Form, { target }: FormOptions<DiscordVia>): Promise<boolean> {
     const r = target.via.responder;
     if (r.deferred) return false;
-    await r.modal(renderModal(form, this.ids));
+    await r.modal(renderModal(form, this.ids, target.via.prefill));
     return true;
   }
 
@@ -58,7 +60,7 @@ export class DiscordReplies {
     if (reply.form) {
       if (await this.openForm(reply.form, { target, locale: reply.locale })) return;
       // Too late for a modal: offer a button that opens it instead.
-      const custom_id = this.ids.put({ kind: "form", form: reply.form, values: {} });
+      const custom_id = this.ids.put({ kind: "form", form: reply.form, values: target.via.prefill ?? {} });
       const open = { content: reply.form.title, components: buttonRows([{ label: discordText("openForm", reply.locale), custom_id, style: ButtonStyle.Primary }]), allowed_mentions: mentionsOff };
       return this.send(r, [open], true, mode, reply.locale);
     }

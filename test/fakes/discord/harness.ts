@@ -1,5 +1,5 @@
 /**
- * A whole Discord setup for a test: the fake Discord, `/cdce` registered through
+ * A whole Discord setup for a test: the fake Discord, the commands registered through
  * `registerCommands`, a real app over a temp SQLite, and the Discord adapter (real
  * discord.js client) connected to the fake. `close()` stops everything, in order.
  */
@@ -22,7 +22,7 @@ export interface DiscordHarness {
   adapter: DiscordAdapter;
   /**
    * Sends registry command `command` (`kit ajouter`) as Discord would, at the place the
-   * registration gave it (flat, grouped), with typed options.
+   * registration gave it (`/cdce-admin ajouter-kit`), with typed options.
    */
   send(command: string, values?: Record<string, string | number>, who?: Who): InteractionRecord;
   /** Autocomplete while typing option `focused` of `command`. */
@@ -79,7 +79,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
   const registry = (options.dispatcher ? options.dispatcher(app.dispatcher) : app.dispatcher).registry;
   const pathOf = (command: string) => {
     const path = discordPath(registry, command);
-    if (!path) throw new Error(`${command} has no typed place on Discord (free-text fallback)`);
+    if (!path) throw new Error(`${command} is not registered on Discord (hidden: reached by buttons only)`);
     return path;
   };
   const send = (command: string, values: Record<string, string | number> = {}, who: Who = MEMBER) => sendCommand(fake, pathOf(command), values, who);

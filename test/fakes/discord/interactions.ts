@@ -89,39 +89,46 @@ function dmPayload(fake: FakeDiscord, type: number, data: Json, who: Who, u: Ret
   };
 }
 
-type Spec = { name: string; type: number; options?: Spec[] };
+type Spec = { id?: string; name: string; type: number; options?: Spec[]; name_localizations?: Record<string, string> };
 
-/** The registered `/cdce` command (a test must register before sending commands). */
-function registered(fake: FakeDiscord): Spec {
+/** The commands registered last (a test must register before sending commands). */
+function registeredSet(fake: FakeDiscord): Spec[] {
   const last = fake.registrations.at(-1)?.body as Spec[] | undefined;
-  const cdce = last?.find((c) => c.name === "cdce");
-  if (!cdce) throw new Error("fake discord: /cdce is not registered");
-  return cdce;
+  if (!last) throw new Error("fake discord: no command is registered");
+  return last;
+}
+
+/** The registered chat-input command `name` (`cdce`, `cdce-admin`…). */
+function registered(fake: FakeDiscord, name: string, stale: boolean): Spec | undefined {
+  const found = registeredSet(fake).find((c) => c.name === name && (c.type ?? 1) === 1);
+  if (!found && !stale) throw new Error(`fake discord: /${name} is not registered`);
+  return found;
 }
 
 /**
- * The subcommand's spec and where it sits: `kit-ajouter` (top level) or `initiative
- * modifier` (a group, then a subcommand). `stale: true` allows one Discord does not know:
- * what a client with an out-of-date command list sends.
+ * The sub-command's spec and where it sits: `cdce kit` (a sub-command) or `cdce initiative
+ * voir` (a group, then a sub-command); the first word is the top-level command. `stale:
+ * true` allows one Discord does not know: what a client with an out-of-date list sends.
  */
-function locate(fake: FakeDiscord, path: string, stale: boolean): { group?: string; sub: string; spec?: Spec } {
-  const [first, second] = path.split(" ");
-  const top = registered(fake).options?.find((o) => o.name === first);
+function locate(fake: FakeDiscord, path: string, stale: boolean): { root: string; group?: string; sub: string; spec?: Spec } {
+  const [root, first, second] = path.split(" ") as [string, string | undefined, string | undefined];
+  if (first === undefined) throw new Error(`fake discord: "${path}" names no sub-command`);
+  const top = registered(fake, root, stale)?.options?.find((o) => o.name === first);
   if (second !== undefined) {
     const spec = top?.type === 2 ? top.options?.find((o) => o.name === second) : undefined;
-    if (!spec && !stale) throw new Error(`fake discord: /cdce ${path} is not registered`);
-    return { group: first, sub: second, spec };
+    if (!spec && !stale) throw new Error(`fake discord: /${path} is not registered`);
+    return { root, group: first, sub: second, spec };
   }
-  if (top?.type === 2) throw new Error(`fake discord: /cdce ${path} is a group, name a subcommand`);
-  if (!top && !stale) throw new Error(`fake discord: /cdce ${path} is not registered`);
-  return { sub: path, spec: top };
+  if (top?.type === 2) throw new Error(`fake discord: /${path} is a group, name a subcommand`);
+  if (!top && !stale) throw new Error(`fake discord: /${path} is not registered`);
+  return { root, sub: first, spec: top };
 }
 
 /** Typed options of a subcommand, as Discord types them from the registration. */
 function typedOptions(spec: Spec | undefined, path: string, values: Record<string, string | number>, focused?: string) {
   return Object.entries(values).map(([name, value]) => {
     const type = spec ? spec.options?.find((o) => o.name === name)?.type : 3;
-    if (type === undefined) throw new Error(`fake discord: /cdce ${path} has no option ${name}`);
+    if (type === undefined) throw new Error(`fake discord: /${path} has no option ${name}`);
     if (type === 4 && (typeof value !== "number" || !Number.isInteger(value)) && name !== focused) {
       throw new Error(`fake discord: option ${name} needs an integer`);
     }
@@ -129,23 +136,52 @@ function typedOptions(spec: Spec | undefined, path: string, values: Record<strin
   });
 }
 
-/** The `data.options` of `/cdce [group] sub options...`. */
-function commandOptions(fake: FakeDiscord, path: string, values: Record<string, string | number>, focused?: string, stale = false) {
-  const { group, sub, spec } = locate(fake, path, stale);
+/** The `data` of `/root [group] sub options...`: Discord sends base names, whatever the user's language. */
+function commandData(fake: FakeDiscord, path: string, values: Record<string, string | number>, focused?: string, stale = false) {
+  const { root, group, sub, spec } = locate(fake, path, stale);
   const leaf = { name: sub, type: 1, options: typedOptions(spec, path, values, focused) };
-  return group ? [{ name: group, type: 2, options: [leaf] }] : [leaf];
+  const id = registered(fake, root, true)?.id ?? snowflake();
+  return { id, name: root, type: 1, guild_id: fake.guild.id, options: group ? [{ name: group, type: 2, options: [leaf] }] : [leaf] };
 }
 
-/** `/cdce <sub> name:value...` or `/cdce <group> <sub> ...` (type 2); `path` is `sub` or `group sub`. */
+/** `/root sub name:value...` or `/root group sub ...` (interaction type 2); `path` is `root sub` or `root group sub`. */
 export function sendCommand(fake: FakeDiscord, path: string, values: Record<string, string | number>, who: Who, opts: { stale?: boolean } = {}): InteractionRecord {
-  const data = { id: snowflake(), name: "cdce", type: 1, guild_id: fake.guild.id, options: commandOptions(fake, path, values, undefined, opts.stale) };
-  return fake.interact(base(fake, 2, data, who));
+  return fake.interact(base(fake, 2, commandData(fake, path, values, undefined, opts.stale), who));
 }
 
 /** Autocomplete while typing `option` (type 4). */
 export function sendAutocomplete(fake: FakeDiscord, path: string, values: Record<string, string | number>, focused: string, who: Who): InteractionRecord {
-  const data = { id: snowflake(), name: "cdce", type: 1, guild_id: fake.guild.id, options: commandOptions(fake, path, values, focused) };
-  return fake.interact(base(fake, 4, data, who));
+  return fake.interact(base(fake, 4, commandData(fake, path, values, focused), who));
+}
+
+/** A registered context-menu command by its base name and type (2 user, 3 message). */
+function menu(fake: FakeDiscord, name: string, type: 2 | 3): Spec {
+  const found = registeredSet(fake).find((c) => c.name === name && c.type === type);
+  if (!found) throw new Error(`fake discord: no ${type === 2 ? "user" : "message"} command "${name}" is registered`);
+  return found;
+}
+
+/**
+ * A right-click on `message` → Apps → `name` (APPLICATION_COMMAND with data.type 3): the
+ * message comes whole in `data.resolved.messages`, its id in `target_id`.
+ */
+export function sendMessageCommand(fake: FakeDiscord, name: string, message: FakeMessage, who: Who): InteractionRecord {
+  const spec = menu(fake, name, 3);
+  const data = { id: spec.id ?? snowflake(), name, type: 3, guild_id: fake.guild.id, target_id: message.id, resolved: { messages: { [message.id]: message } } };
+  return fake.interact(base(fake, 2, data, who));
+}
+
+/**
+ * A right-click on a member → Apps → `name` (data.type 2): the user in `resolved.users`,
+ * the guild member (without its user) in `resolved.members`.
+ */
+export function sendUserCommand(fake: FakeDiscord, name: string, target: { userId: string; username: string }, who: Who): InteractionRecord {
+  const spec = menu(fake, name, 2);
+  const u = user(target.userId, target.username);
+  fake.members.set(u.id, u.username);
+  const member = { avatar: null, nick: null, roles: [], joined_at: new Date().toISOString(), pending: false, premium_since: null, permissions: "1071698660929", flags: 0 };
+  const data = { id: spec.id ?? snowflake(), name, type: 2, guild_id: fake.guild.id, target_id: u.id, resolved: { users: { [u.id]: u }, members: { [u.id]: member } } };
+  return fake.interact(base(fake, 2, data, who));
 }
 
 /** A click on a button of `message` (type 3); the payload carries the whole message. */

@@ -176,8 +176,11 @@ function route(fake: FakeDiscord, method: string, path: string, query: URLSearch
     if (m[1] !== fake.applicationId) return error(403, 50001, "Missing Access");
     if (m[2] && !fake.guilds.some((g) => g.id === m![2])) return error(404, 10004, "Unknown Guild");
     if (method === "PUT") {
-      fake.registrations.push({ path, body });
       const list = Array.isArray(body) ? (body as Json[]) : [];
+      const problems = commandSetProblems(list);
+      if (problems.length) return invalid(problems);
+      // Bulk overwrite: this list replaces every command of the scope; those left out are deleted.
+      fake.registrations.push({ path, body });
       return { status: 200, body: list.map((c, i) => ({ ...c, id: `${fake.applicationId.slice(0, -2)}${10 + i}`, application_id: fake.applicationId, version: "1", ...(m![2] ? { guild_id: m![2] } : {}) })) };
     }
     if (method === "GET") return { status: 200, body: fake.registrations.filter((r) => r.path === path).at(-1)?.body ?? [] };
@@ -205,6 +208,33 @@ function route(fake: FakeDiscord, method: string, path: string, query: URLSearch
   }
   if ((m = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(path))) return channelMessages(fake, method, m[1]!, m[2], body, query);
   return error(404, 0, "404: Not Found");
+}
+
+/**
+ * What Discord refuses in a bulk overwrite (its documented limits on the set): two commands
+ * of one type with one name, more than 100 chat-input commands or 5 user or 5 message
+ * commands, a description or options on a context-menu command, a chat-input name that is
+ * not lowercase letters, digits, `-` or `_`.
+ */
+function commandSetProblems(list: Json[]): string[] {
+  const problems: string[] = [];
+  const typeOf = (c: Json) => Number(c.type ?? 1);
+  const max: Record<number, number> = { 1: 100, 2: 5, 3: 5 };
+  for (const [type, limit] of Object.entries(max)) {
+    const n = list.filter((c) => typeOf(c) === Number(type)).length;
+    if (n > limit) problems.push(`${type}: Maximum number of application commands of type ${type} reached (${limit})`);
+  }
+  const seen = new Set<string>();
+  list.forEach((c, i) => {
+    const key = `${typeOf(c)}:${String(c.name)}`;
+    if (seen.has(key)) problems.push(`${i}.name: Application command names must be unique`);
+    seen.add(key);
+    if (typeOf(c) !== 1 && ((c.description ?? "") !== "" || Array.isArray(c.options))) problems.push(`${i}: Context menu commands cannot have description or options`);
+    if (typeOf(c) === 1 && !/^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u.test(String(c.name))) problems.push(`${i}.name: Command name is invalid`);
+    const names = Object.values((c.name_localizations ?? {}) as Record<string, string>);
+    if (names.some((n) => n.length < 1 || n.length > 32)) problems.push(`${i}.name_localizations: Must be between 1 and 32 in length.`);
+  });
+  return problems;
 }
 
 function callback(fake: FakeDiscord, id: string, token: string, body: Json, query: URLSearchParams, receivedAt: number): Out {
