@@ -20,6 +20,8 @@ import { PrismaEventRepository } from "./data/repositories/events.js";
 import { createWatchRepositories } from "./data/repositories/watch.js";
 import { runTransaction } from "./data/transaction.js";
 import { OutboxNotifier } from "./delivery/notifier.js";
+import { PrismaPendingImportStore } from "./data/repositories/pending-imports.js";
+import { sheetCodec } from "./data/spreadsheet/index.js";
 
 export interface ServiceBase {
   provider: "sqlite" | "postgresql";
@@ -85,6 +87,7 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     watch: createWatchRepositories(db, base.provider),
     community: { ...createCommunity(db), geo: base.geo },
     events,
+    imports: { codec: sheetCodec, pending: new PrismaPendingImportStore(db) },
     ...(base.demo ? { demo: base.demo } : {}),
   };
 }

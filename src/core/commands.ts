@@ -3,7 +3,7 @@
  * `commands/<feature>/` calls `defineCommand`; its feature's declaration
  * (src/features/<feature>/feature.ts) lists it, and the registry is built from the features.
  */
-import type { Actor, Clock, Form, LocalizedText, Locale, Reply, ChannelRef } from "./types.js";
+import type { Actor, Clock, Form, IncomingFile, LocalizedText, Locale, Reply, ChannelRef } from "./types.js";
 import type { Repositories } from "./ports.js";
 import type { Translate } from "./i18n/catalogue.js";
 import type { Logger } from "./logger.js";
@@ -30,6 +30,8 @@ export interface CommandContext<O, C = undefined> {
   /** When the person acted, as the platform stamped it (see core/acted-at.ts); `now` when it did not. */
   actedAt: Date;
   channel?: ChannelRef;
+  /** Files sent with the command (see IncomingCommand.files); empty when none. */
+  files: readonly IncomingFile[];
   services: Services;
   /** The registry, for commands that list others (aide). */
   registry: CommandRegistry;

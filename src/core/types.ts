@@ -74,6 +74,19 @@ export interface IncomingCommand {
   structured?: { name: string; options: Record<string, unknown> };
   /** When the platform says the person acted (a click's stamp), if it says; see core/acted-at.ts. */
   actedAt?: Date;
+  /**
+   * Files sent with the command (a Discord attachment option, a Slack modal's file input),
+   * already downloaded by the platform, which alone holds the token to fetch them.
+   */
+  files?: IncomingFile[];
+}
+
+/** A file that came with a command. */
+export interface IncomingFile {
+  /** Its name as sent, with its extension: `kits.xlsx`. */
+  name: string;
+  contentType?: string;
+  data: Uint8Array;
 }
 
 // ---------------------------------------------------------------- replies

@@ -54,6 +54,8 @@ interface Case {
 
 const TABLE: Record<string, Case> = {
   "kit ajouter": { expect: COORDINATION_ONLY, line: () => "kit ajouter" },
+  // Without a file it only says how to send one: the refusal comes before, for everyone but coordination.
+  "kit importer": { expect: COORDINATION_ONLY, line: () => "kit importer" },
   langue: { expect: EVERYONE, line: () => "langue fr" },
   "config canal": { expect: COORDINATION_ONLY, line: () => "config canal commune Namur" },
   "config moderation": { expect: COORDINATION_ONLY, line: () => "config moderation non" },

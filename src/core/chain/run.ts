@@ -36,6 +36,7 @@ export const run = defineStep("run", async (ctx, next) => {
       now,
       actedAt: actedAt(incoming.actedAt, now),
       channel: incoming.channel,
+      files: incoming.files ?? [],
       services,
       registry: deps.registry,
       users: deps.users,

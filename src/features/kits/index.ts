@@ -4,7 +4,7 @@ import type { KitCatalog } from "./service.js";
  * Everything else in src/features/kits/ is the feature's own.
  */
 export { KitCatalog } from "./service.js";
-export { importKits, parseCatalogue } from "./catalogue.js";
+export { importKits, parseCatalogue, kitEntrySchema } from "./catalogue.js";
 
 // What this feature adds to the services every command receives.
 declare module "../../core/commands.js" {
