@@ -148,6 +148,7 @@ export const PLACES: Readonly<Record<string, Place>> = {
   "admin envois": at("cdce-admin", "envois"),
   "admin revendiquer": at("cdce-admin", "revendiquer"),
   "kit ajouter": at("cdce-admin", "ajouter-kit"),
+  "kit importer": at("cdce-admin", "importer-kits"),
   "initiative valider": at("cdce-admin", "valider"),
   "initiative refuser": at("cdce-admin", "refuser"),
   "idee statut": at("cdce-admin", "idee"),

@@ -80,6 +80,8 @@ const WORDS: Record<string, Words> = {
   envois: w("versand", "verzending", "outbox"),
   revendiquer: w("beanspruchen", "opeisen", "claim"),
   "ajouter-kit": w("kit-hinzufuegen", "kit-toevoegen", "add-kit"),
+  "importer-kits": w("kits-importieren", "kits-importeren", "import-kits"),
+  appliquer: w("anwenden", "toepassen", "apply"),
   valider: w("freigeben", "goedkeuren", "approve"),
   refuser: w("ablehnen", "weigeren", "reject"),
   avancer: w("vorspulen", "vooruit", "advance"),
