@@ -13,8 +13,7 @@ import { isFollowed } from "../../src/core/ports.js";
 import { localDay } from "../../src/core/time/local.js";
 import { prefixWithin } from "../../src/core/clip.js";
 import { mergerTarget } from "../../src/features/network/communes.js";
-import { parseDay } from "../../src/features/watch/input.js";
-import { formatDay } from "../../src/features/watch/format.js";
+import { formatDay, parseDay } from "../../src/features/watch/index.js";
 
 export default defineCommand({
   name: "commune fusionner",

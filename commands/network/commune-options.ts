@@ -8,7 +8,7 @@ import type { CommuneProfile, PopulationBand } from "../../src/core/ports.js";
 import type { Locale } from "../../src/core/types.js";
 import { prefixWithin } from "../../src/core/clip.js";
 import { bandOf, languagesOf, profileOf, statusOf, titledOnOf, POPULATION_BANDS, type SettableStatus } from "../../src/features/network/communes.js";
-import { parseDay } from "../../src/features/watch/input.js";
+import { parseDay } from "../../src/features/watch/index.js";
 
 export const communeFieldOptions = {
   region: text({ help: { fr: "Région (Wallonie, Bruxelles-Capitale, Flandre)", de: "Region (Wallonie, Bruxelles-Capitale, Flandre)", nl: "Gewest (Wallonie, Bruxelles-Capitale, Flandre)", en: "Region (Wallonie, Bruxelles-Capitale, Flandre)" }, max: 60 }),

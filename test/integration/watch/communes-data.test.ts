@@ -11,7 +11,6 @@ import { createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { run, textOf, type As } from "../../helpers/run.js";
 import { runDailyWatch, runWeeklyScan } from "../../../src/features/watch/scan.js";
 import { dueLadderStep } from "../../../src/features/watch/fom.js";
-import { renderAlert } from "../../../src/features/watch/alerts.js";
 import { semaineWindowsBefore } from "../../../src/features/watch/calendar.js";
 import { scoreMomentum } from "../../../src/features/watch/momentum.js";
 import { commune, DAY, fullCopil, linkChannels, outboxKeys, spyNotifier, watchDeps } from "./helpers.js";
