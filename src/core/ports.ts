@@ -9,6 +9,19 @@ export type CommuneProfile = "urbain" | "periurbain" | "rural";
 export type PopulationBand = "lt10k" | "10k-30k" | "30k-100k" | "gt100k";
 export type FomGrade = "A" | "B" | "C" | "D" | "E";
 
+/**
+ * Where a commune stands in the network: titled, candidate (working towards the title),
+ * merged into another commune (its history moved there), or left the network. Only titled
+ * and candidate communes are followed: scored by the watch, reminded, prompted.
+ */
+export const COMMUNE_STATUSES = ["titled", "candidate", "merged", "left"] as const;
+export type CommuneStatus = (typeof COMMUNE_STATUSES)[number];
+
+/** Whether the network still follows a commune (watch, reminders, campaign prompts, nudges). */
+export function isFollowed(commune: Pick<Commune, "status">): boolean {
+  return commune.status === "titled" || commune.status === "candidate";
+}
+
 export interface Commune {
   id: string;
   /** Stable key derived from the name: lower case, no accents, dashes (`la-roche-en-ardenne`). */
@@ -27,6 +40,31 @@ export interface Commune {
   fomDueOn: Date | null;
   latitude: number | null;
   longitude: number | null;
+  status: CommuneStatus;
+  /** The commune it joined (status `merged`). */
+  mergedIntoId: string | null;
+  /** UTC midnight of the local day of the merger. */
+  mergedOn: Date | null;
+  /** UTC midnight of the local day it left the network. */
+  leftOn: Date | null;
+}
+
+/** The status fields a new or updated commune may leave out: a commune is titled unless told otherwise. */
+export type CommuneStatusFields = "status" | "mergedIntoId" | "mergedOn" | "leftOn";
+
+/** What `upsert` takes: a commune without id, its status fields optional (kept as stored when absent). */
+export type CommuneInput = Omit<Commune, "id" | CommuneStatusFields> & Partial<Pick<Commune, CommuneStatusFields>>;
+
+/** What a merger moved to the commune it joined, row counts by kind. */
+export interface MergerReport {
+  activities: number;
+  events: number;
+  fomRecords: number;
+  copilMembers: number;
+  memberships: number;
+  initiatives: number;
+  channels: number;
+  other: number;
 }
 
 export interface FomRecord {
@@ -156,8 +194,18 @@ export interface CommuneRepository {
   get(id: string): Promise<Commune | null>;
   /** Finds by slug or name, ignoring case and accents. */
   findByName(nameOrSlug: string): Promise<Commune | null>;
-  /** Insert or update by slug; returns the stored commune. */
-  upsert(commune: Omit<Commune, "id">): Promise<Commune>;
+  /** The communes the network follows (titled or candidate), by name: what scans and reminders go over. */
+  listFollowed(): Promise<Commune[]>;
+  /** Insert or update by slug; returns the stored commune. Status fields left out keep their stored value. */
+  upsert(commune: CommuneInput): Promise<Commune>;
+  /**
+   * Merges `fromId` into `intoId` on `on`: moves its history (activity, local events,
+   * evidence, Fair-O-Mètre records, CoPil roster, memberships, initiatives, ideas, tools,
+   * channel links, prompts, mentoring pairs) to `intoId` and marks it merged. Its momentum
+   * snapshots are dropped (the joined commune's score now counts its history). Runs as one
+   * transaction (joins the caller's).
+   */
+  merge(fromId: string, intoId: string, on: Date): Promise<MergerReport>;
   fomHistory(communeId: string): Promise<FomRecord[]>;
   addFomRecord(record: FomRecord): Promise<void>;
 }

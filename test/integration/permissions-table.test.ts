@@ -36,6 +36,9 @@ const AUTHOR_ONLY = row("AAAA", "RRRR", "RRRR", "RRRR", "RRRR", "RRRR", "R");
 /** One's own things (language, registrations, votes, one's data): anyone. */
 const EVERYONE = row("AAAA", "AAAA", "AAAA", "AAAA", "AAAA", "AAAA", "A");
 
+/** The facts of the communes made for the merger cases. */
+const SAMPLE_COMMUNE = { region: "Wallonie", province: null, languages: ["fr" as const], timeZone: "Europe/Brussels", profile: "rural" as const, populationBand: "lt10k" as const, titledOn: null, fomDueOn: null, latitude: null, longitude: null };
+
 /** What the commands act on, made once (by people outside the table) before the cases. */
 interface Fixtures {
   localEvent: string;
@@ -96,6 +99,17 @@ const TABLE: Record<string, Case> = {
   "fom soumis": { expect: MANAGERS, line: () => "fom soumis B Namur" },
   "fom preuve": { expect: MANAGERS, line: (_, n) => `fom preuve critere:4 Essai ${n} commune:Namur` },
   "copil ajouter": { expect: COPIL_ONLY, line: (_, n) => `copil ajouter Membre ${n} role:citoyen commune:Namur` },
+  "copil reunion": { expect: COPIL_ONLY, line: (_, n) => `copil reunion 12/12 8 présents "Essai ${n}" commune:Namur` },
+  "commune ajouter": { expect: COORDINATION_ONLY, line: (_, n) => `commune ajouter Essai ${n} region:Wallonie profil:rural population:lt10k statut:candidate` },
+  "commune modifier": { expect: COORDINATION_ONLY, line: () => "commune modifier Namur profil:urbain" },
+  // Two fresh communes per case: a merger is done once.
+  "commune fusionner": {
+    expect: COORDINATION_ONLY,
+    line: async (_, n) => {
+      for (const side of ["a", "b"]) await app.services.repos.communes.upsert({ ...SAMPLE_COMMUNE, slug: `fusion-${side}-${n}`, name: `Fusion ${side} ${n}` });
+      return `commune fusionner fusion-a-${n} fusion-b-${n}`;
+    },
+  },
   "copil retirer": { expect: COPIL_ONLY, line: () => "copil retirer Personne Inconnue commune:Namur" },
   "parrainage confirmer": { expect: COORDINATION_ONLY, line: () => "parrainage confirmer raeren eupen" },
   "parrainage terminer": { expect: COORDINATION_ONLY, line: () => 'parrainage terminer Raeren resultat:"fini"' },

@@ -21,7 +21,7 @@ import { captureLogger, type Entry } from "../helpers/capture-logger.js";
 const NOW = new Date("2027-03-01T09:00:00Z");
 
 function commune(id: string, name: string): Commune {
-  return { id, slug: name.toLowerCase(), name, region: "wallonie", province: null, languages: ["fr"], timeZone: "Europe/Brussels", profile: "urbain", populationBand: "30k-100k", titledOn: null, fomDueOn: null, latitude: null, longitude: null };
+  return { id, slug: name.toLowerCase(), name, region: "wallonie", province: null, languages: ["fr"], timeZone: "Europe/Brussels", profile: "urbain", populationBand: "30k-100k", titledOn: null, fomDueOn: null, latitude: null, longitude: null, status: "titled", mergedIntoId: null, mergedOn: null, leftOn: null };
 }
 const COMMUNES = [commune("c-namur", "Namur"), commune("c-eupen", "Eupen")];
 

@@ -1,10 +1,16 @@
 /** Prisma implementation of {@link CommuneRepository}. */
-import type { Commune, CommuneRepository, FomRecord } from "../../core/ports.js";
+import { COMMUNE_STATUSES, type Commune, type CommuneInput, type CommuneRepository, type FomRecord, type MergerReport } from "../../core/ports.js";
 import type { Db } from "../client.js";
 import type { Commune as CommuneRow, FomRecord as FomRow } from "../../generated/sqlite/client.js";
 import { checkStored, fomGradeSchema, localeSchema, parseStored, populationBandSchema, profileSchema } from "../json.js";
 import { slugify } from "../../core/slug.js";
 import { z } from "zod";
+import { runTransaction } from "../transaction.js";
+import { moveCommuneHistory } from "./commune-merger.js";
+
+const statusSchema = z.enum(COMMUNE_STATUSES);
+/** Statuses the network follows: the watch and reminders go over these only. */
+const FOLLOWED = ["titled", "candidate"];
 
 const languagesSchema = z.array(localeSchema).min(1);
 
@@ -25,6 +31,10 @@ export function toCommune(row: CommuneRow): Commune {
     fomDueOn: row.fomDueOn,
     latitude: row.latitude,
     longitude: row.longitude,
+    status: checkStored(statusSchema, row.status, origin("status")),
+    mergedIntoId: row.mergedIntoId,
+    mergedOn: row.mergedOn,
+    leftOn: row.leftOn,
   };
 }
 
@@ -42,6 +52,11 @@ export class PrismaCommuneRepository implements CommuneRepository {
 
   async list(): Promise<Commune[]> {
     const rows = await this.db.commune.findMany({ orderBy: { name: "asc" } });
+    return rows.map(toCommune);
+  }
+
+  async listFollowed(): Promise<Commune[]> {
+    const rows = await this.db.commune.findMany({ where: { status: { in: FOLLOWED } }, orderBy: { name: "asc" } });
     return rows.map(toCommune);
   }
 
@@ -64,7 +79,7 @@ export class PrismaCommuneRepository implements CommuneRepository {
     return byName ? toCommune(byName) : null;
   }
 
-  async upsert(commune: Omit<Commune, "id">): Promise<Commune> {
+  async upsert(commune: CommuneInput): Promise<Commune> {
     const data = {
       name: commune.name,
       nameKey: slugify(commune.name),
@@ -78,6 +93,11 @@ export class PrismaCommuneRepository implements CommuneRepository {
       fomDueOn: commune.fomDueOn,
       latitude: commune.latitude,
       longitude: commune.longitude,
+      // Absent: the stored value stays (a re-import of the demo file does not undo a merger).
+      ...(commune.status !== undefined ? { status: commune.status } : {}),
+      ...(commune.mergedIntoId !== undefined ? { mergedIntoId: commune.mergedIntoId } : {}),
+      ...(commune.mergedOn !== undefined ? { mergedOn: commune.mergedOn } : {}),
+      ...(commune.leftOn !== undefined ? { leftOn: commune.leftOn } : {}),
     };
     const row = await this.db.commune.upsert({
       where: { slug: commune.slug },
@@ -85,6 +105,15 @@ export class PrismaCommuneRepository implements CommuneRepository {
       update: data,
     });
     return toCommune(row);
+  }
+
+  async merge(fromId: string, intoId: string, on: Date): Promise<MergerReport> {
+    if (fromId === intoId) throw new Error("a commune cannot merge into itself");
+    return runTransaction(this.db, async (tx) => {
+      const report = await moveCommuneHistory(tx, fromId, intoId, on);
+      await tx.commune.update({ where: { id: fromId }, data: { status: "merged", mergedIntoId: intoId, mergedOn: on, fomDueOn: null } });
+      return report;
+    });
   }
 
   /** Oldest first. */

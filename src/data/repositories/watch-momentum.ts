@@ -7,7 +7,7 @@ import { loadSignals } from "./watch-signals.js";
 import { instant, SqlParams, type Provider } from "./watch-sql.js";
 
 const levelSchema = z.enum(["green", "orange", "red"]);
-const alertSchema = z.enum(["level", "drop"]).nullable();
+const alertSchema = z.enum(["level", "drop", "first"]).nullable();
 const gradeOrMissing = fomGradeSchema.nullable().optional();
 const dateOrNull = z.union([z.iso.datetime(), z.null()]).transform((v) => (v === null ? null : new Date(v)));
 

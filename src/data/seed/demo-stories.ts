@@ -50,11 +50,10 @@ export const STORIES: Record<Story, StorySpec> = {
 
 /**
  * Communes that are not green, and why (demo stories, not facts about these communes).
- * Bertogne merged into Bastogne on 2 December 2024: its CoPil winding down is the one story
- * taken from the record (communes-titrees.csv).
+ * Bertogne merged into Bastogne on 2 December 2024 (communes-titrees.csv): the seed records
+ * the merger, so Bertogne has no story of its own; its history would be Bastogne's.
  */
 export const STORY_OF: Readonly<Record<string, Story>> = {
-  bertogne: "dormant",
   soignies: "dormant",
   martelange: "stalled",
   habay: "stalled",

@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import type { Commune, FomGrade, Repositories } from "../../core/ports.js";
+import type { CommuneInput, FomGrade, Repositories } from "../../core/ports.js";
 import { DEFAULT_TIME_ZONE } from "../../core/types.js";
 import { fomGradeSchema, localeSchema, populationBandSchema, profileSchema } from "../json.js";
 import { slugify } from "../../core/slug.js";
@@ -99,10 +99,21 @@ export function nextFomDue(anchor: Date, now: Date): Date {
   }
 }
 
-/** A demo commune and, when known, its Fair-O-Mètre record. */
+/** A demo commune and, when known, its Fair-O-Mètre record and the merger its note records. */
 export interface DemoCommune {
-  commune: Omit<Commune, "id">;
+  commune: CommuneInput;
   fom?: { on: Date; grade: FomGrade | null };
+  merged?: { into: string; on: Date };
+}
+
+/**
+ * A merger recorded in the CSV's note, `merged into Bastogne 2024-12-02`: the slug of the
+ * commune it joined and the day. Other notes (`merged with Bertogne …`, said of the commune
+ * that stayed) are not mergers of this row.
+ */
+export function mergerOf(note: string): { into: string; on: Date } | undefined {
+  const m = /^merged into (.+) (\d{4}-\d{2}-\d{2})$/.exec(note.trim());
+  return m ? { into: slugify(m[1]!), on: new Date(`${m[2]}T00:00:00Z`) } : undefined;
 }
 
 /** Builds the communes (and their FOM records) from the two files' contents. */
@@ -123,7 +134,8 @@ export function demoCommunes(csv: string, factsJson: unknown, now: Date): DemoCo
     seen.add(slug);
     const titled = row.titled ?? "";
     const known = titled !== "" && titled !== "unknown";
-    const commune: Omit<Commune, "id"> = {
+    const merged = mergerOf(row.note ?? "");
+    const commune: CommuneInput = {
       slug,
       name,
       region: row.region ?? "",
@@ -133,13 +145,17 @@ export function demoCommunes(csv: string, factsJson: unknown, now: Date): DemoCo
       profile: fact.profile,
       populationBand: fact.populationBand,
       titledOn: known ? titled : null,
-      fomDueOn: nextFomDue(fomAnchor(known ? titled : "", slug), now),
+      // A merged commune has no questionnaire of its own any more.
+      fomDueOn: merged ? null : nextFomDue(fomAnchor(known ? titled : "", slug), now),
       latitude: fact.latitude,
       longitude: fact.longitude,
     };
     const fom = fact.fom ? { on: new Date(`${fact.fom.on}T00:00:00Z`), grade: fact.fom.grade } : undefined;
-    return fom ? { commune, fom } : { commune };
+    return { commune, ...(fom ? { fom } : {}), ...(merged ? { merged } : {}) };
   });
+  for (const { commune, merged } of result) {
+    if (merged && !seen.has(merged.into)) throw new Error(`${commune.slug} merged into ${merged.into}, absent from the CSV`);
+  }
   const extra = Object.keys(facts).filter((slug) => !seen.has(slug));
   if (extra.length > 0) throw new Error(`commune-facts.json has communes absent from the CSV: ${extra.join(", ")}`);
   return result;
@@ -148,6 +164,8 @@ export function demoCommunes(csv: string, factsJson: unknown, now: Date): DemoCo
 /**
  * Loads the demo communes into the database. Idempotent: running it twice leaves the same
  * 40 communes (updated in place) and the same FOM records. `now` fixes the next FOM due dates.
+ * A merger the file records (Bertogne into Bastogne) goes through the same merger as
+ * `/cdce commune fusionner`, once: a commune already merged is left as it is.
  */
 export async function loadDemoCommunes(
   repos: Pick<Repositories, "communes">,
@@ -156,12 +174,19 @@ export async function loadDemoCommunes(
   const [csv, facts] = await Promise.all([readFile(COMMUNES_CSV, "utf8"), readFile(COMMUNE_FACTS, "utf8")]);
   let fomRecords = 0;
   const entries = demoCommunes(csv, JSON.parse(facts), now);
+  const ids = new Map<string, { id: string; status: string }>();
   for (const { commune, fom } of entries) {
     const stored = await repos.communes.upsert(commune);
+    ids.set(stored.slug, stored);
     if (fom) {
       await repos.communes.addFomRecord({ communeId: stored.id, on: fom.on, grade: fom.grade });
       fomRecords++;
     }
+  }
+  for (const { commune, merged } of entries) {
+    const from = ids.get(commune.slug);
+    const into = ids.get(merged?.into ?? "");
+    if (merged && from && into && from.status !== "merged") await repos.communes.merge(from.id, into.id, merged.on);
   }
   return { communes: entries.length, fomRecords };
 }

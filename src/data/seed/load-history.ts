@@ -13,9 +13,13 @@ export const DEMO_HISTORY_MARKER = "demo.history";
 
 export type DemoHistoryResult = { written: true; plan: HistoryPlan } | { written: false; why: "already" | "not-empty" };
 
-/** Reads the communes as the plan needs them, in slug order (the order the plan is drawn in). */
+/**
+ * Reads the communes as the plan needs them, in slug order (the order the plan is drawn in):
+ * the followed ones only. A merged commune (Bertogne, in Bastogne since 2024) has had no
+ * life of its own for the last year, so the demo gives it none.
+ */
 export async function planCommunes(db: Db): Promise<PlanCommune[]> {
-  const rows = await db.commune.findMany({ orderBy: { slug: "asc" }, include: { fomRecords: true } });
+  const rows = await db.commune.findMany({ where: { status: { in: ["titled", "candidate"] } }, orderBy: { slug: "asc" }, include: { fomRecords: true } });
   return rows.map((c) => ({
     id: c.id,
     slug: c.slug,

@@ -80,7 +80,7 @@ export async function nudgeCommunes(deps: AttendanceDeps, event: CdceEvent, now:
   const regs = await deps.repo.registrations(event.id, { statuses: ["going", "waitlist"] });
   const covered = new Set(regs.map((r) => r.communeId).filter(Boolean));
   const result: NudgeResult = { nudged: [], unreached: [] };
-  for (const commune of await deps.repos.communes.list()) {
+  for (const commune of await deps.repos.communes.listFollowed()) {
     if (covered.has(commune.id)) continue;
     const key = `evt:${event.id}:nudge:${commune.id}:s${event.sequence}`;
     await deps.notifier.enqueue({

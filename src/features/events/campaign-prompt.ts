@@ -38,7 +38,7 @@ export function campaignPrompt(services: Pick<Services, "kits">, c: Campaign, co
 export async function promptCampaigns(services: Services, now: Date): Promise<number> {
   let count = 0;
   for (const c of campaignsToPrompt(now, DEFAULT_TIME_ZONE)) {
-    for (const commune of await services.repos.communes.list()) {
+    for (const commune of await services.repos.communes.listFollowed()) {
       if ((await services.repos.channels.byPurpose("commune", commune.id)).length === 0) continue;
       const planned = await services.events.repo.list({ from: now, kinds: ["local"], communeId: commune.id, limit: 100 });
       if (planned.some((e) => e.campaign === c.key)) continue;

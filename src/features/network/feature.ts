@@ -6,11 +6,15 @@ import configCanal from "../../../commands/network/config-canal.js";
 import role from "../../../commands/network/role.js";
 import adminEnvois from "../../../commands/network/admin-envois.js";
 import adminRevendiquer from "../../../commands/network/admin-revendiquer.js";
+import communeAjouter from "../../../commands/network/commune-ajouter.js";
+import communeModifier from "../../../commands/network/commune-modifier.js";
+import communeFusionner from "../../../commands/network/commune-fusionner.js";
 import { roleMessages } from "./messages.js";
 import { claimMessages } from "./claim-messages.js";
+import { communeMessages } from "./commune-messages.js";
 
 export default defineFeature({
   name: "network",
-  commands: [aide, langue, configCanal, role, adminEnvois, adminRevendiquer],
-  messages: [roleMessages, claimMessages],
+  commands: [aide, langue, configCanal, role, adminEnvois, adminRevendiquer, communeAjouter, communeModifier, communeFusionner],
+  messages: [roleMessages, claimMessages, communeMessages],
 });

@@ -16,14 +16,16 @@ import { daysBetween } from "./calendar.js";
 import { severity } from "./momentum.js";
 import type { Level, MomentumSnapshot, Reason, ReasonCode } from "./ports.js";
 
-export interface AlertDecision {
-  kind: "level" | "drop";
-  before: { score: number; level: Level };
-}
+export type AlertDecision =
+  | { kind: "level" | "drop"; before: { score: number; level: Level } }
+  /** The commune's first score, already red: reported once, as a first reading. */
+  | { kind: "first"; before: null };
 
 /**
  * Whether this scan's result deserves an alert. `previous` is the commune's last snapshot
- * (none: this scan is its baseline, no alert), `lastAlert` the last snapshot that alerted.
+ * (none: this is its first reading, reported when already red, else a quiet baseline; the
+ * next scan has a previous snapshot, so a first reading is never reported twice),
+ * `lastAlert` the last snapshot that alerted.
  */
 export function decideAlert(
   current: { score: number; level: Level; at: Date },
@@ -31,7 +33,7 @@ export function decideAlert(
   lastAlert: Pick<MomentumSnapshot, "level" | "at"> | null,
   c: MomentumConfig = MOMENTUM_CONFIG,
 ): AlertDecision | null {
-  if (!previous) return null;
+  if (!previous) return current.level === "red" ? { kind: "first", before: null } : null;
   const fell = current.level !== "green" && severity(current.level) > severity(previous.level);
   const dropped = previous.score - current.score > c.alerts.dropPoints;
   if (!fell && !dropped) return null;
@@ -109,11 +111,14 @@ export interface AlertInput {
   at: Date;
 }
 
+const ALERT_TITLE = { level: "momentum.alert.level", drop: "momentum.alert.drop", first: "momentum.alert.first" } as const;
+
 /** The alert message in one language. */
 export function renderAlert(locale: Locale, a: AlertInput, hasCommand: (name: string) => boolean): Reply {
   const t = translator(locale);
-  const params = { commune: a.commune.name, score: a.score, before: a.decision.before.score, level: levelLabel(t, a.level), points: a.decision.before.score - a.score };
-  const title = `${LEVEL_MARK[a.level]} ${t(a.decision.kind === "level" ? "momentum.alert.level" : "momentum.alert.drop", params)}`;
+  const before = a.decision.before?.score ?? a.score;
+  const params = { commune: a.commune.name, score: a.score, before, level: levelLabel(t, a.level), points: before - a.score };
+  const title = `${LEVEL_MARK[a.level]} ${t(ALERT_TITLE[a.decision.kind], params)}`;
   const actions = suggestedActions(a.reasons);
   const why = a.reasons.length ? a.reasons.map((r) => `• ${reasonText(t, r)} (−${r.lost})`).join("\n") : t("momentum.reason.none");
   const blocks: Block[] = [

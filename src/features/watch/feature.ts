@@ -8,6 +8,7 @@ import veille from "../../../commands/watch/veille.js";
 import copil from "../../../commands/watch/copil.js";
 import copilAjouter from "../../../commands/watch/copil-ajouter.js";
 import copilRetirer from "../../../commands/watch/copil-retirer.js";
+import copilReunion from "../../../commands/watch/copil-reunion.js";
 import parrainage from "../../../commands/watch/parrainage.js";
 import parrainageProposer from "../../../commands/watch/parrainage-proposer.js";
 import parrainageConfirmer from "../../../commands/watch/parrainage-confirmer.js";
@@ -22,10 +23,11 @@ import { diagnosticMessages } from "./messages/diagnostic.js";
 import { fomMessages } from "./messages/fom.js";
 import { momentumMessages } from "./messages/momentum.js";
 import { watchMessages } from "./messages/watch.js";
+import { readingMessages } from "./messages/readings.js";
 
 export default defineFeature({
   name: "watch",
-  commands: [fom, fomDossier, fomSoumis, fomPreuve, veille, copil, copilAjouter, copilRetirer, parrainage, parrainageProposer, parrainageConfirmer, parrainageTerminer, diagnostic, diagnosticEnvoyer, tableau],
+  commands: [fom, fomDossier, fomSoumis, fomPreuve, veille, copil, copilAjouter, copilRetirer, copilReunion, parrainage, parrainageProposer, parrainageConfirmer, parrainageTerminer, diagnostic, diagnosticEnvoyer, tableau],
   jobs: [momentumScan, watchDaily],
-  messages: [copilMessages, diagnosticMessages, fomMessages, momentumMessages, watchMessages],
+  messages: [copilMessages, diagnosticMessages, fomMessages, momentumMessages, watchMessages, readingMessages],
 });

@@ -26,6 +26,8 @@ export {
 export { emptySignals, scoreMomentum, type MomentumResult } from "./momentum.js";
 export { MOMENTUM_CONFIG, type MomentumConfig } from "./config.js";
 export { addDays, inWindows, semaineWindowsBefore } from "./calendar.js";
+export { parseDay } from "./input.js";
+export { formatDay } from "./format.js";
 
 // What this feature adds to the services every command receives.
 declare module "../../core/commands.js" {

@@ -27,12 +27,23 @@ export function emptySignals(fomDueOn: Date | null): MomentumSignals {
   };
 }
 
+/**
+ * Whether the bot knows nothing of a commune yet: no activity ever, no CoPil member, no
+ * Fair-O-Mètre record, no prompt it could have answered. Such a commune is "no data yet":
+ * its score would only say that nothing was recorded, so it is neither red nor alerted.
+ */
+export function knowsNothing(s: MomentumSignals): boolean {
+  return s.lastActivityAt === null && s.copilSize === 0 && s.copilSizeBefore === 0 && s.lastGrade === undefined && s.promptsSent === 0;
+}
+
 export const COMPONENTS = ["recency", "actions6m", "actions12m", "training", "copilSize", "copilTrend", "fom", "answers"] as const;
 export type Component = (typeof COMPONENTS)[number];
 
 export interface MomentumResult {
   /** 0..100, rounded. */
   score: number;
+  /** Nothing recorded about the commune yet ({@link knowsNothing}): its level is not a judgement. */
+  noData: boolean;
   level: Level;
   /** Points earned by each component, and its maximum. */
   components: Record<Component, { points: number; max: number }>;
@@ -143,5 +154,5 @@ export function scoreMomentum(s: MomentumSignals, now: Date, c: MomentumConfig =
     .filter((x) => x.lost > 0)
     .sort((a, b) => b.lost - a.lost);
   const reasonsTop = allReasons.filter((x) => x.lost >= c.reasons.minLostPoints).slice(0, c.reasons.top);
-  return { score, level: levelOf(score, c), components, penalty, reasons: reasonsTop, allReasons };
+  return { score, noData: knowsNothing(s), level: levelOf(score, c), components, penalty, reasons: reasonsTop, allReasons };
 }

@@ -40,11 +40,12 @@ export interface CopilRepository {
 
 /**
  * Activity kinds the score reads from the shared activity log (ActivityEvent). Any kind
- * counts as a sign of life for recency; these count as actions and as trainings. Features
- * that record an initiative, an event or an attendance log it with one of these kinds and,
+ * counts as a sign of life for recency; these count as actions (a CoPil meeting logged with
+ * `/cdce copil reunion` included) and as trainings; the Fair-O-Mètre grade counts through
+ * its records. Features that record an initiative, an event or an attendance log it with one of these kinds and,
  * when known, `data.criteria` (numbers 1..6 of the title's criteria) and `data.title`.
  */
-export const ACTION_KINDS = ["initiative", "event", "evidence"] as const;
+export const ACTION_KINDS = ["initiative", "event", "evidence", "copil_meeting"] as const;
 export const TRAINING_KINDS = ["training_attended", "webinar_attended"] as const;
 
 export type Level = "green" | "orange" | "red";
@@ -103,8 +104,8 @@ export interface MomentumSnapshot {
   level: Level;
   signals: MomentumSignals;
   reasons: Reason[];
-  /** `level` or `drop` when coordination was alerted on this snapshot. */
-  alert: "level" | "drop" | null;
+  /** `level`, `drop` or `first` (a first reading already red) when coordination was alerted on this snapshot. */
+  alert: "level" | "drop" | "first" | null;
 }
 
 /** What alerts and trends need of a snapshot (no signals, no reasons: cheap to read in bulk). */

@@ -42,11 +42,11 @@ export interface ScoredCommune {
   previous: SnapshotHead | undefined;
 }
 
-/** Scores every commune at `now` (set-based signals), without storing anything. */
+/** Scores every followed commune at `now` (set-based signals), without storing anything. */
 export async function scoreAll(deps: Pick<WatchDeps, "repos" | "watch" | "config">, now: Date): Promise<ScoredCommune[]> {
   const c = deps.config ?? MOMENTUM_CONFIG;
   const [communes, signals, latest] = await Promise.all([
-    deps.repos.communes.list(),
+    deps.repos.communes.listFollowed(),
     deps.watch.momentum.signalsForAll(now, semaineWindowsBefore(now, c)),
     deps.watch.momentum.latestAll(),
   ]);
@@ -58,8 +58,14 @@ export async function scoreAll(deps: Pick<WatchDeps, "repos" | "watch" | "config
 
 export interface WeeklyReport {
   communes: number;
+  /** Communes scored, by level ("no data yet" ones are not among them). */
   levels: Record<Level, number>;
+  /** Communes the bot knows nothing about yet: no snapshot, no alert. */
+  noData: number;
+  /** Alerts queued, first readings included. */
   alerts: number;
+  /** Of those, communes reported as already red at their first reading. */
+  firstReadings: number;
   rosterReminders: number;
   ms: number;
 }
@@ -74,22 +80,33 @@ async function prompt(deps: WatchDeps, communeId: string, kind: PromptKind, n: N
   return deps.unit ? deps.unit(send) : send(deps);
 }
 
-/** The weekly scan. Alerts are enqueued before the snapshots are stored: a crash in between re-alerts under the same key. */
+/**
+ * The weekly scan over the followed communes (merged and left ones are out). A commune the
+ * bot knows nothing about yet gets no snapshot and no alert; its first snapshot, whenever
+ * it comes, is its first reading, reported if already red. Alerts are enqueued before the
+ * snapshots are stored: a crash in between re-alerts under the same key.
+ */
 export async function runWeeklyScan(deps: WatchDeps, now: Date): Promise<WeeklyReport> {
   const started = performance.now();
   const c = deps.config ?? MOMENTUM_CONFIG;
   const hasCommand = deps.hasCommand ?? (() => false);
   const [communes, signals, latest] = await Promise.all([
-    deps.repos.communes.list(),
+    deps.repos.communes.listFollowed(),
     deps.watch.momentum.signalsForAll(now, semaineWindowsBefore(now, c)),
     deps.watch.momentum.latestAll(),
   ]);
   const snapshots: MomentumSnapshot[] = [];
   const levels: Record<Level, number> = { green: 0, orange: 0, red: 0 };
   let alerts = 0;
+  let firstReadings = 0;
+  let noData = 0;
   for (const commune of communes) {
     const s = signals.get(commune.id) ?? emptySignals(commune.fomDueOn);
     const r = scoreMomentum(s, now, c);
+    if (r.noData) {
+      noData++;
+      continue;
+    }
     const prev = latest.get(commune.id);
     const decision = decideAlert({ score: r.score, level: r.level, at: now }, prev?.latest, prev?.lastAlert ?? null, c);
     levels[r.level]++;
@@ -97,8 +114,9 @@ export async function runWeeklyScan(deps: WatchDeps, now: Date): Promise<WeeklyR
       try {
         await deps.notifier.enqueue(alertNotification({ commune, decision, score: r.score, level: r.level, reasons: r.reasons, at: now }, hasCommand, c));
         alerts++;
+        if (decision.kind === "first") firstReadings++;
         if (decision.kind === "level" && c.scan.autoDiagnostic) await prompt(deps, commune.id, "diagnostic", diagnosticRequest(commune, now), now);
-        deps.logger.info({ commune: commune.slug, kind: decision.kind, from: decision.before.level, to: r.level, score: r.score }, "momentum alert");
+        deps.logger.info({ commune: commune.slug, kind: decision.kind, from: decision.before?.level ?? null, to: r.level, score: r.score }, "momentum alert");
       } catch (err) {
         // No snapshot for this commune this week: the next scan compares with the previous
         // one and alerts again, so the alert is delayed, not lost.
@@ -110,7 +128,7 @@ export async function runWeeklyScan(deps: WatchDeps, now: Date): Promise<WeeklyR
   }
   await deps.watch.momentum.saveSnapshots(snapshots);
   const rosterReminders = await rosterScan(deps, communes, now);
-  const report = { communes: communes.length, levels, alerts, rosterReminders, ms: Math.round(performance.now() - started) };
+  const report = { communes: communes.length, levels, noData, alerts, firstReadings, rosterReminders, ms: Math.round(performance.now() - started) };
   deps.logger.info(report, "momentum scan done");
   return report;
 }
@@ -191,7 +209,7 @@ async function dailyForCommune(deps: WatchDeps, commune: Commune, members: reado
 /** The daily watch: one pass over the communes and the active mentoring pairs. */
 export async function runDailyWatch(deps: WatchDeps, now: Date): Promise<DailyReport> {
   const report: DailyReport = { ladder: 0, overdue: 0, mandates: 0, elections: 0, checkIns: 0 };
-  const communes = await deps.repos.communes.list();
+  const communes = await deps.repos.communes.listFollowed();
   const byId = new Map(communes.map((x) => [x.id, x]));
   const rosters = await rostersByCommune(deps, now);
   for (const commune of communes) {

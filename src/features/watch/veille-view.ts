@@ -20,8 +20,26 @@ function trend(t: Translate, score: number, previous: { score: number } | undefi
   return previous ? signed(score - previous.score) : t("veille.new");
 }
 
-/** `/cdce veille`: weakest first, with level, score, trend and the first reason. */
-export function veilleListReply(locale: Locale, t: Translate, scored: readonly ScoredCommune[], page: number): Reply {
+/** Names of communes with no data yet shown before "and N more". */
+const NO_DATA_NAMES = 30;
+
+/** The "no data yet" section: which communes, and the commands that would fill them. */
+function noDataBlocks(t: Translate, communes: readonly ScoredCommune[]): Block[] {
+  if (communes.length === 0) return [];
+  const names = communes.slice(0, NO_DATA_NAMES).map((s) => s.commune.name);
+  if (communes.length > NO_DATA_NAMES) names.push(t("veille.noData.more", { count: communes.length - NO_DATA_NAMES }));
+  return [
+    { type: "section", text: `**${t("veille.noData.title", { count: communes.length })}**\n${names.join(", ")}` },
+    { type: "context", text: t("veille.noData.fill", { slug: communes[0]!.commune.slug }) },
+  ];
+}
+
+/**
+ * `/cdce veille`: weakest first, with level, score, trend and the first reason; communes the
+ * bot knows nothing about yet are listed apart (not ranked, not red), with what fills them.
+ */
+export function veilleListReply(locale: Locale, t: Translate, all: readonly ScoredCommune[], page: number): Reply {
+  const scored = all.filter((s) => !s.result.noData);
   const sorted = [...scored].sort((a, b) => a.result.score - b.result.score || a.commune.name.localeCompare(b.commune.name));
   const pages = Math.max(1, Math.ceil(sorted.length / VEILLE_PAGE));
   const p = Math.min(Math.max(1, page), pages);
@@ -32,11 +50,13 @@ export function veilleListReply(locale: Locale, t: Translate, scored: readonly S
     return `${LEVEL_MARK[s.result.level]} **${s.result.score}** (${trend(t, s.result.score, s.previous)}) ${s.commune.name}${why}`;
   });
   const blocks: Block[] = [
-    { type: "header", text: t("veille.title", { count: sorted.length }) },
+    { type: "header", text: t("veille.title", { count: all.length }) },
     { type: "context", text: t("veille.summary", count) },
-    { type: "section", text: lines.join("\n") },
+    ...(lines.length ? [{ type: "section" as const, text: lines.join("\n") }] : []),
     { type: "context", text: t("veille.legend", { page: p, pages }) },
   ];
+  // On the first page only: the list does not move from page to page.
+  if (p === 1) blocks.push(...noDataBlocks(t, all.filter((s) => s.result.noData)));
   if (p < pages) blocks.push({ type: "actions", buttons: [{ label: t("veille.more"), command: `veille page:${p + 1}` }] });
   return reply(locale, blocks);
 }
@@ -52,6 +72,12 @@ export interface VeilleCommuneInput {
 /** `/cdce veille <commune>`: everything behind one score. */
 export function veilleCommuneReply(locale: Locale, t: Translate, v: VeilleCommuneInput): Reply {
   const r = v.result;
+  if (r.noData) {
+    return reply(locale, [
+      { type: "header", text: t("veille.commune.noData", { commune: v.commune.name }) },
+      { type: "context", text: t("veille.noData.fill", { slug: v.commune.slug }) },
+    ]);
+  }
   const hist = v.history.length
     ? t("veille.commune.history", { list: [...v.history].reverse().map((s) => `${formatShort(locale, s.at)} ${LEVEL_MARK[s.level]} ${s.score}`).join(" · ") })
     : t("veille.commune.noHistory");

@@ -1,12 +1,12 @@
 /** Fixtures shared by the repository contract: sample rows and a database per describe block. */
 import { afterAll, beforeAll } from "vitest";
-import type { Commune, Kit } from "../../../src/core/ports.js";
+import type { CommuneInput, Kit } from "../../../src/core/ports.js";
 import { openDatabase, type Database } from "../../../src/data/database.js";
 import type { Scratch } from "./support.js";
 
 export const NOW = new Date("2026-11-29T10:00:00.000Z");
 
-export function commune(overrides: Partial<Omit<Commune, "id">> = {}): Omit<Commune, "id"> {
+export function commune(overrides: Partial<CommuneInput> = {}): CommuneInput {
   return {
     slug: "liege",
     name: "Liège",

@@ -177,7 +177,8 @@ describe("/cdce veille and /cdce tableau", () => {
   it("ranks the communes weakest first with their trend, after a weekly scan", async () => {
     await runWeeklyScan(watchDeps(app, app.services.notifier), T0);
     const r = textOf(await run(app, "veille", coord));
-    expect(r).toContain("Veille de la dynamique : 40 communes");
+    // The 40 demo communes but Bertogne, merged into Bastogne.
+    expect(r).toContain("Veille de la dynamique : 39 communes");
     expect(r).toMatch(/🔴 \*\*\d+\*\* \(=\)/);
     expect(r).toContain("Page 1/3");
     expect(textOf(await run(app, "veille page:3", coord))).toContain("Page 3/3");

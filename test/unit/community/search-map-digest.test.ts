@@ -12,7 +12,7 @@ const NOW = new Date("2026-11-29T10:00:00Z");
 const ZONE = "Europe/Brussels";
 
 function commune(slug: string, name: string, province: string | null, lon: number | null, lat: number | null, titledOn: string | null = null, languages: Commune["languages"] = ["fr"]): Commune {
-  return { id: `c-${slug}`, slug, name, region: "Wallonie", province, languages, timeZone: ZONE, profile: "urbain", populationBand: "10k-30k", titledOn, fomDueOn: null, latitude: lat, longitude: lon };
+  return { id: `c-${slug}`, slug, name, region: "Wallonie", province, languages, timeZone: ZONE, profile: "urbain", populationBand: "10k-30k", titledOn, fomDueOn: null, latitude: lat, longitude: lon, status: "titled", mergedIntoId: null, mergedOn: null, leftOn: null };
 }
 const COMMUNES = [
   commune("namur", "Namur", "Namur", 4.867, 50.467, "2014-12-03"),

@@ -71,8 +71,10 @@ describe("alert decision", () => {
   const at = new Date("2027-02-01T06:00:00Z");
   const now = (score: number, level: "green" | "orange" | "red") => ({ score, level, at });
 
-  it("sets a baseline without alerting on the first scan", () => {
-    expect(decideAlert(now(20, "red"), undefined, null)).toBeNull();
+  it("reports an already-red commune at its first reading, and sets a quiet baseline otherwise", () => {
+    expect(decideAlert(now(20, "red"), undefined, null)).toEqual({ kind: "first", before: null });
+    expect(decideAlert(now(50, "orange"), undefined, null)).toBeNull();
+    expect(decideAlert(now(80, "green"), undefined, null)).toBeNull();
   });
   it("alerts on a fall to orange or red, not on a recovery or a steady level", () => {
     expect(decideAlert(now(60, "orange"), { score: 66, level: "green" }, null)).toMatchObject({ kind: "level", before: { level: "green" } });

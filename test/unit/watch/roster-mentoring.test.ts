@@ -69,7 +69,7 @@ describe("evidence criteria", () => {
 });
 
 const town = (slug: string, over: Partial<Commune>): Commune => ({
-  id: slug, slug, name: slug, region: "Wallonie", province: null, languages: ["fr"], timeZone: "Europe/Brussels", profile: "rural", populationBand: "lt10k", titledOn: null, fomDueOn: null, latitude: 50.5, longitude: 5.5, ...over,
+  id: slug, slug, name: slug, region: "Wallonie", province: null, languages: ["fr"], timeZone: "Europe/Brussels", profile: "rural", populationBand: "lt10k", titledOn: null, fomDueOn: null, latitude: 50.5, longitude: 5.5, status: "titled", mergedIntoId: null, mergedOn: null, leftOn: null, ...over,
 });
 
 describe("mentor ranking", () => {

@@ -1,0 +1,73 @@
+/** Messages of CoPil meetings, of communes with no data yet and of first readings. */
+import { defineMessages, type KeysOf } from "../../../core/i18n/bundles.js";
+
+export const readingMessages = defineMessages({
+  fr: {
+    "copil.meeting.form.title": "Réunion du CoPil",
+    "copil.meeting.form.date": "Date (12/03)",
+    "copil.meeting.form.present": "Nombre de présents",
+    "copil.meeting.form.decisions": "Décisions",
+    "copil.meeting.logged": "Réunion du CoPil de {commune} du {date} notée : {present, plural, one {# présent} other {# présents}}. Décisions : {decisions}. Elle compte dans la dynamique de la commune.",
+    "copil.meeting.noDecisions": "aucune notée",
+    "copil.meeting.badDay": "Je ne lis pas de date dans « {value} ». Exemple : `/cdce copil reunion 12/03 8 présents \"Stand au marché\"`.",
+    "copil.meeting.futureDay": "La date « {value} » est à venir : notez la réunion une fois qu’elle a eu lieu. Rien n’a été enregistré.",
+    "copil.meeting.badCount": "« {value} » n’est pas un nombre de présents (1 à 500). Exemple : `/cdce copil reunion 12/03 8 présents`.",
+    "momentum.alert.first": "Première lecture : {commune} est déjà en {level} ({score}/100)",
+    "veille.noData.title": "Pas encore de données ({count, plural, one {# commune} other {# communes}}) : ni rouges ni alertées",
+    "veille.noData.more": "et {count} autres",
+    "veille.noData.fill": "Ce qui les remplit (avec `commune:{slug}`) : `/cdce copil ajouter Marie Dupont role:citoyen`, `/cdce copil reunion 12/03 8 présents \"…\"`, `/cdce fom soumis B`, `/cdce fom preuve critere:4 …`, `/cdce initiative`, `/cdce evenement creer`.",
+    "veille.commune.noData": "{commune} : pas encore de données. La veille ne la classe pas (ni rouge ni alertée) tant que rien n’est enregistré.",
+  },
+  de: {
+    "copil.meeting.form.title": "CoPil-Sitzung",
+    "copil.meeting.form.date": "Datum (12.03)",
+    "copil.meeting.form.present": "Zahl der Anwesenden",
+    "copil.meeting.form.decisions": "Beschlüsse",
+    "copil.meeting.logged": "CoPil-Sitzung von {commune} am {date} eingetragen: {present, plural, one {# Anwesende:r} other {# Anwesende}}. Beschlüsse: {decisions}. Sie zählt für die Dynamik der Gemeinde.",
+    "copil.meeting.noDecisions": "keine eingetragen",
+    "copil.meeting.badDay": "In „{value}“ lese ich kein Datum. Beispiel: `/cdce copil sitzung 12.03 6 anwesend \"Stand auf dem Markt\"`.",
+    "copil.meeting.futureDay": "Das Datum „{value}“ liegt in der Zukunft: tragen Sie die Sitzung ein, wenn sie stattgefunden hat. Nichts wurde gespeichert.",
+    "copil.meeting.badCount": "„{value}“ ist keine Zahl von Anwesenden (1 bis 500). Beispiel: `/cdce copil sitzung 12.03 6 anwesend`.",
+    "momentum.alert.first": "Erste Messung: {commune} ist bereits {level} ({score}/100)",
+    "veille.noData.title": "Noch keine Daten ({count, plural, one {# Gemeinde} other {# Gemeinden}}): weder rot noch gemeldet",
+    "veille.noData.more": "und {count} weitere",
+    "veille.noData.fill": "Was sie füllt (mit `commune:{slug}`): `/cdce copil ajouter Maria Schmitz role:citoyen`, `/cdce copil sitzung 12.03 6 anwesend \"…\"`, `/cdce fom soumis B`, `/cdce fom preuve critere:4 …`, `/cdce initiative`, `/cdce evenement creer`.",
+    "veille.commune.noData": "{commune}: noch keine Daten. Die Beobachtung stuft sie nicht ein (weder rot noch gemeldet), solange nichts erfasst ist.",
+  },
+  nl: {
+    "copil.meeting.form.title": "CoPil-vergadering",
+    "copil.meeting.form.date": "Datum (12/03)",
+    "copil.meeting.form.present": "Aantal aanwezigen",
+    "copil.meeting.form.decisions": "Beslissingen",
+    "copil.meeting.logged": "CoPil-vergadering van {commune} op {date} genoteerd: {present, plural, one {# aanwezige} other {# aanwezigen}}. Beslissingen: {decisions}. Ze telt mee voor de dynamiek van de gemeente.",
+    "copil.meeting.noDecisions": "geen genoteerd",
+    "copil.meeting.badDay": "Ik lees geen datum in ‘{value}’. Voorbeeld: `/cdce copil vergadering 12/03 7 aanwezig \"Stand op de markt\"`.",
+    "copil.meeting.futureDay": "De datum ‘{value}’ ligt in de toekomst: noteer de vergadering zodra ze heeft plaatsgevonden. Er is niets opgeslagen.",
+    "copil.meeting.badCount": "‘{value}’ is geen aantal aanwezigen (1 tot 500). Voorbeeld: `/cdce copil vergadering 12/03 7 aanwezig`.",
+    "momentum.alert.first": "Eerste meting: {commune} staat al op {level} ({score}/100)",
+    "veille.noData.title": "Nog geen gegevens ({count, plural, one {# gemeente} other {# gemeenten}}): niet rood en niet gemeld",
+    "veille.noData.more": "en {count} andere",
+    "veille.noData.fill": "Wat ze vult (met `commune:{slug}`): `/cdce copil ajouter Marie Peeters role:citoyen`, `/cdce copil vergadering 12/03 7 aanwezig \"…\"`, `/cdce fom soumis B`, `/cdce fom preuve critere:4 …`, `/cdce initiative`, `/cdce evenement creer`.",
+    "veille.commune.noData": "{commune}: nog geen gegevens. De opvolging rangschikt ze niet (niet rood en niet gemeld) zolang er niets is geregistreerd.",
+  },
+  en: {
+    "copil.meeting.form.title": "CoPil meeting",
+    "copil.meeting.form.date": "Date (12/03)",
+    "copil.meeting.form.present": "People present",
+    "copil.meeting.form.decisions": "Decisions",
+    "copil.meeting.logged": "CoPil meeting of {commune} on {date} logged: {present, plural, one {# person present} other {# people present}}. Decisions: {decisions}. It counts in the commune's momentum.",
+    "copil.meeting.noDecisions": "none noted",
+    "copil.meeting.badDay": "I read no date in “{value}”. Example: `/cdce copil meeting 12/03 8 present \"Stall at the market\"`.",
+    "copil.meeting.futureDay": "The date “{value}” is still to come: log the meeting once it took place. Nothing was recorded.",
+    "copil.meeting.badCount": "“{value}” is not a number of people present (1 to 500). Example: `/cdce copil meeting 12/03 8 present`.",
+    "momentum.alert.first": "First reading: {commune} is already {level} ({score}/100)",
+    "veille.noData.title": "No data yet ({count, plural, one {# commune} other {# communes}}): neither red nor alerted",
+    "veille.noData.more": "and {count} more",
+    "veille.noData.fill": "What fills them (with `commune:{slug}`): `/cdce copil ajouter Mary Smith role:citoyen`, `/cdce copil meeting 12/03 8 present \"…\"`, `/cdce fom soumis B`, `/cdce fom preuve critere:4 …`, `/cdce initiative`, `/cdce evenement creer`.",
+    "veille.commune.noData": "{commune}: no data yet. The watch does not rank it (neither red nor alerted) until something is recorded.",
+  },
+});
+
+declare module "../../../core/i18n/bundles.js" {
+  interface FeatureMessageKeys extends KeysOf<typeof readingMessages> {}
+}
