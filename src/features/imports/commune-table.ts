@@ -3,11 +3,15 @@
  * (the communes have no file schema of their own besides the demo loader's).
  */
 import { z } from "zod";
-import type { Commune } from "../../core/ports.js";
+import type { CommuneInput } from "../../core/ports.js";
 import { DEFAULT_TIME_ZONE, LOCALES } from "../../core/types.js";
 import { cellIssues, joinList, optionalCell, splitList, type TableDef } from "./table.js";
 
-export type CommuneData = Omit<Commune, "id">;
+/** A commune as a line gives it: its status fields are shown, not read (a merger moves history: `/cdce commune fusionner`). */
+export type CommuneData = CommuneInput;
+
+/** Written for information and kept as stored on import: a status changes through its commands. */
+const STATUS_COLUMNS = ["status", "merged_into", "merged_on", "left_on"] as const;
 
 export const COMMUNE_COLUMNS = [
   "slug",
@@ -22,6 +26,7 @@ export const COMMUNE_COLUMNS = [
   "latitude",
   "longitude",
   "time_zone",
+  ...STATUS_COLUMNS,
 ] as const;
 
 const EXAMPLES = new Map([
@@ -62,6 +67,10 @@ const communeRowSchema = z.strictObject({
       }
     })
     .default(DEFAULT_TIME_ZONE),
+  status: z.string().optional(),
+  merged_into: z.string().optional(),
+  merged_on: z.string().optional(),
+  left_on: z.string().optional(),
 });
 
 function rowOf(cells: Record<string, string>) {
@@ -79,7 +88,7 @@ export const communeTable: TableDef<CommuneData> = {
   keyColumn: "slug",
   columns: COMMUNE_COLUMNS,
   setColumns: new Set(),
-  informational: new Set(),
+  informational: new Set(STATUS_COLUMNS),
   keyOf: (c) => c.slug,
   toCells(c) {
     return {
@@ -95,6 +104,10 @@ export const communeTable: TableDef<CommuneData> = {
       latitude: c.latitude === null ? "" : String(c.latitude),
       longitude: c.longitude === null ? "" : String(c.longitude),
       time_zone: c.timeZone,
+      status: c.status ?? "titled",
+      merged_into: c.mergedIntoId ?? "",
+      merged_on: c.mergedOn ? c.mergedOn.toISOString().slice(0, 10) : "",
+      left_on: c.leftOn ? c.leftOn.toISOString().slice(0, 10) : "",
     };
   },
   fromCells(cells) {

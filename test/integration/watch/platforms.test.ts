@@ -26,7 +26,9 @@ async function raerenFalls(app: TestApp): Promise<void> {
     await app.services.repos.activity.record({ communeId: raeren.id, personId: null, kind, at: new Date(now.getTime() - days * DAY), data: null });
   }
   const deps = { repos: app.services.repos, watch: app.services.watch, notifier: app.services.notifier, logger: silentLogger };
-  expect((await runWeeklyScan(deps, now)).alerts).toBe(0);
+  // The first scan reports the communes already red (a first reading), Raeren not among them.
+  await runWeeklyScan(deps, now);
+  expect((await app.services.outbox.list(["pending"], 1000)).filter((r) => r.key.startsWith(`momentum:${raeren.id}:`))).toEqual([]);
   const later = new Date(now.getTime() + 200 * DAY);
   app.setNow(later);
   await runWeeklyScan(deps, later);
@@ -45,8 +47,10 @@ describe("Slack: a momentum alert and its buttons", () => {
   it("posts the alert in the coordination channel; 'Propose a mentor' ranks Eupen first", async () => {
     await h.fake.response((await h.command("config canal coordination", USERS.fr, "C0COORD")).responseUrl);
     await raerenFalls(h.app);
-    await deliverDue(h.app, h.adapter);
-    const post = h.fake.calls.filter((c) => c.method === "chat.postMessage" && c.args.channel === "C0COORD" && textOf(c.args).includes("Raeren"))[0]!;
+    // The first readings of the first scan share the channel: a sweep posts a few per channel.
+    const raerenPost = () => h.fake.calls.filter((c) => c.method === "chat.postMessage" && c.args.channel === "C0COORD" && textOf(c.args).includes("Raeren"))[0];
+    for (let sweep = 0; sweep < 10 && !raerenPost(); sweep++) await deliverDue(h.app, h.adapter);
+    const post = raerenPost()!;
     expect(textOf(post.args)).toContain("Raeren passe en orange");
     expect(textOf(post.args)).toContain("Dernière activité il y a");
     const mentor = buttonsOf(post.args).find((b) => b.label === fr("momentum.action.mentor.button"))!;
@@ -73,8 +77,9 @@ describe("Discord: a momentum alert and its buttons", () => {
     const path = (command: string) => command;
     await h.run(path("config canal"), { usage: "coordination" }, COORD);
     await raerenFalls(h.app);
-    await deliverDue(h.app, h.adapter);
-    const posted = h.fake.guild.channels.flatMap((c) => c.messages).find((m) => discordText(m).includes("Raeren passe en orange"))!;
+    const raerenPost = () => h.fake.guild.channels.flatMap((c) => c.messages).find((m) => discordText(m).includes("Raeren passe en orange"));
+    for (let sweep = 0; sweep < 10 && !raerenPost(); sweep++) await deliverDue(h.app, h.adapter);
+    const posted = raerenPost()!;
     expect(posted).toBeTruthy();
     const mentor = discordButtons(posted).find((b) => b.label === fr("momentum.action.mentor.button"))!;
     expect(mentor.custom_id).toBe("c:parrainage proposer raeren");

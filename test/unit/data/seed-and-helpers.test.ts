@@ -73,7 +73,10 @@ describe("demo communes", () => {
   });
 
   it("have a next FOM date after now, two-yearly from the titled date, the same on every run", () => {
-    for (const { commune } of entries) {
+    // A commune merged into another (Bertogne, per the file's note) has no renewal of its own.
+    const merged = entries.filter((e) => e.merged).map((e) => e.commune.slug);
+    expect(merged).toEqual(["bertogne"]);
+    for (const { commune } of entries.filter((e) => !e.merged)) {
       const due = commune.fomDueOn!;
       expect(due.getTime(), commune.slug).toBeGreaterThan(NOW.getTime());
       expect(due.getTime() - NOW.getTime()).toBeLessThanOrEqual(2 * 366 * 86_400_000);
