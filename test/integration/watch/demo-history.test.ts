@@ -34,7 +34,7 @@ const EXPECTED: Record<Story, ReasonCode[]> = {
 };
 
 /** Seeds a fresh file at `now` (timed), then returns the plan and the communes it was drawn for. */
-async function seedFresh(now: Date): Promise<{ url: string; plan: HistoryPlan; communes: PlanCommune[]; ms: number }> {
+async function seedFresh(now: Date): Promise<{ url: string; plan: HistoryPlan; communes: PlanCommune[] }> {
   const dir = mkdtempSync(join(tmpdir(), "cdce-demo-"));
   dirs.push(dir);
   const url = `file:${join(dir, "demo.db")}`;
