@@ -13,6 +13,9 @@ const RESET = ["defaut", "default", "standard", "reset"];
 
 export default defineCommand({
   name: "rappels",
+  words: { fr: "rappels", de: "erinnerungen", nl: "herinneringen", en: "reminders" },
+  intent: "me",
+  optionWords: { quand: { de: "wann", nl: "wanneer", en: "when" } },
   changesState: true,
   aliases: ["erinnerungen", "herinneringen", "reminders"],
   help: { fr: "Quand me rappeler mes webinaires et évènements (ex. 7j 1j 1h)", de: "Wann ich an meine Webinare und Veranstaltungen erinnert werde (z. B. 7t 1t 1h)", nl: "Wanneer ik herinnerd word aan mijn webinars en evenementen (bv. 7d 1d 1u)", en: "When to remind me of my webinars and events (e.g. 7d 1d 1h)" },

@@ -13,6 +13,9 @@ import { formatLocalTime } from "../../src/core/time/local.js";
 
 export default defineCommand({
   name: "webinaire rejoindre",
+  words: { fr: "webinaire rejoindre", de: "webinar anmelden", nl: "webinar aanmelden", en: "webinar join" },
+  intent: "take-part",
+  optionWords: { code: { de: "code", nl: "code", en: "code" }, creneau: { de: "zeitfenster", nl: "tijdslot", en: "slot" } },
   changesState: true,
   aliases: ["webinaire inscrire", "webinaire join", "evenement rejoindre", "evenement inscrire", "webinar anmelden", "webinar aanmelden", "webinar join"],
   help: { fr: "M’inscrire à un webinaire, une formation ou un créneau d’évènement", de: "Mich für ein Webinar, eine Schulung oder eine Schicht anmelden", nl: "Me inschrijven voor een webinar, opleiding of shift", en: "Register for a webinar, training or event slot" },

@@ -35,6 +35,9 @@ async function namedPerson(qui: string, ctx: Pick<CommandContext<unknown>, "acto
 
 export default defineCommand({
   name: "role",
+  words: { fr: "role", de: "rolle", nl: "rol", en: "role" },
+  intent: "manage",
+  optionWords: { qui: { de: "wer", nl: "wie", en: "who" }, role: { de: "rolle", nl: "rol", en: "role" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: true,
   aliases: ["rolle", "rol"],
   help: { fr: "Donner un rôle à une personne (coordination)", de: "Einer Person eine Rolle geben (Koordination)", nl: "Iemand een rol geven (coördinatie)", en: "Give someone a role (coordination)" },
