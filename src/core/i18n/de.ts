@@ -111,7 +111,7 @@ export const de: Record<keyof typeof fr, string> = {
   "commune.unknown": "Ich finde keine Gemeinde „{name}“. Bitte prüfen Sie die Schreibweise (z. B. Eupen, Raeren).",
   "commune.needed": "Für welche Gemeinde? Fügen Sie ihren Namen hinzu, zum Beispiel `{example}`.",
   "commune.forbidden": "Diese Informationen sind dem CoPil von {commune} und der Koordination vorbehalten.",
-  "terminal.welcome": "CDCE-Bot im Terminalmodus, mit Demo-Daten (40 Gemeinden und ein erfundenes Jahr Aktivität). Geben Sie `/cdce aide` ein, oder `quit` zum Beenden.",
+  "terminal.welcome": "CDCE-Bot im Terminalmodus, mit Demo-Daten (40 Gemeinden und ein erfundenes Jahr Aktivität). Geben Sie `/cdce hilfe` ein, schreiben Sie einfach, was Sie suchen, oder `quit` zum Beenden.",
   "terminal.queued": "Von diesem Befehl eingereiht ({count}):",
   "terminal.queuedItem": "{where} · {when, select, now {jetzt} other {am {when}}} — {summary}",
 };

@@ -111,7 +111,7 @@ export const en: Record<keyof typeof fr, string> = {
   "commune.unknown": "I can’t find a commune called “{name}”. Check the spelling (e.g. Namur, La Roche-en-Ardenne).",
   "commune.needed": "For which commune? Add its name, for example `{example}`.",
   "commune.forbidden": "This information is for the CoPil of {commune} and coordination only.",
-  "terminal.welcome": "CDCE bot, terminal mode, on demo data (40 communes and a made-up year of activity). Type `/cdce aide`, or `quit` to leave.",
+  "terminal.welcome": "CDCE bot, terminal mode, on demo data (40 communes and a made-up year of activity). Type `/cdce help`, just write what you are looking for, or `quit` to leave.",
   "terminal.queued": "Queued by this command ({count}):",
   "terminal.queuedItem": "{where} · {when, select, now {now} other {on {when}}} — {summary}",
 };

@@ -109,7 +109,7 @@ export const fr = {
   "commune.unknown": "Je ne trouve pas de commune « {name} ». Vérifiez l’orthographe (ex. : Namur, La Roche-en-Ardenne).",
   "commune.needed": "Pour quelle commune ? Ajoutez son nom, par exemple `{example}`.",
   "commune.forbidden": "Ces informations sont réservées au CoPil de {commune} et à la coordination.",
-  "terminal.welcome": "Bot CDCE, mode terminal, sur des données de démonstration (40 communes et une année d’activité fictive). Tapez `/cdce aide`, ou `quit` pour sortir.",
+  "terminal.welcome": "Bot CDCE, mode terminal, sur des données de démonstration (40 communes et une année d’activité fictive). Tapez `/cdce aide`, écrivez simplement ce que vous cherchez, ou `quit` pour sortir.",
   "terminal.queued": "Mis en file par cette commande ({count}) :",
   "terminal.queuedItem": "{where} · {when, select, now {maintenant} other {le {when}}} — {summary}",
 } as const;

@@ -111,7 +111,7 @@ export const nl: Record<keyof typeof fr, string> = {
   "commune.unknown": "Ik vind geen gemeente ‘{name}’. Controleer de spelling (bv. Jette, Uccle).",
   "commune.needed": "Voor welke gemeente? Voeg de naam toe, bijvoorbeeld `{example}`.",
   "commune.forbidden": "Deze informatie is voorbehouden aan de CoPil van {commune} en aan de coördinatie.",
-  "terminal.welcome": "CDCE-bot in terminalmodus, met demogegevens (40 gemeenten en een verzonnen jaar activiteit). Typ `/cdce aide`, of `quit` om te stoppen.",
+  "terminal.welcome": "CDCE-bot in terminalmodus, met demogegevens (40 gemeenten en een verzonnen jaar activiteit). Typ `/cdce hulp`, schrijf gewoon wat u zoekt, of `quit` om te stoppen.",
   "terminal.queued": "Door deze opdracht in de wachtrij gezet ({count}):",
   "terminal.queuedItem": "{where} · {when, select, now {nu} other {op {when}}} — {summary}",
 };
