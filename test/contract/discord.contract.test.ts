@@ -80,6 +80,7 @@ function errorsByField(reply: NormalizedReply, form: OpenedForm): Record<string,
 let channels = 0;
 
 adapterContract({
+  unsupported: { plainLanguage: "MESSAGE_CREATE is not wired to the front door on Discord yet" },
   name: "discord",
   // A message's embeds hold 6,000 characters in all.
   maxMessageChars: 6000,

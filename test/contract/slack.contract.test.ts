@@ -73,6 +73,7 @@ let channels = 0;
 const ref = (channelId: string): ChannelRef => ({ platform: "slack", workspaceId: TEAM_ID, channelId });
 
 adapterContract({
+  unsupported: { plainLanguage: "message.im / app_mention are not wired to the front door on Slack yet" },
   name: "slack",
   // A message holds 50 blocks, each section at most 3,000 characters.
   maxMessageChars: 50 * 3000,
