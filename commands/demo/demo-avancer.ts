@@ -11,6 +11,9 @@ import { advanceReply } from "../../src/features/demo/view.js";
 
 export default defineCommand({
   name: "demo avancer",
+  words: { fr: "demo avancer", de: "demo vorspulen", nl: "demo vooruit", en: "demo advance" },
+  intent: "manage",
+  optionWords: { duree: { de: "dauer", nl: "duur", en: "duration" } },
   aliases: ["demo vorspulen", "demo vooruit", "demo advance"],
   help: {
     fr: "Démo en terminal : avancer l’horloge (les tâches planifiées tournent)",

@@ -14,6 +14,9 @@ const MAX_ICS_CHARS = 2800;
 
 export default defineCommand({
   name: "agenda",
+  words: { fr: "agenda", de: "termine", nl: "agenda", en: "agenda" },
+  intent: "take-part",
+  optionWords: { format: { de: "format", nl: "formaat", en: "format" } },
   changesState: false,
   aliases: ["mon agenda", "termine", "mijn agenda", "my agenda"],
   help: { fr: "Mon agenda : webinaires, formations et créneaux où je suis inscrit·e (.ics)", de: "Mein Kalender: Webinare, Schulungen und Schichten, für die ich angemeldet bin (.ics)", nl: "Mijn agenda: webinars, opleidingen en shifts waarvoor ik ingeschreven ben (.ics)", en: "My agenda: webinars, trainings and slots I registered for (.ics)" },

@@ -18,6 +18,9 @@ const h = (fr: string, de: string, nl: string, en: string) => ({ fr, de, nl, en 
 
 export default defineCommand({
   name: "evenement creer",
+  words: { fr: "evenement creer", de: "veranstaltung erstellen", nl: "evenement maken", en: "event create" },
+  intent: "manage",
+  optionWords: { type: { de: "typ", nl: "type", en: "type" }, titre: { de: "titel", nl: "titel", en: "title" }, debut: { de: "beginn", nl: "begin", en: "start" }, lieu: { de: "ort", nl: "plaats", en: "place" }, creneaux: { de: "zeitfenster", nl: "tijdsloten", en: "slots" }, description: { de: "beschreibung", nl: "beschrijving", en: "description" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: true,
   aliases: ["evenement ajouter", "veranstaltung erstellen", "evenement maken", "event create"],
   help: h("Créer une action locale de ma commune (stand, atelier, petit-déjeuner…) avec des créneaux bénévoles", "Lokale Aktion meiner Gemeinde anlegen (Stand, Workshop, Frühstück…) mit Schichten", "Lokale actie van mijn gemeente aanmaken (stand, workshop, ontbijt…) met shifts", "Create a local action of my commune (stand, workshop, breakfast…) with volunteer slots"),

@@ -6,6 +6,9 @@ import { assertCanManage, eventByCode } from "../../src/features/events/lookup.j
 
 export default defineCommand({
   name: "evenement partager",
+  words: { fr: "evenement partager", de: "veranstaltung teilen", nl: "evenement delen", en: "event share" },
+  intent: "share",
+  optionWords: { code: { de: "code", nl: "code", en: "code" } },
   changesState: true,
   aliases: ["evenement share", "veranstaltung teilen", "evenement delen"],
   help: { fr: "Partager une action locale avec tout le réseau", de: "Eine lokale Aktion mit dem ganzen Netzwerk teilen", nl: "Een lokale actie delen met het hele netwerk", en: "Share a local action with the whole network" },

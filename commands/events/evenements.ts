@@ -8,6 +8,9 @@ import { prefixWithin } from "../../src/core/clip.js";
 
 export default defineCommand({
   name: "evenements",
+  words: { fr: "evenements", de: "veranstaltungen", nl: "evenementen", en: "events" },
+  intent: "find",
+  optionWords: { commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: false,
   aliases: ["veranstaltungen", "evenementen"],
   help: { fr: "Les actions locales à venir de ma commune", de: "Die kommenden lokalen Aktionen meiner Gemeinde", nl: "De komende lokale acties van mijn gemeente", en: "My commune’s upcoming local actions" },

@@ -10,6 +10,9 @@ import { buildIcs, googleCalendarLink } from "../../src/features/events/ics.js";
 
 export default defineCommand({
   name: "ics",
+  words: { fr: "ics", de: "ics", nl: "ics", en: "ics" },
+  intent: "take-part",
+  optionWords: { code: { de: "code", nl: "code", en: "code" } },
   changesState: false,
   aliases: ["calendrier", "kalender", "calendar"],
   help: { fr: "Le fichier agenda (.ics) d’un webinaire ou d’un évènement", de: "Die Kalenderdatei (.ics) eines Webinars oder einer Veranstaltung", nl: "Het agendabestand (.ics) van een webinar of evenement", en: "The calendar file (.ics) of a webinar or event" },

@@ -16,6 +16,9 @@ const SIX_MONTHS_MS = 183 * 86_400_000;
 
 export default defineCommand({
   name: "participations",
+  words: { fr: "participations", de: "teilnahmen", nl: "deelnames", en: "attendance" },
+  intent: "manage",
+  optionWords: { commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: false,
   aliases: ["teilnahmen", "deelnames", "attendance"],
   help: { fr: "Qui de ma commune participe à quelle formation", de: "Wer aus meiner Gemeinde an welcher Schulung teilnimmt", nl: "Wie van mijn gemeente aan welke opleiding deelneemt", en: "Who from my commune takes part in which training" },

@@ -14,6 +14,11 @@ const yes = (raw: string) => (["oui", "yes", "ja", "o", "y", "true"].includes(ra
 
 export default defineCommand({
   name: "webinaire annuler",
+  words: { fr: "webinaire annuler", de: "webinar absagen", nl: "webinar annuleren", en: "webinar cancel" },
+  intent: "manage",
+  optionWords: { code: { de: "code", nl: "code", en: "code" }, confirmer: { de: "bestätigen", nl: "bevestigen", en: "confirm" }, serie: { de: "reihe", nl: "reeks", en: "series" } },
+  // A first gate for help and the front door; the event's own commune (or the network) is checked on it.
+  permission: "commune.manage",
   changesState: true,
   aliases: ["webinaire cancel", "evenement annuler", "webinar absagen", "webinar annuleren"],
   help: { fr: "Annuler un webinaire ou un évènement (les inscrit·es sont prévenu·es)", de: "Ein Webinar oder eine Veranstaltung absagen (Angemeldete werden benachrichtigt)", nl: "Een webinar of evenement annuleren (ingeschrevenen worden verwittigd)", en: "Cancel a webinar or event (registered people are told)" },

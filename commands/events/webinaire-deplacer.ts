@@ -18,6 +18,11 @@ import { prefixWithin } from "../../src/core/clip.js";
 
 export default defineCommand({
   name: "webinaire deplacer",
+  words: { fr: "webinaire deplacer", de: "webinar verschieben", nl: "webinar verplaatsen", en: "webinar move" },
+  intent: "manage",
+  optionWords: { code: { de: "code", nl: "code", en: "code" }, debut: { de: "beginn", nl: "begin", en: "start" }, duree: { de: "dauer", nl: "duur", en: "duration" }, serie: { de: "reihe", nl: "reeks", en: "series" } },
+  // A first gate for help and the front door; the event's own commune (or the network) is checked on it.
+  permission: "commune.manage",
   changesState: true,
   aliases: ["webinaire move", "evenement deplacer", "webinar verschieben", "webinar verplaatsen"],
   help: { fr: "Changer la date d’un webinaire ou d’un évènement (les inscrit·es sont prévenu·es)", de: "Den Termin eines Webinars oder einer Veranstaltung ändern (Angemeldete werden benachrichtigt)", nl: "De datum van een webinar of evenement wijzigen (ingeschrevenen worden verwittigd)", en: "Move a webinar or event (registered people are told)" },

@@ -16,6 +16,11 @@ import { promotedPrefix, tally } from "../../src/features/events/told.js";
 
 export default defineCommand({
   name: "webinaire modifier",
+  words: { fr: "webinaire modifier", de: "webinar bearbeiten", nl: "webinar wijzigen", en: "webinar edit" },
+  intent: "manage",
+  optionWords: { code: { de: "code", nl: "code", en: "code" }, capacite: { de: "plätze", nl: "plaatsen", en: "capacity" }, lien: { de: "link", nl: "link", en: "link" }, titre: { de: "titel", nl: "titel", en: "title" } },
+  // A first gate for help and the front door; the event's own commune (or the network) is checked on it.
+  permission: "commune.manage",
   changesState: true,
   aliases: ["webinaire edit", "evenement modifier", "webinar bearbeiten", "webinar wijzigen"],
   help: { fr: "Changer le titre, le lien ou le nombre de places d’un webinaire", de: "Titel, Link oder Platzzahl eines Webinars ändern", nl: "Titel, link of aantal plaatsen van een webinar wijzigen", en: "Change a webinar’s title, link or number of seats" },

@@ -16,6 +16,9 @@ const h = (fr: string, de: string, nl: string, en: string) => ({ fr, de, nl, en 
 
 export default defineCommand({
   name: "webinaire planifier",
+  words: { fr: "webinaire planifier", de: "webinar planen", nl: "webinar plannen", en: "webinar schedule" },
+  intent: "manage",
+  optionWords: { titre: { de: "titel", nl: "titel", en: "title" }, theme: { de: "thema", nl: "thema", en: "theme" }, debut: { de: "beginn", nl: "begin", en: "start" }, duree: { de: "dauer", nl: "duur", en: "duration" }, lien: { de: "link", nl: "link", en: "link" }, capacite: { de: "plätze", nl: "plaatsen", en: "capacity" }, langue: { de: "sprache", nl: "taal", en: "language" }, public: { de: "zielgruppe", nl: "doelgroep", en: "audience" }, type: { de: "typ", nl: "type", en: "type" }, details: { de: "details", nl: "details", en: "details" } },
   changesState: true,
   aliases: ["webinaire creer", "webinar planen", "webinar plannen", "webinar schedule"],
   help: h("Planifier un webinaire ou une formation du réseau (coordination)", "Ein Webinar oder eine Schulung des Netzwerks planen (Koordination)", "Een webinar of opleiding van het netwerk plannen (coördinatie)", "Schedule a network webinar or training (coordination)"),

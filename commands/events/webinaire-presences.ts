@@ -17,6 +17,11 @@ const MAX_BUTTONS = 20;
 
 export default defineCommand({
   name: "webinaire presences",
+  words: { fr: "webinaire presences", de: "webinar anwesenheit", nl: "webinar aanwezigheid", en: "webinar attendance" },
+  intent: "manage",
+  optionWords: { code: { de: "code", nl: "code", en: "code" }, inscription: { de: "anmeldung", nl: "inschrijving", en: "registration" }, noms: { de: "namen", nl: "namen", en: "names" }, tous: { de: "alle", nl: "alle", en: "all" } },
+  // A first gate for help and the front door; the event's own commune (or the network) is checked on it.
+  permission: "commune.manage",
   changesState: true,
   aliases: ["webinaire present", "webinaire attendance", "evenement presences", "webinar anwesenheit", "webinar aanwezigheid"],
   help: { fr: "Noter qui était présent (et compter pour la dynamique des communes)", de: "Festhalten, wer anwesend war (zählt für die Dynamik der Gemeinden)", nl: "Noteren wie aanwezig was (telt mee voor de dynamiek van de gemeenten)", en: "Record who attended (counts for the communes’ momentum)" },

@@ -6,6 +6,9 @@ import { eventByCode } from "../../src/features/events/lookup.js";
 
 export default defineCommand({
   name: "webinaire quitter",
+  words: { fr: "webinaire quitter", de: "webinar abmelden", nl: "webinar afmelden", en: "webinar leave" },
+  intent: "take-part",
+  optionWords: { code: { de: "code", nl: "code", en: "code" }, creneau: { de: "zeitfenster", nl: "tijdslot", en: "slot" } },
   changesState: true,
   aliases: ["webinaire desinscrire", "webinaire leave", "evenement quitter", "evenement desinscrire", "webinar abmelden", "webinar afmelden", "webinar leave"],
   help: { fr: "Me désinscrire (ma place va au premier de la liste d’attente)", de: "Mich abmelden (mein Platz geht an die erste Person der Warteliste)", nl: "Me uitschrijven (mijn plaats gaat naar de eerste op de wachtlijst)", en: "Unregister (my seat goes to the first on the waitlist)" },

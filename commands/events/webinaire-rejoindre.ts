@@ -4,6 +4,7 @@
  * Anyone may register. A full event puts the person on the waitlist.
  */
 import { reminderPrefix } from "../../src/features/events/reminders.js";
+import { offsetsInWords } from "../../src/core/time/durations.js";
 import { defineCommand } from "../../src/core/commands.js";
 import { int, text } from "../../src/core/options.js";
 import { message, reply } from "../../src/core/reply.js";
@@ -13,6 +14,9 @@ import { formatLocalTime } from "../../src/core/time/local.js";
 
 export default defineCommand({
   name: "webinaire rejoindre",
+  words: { fr: "webinaire rejoindre", de: "webinar anmelden", nl: "webinar aanmelden", en: "webinar join" },
+  intent: "take-part",
+  optionWords: { code: { de: "code", nl: "code", en: "code" }, creneau: { de: "zeitfenster", nl: "tijdslot", en: "slot" } },
   changesState: true,
   aliases: ["webinaire inscrire", "webinaire join", "evenement rejoindre", "evenement inscrire", "webinar anmelden", "webinar aanmelden", "webinar join"],
   help: { fr: "M’inscrire à un webinaire, une formation ou un créneau d’évènement", de: "Mich für ein Webinar, eine Schulung oder eine Schicht anmelden", nl: "Me inschrijven voor een webinar, opleiding of shift", en: "Register for a webinar, training or event slot" },
@@ -44,7 +48,7 @@ export default defineCommand({
       case "going":
         // "Reminders planned" only for reminders in the outbox.
         if (services.notifier.queuedUnder(reminderPrefix(event.id, actor.personId)) > 0) {
-          text = t("ev.joined", { title: event.title, when, offsets: (result.offsets ?? (await services.events.offsetsFor(actor.personId, event)).offsets).join(" ") });
+          text = t("ev.joined", { title: event.title, when, offsets: offsetsInWords(result.offsets ?? (await services.events.offsetsFor(actor.personId, event)).offsets, locale) });
         } else {
           const reachable = await services.notifier.reaches({ kind: "person", personId: actor.personId });
           text = `${t("ev.joined.base", { title: event.title, when })} ${t(reachable ? "ev.joined.noneLeft" : "ev.remind.unreachable")}`;

@@ -13,6 +13,9 @@ const listed = (names: string[]) => names.slice(0, 30).join(", ") + (names.lengt
 
 export default defineCommand({
   name: "webinaire relancer",
+  words: { fr: "webinaire relancer", de: "webinar erinnern", nl: "webinar herinneren", en: "webinar nudge" },
+  intent: "manage",
+  optionWords: { code: { de: "code", nl: "code", en: "code" } },
   changesState: true,
   aliases: ["webinaire nudge", "webinar erinnern", "webinar herinneren"],
   help: { fr: "Relancer les CoPil dont personne n’est inscrit (coordination)", de: "Steuerungsgruppen ohne Anmeldung erinnern (Koordination)", nl: "Stuurgroepen zonder inschrijving herinneren (coördinatie)", en: "Nudge CoPils with nobody registered (coordination)" },

@@ -24,6 +24,9 @@ const isoLocal = (d: Date, zone: string) => {
 
 export default defineCommand({
   name: "webinaire serie",
+  words: { fr: "webinaire serie", de: "webinar reihe", nl: "webinar reeks", en: "webinar series" },
+  intent: "manage",
+  optionWords: { titre: { de: "titel", nl: "titel", en: "title" }, theme: { de: "thema", nl: "thema", en: "theme" }, quand: { de: "wann", nl: "wanneer", en: "when" }, nombre: { de: "anzahl", nl: "aantal", en: "count" }, depuis: { de: "ab", nl: "vanaf", en: "from" }, duree: { de: "dauer", nl: "duur", en: "duration" }, lien: { de: "link", nl: "link", en: "link" }, capacite: { de: "plätze", nl: "plaatsen", en: "capacity" }, langue: { de: "sprache", nl: "taal", en: "language" }, public: { de: "zielgruppe", nl: "doelgroep", en: "audience" }, details: { de: "details", nl: "details", en: "details" } },
   changesState: true,
   aliases: ["webinaire cycle", "webinar reihe", "webinar reeks", "webinar series"],
   help: h("Planifier une série (cycle de formation) : une règle mensuelle ou une liste de dates (coordination)", "Eine Reihe planen (Schulungszyklus): monatliche Regel oder Liste von Terminen (Koordination)", "Een reeks plannen (opleidingscyclus): maandelijkse regel of lijst van data (coördinatie)", "Plan a series (training cycle): a monthly rule or a list of dates (coordination)"),

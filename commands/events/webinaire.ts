@@ -11,6 +11,9 @@ import type { Block } from "../../src/core/types.js";
 
 export default defineCommand({
   name: "webinaire",
+  words: { fr: "webinaire", de: "webinar", nl: "webinar", en: "webinar" },
+  intent: "find",
+  optionWords: { code: { de: "code", nl: "code", en: "code" } },
   changesState: false,
   aliases: ["webinar", "evenement", "veranstaltung"],
   help: { fr: "Voir un webinaire ou un évènement, et qui de ma commune y participe", de: "Ein Webinar oder eine Veranstaltung ansehen, und wer aus meiner Gemeinde teilnimmt", nl: "Een webinar of evenement bekijken, en wie van mijn gemeente deelneemt", en: "See a webinar or event, and who from my commune takes part" },

@@ -16,6 +16,9 @@ const h = (fr: string, de: string, nl: string, en: string) => ({ fr, de, nl, en 
 
 export default defineCommand({
   name: "webinaires",
+  words: { fr: "webinaires", de: "webinare", nl: "webinars", en: "webinars" },
+  intent: "find",
+  optionWords: { theme: { de: "thema", nl: "thema", en: "theme" }, langue: { de: "sprache", nl: "taal", en: "language" }, public: { de: "zielgruppe", nl: "doelgroep", en: "audience" }, page: { de: "seite", nl: "pagina", en: "page" } },
   changesState: false,
   aliases: ["webinars", "formations", "trainings", "schulungen", "opleidingen"],
   help: h("Les prochains webinaires et formations du réseau", "Die nächsten Webinare und Schulungen des Netzwerks", "De volgende webinars en opleidingen van het netwerk", "Upcoming network webinars and trainings"),

@@ -12,6 +12,9 @@ import { prefixWithin } from "../../src/core/clip.js";
 
 export default defineCommand({
   name: "idee statut",
+  words: { fr: "idee statut", de: "idee status", nl: "idee status", en: "idea status" },
+  intent: "manage",
+  optionWords: { ref: { de: "ref", nl: "ref", en: "ref" }, statut: { de: "status", nl: "status", en: "status" }, note: { de: "notiz", nl: "notitie", en: "note" } },
   changesState: true,
   aliases: ["idea status", "idee status"],
   help: { fr: "Faire avancer une idée de la boîte à idées (CoPil)", de: "Eine Idee aus der Ideenbox weiterbringen (Steuerungsgruppe)", nl: "Een idee uit de ideeënbus verder brengen (stuurgroep)", en: "Move an idea of the idea box along (CoPil)" },

@@ -15,6 +15,9 @@ const yesNo = (s: string) => (/^(oui|yes|ja|y|o|1|true)$/i.test(s) ? "oui" : /^(
 
 export default defineCommand({
   name: "idee",
+  words: { fr: "idee", de: "idee", nl: "idee", en: "idea" },
+  intent: "share",
+  optionWords: { texte: { de: "text", nl: "tekst", en: "text" }, anonyme: { de: "anonym", nl: "anoniem", en: "anonymous" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: true,
   aliases: ["idea", "idée", "ideen", "idee box"],
   help: { fr: "Déposer une idée dans la boîte à idées de votre commune", de: "Eine Idee in die Ideenbox Ihrer Gemeinde legen", nl: "Een idee in de ideeënbus van uw gemeente steken", en: "Drop an idea in your commune’s idea box" },

@@ -11,6 +11,9 @@ import { ideaBlocks, statusLabel, toIdeaStatus } from "../../src/features/ideas/
 export default defineCommand({
   // Under `idee` so that Discord keeps it in that group; `/cdce idees` still works.
   name: "idee liste",
+  words: { fr: "idee liste", de: "idee liste", nl: "idee lijst", en: "idea list" },
+  intent: "find",
+  optionWords: { statut: { de: "status", nl: "status", en: "status" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: false,
   aliases: ["idees", "ideas", "idées", "ideeen", "idee list"],
   help: { fr: "Voir la boîte à idées d’une commune", de: "Die Ideenbox einer Gemeinde ansehen", nl: "De ideeënbus van een gemeente bekijken", en: "See a commune’s idea box" },

@@ -17,6 +17,9 @@ const SHOWN = 20;
 
 export default defineCommand({
   name: "boite",
+  words: { fr: "boite", de: "postfach", nl: "postvak", en: "inbox" },
+  intent: "me",
+  optionWords: { canal: { de: "kanal", nl: "kanaal", en: "channel" } },
   changesState: false,
   aliases: ["boîte", "postfach", "inbox", "postvak"],
   help: {

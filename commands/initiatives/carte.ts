@@ -19,6 +19,9 @@ import { isoDay } from "../../src/core/time/local.js";
 export default defineCommand({
   // Under `initiative` so that Discord keeps it in that group; `/cdce carte` still works.
   name: "initiative carte",
+  words: { fr: "initiative carte", de: "initiative karte", nl: "initiatief kaart", en: "initiative map" },
+  intent: "find",
+  optionWords: { mots: { de: "wörter", nl: "woorden", en: "words" }, type: { de: "typ", nl: "type", en: "type" }, periode: { de: "zeitraum", nl: "periode", en: "period" }, format: { de: "format", nl: "formaat", en: "format" } },
   changesState: false,
   aliases: ["carte", "map", "karte", "kaart", "initiative map"],
   help: { fr: "Carte des initiatives du réseau (image ou GeoJSON)", de: "Karte der Initiativen des Netzwerks (Bild oder GeoJSON)", nl: "Kaart van de initiatieven van het netwerk (afbeelding of GeoJSON)", en: "Map of the network’s initiatives (image or GeoJSON)" },

@@ -12,6 +12,9 @@ const NO = /^(non|off|no|nein|nee|aus|uit|0|false)$/i;
 
 export default defineCommand({
   name: "config moderation",
+  words: { fr: "config moderation", de: "konfig moderation", nl: "config moderatie", en: "config moderation" },
+  intent: "manage",
+  optionWords: { valeur: { de: "wert", nl: "waarde", en: "value" } },
   changesState: true,
   aliases: ["config moderatie", "config moderierung"],
   help: { fr: "Valider les initiatives avant publication, ou non (coordination)", de: "Initiativen vor der Veröffentlichung freigeben oder nicht (Koordination)", nl: "Initiatieven al dan niet goedkeuren vóór publicatie (coördinatie)", en: "Approve initiatives before they go out, or not (coordination)" },

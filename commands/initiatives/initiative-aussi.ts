@@ -10,6 +10,9 @@ import { followNotice } from "../../src/features/initiatives/notifications.js";
 
 export default defineCommand({
   name: "initiative aussi",
+  words: { fr: "initiative aussi", de: "initiative auch", nl: "initiatief ook", en: "initiative too" },
+  intent: "take-part",
+  optionWords: { ref: { de: "ref", nl: "ref", en: "ref" } },
   changesState: true,
   aliases: ["initiative too", "initiative auch", "initiative ook"],
   hidden: true,

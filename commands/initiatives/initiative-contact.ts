@@ -11,6 +11,9 @@ import { contactRequest } from "../../src/features/initiatives/notifications.js"
 
 export default defineCommand({
   name: "initiative contact",
+  words: { fr: "initiative contact", de: "initiative kontakt", nl: "initiatief contact", en: "initiative contact" },
+  intent: "find",
+  optionWords: { ref: { de: "ref", nl: "ref", en: "ref" } },
   changesState: true,
   hidden: true,
   help: { fr: "Entrer en contact avec l’auteur d’une initiative", de: "Mit der Autorin / dem Autor einer Initiative Kontakt aufnehmen", nl: "Contact opnemen met de auteur van een initiatief", en: "Get in touch with an initiative’s author" },

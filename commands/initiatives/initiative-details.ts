@@ -11,6 +11,9 @@ import { findInitiative } from "../../src/features/initiatives/service.js";
 
 export default defineCommand({
   name: "initiative details",
+  words: { fr: "initiative details", de: "initiative details", nl: "initiatief details", en: "initiative details" },
+  intent: "share",
+  optionWords: { ref: { de: "ref", nl: "ref", en: "ref" } },
   changesState: false,
   hidden: true,
   help: { fr: "Compléter une initiative (partenaires, critères, lieu, liens)", de: "Eine Initiative ergänzen (Partner, Kriterien, Ort, Links)", nl: "Een initiatief aanvullen (partners, criteria, plaats, links)", en: "Complete an initiative (partners, criteria, place, links)" },

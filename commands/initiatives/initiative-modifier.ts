@@ -16,6 +16,9 @@ import { networkPost } from "../../src/features/initiatives/notifications.js";
 
 export default defineCommand({
   name: "initiative modifier",
+  words: { fr: "initiative modifier", de: "initiative bearbeiten", nl: "initiatief wijzigen", en: "initiative edit" },
+  intent: "share",
+  optionWords: { ref: { de: "ref", nl: "ref", en: "ref" }, titre: { de: "titel", nl: "titel", en: "title" }, description: { de: "beschreibung", nl: "beschrijving", en: "description" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" }, date: { de: "datum", nl: "datum", en: "date" }, type: { de: "typ", nl: "type", en: "type" }, partenaires: { de: "partner", nl: "partners", en: "partners" }, criteres: { de: "kriterien", nl: "criteria", en: "criteria" }, lieu: { de: "ort", nl: "plaats", en: "place" }, liens: { de: "links", nl: "links", en: "links" } },
   changesState: true,
   aliases: ["initiative edit", "initiative bearbeiten", "initiative wijzigen"],
   help: { fr: "Modifier une initiative (auteur ou coordination)", de: "Eine Initiative ändern (Autor:in oder Koordination)", nl: "Een initiatief wijzigen (auteur of coördinatie)", en: "Edit an initiative (author or coordination)" },

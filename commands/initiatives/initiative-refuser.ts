@@ -11,6 +11,9 @@ import { authorVerdict } from "../../src/features/initiatives/notifications.js";
 
 export default defineCommand({
   name: "initiative refuser",
+  words: { fr: "initiative refuser", de: "initiative ablehnen", nl: "initiatief weigeren", en: "initiative reject" },
+  intent: "manage",
+  optionWords: { ref: { de: "ref", nl: "ref", en: "ref" }, raison: { de: "grund", nl: "reden", en: "reason" } },
   changesState: true,
   aliases: ["initiative reject", "initiative ablehnen", "initiative weigeren"],
   help: { fr: "Refuser une initiative en attente (coordination)", de: "Eine wartende Initiative ablehnen (Koordination)", nl: "Een wachtend initiatief weigeren (coördinatie)", en: "Reject a pending initiative (coordination)" },

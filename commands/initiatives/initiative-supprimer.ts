@@ -11,6 +11,9 @@ import { findInitiative, withdraw } from "../../src/features/initiatives/service
 
 export default defineCommand({
   name: "initiative supprimer",
+  words: { fr: "initiative supprimer", de: "initiative löschen", nl: "initiatief verwijderen", en: "initiative delete" },
+  intent: "share",
+  optionWords: { ref: { de: "ref", nl: "ref", en: "ref" }, confirmer: { de: "bestätigen", nl: "bevestigen", en: "confirm" } },
   changesState: true,
   aliases: ["initiative delete", "initiative loschen", "initiative verwijderen"],
   help: { fr: "Supprimer une initiative (auteur ou coordination)", de: "Eine Initiative löschen (Autor:in oder Koordination)", nl: "Een initiatief verwijderen (auteur of coördinatie)", en: "Delete an initiative (author or coordination)" },

@@ -11,6 +11,9 @@ import { refOf } from "../../src/features/initiatives/render.js";
 
 export default defineCommand({
   name: "initiative valider",
+  words: { fr: "initiative valider", de: "initiative freigeben", nl: "initiatief goedkeuren", en: "initiative approve" },
+  intent: "manage",
+  optionWords: { ref: { de: "ref", nl: "ref", en: "ref" } },
   changesState: true,
   aliases: ["initiative approve", "initiative freigeben", "initiative goedkeuren"],
   help: { fr: "Valider une initiative en attente (coordination)", de: "Eine wartende Initiative freigeben (Koordination)", nl: "Een wachtend initiatief goedkeuren (coördinatie)", en: "Approve a pending initiative (coordination)" },

@@ -9,6 +9,9 @@ import { initiativeCard, moderationButtons, networkButtons, ownerButtons } from 
 
 export default defineCommand({
   name: "initiative voir",
+  words: { fr: "initiative voir", de: "initiative zeigen", nl: "initiatief tonen", en: "initiative show" },
+  intent: "find",
+  optionWords: { ref: { de: "ref", nl: "ref", en: "ref" } },
   changesState: false,
   aliases: ["initiative show", "initiative zeigen", "initiative tonen"],
   help: { fr: "Voir une initiative", de: "Eine Initiative anzeigen", nl: "Een initiatief bekijken", en: "Show an initiative" },

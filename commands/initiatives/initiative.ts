@@ -14,6 +14,9 @@ import { message } from "../../src/core/reply.js";
 
 export default defineCommand({
   name: "initiative",
+  words: { fr: "initiative", de: "initiative", nl: "initiatief", en: "initiative" },
+  intent: "share",
+  optionWords: { titre: { de: "titel", nl: "titel", en: "title" }, description: { de: "beschreibung", nl: "beschrijving", en: "description" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" }, date: { de: "datum", nl: "datum", en: "date" }, type: { de: "typ", nl: "type", en: "type" }, partenaires: { de: "partner", nl: "partners", en: "partners" }, criteres: { de: "kriterien", nl: "criteria", en: "criteria" }, lieu: { de: "ort", nl: "plaats", en: "place" }, liens: { de: "links", nl: "links", en: "links" } },
   changesState: true,
   aliases: ["initiatieve", "partager", "share"],
   help: { fr: "Partager une initiative locale avec tout le réseau", de: "Eine lokale Initiative mit dem ganzen Netzwerk teilen", nl: "Een lokaal initiatief delen met het hele netwerk", en: "Share a local initiative with the whole network" },

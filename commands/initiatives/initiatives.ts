@@ -22,6 +22,9 @@ const PER_PAGE = 6;
 export default defineCommand({
   // Under `initiative` so that Discord keeps it in that group; `/cdce initiatives …` still works.
   name: "initiative chercher",
+  words: { fr: "initiative chercher", de: "initiative suchen", nl: "initiatief zoeken", en: "initiative search" },
+  intent: "find",
+  optionWords: { mots: { de: "wörter", nl: "woorden", en: "words" }, type: { de: "typ", nl: "type", en: "type" }, partenaire: { de: "partner", nl: "partner", en: "partner" }, critere: { de: "kriterium", nl: "criterium", en: "criterion" }, province: { de: "provinz", nl: "provincie", en: "province" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" }, langue: { de: "sprache", nl: "taal", en: "language" }, periode: { de: "zeitraum", nl: "periode", en: "period" }, page: { de: "seite", nl: "pagina", en: "page" } },
   changesState: false,
   aliases: ["initiatives", "initiativen", "initiatieven", "initiative search", "initiative suchen", "initiative zoeken"],
   help: { fr: "Chercher parmi les initiatives du réseau", de: "In den Initiativen des Netzwerks suchen", nl: "Zoeken in de initiatieven van het netwerk", en: "Search the network’s initiatives" },

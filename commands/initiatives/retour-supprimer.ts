@@ -7,6 +7,9 @@ import { findSheet } from "../../src/features/initiatives/sheets.js";
 
 export default defineCommand({
   name: "retour supprimer",
+  words: { fr: "retour supprimer", de: "erfahrung löschen", nl: "ervaring verwijderen", en: "feedback delete" },
+  intent: "share",
+  optionWords: { ref: { de: "ref", nl: "ref", en: "ref" } },
   changesState: true,
   aliases: ["fiche supprimer", "retour delete"],
   help: { fr: "Supprimer une fiche retour d’expérience (auteur ou coordination)", de: "Einen Erfahrungsbericht löschen (Autor:in oder Koordination)", nl: "Een ervaringsfiche verwijderen (auteur of coördinatie)", en: "Delete an experience sheet (author or coordination)" },

@@ -7,6 +7,9 @@ import { findSheet, sheetBlocks } from "../../src/features/initiatives/sheets.js
 
 export default defineCommand({
   name: "retour voir",
+  words: { fr: "retour voir", de: "erfahrung zeigen", nl: "ervaring tonen", en: "feedback show" },
+  intent: "find",
+  optionWords: { ref: { de: "ref", nl: "ref", en: "ref" } },
   changesState: false,
   aliases: ["fiche voir", "retour show"],
   help: { fr: "Lire une fiche retour d’expérience", de: "Einen Erfahrungsbericht lesen", nl: "Een ervaringsfiche lezen", en: "Read an experience sheet" },

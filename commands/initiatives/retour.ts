@@ -16,6 +16,9 @@ const long = (fr: string, de: string, nl: string, en: string) => text({ help: { 
 
 export default defineCommand({
   name: "retour",
+  words: { fr: "retour", de: "erfahrung", nl: "ervaring", en: "feedback" },
+  intent: "share",
+  optionWords: { contexte: { de: "kontext", nl: "context", en: "context" }, reussi: { de: "gelungen", nl: "gelukt", en: "worked" }, eviter: { de: "vermeiden", nl: "vermijden", en: "avoid" }, conseils: { de: "tipps", nl: "tips", en: "tips" }, contact: { de: "kontakt", nl: "contact", en: "contact" }, titre: { de: "titel", nl: "titel", en: "title" }, type: { de: "typ", nl: "type", en: "type" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: true,
   aliases: ["fiche", "erfahrung", "ervaring", "feedback"],
   help: { fr: "Écrire une fiche « retour d’expérience » pour les nouveaux bénévoles", de: "Einen Erfahrungsbericht für neue Freiwillige schreiben", nl: "Een ervaringsfiche schrijven voor nieuwe vrijwilligers", en: "Write an experience sheet for new volunteers" },

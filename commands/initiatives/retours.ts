@@ -12,6 +12,9 @@ const PER_PAGE = 8;
 export default defineCommand({
   // Under `retour` so that Discord keeps it in that group; `/cdce retours …` still works.
   name: "retour chercher",
+  words: { fr: "retour chercher", de: "erfahrung suchen", nl: "ervaring zoeken", en: "feedback search" },
+  intent: "find",
+  optionWords: { mots: { de: "wörter", nl: "woorden", en: "words" }, page: { de: "seite", nl: "pagina", en: "page" } },
   changesState: false,
   aliases: ["retours", "fiches", "sheets", "erfahrungen", "ervaringen", "retour search"],
   help: { fr: "Chercher dans les fiches retours d’expérience", de: "In den Erfahrungsberichten suchen", nl: "Zoeken in de ervaringsfiches", en: "Search the experience sheets" },

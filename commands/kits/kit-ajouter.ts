@@ -16,6 +16,9 @@ const loose = <V extends string>(values: readonly V[]) => (raw: string) =>
 
 export default defineCommand({
   name: "kit ajouter",
+  words: { fr: "kit ajouter", de: "kit hinzufügen", nl: "kit toevoegen", en: "kit add" },
+  intent: "manage",
+  optionWords: { titre: { de: "titel", nl: "titel", en: "title" }, resume: { de: "zusammenfassung", nl: "samenvatting", en: "summary" }, public: { de: "zielgruppe", nl: "doelgroep", en: "audience" }, theme: { de: "thema", nl: "thema", en: "theme" }, format: { de: "format", nl: "formaat", en: "format" }, langues: { de: "sprachen", nl: "talen", en: "languages" }, lien: { de: "link", nl: "link", en: "link" } },
   changesState: true,
   aliases: ["kit add"],
   help: { fr: "Ajouter ou modifier un kit (coordination)", de: "Ein Kit hinzufügen oder ändern (Koordination)", nl: "Een kit toevoegen of wijzigen (coördinatie)", en: "Add or edit a kit (coordination)" },

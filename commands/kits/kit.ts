@@ -126,6 +126,9 @@ function nextPageCommand(o: Ctx["options"]): string {
 
 export default defineCommand({
   name: "kit",
+  words: { fr: "kit", de: "kit", nl: "kit", en: "kit" },
+  intent: "find",
+  optionWords: { mots: { de: "wörter", nl: "woorden", en: "words" }, public: { de: "zielgruppe", nl: "doelgroep", en: "audience" }, theme: { de: "thema", nl: "thema", en: "theme" }, format: { de: "format", nl: "formaat", en: "format" }, langue: { de: "sprache", nl: "taal", en: "language" }, profil: { de: "profil", nl: "profiel", en: "profile" }, page: { de: "seite", nl: "pagina", en: "page" } },
   changesState: false,
   aliases: ["kits", "outil", "tool", "werkzeug"],
   help: { fr: "Trouver un kit ou un outil de campagne", de: "Ein Kampagnen-Kit oder Werkzeug finden", nl: "Een campagnekit of -tool vinden", en: "Find a campaign kit or tool" },

@@ -21,6 +21,9 @@ function where(e: OutboxEntry): string {
 
 export default defineCommand({
   name: "admin envois",
+  words: { fr: "admin envois", de: "admin sendungen", nl: "admin verzendingen", en: "admin outbox" },
+  intent: "manage",
+  optionWords: { retry: { de: "wiederholen", nl: "opnieuw", en: "retry" }, cancel: { de: "abbrechen", nl: "annuleren", en: "cancel" } },
   changesState: true,
   aliases: ["admin outbox"],
   help: {

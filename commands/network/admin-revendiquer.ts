@@ -13,6 +13,9 @@ import { claimCoordination } from "../../src/features/network/index.js";
 
 export default defineCommand({
   name: "admin revendiquer",
+  words: { fr: "admin revendiquer", de: "admin beanspruchen", nl: "admin opeisen", en: "admin claim" },
+  intent: "manage",
+  optionWords: { code: { de: "code", nl: "code", en: "code" } },
   changesState: true,
   aliases: ["admin beanspruchen", "admin opeisen", "admin claim"],
   // Short on purpose: every character counts in Discord's 8,000-character budget for /cdce.

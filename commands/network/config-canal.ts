@@ -15,6 +15,9 @@ const PURPOSE = new Map<string, ChannelPurpose>([["commune", "commune"], ["resea
 
 export default defineCommand({
   name: "config canal",
+  words: { fr: "config canal", de: "konfig kanal", nl: "config kanaal", en: "config channel" },
+  intent: "manage",
+  optionWords: { usage: { de: "zweck", nl: "gebruik", en: "purpose" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: true,
   aliases: ["config channel"],
   help: { fr: "Relier ce canal à une commune ou au réseau (coordination)", de: "Diesen Kanal mit einer Gemeinde oder dem Netzwerk verbinden (Koordination)", nl: "Dit kanaal koppelen aan een gemeente of het netwerk (coördinatie)", en: "Link this channel to a commune or the network (coordination)" },

@@ -17,6 +17,9 @@ const NAMES = wordTable<(typeof LOCALES)[number]>({
 
 export default defineCommand({
   name: "langue",
+  words: { fr: "langue", de: "sprache", nl: "taal", en: "language" },
+  intent: "me",
+  optionWords: { code: { de: "code", nl: "code", en: "code" } },
   changesState: true,
   aliases: ["language", "sprache", "taal"],
   help: { fr: "Choisir la langue de mes réponses", de: "Die Sprache meiner Antworten wählen", nl: "De taal van mijn antwoorden kiezen", en: "Choose the language of my replies" },

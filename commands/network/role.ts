@@ -41,6 +41,9 @@ const HELP = { fr: "Donner un rôle à une personne (coordination)", de: "Einer 
 
 export default defineCommand({
   name: "role",
+  words: { fr: "role", de: "rolle", nl: "rol", en: "role" },
+  intent: "manage",
+  optionWords: { qui: { de: "wer", nl: "wie", en: "who" }, role: { de: "rolle", nl: "rol", en: "role" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: true,
   aliases: ["rolle", "rol"],
   help: HELP,

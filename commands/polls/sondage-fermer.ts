@@ -7,6 +7,9 @@ import { findPoll, pollView } from "../../src/features/polls/service.js";
 
 export default defineCommand({
   name: "sondage fermer",
+  words: { fr: "sondage fermer", de: "umfrage schließen", nl: "peiling sluiten", en: "poll close" },
+  intent: "share",
+  optionWords: { ref: { de: "ref", nl: "ref", en: "ref" } },
   changesState: true,
   aliases: ["poll close", "umfrage schliessen", "peiling sluiten"],
   help: { fr: "Clore un sondage (auteur ou coordination)", de: "Eine Umfrage schließen (Autor:in oder Koordination)", nl: "Een peiling sluiten (auteur of coördinatie)", en: "Close a poll (author or coordination)" },

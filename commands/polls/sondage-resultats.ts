@@ -6,6 +6,9 @@ import { findPoll, pollView } from "../../src/features/polls/service.js";
 
 export default defineCommand({
   name: "sondage resultats",
+  words: { fr: "sondage resultats", de: "umfrage ergebnisse", nl: "peiling resultaten", en: "poll results" },
+  intent: "find",
+  optionWords: { ref: { de: "ref", nl: "ref", en: "ref" } },
   changesState: false,
   aliases: ["poll results", "umfrage ergebnisse", "peiling resultaten"],
   help: { fr: "Résultats d’un sondage", de: "Ergebnisse einer Umfrage", nl: "Resultaten van een peiling", en: "Results of a poll" },

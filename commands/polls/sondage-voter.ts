@@ -12,6 +12,9 @@ import { prefixWithin } from "../../src/core/clip.js";
 
 export default defineCommand({
   name: "sondage voter",
+  words: { fr: "sondage voter", de: "umfrage abstimmen", nl: "peiling stemmen", en: "poll vote" },
+  intent: "take-part",
+  optionWords: { ref: { de: "ref", nl: "ref", en: "ref" }, choix: { de: "auswahl", nl: "keuze", en: "choices" } },
   changesState: true,
   aliases: ["poll vote"],
   hidden: true,

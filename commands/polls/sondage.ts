@@ -21,6 +21,9 @@ const positional = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`c${
 
 export default defineCommand({
   name: "sondage",
+  words: { fr: "sondage", de: "umfrage", nl: "peiling", en: "poll" },
+  intent: "share",
+  optionWords: { question: { de: "frage", nl: "vraag", en: "question" }, c1: { de: "c1", nl: "c1", en: "c1" }, c2: { de: "c2", nl: "c2", en: "c2" }, c3: { de: "c3", nl: "c3", en: "c3" }, c4: { de: "c4", nl: "c4", en: "c4" }, c5: { de: "c5", nl: "c5", en: "c5" }, c6: { de: "c6", nl: "c6", en: "c6" }, c7: { de: "c7", nl: "c7", en: "c7" }, c8: { de: "c8", nl: "c8", en: "c8" }, c9: { de: "c9", nl: "c9", en: "c9" }, c10: { de: "c10", nl: "c10", en: "c10" }, choix: { de: "auswahl", nl: "keuze", en: "choices" }, anonyme: { de: "anonym", nl: "anoniem", en: "anonymous" }, fin: { de: "ende", nl: "einde", en: "end" }, modele: { de: "vorlage", nl: "sjabloon", en: "template" }, numero: { de: "nummer", nl: "nummer", en: "number" } },
   changesState: true,
   aliases: ["poll", "umfrage", "peiling"],
   help: { fr: "Lancer un sondage avec des boutons (anonyme si vous voulez)", de: "Eine Umfrage mit Schaltflächen starten (auf Wunsch anonym)", nl: "Een peiling met knoppen starten (anoniem als u wilt)", en: "Start a poll with buttons (anonymous if you like)" },

@@ -14,6 +14,8 @@ const INLINE_MAX = 2500;
 
 export default defineCommand({
   name: "moi export",
+  words: { fr: "moi export", de: "ich export", nl: "ik export", en: "me export" },
+  intent: "me",
   changesState: false,
   aliases: ["me export", "ich export", "ik export"],
   help: { fr: "Exporter vos données (JSON)", de: "Ihre Daten exportieren (JSON)", nl: "Uw gegevens exporteren (JSON)", en: "Export your data (JSON)" },

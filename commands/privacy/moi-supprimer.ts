@@ -11,6 +11,9 @@ import { announce } from "../../src/features/initiatives/index.js";
 
 export default defineCommand({
   name: "moi supprimer",
+  words: { fr: "moi supprimer", de: "ich löschen", nl: "ik verwijderen", en: "me delete" },
+  intent: "me",
+  optionWords: { confirmer: { de: "bestätigen", nl: "bevestigen", en: "confirm" } },
   changesState: true,
   aliases: ["me delete", "ich loschen", "ik verwijderen", "moi effacer"],
   help: { fr: "Effacer vos données personnelles (après confirmation)", de: "Ihre persönlichen Daten löschen (nach Bestätigung)", nl: "Uw persoonsgegevens wissen (na bevestiging)", en: "Erase your personal data (after confirmation)" },

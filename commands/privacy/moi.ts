@@ -6,6 +6,8 @@ import { summaryBlocks } from "../../src/features/privacy/render.js";
 
 export default defineCommand({
   name: "moi",
+  words: { fr: "moi", de: "ich", nl: "ik", en: "me" },
+  intent: "me",
   changesState: false,
   aliases: ["me", "ich", "ik", "privacy"],
   help: { fr: "Ce que le bot garde sur vous (export, effacement)", de: "Was der Bot über Sie speichert (Export, Löschung)", nl: "Wat de bot over u bewaart (export, wissen)", en: "What the bot keeps about you (export, erasure)" },

@@ -13,6 +13,9 @@ import { categoryLabel, toToolCategory } from "../../src/features/tools/inventor
 
 export default defineCommand({
   name: "outils declarer",
+  words: { fr: "outils declarer", de: "werkzeuge melden", nl: "tools melden", en: "tools add" },
+  intent: "share",
+  optionWords: { outil: { de: "werkzeug", nl: "tool", en: "tool" }, categorie: { de: "kategorie", nl: "categorie", en: "category" }, note: { de: "notiz", nl: "notitie", en: "note" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: true,
   aliases: ["outils ajouter", "tools add", "outil declarer"],
   help: { fr: "Déclarer un outil utilisé par votre commune", de: "Ein von Ihrer Gemeinde genutztes Werkzeug melden", nl: "Een tool melden die uw gemeente gebruikt", en: "Declare a tool your commune uses" },

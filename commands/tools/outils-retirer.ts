@@ -8,6 +8,9 @@ import { slugify } from "../../src/core/slug.js";
 
 export default defineCommand({
   name: "outils retirer",
+  words: { fr: "outils retirer", de: "werkzeuge entfernen", nl: "tools verwijderen", en: "tools remove" },
+  intent: "share",
+  optionWords: { outil: { de: "werkzeug", nl: "tool", en: "tool" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: true,
   aliases: ["tools remove", "outil retirer"],
   help: { fr: "Retirer un outil de l’inventaire de votre commune", de: "Ein Werkzeug aus dem Inventar Ihrer Gemeinde entfernen", nl: "Een tool uit de inventaris van uw gemeente halen", en: "Remove a tool from your commune’s inventory" },

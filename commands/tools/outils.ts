@@ -11,6 +11,9 @@ import { prefixWithin } from "../../src/core/clip.js";
 
 export default defineCommand({
   name: "outils",
+  words: { fr: "outils", de: "werkzeuge", nl: "tools", en: "tools" },
+  intent: "find",
+  optionWords: { mot: { de: "wort", nl: "woord", en: "word" } },
   changesState: false,
   aliases: ["tools", "werkzeuge", "inventaire"],
   help: { fr: "Inventaire des outils : quelle commune utilise quoi", de: "Werkzeuginventar: welche Gemeinde nutzt was", nl: "Inventaris van tools: welke gemeente gebruikt wat", en: "Tool inventory: which commune uses what" },

@@ -14,6 +14,9 @@ import { prefixWithin } from "../../src/core/clip.js";
 
 export default defineCommand({
   name: "copil ajouter",
+  words: { fr: "copil ajouter", de: "copil hinzufügen", nl: "copil toevoegen", en: "copil add" },
+  intent: "manage",
+  optionWords: { nom: { de: "name", nl: "naam", en: "name" }, role: { de: "rolle", nl: "rol", en: "role" }, fin: { de: "ende", nl: "einde", en: "end" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: true,
   aliases: ["copil add"],
   help: {

@@ -11,6 +11,9 @@ import { matchByName } from "../../src/features/watch/input.js";
 
 export default defineCommand({
   name: "copil retirer",
+  words: { fr: "copil retirer", de: "copil entfernen", nl: "copil verwijderen", en: "copil remove" },
+  intent: "manage",
+  optionWords: { nom: { de: "name", nl: "naam", en: "name" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: true,
   aliases: ["copil remove"],
   help: {

@@ -13,6 +13,9 @@ import { KIND_EXAMPLES } from "../../src/features/watch/input.js";
 
 export default defineCommand({
   name: "copil",
+  words: { fr: "copil", de: "copil", nl: "copil", en: "copil" },
+  intent: "manage",
+  optionWords: { commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: false,
   aliases: ["comite"],
   help: {

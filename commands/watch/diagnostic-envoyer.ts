@@ -9,6 +9,9 @@ import { answerBy, diagnosticRequest } from "../../src/features/watch/notices.js
 
 export default defineCommand({
   name: "diagnostic envoyer",
+  words: { fr: "diagnostic envoyer", de: "diagnose senden", nl: "diagnose versturen", en: "diagnostic send" },
+  intent: "manage",
+  optionWords: { commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: true,
   aliases: ["diagnostic send"],
   help: {

@@ -12,6 +12,9 @@ import { diagnosticAnswerNotice } from "../../src/features/watch/notices.js";
 
 export default defineCommand({
   name: "diagnostic",
+  words: { fr: "diagnostic", de: "diagnose", nl: "diagnose", en: "diagnostic" },
+  intent: "manage",
+  optionWords: { freins: { de: "hindernisse", nl: "obstakels", en: "obstacles" }, principal: { de: "haupt", nl: "belangrijkste", en: "main" }, detail: { de: "detail", nl: "detail", en: "detail" }, besoin: { de: "bedarf", nl: "behoefte", en: "need" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: true,
   aliases: ["diagnose", "freins"],
   help: {

@@ -11,6 +11,9 @@ import { EVIDENCE_LIMIT } from "./fom.js";
 
 export default defineCommand({
   name: "fom dossier",
+  words: { fr: "fom dossier", de: "fom dossier", nl: "fom dossier", en: "fom file" },
+  intent: "manage",
+  optionWords: { commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: false,
   aliases: ["fom dossiers"],
   help: {

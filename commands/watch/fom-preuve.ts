@@ -13,6 +13,9 @@ import { CRITERIA, type Criterion } from "../../src/features/watch/evidence.js";
 
 export default defineCommand({
   name: "fom preuve",
+  words: { fr: "fom preuve", de: "fom nachweis", nl: "fom bewijs", en: "fom evidence" },
+  intent: "manage",
+  optionWords: { titre: { de: "titel", nl: "titel", en: "title" }, critere: { de: "kriterium", nl: "criterium", en: "criterion" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: true,
   aliases: ["fom evidence", "fom nachweis", "fom bewijs"],
   help: {

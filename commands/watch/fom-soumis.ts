@@ -27,6 +27,9 @@ function gradeOf(options: { commune?: string; note?: FomGrade }): FomGrade | nul
 
 export default defineCommand({
   name: "fom soumis",
+  words: { fr: "fom soumis", de: "fom eingereicht", nl: "fom ingediend", en: "fom submitted" },
+  intent: "manage",
+  optionWords: { commune: { de: "gemeinde", nl: "gemeente", en: "commune" }, note: { de: "notiz", nl: "notitie", en: "note" } },
   changesState: true,
   aliases: ["fom envoye", "fom submitted"],
   help: {

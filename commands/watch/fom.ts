@@ -14,6 +14,9 @@ export const EVIDENCE_LIMIT = 1000;
 
 export default defineCommand({
   name: "fom",
+  words: { fr: "fom", de: "fom", nl: "fom", en: "fom" },
+  intent: "find",
+  optionWords: { commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: false,
   aliases: ["fairometre", "fair-o-metre"],
   help: {

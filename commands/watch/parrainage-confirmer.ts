@@ -13,6 +13,9 @@ import { confirmPair, introduced } from "../../src/features/watch/mentoring-flow
 
 export default defineCommand({
   name: "parrainage confirmer",
+  words: { fr: "parrainage confirmer", de: "patenschaft bestätigen", nl: "meterschap bevestigen", en: "mentoring confirm" },
+  intent: "manage",
+  optionWords: { accompagnee: { de: "begleitet", nl: "begeleid", en: "mentored" }, marraine: { de: "patin", nl: "meter", en: "mentor" } },
   changesState: true,
   aliases: ["parrainage confirm"],
   help: {

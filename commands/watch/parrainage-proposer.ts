@@ -12,6 +12,9 @@ import { proposalReply, SHOWN_CANDIDATES } from "../../src/features/watch/parrai
 
 export default defineCommand({
   name: "parrainage proposer",
+  words: { fr: "parrainage proposer", de: "patenschaft vorschlagen", nl: "meterschap voorstellen", en: "mentoring propose" },
+  intent: "manage",
+  optionWords: { commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: false,
   aliases: ["parrainage propose", "mentoring propose"],
   help: {

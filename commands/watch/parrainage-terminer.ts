@@ -10,6 +10,9 @@ import { CdceError } from "../../src/core/errors.js";
 
 export default defineCommand({
   name: "parrainage terminer",
+  words: { fr: "parrainage terminer", de: "patenschaft beenden", nl: "meterschap beeindigen", en: "mentoring end" },
+  intent: "manage",
+  optionWords: { commune: { de: "gemeinde", nl: "gemeente", en: "commune" }, resultat: { de: "ergebnis", nl: "resultaat", en: "result" } },
   changesState: true,
   aliases: ["parrainage end"],
   help: {

@@ -7,6 +7,8 @@ import { pairsReply } from "../../src/features/watch/parrainage-view.js";
 
 export default defineCommand({
   name: "parrainage",
+  words: { fr: "parrainage", de: "patenschaft", nl: "meterschap", en: "mentoring" },
+  intent: "manage",
   changesState: false,
   aliases: ["mentoring", "patenschaft", "meterschap"],
   help: {

@@ -16,6 +16,9 @@ const ITEMS = 3;
 
 export default defineCommand({
   name: "tableau",
+  words: { fr: "tableau", de: "übersicht", nl: "overzicht", en: "dashboard" },
+  intent: "manage",
+  optionWords: { commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: false,
   aliases: ["dashboard", "ubersicht", "overzicht"],
   help: {

@@ -16,6 +16,9 @@ const HISTORY = 8;
 
 export default defineCommand({
   name: "veille",
+  words: { fr: "veille", de: "dynamik", nl: "dynamiek", en: "momentum" },
+  intent: "manage",
+  optionWords: { commune: { de: "gemeinde", nl: "gemeente", en: "commune" }, page: { de: "seite", nl: "pagina", en: "page" } },
   changesState: false,
   aliases: ["momentum", "watch", "dynamik", "dynamiek"],
   help: {

@@ -15,6 +15,11 @@ import type { Community } from "./community.js";
 import type { Commune } from "./ports.js";
 import type { MessageKey } from "./i18n/catalogue.js";
 import { scopeSpec, type CommuneOf, type Scope } from "./scope.js";
+import { allCommandWords, type CommandWords, type Intent, type OptionWords } from "./command-words.js";
+import { fold } from "./fold.js";
+
+export { commandWords, optionWord, usageLine, localizeLine, optionAliases, INTENTS } from "./command-words.js";
+export type { CommandWords, Intent, OptionWords } from "./command-words.js";
 
 /** What every handler receives. Repositories and services are passed in, never imported. */
 export interface CommandContext<O, C = undefined> {
@@ -91,6 +96,17 @@ export interface CommandDefinition<S extends OptionSpecs = OptionSpecs, C extend
   name: string;
   /** Other words that reach it (`help`, `hilfe`, `hulp` for `aide`). */
   aliases?: string[];
+  /**
+   * Its words in each language, as many words as `name` (`{ fr: "webinaire rejoindre", de:
+   * "webinar anmelden", nl: "webinar aanmelden", en: "webinar join" }`): shown to readers of
+   * that language (help, usage, buttons), accepted from everyone. Discord's name
+   * localizations come from here too. test/unit/command-words.test.ts requires them.
+   */
+  words?: CommandWords;
+  /** Option names per language where they differ from the option's own: `{ titre: { de: "titel", en: "title" } }`. */
+  optionWords?: Record<string, OptionWords>;
+  /** What a person wants when they reach for it: help groups commands by it. */
+  intent?: Intent;
   help: LocalizedText;
   /** Example line(s) after `/cdce`, shown in help. */
   usage: LocalizedText;
@@ -166,15 +182,26 @@ export class CommandRegistry {
       if (this.byName.has(name) || this.byAlias.has(name)) throw new Error(`duplicate command "${name}"`);
       this.byName.set(name, def as CommandDefinition);
       for (const alias of def.aliases ?? []) {
-        const a = alias.toLowerCase();
-        if (this.byName.has(a) || this.byAlias.has(a)) throw new Error(`duplicate command alias "${a}"`);
+        // Folded, so that `idée` and `idee` are one word: the same command's twice is fine.
+        const a = fold(alias);
+        const taken = this.byName.get(a) ?? this.byAlias.get(a);
+        if (taken && taken !== def) throw new Error(`duplicate command alias "${a}"`);
         this.byAlias.set(a, def as CommandDefinition);
+      }
+    }
+    // The words of every language, once every name and alias is known: a language's word
+    // that is another command's name or alias is a bug (one word, two commands).
+    for (const def of definitions) {
+      for (const w of allCommandWords(def)) {
+        const taken = this.byName.get(w) ?? this.byAlias.get(w);
+        if (taken && taken !== def) throw new Error(`command word "${w}" of "${def.name}" already reaches "${taken.name}"`);
+        if (!taken) this.byAlias.set(w, def as CommandDefinition);
       }
     }
   }
 
   get(name: string): CommandDefinition | undefined {
-    const n = name.toLowerCase();
+    const n = fold(name.trim().replace(/\s+/g, " "));
     return this.byName.get(n) ?? this.byAlias.get(n);
   }
 

@@ -52,13 +52,15 @@ export interface ParsedLine {
 const NOT_OPTIONS = new Set(["http", "https", "mailto", "tel", "www"]);
 
 /**
- * Assigns tokens to options: `name:value` (or `name=value`) when `name` is an option;
+ * Assigns tokens to options: `name:value` (or `name=value`) when `name` is an option, or
+ * one of its words in another language (`aliases`: folded word -> option name);
  * other words fill the positional options (declared before the `rest` one) in order, and
  * the option marked `rest` collects the remaining words.
  */
-export function assignTokens(tokens: string[], specs: OptionSpecs): ParsedLine {
+export function assignTokens(tokens: string[], specs: OptionSpecs, aliases?: ReadonlyMap<string, string>): ParsedLine {
   const names = Object.keys(specs);
-  const byFolded = new Map(names.map((n) => [fold(n), n]));
+  // Folded option word (in any language) -> option name.
+  const byFolded = aliases ?? new Map(names.map((n) => [fold(n), n]));
   const values: Record<string, unknown> = {};
   const free: string[] = [];
   const unknownOptions: string[] = [];

@@ -19,8 +19,9 @@ import outbox from "./outbox/feature.js";
 import demo from "./demo/feature.js";
 import inbox from "./inbox/feature.js";
 import imports from "./imports/feature.js";
+import door from "./door/feature.js";
 
-export const FEATURES = [network, kits, imports, events, initiatives, polls, ideas, tools, privacy, watch, outbox, inbox, demo] as const;
+export const FEATURES = [network, kits, imports, events, initiatives, polls, ideas, tools, privacy, watch, outbox, inbox, demo, door] as const;
 
 // The kernel's catalogue gets the features' messages from here, the one list of features.
 addMessages(FEATURES.flatMap((f) => f.messages ?? []));

@@ -5,7 +5,8 @@
  * every message the user sees (the answer and its follow-ups), embeds flattened to plain
  * text, files from the attachments. Forms are modals; Discord shows no errors inside a
  * modal, so a rejected submission is answered by a message naming each field, with a
- * button that reopens the modal pre-filled: that is how the user corrects.
+ * button that reopens the modal pre-filled: that is how the user corrects. Plain language is
+ * a person's message (MESSAGE_CREATE) in a DM or mentioning the bot, answered by a reply.
  */
 import type { ChannelRef } from "../../src/core/types.js";
 import { toLocale } from "../../src/core/i18n/catalogue.js";
@@ -88,13 +89,32 @@ adapterContract({
     const who = whoOf(opts);
     return (await seen(hh, who, sendLine(hh.fake, hh.app.dispatcher.registry, line, who))).reply;
   },
+  async converse(text, opts = {}) {
+    // A person's message (MESSAGE_CREATE) in their DM with the bot, or mentioning it in
+    // #general; the answer is the bot's reply to it and whatever follows it in that channel.
+    const hh = await harness();
+    const who = whoOf(opts);
+    const mention = opts.where === "mention";
+    const { message, delivered } = hh.fake.write({ author: { userId: who.userId, username: who.username! }, content: text, dm: !mention, mentionBot: mention });
+    if (!delivered) throw new Error("discord: the message was not sent to the bot (intents)");
+    await hh.fake.waitUntil(() => hh.fake.repliesTo(message).length > 0, `a reply to message ${message.id}`);
+    if (!(await hh.adapter.whenIdle(10_000))) throw new Error("discord: the answer did not finish");
+    const channel = hh.fake.findChannel(message.channel_id)!;
+    const after = channel.messages.slice(channel.messages.indexOf(message) + 1);
+    const messages = after.filter((m) => (m.author as { id: string }).id === hh.fake.bot.id);
+    lastMessages.set(who.userId, messages);
+    // A reply to a message in a channel is seen by everyone there: never ephemeral.
+    return { texts: messages.map(textOf), buttons: messages.flatMap((m) => buttonsOf(m).map((b) => b.label)), ephemeral: false, messages: messages.length, files: [] };
+  },
   async click(label, opts) {
     const hh = await harness();
     const who = whoOf(opts);
     const message = lastMessages.get(who.userId)?.find((m) => buttonsOf(m).some((b) => b.label === label));
     if (!message) throw new Error(`discord: no button "${label}" on the last reply`);
     const button = buttonsOf(message).find((b) => b.label === label)!;
-    return (await seen(hh, who, sendClick(hh.fake, message, button.custom_id, who))).reply;
+    // A button of a DM is clicked in the DM.
+    const inDm = [...hh.fake.dms.values()].some((c) => c.id === message.channel_id);
+    return (await seen(hh, who, sendClick(hh.fake, message, button.custom_id, inDm ? { ...who, dm: true } : who))).reply;
   },
   async openForm(line, opts) {
     const hh = await harness();

@@ -82,7 +82,7 @@ export interface SenderKnobs {
  * What a platform may lack. A case that needs it is reported as skipped on that platform,
  * with the driver's reason in its title.
  */
-export type Capability = "ephemeral" | "fieldErrors" | "sender" | "rateLimits" | "remoteChannels";
+export type Capability = "ephemeral" | "fieldErrors" | "sender" | "rateLimits" | "remoteChannels" | "plainLanguage";
 
 export interface AdapterDriver {
   name: string;
@@ -95,6 +95,12 @@ export interface AdapterDriver {
   maxMessageChars?: number;
   /** Sends `line` (what follows `/cdce`) the way a user of the platform would. */
   run(line: string, opts?: UserOpts): Promise<NormalizedReply>;
+  /**
+   * Writes `text` to the bot in plain language, the way a user of the platform would: a
+   * direct message, or (`where: "mention"`) a mention of the bot in a channel. Absent: see
+   * `unsupported.plainLanguage`.
+   */
+  converse?(text: string, opts?: UserOpts & { where?: "direct" | "mention" }): Promise<NormalizedReply>;
   /** Clicks the button labelled `label` on the last reply this user received. */
   click(label: string, opts?: UserOpts): Promise<NormalizedReply>;
   /** Sends `line`, which must open a form; returns the form as shown. */

@@ -6,12 +6,14 @@
  * `text` field is only the notification fallback when blocks are present), mrkdwn markers
  * and HTML entities removed, buttons from the actions blocks; files are those shared
  * through files.uploadV2. Forms are modals (views.open), submitted as view_submission.
+ * Plain language arrives as Events API events (message.im, app_mention), signed JSON.
  */
 import type { ChannelRef } from "../../src/core/types.js";
 import { USERS, buttonsOf, createSlackHarness, type SlackHarness } from "../fakes/slack/harness.js";
 import type { ApiCall } from "../fakes/slack/server.js";
 import { TEAM_ID } from "../fakes/slack/server.js";
 import type { FakeUser } from "../fakes/slack/web-api.js";
+import { directMessage, mention } from "../fakes/slack/events.js";
 import { adapterContract } from "./adapter-contract.js";
 import type { NormalizedReply, OpenedForm, ReceivedFile, SenderKnobs, Submission, UserOpts } from "./driver.js";
 
@@ -83,6 +85,22 @@ adapterContract({
     const { ack, responseUrl } = await hh.command(line, user);
     if (ack.status !== 200) throw new Error(`slack: the command was not acked (${ack.status})`);
     return responseReply(hh, user, responseUrl, files);
+  },
+  async converse(text, opts = {}) {
+    // A message.im event in the person's DM, or an app_mention in a channel; the answer is
+    // what the bot posts (chat.postMessage in the DM, chat.postEphemeral for a mention).
+    const hh = await harness();
+    const user = userOf(opts);
+    const event = opts.where === "mention" ? mention(user.id, "C0CONTRACTDOOR", text) : directMessage(user.id, text);
+    const posts = hh.fake.calls.filter(isPost).length;
+    const ack = await hh.event(event);
+    if (!ack.delivered) throw new Error(`slack: the event was not sent (${ack.reason})`);
+    if (ack.status !== 200) throw new Error(`slack: the event was not acked (${ack.status})`);
+    await hh.fake.calls.next(isPost, { skip: posts });
+    await settled(hh);
+    const calls = hh.fake.calls.filter(isPost).slice(posts);
+    if (calls.some((c) => !c.ok)) throw new Error(`slack refused a post: ${calls.map((c) => c.error).join(", ")}`);
+    return normalize(user, calls.map((c) => c.args), calls[0]!.method === "chat.postEphemeral", []);
   },
   async click(label, opts) {
     const hh = await harness();

@@ -98,6 +98,12 @@ adapterContract({
     const s = await sessionOf(opts);
     return normalize(s, await s.terminal.type(`/cdce ${line}`));
   },
+  async converse(text, opts) {
+    // A line that does not start with /cdce is written in plain language (a mention and a
+    // direct message are the same thing in a terminal with one reader).
+    const s = await sessionOf(opts);
+    return normalize(s, await s.terminal.type(text));
+  },
   async click(label, opts) {
     const s = await sessionOf(opts);
     const n = s.buttons.get(label);

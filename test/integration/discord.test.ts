@@ -55,8 +55,9 @@ describe("registration", () => {
     expect(canal.options.find((o) => o.name === "commune")).toMatchObject({ type: 3, autocomplete: true });
   });
 
-  it("connected with the Guilds intent only", () => {
-    expect(h.fake.gateway.lastIdentify?.intents).toBe(1);
+  it("connected with the Guilds, GuildMessages and DirectMessages intents, no privileged one", () => {
+    // 1 Guilds | 512 GuildMessages | 4096 DirectMessages; never 32768 MessageContent (see conversation.ts).
+    expect(h.fake.gateway.lastIdentify?.intents).toBe(1 | 512 | 4096);
     expect(h.adapter.isConnected()).toBe(true);
   });
 });

@@ -28,10 +28,10 @@ const accounts = async (platform: IncomingCommand["platform"], workspaceId: stri
 
 describe("roles", () => {
   it("makes a configured account coordination on its first message, and no one else", async () => {
-    expect(textOf(await app.dispatcher.handle(slack("UBOSS", "aide")))).toContain("kit ajouter");
-    expect(textOf(await app.dispatcher.handle(slack("UOTHER", "aide")))).not.toContain("kit ajouter");
+    expect(textOf(await app.dispatcher.handle(slack("UBOSS", "aide kit ajouter")))).toContain("kit ajouter");
+    expect(textOf(await app.dispatcher.handle(slack("UOTHER", "aide kit ajouter")))).not.toContain("kit ajouter");
     // Same user id in another workspace is another account.
-    expect(textOf(await app.dispatcher.handle({ ...slack("UBOSS", "aide"), workspaceId: "T2" }))).not.toContain("kit ajouter");
+    expect(textOf(await app.dispatcher.handle({ ...slack("UBOSS", "aide kit ajouter"), workspaceId: "T2" }))).not.toContain("kit ajouter");
   });
 
   it("refuses it to others, asks for a commune, and removes every role with aucun", async () => {

@@ -35,9 +35,20 @@ describe("Slack app manifest", () => {
     expect(http.features.slash_commands[0].url).toBe("https://bot.cdce.be/slack/events");
   });
 
+  it("lets people write to the bot: a messages tab they can type in, message.im and app_mention with their scopes", () => {
+    for (const variant of ["socket", "http"] as const) {
+      const m = buildManifest(registry, { variant, requestUrl: "https://bot.cdce.be/slack/events" }) as any;
+      expect(m.features.app_home).toMatchObject({ messages_tab_enabled: true, messages_tab_read_only_enabled: false });
+      expect(m.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(["message.im", "app_mention"]));
+      expect(m.settings.event_subscriptions.request_url).toBe(variant === "http" ? "https://bot.cdce.be/slack/events" : undefined);
+      // Slack's events reference: message.im needs im:history, app_mention app_mentions:read.
+      expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["im:history", "app_mentions:read"]));
+    }
+  });
+
   it("asks for the fewest scopes, each justified in the YAML", () => {
     const m = buildManifest(registry, { variant: "http" }) as any;
-    expect(m.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "users:read", "channels:history", "groups:history", "im:history", "im:write", "files:write"]);
+    expect(m.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "users:read", "channels:history", "groups:history", "im:history", "im:write", "files:write", "app_mentions:read"]);
     expect(m.oauth_config.scopes.user).toBeUndefined();
     const text = manifestYaml(registry, { variant: "http" });
     for (const { scope, why } of BOT_SCOPES) expect(text).toContain(`- "${scope}"  # ${why}`);

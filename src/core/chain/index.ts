@@ -16,4 +16,5 @@ export const STEPS: readonly Step[] = [actor, parse, scope, permission, run, act
 export const commandChain = compose(STEPS);
 
 export { compose };
+export { mayUse } from "./permission.js";
 export type { ChainContext, ChainDeps, Outcome, Step, StepName } from "./context.js";

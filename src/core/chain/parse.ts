@@ -6,7 +6,8 @@
  */
 import type { z } from "zod";
 import type { CommandDefinition, CommandRegistry } from "../commands.js";
-import { can } from "../permissions.js";
+import { commandWords, optionAliases, optionWord, usageLine } from "../command-words.js";
+import { mayUse } from "./permission.js";
 import { assignTokens, tokenize } from "../parse-line.js";
 import { schemaOf, type OptionSpecs } from "../options.js";
 import { closest } from "../similarity.js";
@@ -32,7 +33,7 @@ function resolve(incoming: IncomingCommand, registry: CommandRegistry): Resolved
   const two = tokens.length > 1 ? registry.get(`${tokens[0]} ${tokens[1]}`) : undefined;
   const def = two ?? registry.get(tokens[0] ?? "");
   if (!def) return { unknown: tokens[0] ?? "" };
-  const parsed = assignTokens(tokens.slice(two ? 2 : 1), def.options);
+  const parsed = assignTokens(tokens.slice(two ? 2 : 1), def.options, optionAliases(def));
   return { def, raw: parsed.values, extra: parsed.extra, unknownOptions: parsed.unknownOptions };
 }
 
@@ -41,35 +42,40 @@ function resolve(incoming: IncomingCommand, registry: CommandRegistry): Resolved
  * also come from platforms (structured options), and one named `__proto__` must be reported,
  * not swallowed by an object's prototype setter.
  */
-function describeIssues(issues: z.core.$ZodIssue[], specs: OptionSpecs, raw: Record<string, unknown>, t: Translate): Record<string, string> {
+function describeIssues(issues: z.core.$ZodIssue[], def: CommandDefinition, raw: Record<string, unknown>, t: Translate, locale: Locale): Record<string, string> {
+  const specs: OptionSpecs = def.options;
+  // The reader's word for the option in the message, the option's own name as the field key.
+  const say = (option: string) => optionWord(def, option, locale);
   const byField = new Map<string, string>();
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) byField.set(key, t("error.option.unknown", { option: prefixWithin(key, 40), known: Object.keys(specs).join(", ") }));
+      for (const key of issue.keys) byField.set(key, t("error.option.unknown", { option: prefixWithin(key, 40), known: Object.keys(specs).map(say).join(", ") }));
       continue;
     }
     const option = String(issue.path[0] ?? "");
     if (byField.has(option) || !Object.hasOwn(specs, option)) continue;
     const meta = specs[option]!.meta;
     const given = raw[option];
-    if (meta.required && (given === undefined || given === "")) byField.set(option, t("error.option.required", { option }));
+    const word = say(option);
+    if (meta.required && (given === undefined || given === "")) byField.set(option, t("error.option.required", { option: word }));
     else if (meta.kind === "choice" || meta.kind === "list")
-      byField.set(option, t("error.option.choice", { option, value: prefixWithin(String(given ?? ""), 60), values: (meta.values ?? []).join(", ") }));
+      byField.set(option, t("error.option.choice", { option: word, value: prefixWithin(String(given ?? ""), 60), values: (meta.values ?? []).join(", ") }));
     else if (meta.kind === "int")
-      byField.set(option, t("error.option.int", { option, min: meta.min ?? "-", max: meta.max ?? "-" }));
-    else byField.set(option, t("error.option.text", { option, max: meta.max ?? 500 }));
+      byField.set(option, t("error.option.int", { option: word, min: meta.min ?? "-", max: meta.max ?? "-" }));
+    else byField.set(option, t("error.option.text", { option: word, max: meta.max ?? 500 }));
   }
   // fromEntries defines own properties, `__proto__` included.
   return Object.fromEntries(byField);
 }
 
 function unknownCommand(word: string, registry: CommandRegistry, actor: Actor, t: Translate, locale: Locale): Reply {
-  const visible = registry.all().filter((d) => !d.hidden && (!d.permission || can(actor, d.permission)));
+  const visible = registry.all().filter((d) => mayUse(actor, d));
   const suggestions = closest(word, registry.words());
-  const names = visible.map((d) => `\`${d.name}\``).join(", ");
+  const names = visible.map((d) => `\`${commandWords(d, locale)}\``).join(", ");
   const lines = [t("error.unknownCommand", { word: prefixWithin(word, 40) })];
   if (suggestions.length) lines.push(t("error.didYouMean", { suggestions: suggestions.map((s) => `\`/cdce ${s}\``).join(", ") }));
-  lines.push(t("error.available", { names }));
+  const help = registry.get("aide");
+  lines.push(t("error.available", { names, help: help ? commandWords(help, locale) : "aide" }));
   return message(locale, lines.join("\n"));
 }
 
@@ -80,9 +86,9 @@ export const parse = defineStep("parse", async (ctx, next) => {
   const { def, raw, extra, unknownOptions } = found;
   ctx.command = def;
   // The example line of this command, in the user's language, for every "typed wrong" reply.
-  const usage = `/cdce ${def.usage[locale] ?? def.usage.fr}`;
+  const usage = `/cdce ${usageLine(def, locale)}`;
   if (unknownOptions.length) {
-    const lines = unknownOptions.slice(0, 3).map((option) => t("error.option.unknown", { option: prefixWithin(option, 40), known: Object.keys(def.options).join(", ") }));
+    const lines = unknownOptions.slice(0, 3).map((option) => t("error.option.unknown", { option: prefixWithin(option, 40), known: Object.keys(def.options).map((o) => optionWord(def, o, locale)).join(", ") }));
     return stop(ctx, "invalid", message(locale, [...lines, t("error.usage", { usage })].join("\n")), { code: "error.option.unknown" });
   }
   if (extra.length) return stop(ctx, "invalid", message(locale, t("error.extraWords", { words: prefixWithin(extra.join(" "), 80), usage })), { code: "error.extraWords" });
@@ -93,7 +99,7 @@ export const parse = defineStep("parse", async (ctx, next) => {
   }
   const parsed = schemaOf(def.options).safeParse(raw);
   if (!parsed.success) {
-    const fieldErrors = describeIssues(parsed.error.issues, def.options, raw, t);
+    const fieldErrors = describeIssues(parsed.error.issues, def, raw, t, locale);
     const r = message(locale, [...Object.values(fieldErrors), t("error.usage", { usage })].join("\n"));
     return stop(ctx, "invalid", { ...r, fieldErrors }, { code: "error.option", fields: Object.keys(fieldErrors) });
   }

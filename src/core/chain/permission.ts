@@ -3,8 +3,19 @@
  * right comes only from a (role, commune) pair held in THAT commune (a CoPil seat in Eupen
  * and a volunteer's badge in Namur manage Eupen, never Namur); else in some commune at least.
  */
+import type { CommandDefinition } from "../commands.js";
 import { can, grantedInCommune } from "../permissions.js";
+import type { Actor } from "../types.js";
 import { defineStep, needs, stopWith } from "./context.js";
+
+/**
+ * Whether the actor may use the command somewhere: what help and the plain-language front
+ * door list. The same test the step below makes before knowing the commune (a right held
+ * in some commune at least); the step then asks again on the commune acted on.
+ */
+export function mayUse(actor: Pick<Actor, "memberships">, def: Pick<CommandDefinition, "permission" | "hidden">): boolean {
+  return !def.hidden && (!def.permission || can(actor, def.permission));
+}
 
 export const permission = defineStep("permission", async (ctx, next) => {
   const def = needs(ctx, "command");

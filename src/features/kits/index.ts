@@ -5,6 +5,10 @@ import type { KitCatalog } from "./service.js";
  */
 export { KitCatalog } from "./service.js";
 export { importKits, parseCatalogue, kitEntrySchema } from "./catalogue.js";
+// The search machinery, for other features that rank their own texts (the front door).
+export { TextIndex, type TextDoc, type TextField, type TextQueryTerm } from "./text-index.js";
+export { terms, words } from "./normalize.js";
+export type { KitSearchResult } from "./search.js";
 
 // What this feature adds to the services every command receives.
 declare module "../../core/commands.js" {

@@ -1,9 +1,10 @@
 /**
- * The Discord platform (a `ChatPlatform`): a discord.js gateway client (Guilds intent only:
- * slash commands, buttons, modals and autocomplete all arrive as interactions, no message
- * content needed) that hands interactions to the core (interactions.ts) and brings its
- * replies back (replies.ts); the outbox posts through sender.ts. Both render through
- * render.ts. The only folder that imports discord.js.
+ * The Discord platform (a `ChatPlatform`): a discord.js gateway client (Guilds intent:
+ * slash commands, buttons, modals and autocomplete all arrive as interactions; GuildMessages
+ * and DirectMessages for the plain-language front door, conversation.ts, with no privileged
+ * intent) that hands interactions to the core (interactions.ts) and brings its replies back
+ * (replies.ts); the outbox posts through sender.ts. All render through render.ts. The only
+ * folder that imports discord.js.
  *
  * Resilience: discord.js resumes after a resumable close (e.g. 4000) and re-identifies
  * after an invalid session by itself; this adapter listens to `error` (an unhandled
@@ -12,10 +13,11 @@
  * `stop()` stops taking part (gateway closed) only after in-flight answers are finished.
  */
 import { once } from "node:events";
-import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options, Status, type Interaction } from "discord.js";
+import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options, Partials, Status, type Interaction } from "discord.js";
 import type { PlatformDeps, PlatformFactory } from "../deps.js";
 import type { ChatPlatform } from "../../core/platform.js";
 import { CustomIdStore } from "./custom-ids.js";
+import { DiscordConversation, written } from "./conversation.js";
 import { InteractionHandler } from "./interactions.js";
 import { DiscordReplies, type DiscordVia } from "./replies.js";
 import { CHANNEL_MESSAGE_ROUTES, createDiscordSender, honourBodyRetryAfter } from "./sender.js";
@@ -46,7 +48,12 @@ export interface DiscordAdapter extends ChatPlatform<DiscordVia> {
 /** Builds the discord.js client: caches trimmed to what interactions need. */
 function createClient(apiUrl: string | undefined): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds],
+    // Messages in guilds and DMs for the front door (conversation.ts); never MessageContent,
+    // which is privileged and not needed for DMs and mentions.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    // A DM channel is not in the cache when its first message arrives: without this partial
+    // discord.js drops that MESSAGE_CREATE.
+    partials: [Partials.Channel],
     // A 429 with its wait only in the body is waited out like one with Retry-After (sender.ts).
     rest: { ...(apiUrl ? { api: apiUrl } : {}), rejectOnRateLimit: CHANNEL_MESSAGE_ROUTES, makeRequest: honourBodyRetryAfter(DefaultRestOptions.makeRequest) },
     // Messages attached to button clicks would otherwise pile up in the channel caches.
@@ -77,6 +84,8 @@ export const createDiscordAdapter = ((deps: PlatformDeps, options: DiscordAdapte
   inbound.users.register("discord", discordUserDirectory(client.rest, logger));
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => void pending.track(handler.handle(interaction)));
+  const conversation = new DiscordConversation({ rest: client.rest, inbound, ids, logger, botId: () => client.user?.id });
+  client.on(Events.MessageCreate, (message) => void pending.track(conversation.handle(written(message))));
   client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
   client.on(Events.Warn, (msg) => logger.warn({ msg }, "discord warning"));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, "discord gateway closed"));

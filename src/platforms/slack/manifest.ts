@@ -5,6 +5,7 @@
  * Socket Mode (no public URL) and HTTP (request URLs to fill in).
  */
 import type { CommandRegistry } from "../../core/commands.js";
+import { CONVERSATION_EVENTS } from "./conversation.js";
 
 export type ManifestVariant = "socket" | "http";
 
@@ -15,9 +16,10 @@ export const BOT_SCOPES: ReadonlyArray<{ scope: string; why: string }> = [
   { scope: "users:read", why: "users.info: each user's time zone and, with include_locale, language" },
   { scope: "channels:history", why: "conversations.history in public channels: after a crash, find an outbox post by its metadata key before posting it again" },
   { scope: "groups:history", why: "the same check in private channels linked with /cdce config canal" },
-  { scope: "im:history", why: "the same check in direct messages (personal reminders)" },
+  { scope: "im:history", why: "the same check in direct messages (personal reminders); and the message.im event: a person writing to the bot in its DM" },
   { scope: "im:write", why: "conversations.open: a person's DM channel id, where that check reads (a DM is posted to the user id), and where a private reply's files go" },
   { scope: "files:write", why: "files.uploadV2: files that come with a reply (calendar .ics, map, personal export), in the channel for a public reply, else in the user's DM" },
+  { scope: "app_mentions:read", why: "the app_mention event: a person who mentions the bot in a channel gets the closest commands" },
 ];
 
 /** Why some scopes are left out on purpose (written into the YAML for reviewers). */
@@ -66,13 +68,16 @@ export function buildManifest(registry: CommandRegistry, o: ManifestOptions): Re
       background_color: "#2f6b3a",
     },
     features: {
-      // Read-only messages tab: where DMs from the bot (reminders, form results) show up.
-      app_home: { home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
+      // Messages tab: where DMs from the bot (reminders, form results) show up, and where a
+      // person may write to it in plain language (not read-only).
+      app_home: { home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       bot_user: { display_name: name.toLowerCase(), always_online: true },
       slash_commands: [command],
     },
     oauth_config: { scopes: { bot: BOT_SCOPES.map((s) => s.scope) } },
     settings: {
+      // A DM to the bot and a mention of it go to the plain-language front door (conversation.ts).
+      event_subscriptions: { ...(o.variant === "http" ? { request_url: url } : {}), bot_events: [...CONVERSATION_EVENTS] },
       interactivity,
       org_deploy_enabled: false,
       socket_mode_enabled: o.variant === "socket",

@@ -12,7 +12,8 @@ import { translator } from "../../core/i18n/catalogue.js";
 import { renderForm, renderText } from "./render.js";
 import { EXPORT_DIR, keepReplyFiles } from "./files.js";
 import type { TerminalArgs } from "./args.js";
-import { toIncoming } from "./local-actor.js";
+import { isCommandLine, toIncoming, toPlainMessage } from "./local-actor.js";
+import { frontDoorCommand } from "../../core/inbound.js";
 import { fillForm, type Ask } from "./form.js";
 
 export interface ConversationDeps {
@@ -132,7 +133,10 @@ export class Conversation {
         if (!line) continue;
         if (/^(quit|exit|q)$/i.test(line)) break;
         const pressed = /^\d+$/.test(line) ? this.buttons[Number(line) - 1] : undefined;
-        await this.deliver(await this.d.inbound.handle(toIncoming(pressed ?? line, this.d.args)));
+        // A button's number or a `/cdce` line is a command; anything else is written to the
+        // bot in plain language, and the front door answers it.
+        const incoming = pressed !== undefined || isCommandLine(line) ? toIncoming(pressed ?? line, this.d.args) : frontDoorCommand(toPlainMessage(line, this.d.args));
+        await this.deliver(await this.d.inbound.handle(incoming));
         if (this.closed) break;
       }
     } finally {

@@ -4,6 +4,7 @@
  */
 import type { Repositories } from "../../core/ports.js";
 import type { IncomingCommand } from "../../core/types.js";
+import type { PlainMessage } from "../../core/inbound.js";
 import { ensureMembership, resolveActor } from "../../core/identity.js";
 import type { TerminalArgs } from "./args.js";
 
@@ -38,4 +39,14 @@ export function toIncoming(line: string, args: TerminalArgs): IncomingCommand {
     channel: { ...CONSOLE },
     text: line.replace(/^\s*\/cdce\b/i, "").trim(),
   };
+}
+
+/** Whether a typed line is a command (`/cdce …`); any other line is written in plain language. */
+export function isCommandLine(line: string): boolean {
+  return /^\s*\/cdce\b/i.test(line);
+}
+
+/** A line written in plain language, as the front door takes it (src/core/inbound.ts). */
+export function toPlainMessage(line: string, args: TerminalArgs): PlainMessage {
+  return { platform: "terminal", workspaceId: WORKSPACE, userId: args.user, userName: args.user, channel: { ...CONSOLE }, text: line.trim() };
 }

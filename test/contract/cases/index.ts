@@ -4,7 +4,8 @@ import { formCases } from "./forms.js";
 import { readCases } from "./read.js";
 import { replyCases } from "./replies.js";
 import { senderCases } from "./sender.js";
+import { doorCases } from "./door.js";
 
 export type { ContractCase } from "./case.js";
 
-export const CONTRACT_CASES: readonly ContractCase[] = [...readCases, ...formCases, ...replyCases, ...senderCases];
+export const CONTRACT_CASES: readonly ContractCase[] = [...readCases, ...formCases, ...replyCases, ...senderCases, ...doorCases];

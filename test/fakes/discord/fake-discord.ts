@@ -8,7 +8,7 @@ import { EventEmitter } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FakeGateway } from "./gateway.js";
-import { guildJson, snowflake, user, type FakeChannel, type FakeGuild, type FakeMessage, type FakeUser } from "./model.js";
+import { guildJson, messageJson, snowflake, user, type FakeChannel, type FakeGuild, type FakeMessage, type FakeUser } from "./model.js";
 import { handleRest, type Upload } from "./rest.js";
 
 export interface RecordedRequest {
@@ -64,6 +64,22 @@ export interface RateLimitRule {
    * until then: a retry sooner gets another 429.
    */
   bodyOnly?: boolean;
+}
+
+/** Gateway intents (Discord's bit values) that decide which messages a client is sent, and with what. */
+export const INTENTS = { Guilds: 1 << 0, GuildMessages: 1 << 9, DirectMessages: 1 << 12, MessageContent: 1 << 15 } as const;
+
+/** A message a person writes, as a test describes it. */
+export interface Written {
+  author: { userId: string; username: string };
+  /** Text as typed (a mention of the bot is added in front when `mentionBot`). */
+  content: string;
+  /** Where: a guild channel (default "general"), or the person's DM with the bot. */
+  channel?: FakeChannel;
+  dm?: boolean;
+  mentionBot?: boolean;
+  /** Another kind of author: a bot (or our own bot user). */
+  bot?: boolean;
 }
 
 export interface FakeDiscordOptions {
@@ -214,6 +230,39 @@ export class FakeDiscord {
   }
 
   /** Sends an interaction through the gateway (INTERACTION_CREATE) and records it. */
+  /**
+   * A person's message (MESSAGE_CREATE), sent as Discord sends it given the intents of the
+   * connected client: in a guild channel only with GuildMessages, in a DM only with
+   * DirectMessages; its `content` (and embeds, attachments, components) empty unless the
+   * client has MessageContent, or it is a DM, or it mentions the bot, or the bot wrote it
+   * (Discord's "Message Content Intent" rules). `delivered` is false when it was not sent.
+   */
+  write(w: Written): { message: FakeMessage; delivered: boolean } {
+    const channel = w.dm ? this.openDm(w.author.userId) : (w.channel ?? this.channel("general"));
+    const author = w.bot && w.author.userId === this.bot.id ? this.bot : user(w.author.userId, w.author.username, !!w.bot);
+    const content = w.mentionBot ? `<@${this.bot.id}> ${w.content}` : w.content;
+    const guild = w.dm ? undefined : this.guild;
+    const message = messageJson(channel.id, author, { content }, {
+      mentions: w.mentionBot ? [this.bot] : [],
+      channel_type: w.dm ? 1 : 0,
+      ...(guild ? { guild_id: guild.id, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } } : {}),
+    });
+    channel.messages.push(message);
+    if (guild && !w.bot) this.members.set(w.author.userId, w.author.username);
+    const intents = Number(this.gateway.lastIdentify?.intents ?? 0);
+    const wanted = w.dm ? INTENTS.DirectMessages : INTENTS.GuildMessages;
+    if ((intents & wanted) === 0) return { message, delivered: false };
+    const readable = (intents & INTENTS.MessageContent) !== 0 || w.dm || w.mentionBot || author.id === this.bot.id;
+    this.gateway.dispatch("MESSAGE_CREATE", readable ? message : { ...message, content: "", embeds: [], attachments: [], components: [] });
+    return { message, delivered: true };
+  }
+
+  /** The bot's messages posted in reply to `message` (message_reference), in order. */
+  repliesTo(message: FakeMessage): FakeMessage[] {
+    const channel = this.findChannel(message.channel_id);
+    return (channel?.messages ?? []).filter((m) => (m.message_reference as { message_id?: string } | undefined)?.message_id === message.id);
+  }
+
   /** The token is reset (or the bot deleted): REST calls with it get 401 from now on; `false` restores it. */
   revokeToken(revoked = true): void {
     this.tokenRevoked = revoked;

@@ -342,8 +342,14 @@ function channelMessages(fake: FakeDiscord, method: string, channelId: string, m
       const same = channel.messages.find((msg) => msg.nonce === nonce && Date.parse(String(msg.timestamp)) > twoMinutesAgo);
       if (same) return { status: 200, body: same };
     }
-    const msg = messageJson(channelId, fake.bot, body, nonce ? { nonce } : {});
+    // A reply names the message it answers; Discord refuses an unknown one unless told not to fail.
+    const ref = body.message_reference as { message_id?: string; fail_if_not_exists?: boolean } | undefined;
+    const referenced = ref?.message_id ? channel.messages.find((msg) => msg.id === ref.message_id) : undefined;
+    if (ref && !referenced && ref.fail_if_not_exists !== false) return invalid(["message_reference: Unknown message"]);
+    const reply = referenced ? { type: 19, message_reference: { type: 0, message_id: referenced.id, channel_id: channelId, ...(channel.guildId ? { guild_id: channel.guildId } : {}) }, referenced_message: referenced } : {};
+    const msg = messageJson(channelId, fake.bot, body, { ...(nonce ? { nonce } : {}), ...reply });
     channel.messages.push(msg);
+    fake.changed("message", msg);
     return { status: 200, body: msg };
   }
   if (method === "GET" && !messageId) {

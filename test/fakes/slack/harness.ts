@@ -11,6 +11,8 @@ import { createSlackAdapterWith, type SlackAdapter } from "../../../src/platform
 import { createTestApp, type TestApp } from "../../helpers/test-app.js";
 import { APP_TOKEN, BOT_TOKEN, FakeSlack, SIGNING_SECRET, TEAM_ID } from "./server.js";
 import { formBody, interactiveBody, postSigned } from "./signing.js";
+import { eventCallback, notDelivered } from "./events.js";
+import { buildManifest } from "../../../src/platforms/slack/manifest.js";
 import type { FakeUser } from "./web-api.js";
 
 export type Mode = "http" | "socket";
@@ -42,6 +44,12 @@ export interface SlackHarness {
   click(button: { value: string; action_id: string }, user?: FakeUser, channel?: string, at?: Date): Promise<{ ack: AckResult; responseUrl: string }>;
   /** Submits an opened modal with these field values. */
   submit(view: any, values: Record<string, string>, user?: FakeUser): Promise<AckResult>;
+  /**
+   * An Events API event (test/fakes/slack/events.ts builds them), wrapped in its
+   * `event_callback` and delivered as Slack does: only when the app subscribes to it and
+   * holds its scope (per the manifest the bot generates); otherwise `delivered` is false.
+   */
+  event(event: Record<string, unknown>): Promise<AckResult & { delivered: boolean; reason?: string; payload: Record<string, any> }>;
   /** Gives a user a role (the core's own set-up path), creating the person if needed. */
   grant(user: FakeUser, role: Role, communeId?: string | null): Promise<void>;
   close(): Promise<void>;
@@ -77,12 +85,16 @@ export async function createSlackHarness(o: { mode: Mode; logger?: Logger; submi
   }
   const eventsUrl = () => `http://127.0.0.1:${adapter.port()}/slack/events`;
 
-  async function deliverPayload(kind: "slash_commands" | "interactive", payload: Record<string, any>, form: string): Promise<AckResult> {
+  // An app created from the bot's own manifest: these are the events Slack will send it.
+  const manifest = buildManifest(app.dispatcher.registry, { variant: o.mode }) as { settings: { event_subscriptions?: { bot_events?: string[] } } };
+  const subscribed = new Set(manifest.settings.event_subscriptions?.bot_events ?? []);
+
+  async function deliverPayload(kind: "slash_commands" | "interactive" | "events_api", payload: Record<string, any>, body: string, contentType?: string): Promise<AckResult> {
     if (o.mode === "socket") {
       const ack = await fake.socket.send(kind, payload);
       return { status: 200, body: ack.payload && Object.keys(ack.payload).length ? ack.payload : undefined };
     }
-    const answer = await postSigned(eventsUrl(), form, { secret: SIGNING_SECRET });
+    const answer = await postSigned(eventsUrl(), body, { secret: SIGNING_SECRET, contentType });
     return { status: answer.status, body: answer.body ? (JSON.parse(answer.body) as Record<string, any>) : undefined };
   }
 
@@ -144,6 +156,13 @@ export async function createSlackHarness(o: { mode: Mode; logger?: Logger; submi
         enterprise: null,
       };
       return deliverPayload("interactive", payload, interactiveBody(payload));
+    },
+    async event(event) {
+      const payload = eventCallback(event);
+      const reason = notDelivered(event as { type: string; channel_type?: string }, subscribed, fake.api.scopes);
+      if (reason) return { status: 0, delivered: false, reason, payload };
+      const ack = await deliverPayload("events_api", payload, JSON.stringify(payload), "application/json");
+      return { ...ack, delivered: true, payload };
     },
     async grant(user, role, communeId = null) {
       const now = app.services.clock();

@@ -1,7 +1,8 @@
 /**
  * Requests signed exactly as Slack signs them: `X-Slack-Signature: v0=` + HMAC-SHA256 of
  * `v0:{timestamp}:{raw body}` with the signing secret, `X-Slack-Request-Timestamp` in
- * seconds, and the Content-Type exactly `application/x-www-form-urlencoded`.
+ * seconds, and the Content-Type exactly `application/x-www-form-urlencoded` (or
+ * `application/json` for the Events API).
  */
 import { createHmac } from "node:crypto";
 import { Agent, request } from "node:http";
@@ -18,11 +19,13 @@ export interface SignOptions {
   signature?: string;
   /** Headers to leave out. */
   omit?: Array<"signature" | "timestamp">;
+  /** Events API deliveries are JSON (`application/json`); commands and clicks are form bodies. */
+  contentType?: string;
 }
 
 export function signedHeaders(body: string, o: SignOptions): Record<string, string> {
   const ts = o.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
+  const headers: Record<string, string> = { "Content-Type": o.contentType ?? "application/x-www-form-urlencoded" };
   if (!o.omit?.includes("timestamp")) headers["X-Slack-Request-Timestamp"] = String(ts);
   if (!o.omit?.includes("signature")) headers["X-Slack-Signature"] = o.signature ?? slackSignature(o.secret, ts, body);
   return headers;

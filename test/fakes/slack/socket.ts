@@ -1,7 +1,7 @@
 /**
  * The Socket Mode side of the fake Slack: `apps.connections.open` hands out
  * `ws://127.0.0.1:PORT/link/?ticket=N`; on connection the server says `hello` (without it the
- * client never starts), sends envelopes (`slash_commands`, `interactive`) with an
+ * client never starts), sends envelopes (`slash_commands`, `interactive`, `events_api`) with an
  * `envelope_id`, records the client's acks `{envelope_id, payload}`, and can ask the client
  * to reconnect with `{"type":"disconnect"}`.
  *
@@ -105,7 +105,8 @@ export class FakeSocketMode {
   async send(type: EnvelopeType, payload: Record<string, unknown>, timeoutMs = WAIT_MS): Promise<Ack> {
     const envelope_id = randomUUID();
     const connection = await this.open(timeoutMs);
-    connection.socket.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: true, retry_attempt: 0, retry_reason: "" }));
+    // An event's ack carries nothing back (Slack: accepts_response_payload false for events_api).
+    connection.socket.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type !== "events_api", retry_attempt: 0, retry_reason: "" }));
     this.envelopes.push({ envelope_id, type, ticket: connection.ticket });
     return this.acks.next((a) => a.envelope_id === envelope_id, { timeoutMs });
   }

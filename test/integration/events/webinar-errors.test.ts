@@ -76,12 +76,23 @@ describe("lists, filters and my agenda", () => {
 
   it("changes my reminder offsets and re-plans what is queued", async () => {
     const r = await run(app, "rappels 2j 30min", { user: "reader" });
-    expect(textOf(r)).toContain("rappels 2d 30m");
+    expect(textOf(r)).toMatch(/rappels 2\sjours, 30\sminutes/);
     // "reader" uses the terminal, whose direct inbox gets the reminders: two webinars, two each.
     expect(textOf(r)).toContain("(4 rappels planifiés)");
     expect(textOf(r)).not.toContain("ne peut vous parvenir");
-    expect(textOf(await run(app, "rappels", { user: "reader" }))).toContain("2d 30m");
+    expect(textOf(await run(app, "rappels", { user: "reader" }))).toMatch(/2\sjours, 30\sminutes/);
     expect(textOf(await run(app, "rappels defaut", { user: "reader" }))).toContain("remis par défaut");
+  });
+
+  it("reads reminder offsets in each language's words, with that language's command words", async () => {
+    const said = async (locale: string, line: string) => textOf(await run(app, line, { user: `reader-${locale}`, locale }));
+    expect(await said("de-BE", "erinnerungen 7t 1t 1h")).toMatch(/Erinnerungen 7\sTage, 1\sTag, 1\sStunde vor/);
+    expect(await said("nl-BE", "herinneringen 7d 1d 1u")).toMatch(/herinneringen 7\sdagen, 1\sdag, 1\suur voor/);
+    expect(await said("en-GB", "reminders 2d 30min")).toMatch(/reminders 2\sdays, 30\sminutes before/);
+    const defaults = await said("de-BE", "erinnerungen standard");
+    expect(defaults).not.toMatch(/\b\d+[dhm]\b/);
+    expect(await said("de-BE", "erinnerungen")).toContain("`/cdce erinnerungen 3t 1h`");
+    expect(await said("de-BE", "erinnerungen")).not.toContain("rappels");
   });
 });
 
