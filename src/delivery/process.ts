@@ -12,7 +12,7 @@
  * | expiry passed                   | `expired`                                     |
  */
 import type { Logger } from "../core/logger.js";
-import { DeliveryError } from "../core/outbound.js";
+import { DeliveryError, type LiveViews, type OutboundMessage } from "../core/outbound.js";
 import type { Clock, Platform, Reply } from "../core/types.js";
 import { backoffMs } from "./limits.js";
 import { describeTarget, type OutboxRow, type OutboxStore } from "./outbox.js";
@@ -37,6 +37,8 @@ export interface ProcessContext {
   backoffMaxMs: number;
   events: Partial<OutboxEvents>;
   report?: (row: OutboxRow, error: string) => Promise<void>;
+  /** Builds homes and boards when their refresh is sent; without it such rows expire. */
+  live?: LiveViews;
   claimsValid(): boolean;
   isStopping(): boolean;
 }
@@ -61,11 +63,20 @@ export async function processRow(ctx: ProcessContext, p: OutboxPlatform, row: Ou
     }
     if (row.expiresAt && row.expiresAt <= clock()) throw new Abort("expired");
     let reply: Reply;
-    try {
-      reply = decodePayload(row.payload);
-    } catch (err) {
-      await fail(ctx, row, token, `unreadable payload: ${String((err as Error).message).slice(0, 200)}`, "invalid");
-      return;
+    let place: OutboundMessage["place"];
+    if (row.kind === "home" || row.kind === "board") {
+      // Built now, not when queued: the refresh shows every change made until it is sent.
+      const content = ctx.live ? await ctx.live.render(row.kind, row.target) : null;
+      if (!content) throw new Abort("expired");
+      reply = content.reply;
+      place = row.kind === "home" ? { kind: "home" } : content.replaces ? { kind: "replace", externalId: content.replaces } : undefined;
+    } else {
+      try {
+        reply = decodePayload(row.payload);
+      } catch (err) {
+        await fail(ctx, row, token, `unreadable payload: ${String((err as Error).message).slice(0, 200)}`, "invalid");
+        return;
+      }
     }
     let target = row.target;
     if (target.userId && !target.channelId) {
@@ -75,9 +86,10 @@ export async function processRow(ctx: ProcessContext, p: OutboxPlatform, row: Ou
       if (p.sender.openDirect) await store.setChannel(row.id, token, dm.channelId);
     }
     // After a crash mid-post or a failed attempt, the post may have gone through: look first.
-    const lookFirstSince = recovered || row.attempts > 0 ? new Date((row.attemptedAt ?? row.createdAt).getTime() - 60_000) : undefined;
+    // (Publishing a home or editing a board again is harmless: nothing to look for.)
+    const lookFirstSince = !place && row.kind !== "board" && (recovered || row.attempts > 0) ? new Date((row.attemptedAt ?? row.createdAt).getTime() - 60_000) : undefined;
     const result = await p.pacer.send(
-      { idempotencyKey: row.key, target, reply },
+      { idempotencyKey: row.key, target, reply, ...(place ? { place } : {}) },
       {
         lookFirstSince,
         beforePost: async () => {
@@ -91,6 +103,8 @@ export async function processRow(ctx: ProcessContext, p: OutboxPlatform, row: Ou
         },
       },
     );
+    // A board posted anew (first time, or its message was deleted): edit that one next time.
+    if (row.kind === "board" && (place?.kind !== "replace" || place.externalId !== result.externalId)) await ctx.live?.placed("board", target, result.externalId);
     await recordSent(ctx, row, token, result, log);
   } catch (err) {
     await settle(ctx, p, row, token, err, posts, log);
