@@ -18,6 +18,7 @@ import { createRepositories } from "./data/repositories/index.js";
 import { createCommunity } from "./data/repositories/community.js";
 import { PrismaEventRepository } from "./data/repositories/events.js";
 import { createWatchRepositories } from "./data/repositories/watch.js";
+import { PrismaBoardRepository } from "./data/repositories/boards.js";
 import { runTransaction } from "./data/transaction.js";
 import { OutboxNotifier } from "./delivery/notifier.js";
 
@@ -83,6 +84,7 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     notifier,
     outbox: store,
     watch: createWatchRepositories(db, base.provider),
+    boards: new PrismaBoardRepository(db),
     community: { ...createCommunity(db), geo: base.geo },
     events,
     ...(base.demo ? { demo: base.demo } : {}),

@@ -19,8 +19,9 @@ import watch from "./watch/feature.js";
 import outbox from "./outbox/feature.js";
 import demo from "./demo/feature.js";
 import inbox from "./inbox/feature.js";
+import home from "./home/feature.js";
 
-export const FEATURES = [network, kits, events, initiatives, polls, ideas, tools, privacy, watch, outbox, inbox, demo] as const;
+export const FEATURES = [network, home, kits, events, initiatives, polls, ideas, tools, privacy, watch, outbox, inbox, demo] as const;
 
 // The kernel's catalogue gets the features' messages from here, the one list of features.
 addMessages(FEATURES.flatMap((f) => f.messages ?? []));
