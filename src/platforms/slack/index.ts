@@ -12,6 +12,7 @@ import type { ChatPlatform } from "../../core/platform.js";
 import { boltLogger, scrub } from "./bolt-logger.js";
 import { describeSlackError } from "./errors.js";
 import { registerListeners } from "./listeners.js";
+import { registerHomeListeners } from "./home.js";
 import { deliver, openForm, type SlackContext, type SlackVia } from "./deliver.js";
 import { createSlackSender } from "./sender.js";
 import { SocketModePool } from "./socket-pool.js";
@@ -139,6 +140,7 @@ export function createSlackAdapterWith(deps: PlatformDeps, options: SlackAdapter
     inbound.users.register("slack", { lookup: (_workspaceId, userId) => users.whoIs(userId) });
     ctx = { inbound, users, client: app.client, logger, command: SLASH_COMMAND };
     registerListeners(app, ctx, { track, submitDeadlineMs: options.submitDeadlineMs });
+    registerHomeListeners(app, ctx, { track });
     try {
       if (mode === "socket") await app.start();
       else {
