@@ -126,8 +126,18 @@ export function createDiscordSender(rest: REST, ids: CustomIdStore): DiscordSend
   return {
     platform: "discord",
 
-    async send({ idempotencyKey, target, reply }: OutboundMessage): Promise<SentMessage> {
+    async send({ idempotencyKey, target, reply, place }: OutboundMessage): Promise<SentMessage> {
       const parts = renderReply(reply, ids);
+      if (place?.kind === "replace") {
+        // A live board: edited in place (its first part; a board is one message). Deleted
+        // meanwhile by someone: posted anew below, and the outbox records the new id.
+        try {
+          await rest.patch(Routes.channelMessage(target.channelId, place.externalId), { body: parts[0] });
+          return { externalId: place.externalId };
+        } catch (err) {
+          if (!(err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownMessage)) throw classifyDiscordError(err, `edit message ${place.externalId}`);
+        }
+      }
       let first: string | undefined;
       // A long reply is several messages; each has its own nonce, so a retry after a
       // failure in the middle re-posts nothing that already went out (within the window).
