@@ -19,6 +19,7 @@ import { createCommunity } from "./data/repositories/community.js";
 import { PrismaEventRepository } from "./data/repositories/events.js";
 import { createWatchRepositories } from "./data/repositories/watch.js";
 import { PrismaBoardRepository } from "./data/repositories/boards.js";
+import { PrismaHomeVisitRepository } from "./data/repositories/home-visits.js";
 import { runTransaction } from "./data/transaction.js";
 import { OutboxNotifier } from "./delivery/notifier.js";
 
@@ -85,6 +86,7 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     outbox: store,
     watch: createWatchRepositories(db, base.provider),
     boards: new PrismaBoardRepository(db),
+    homeVisits: new PrismaHomeVisitRepository(db),
     community: { ...createCommunity(db), geo: base.geo },
     events,
     ...(base.demo ? { demo: base.demo } : {}),

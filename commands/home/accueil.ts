@@ -16,6 +16,8 @@ export default defineCommand({
   usage: { fr: "accueil", de: "accueil", nl: "accueil", en: "accueil" },
   options: {},
   async run({ actor, t, locale, now, services, registry }) {
+    // From now on their home is kept current after each change that concerns them.
+    await services.homeVisits.markOpened(actor.personId, now);
     const coordination = isCoordination(actor);
     const data = await gatherHome(services, { personId: actor.personId, communeIds: actor.communeIds, coordination }, now);
     return homeReply(locale, t, data, {

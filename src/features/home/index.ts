@@ -1,6 +1,6 @@
-import type { BoardRepository } from "./ports.js";
+import type { BoardRepository, HomeVisitRepository } from "./ports.js";
 /** What the rest of the bot may use of the home feature. */
-export type { Board, BoardRepository } from "./ports.js";
+export type { Board, BoardRepository, HomeVisitRepository } from "./ports.js";
 export { actionButtons, boardButtons, mayRun, HOME_ACTIONS } from "./actions.js";
 export { gatherBoard, gatherHome, type HomeData } from "./gather.js";
 export { homeReply } from "./view.js";
@@ -13,5 +13,7 @@ declare module "../../core/commands.js" {
   interface FeatureServices {
     /** Boards pinned in channels, kept current. */
     boards: BoardRepository;
+    /** Who has opened their home (only their homes are refreshed after a change). */
+    homeVisits: HomeVisitRepository;
   }
 }

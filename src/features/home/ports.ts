@@ -16,3 +16,15 @@ export interface BoardRepository {
   /** Boards showing that commune, and coordination's boards (which list every commune). */
   showing(communeId: string | null): Promise<Board[]>;
 }
+
+/**
+ * Who has looked at their home at least once: only their homes are refreshed after a change
+ * (a home nobody opened is built when it is first opened, and a big workspace is not sent a
+ * views.publish for every member at each change).
+ */
+export interface HomeVisitRepository {
+  /** Records that the person has seen their home (idempotent). */
+  markOpened(personId: string, at: Date): Promise<void>;
+  /** Those of `personIds` who have opened their home. */
+  openedAmong(personIds: readonly string[]): Promise<Set<string>>;
+}

@@ -12,7 +12,7 @@ import type { ChannelRef } from "../../core/types.js";
 
 /** One refresh per surface per window. */
 export const PACE_MS = 10_000;
-/** Members of a commune refreshed after one change there, at most (the rest on their next visit). */
+/** Homes refreshed after one change, at most (the rest are current on their next visit). */
 export const MAX_MEMBERS = 200;
 
 /** The window of `now`: its start (in the key) and its end (when the refresh is due). */
@@ -33,10 +33,15 @@ export async function refreshBoard(services: Services, channel: ChannelRef, now:
   await services.notifier.refresh({ kind: "board", channel }, at === "now" ? { key: `board:${where}:pin:${now.getTime()}`, dueAt: now } : { key: `board:${where}:${w.start}`, dueAt: w.dueAt });
 }
 
-/** After a change: the actor's home, the homes of the commune's members, its boards and coordination's. */
+/**
+ * After a change: the homes of the actor and of the commune's members, among those who have
+ * opened their home at least once (the others see it current when they first open it), the
+ * commune's boards and coordination's.
+ */
 export const afterChange: ChangeHook = async ({ services, actor, commune, now }) => {
   const people = new Set([actor.personId]);
-  if (commune) for (const m of (await services.repos.memberships.activeInCommune(commune.id, now)).slice(0, MAX_MEMBERS)) people.add(m.personId);
-  for (const personId of people) await refreshHome(services, personId, now);
+  if (commune) for (const m of await services.repos.memberships.activeInCommune(commune.id, now)) people.add(m.personId);
+  const opened = await services.homeVisits.openedAmong([...people]);
+  for (const personId of [...people].filter((p) => opened.has(p)).slice(0, MAX_MEMBERS)) await refreshHome(services, personId, now);
   for (const board of await services.boards.showing(commune?.id ?? null)) await refreshBoard(services, board.channel, now);
 };

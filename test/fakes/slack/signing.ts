@@ -18,11 +18,13 @@ export interface SignOptions {
   signature?: string;
   /** Headers to leave out. */
   omit?: Array<"signature" | "timestamp">;
+  /** Events API deliveries are JSON (`application/json`); commands and interactivity are forms. */
+  contentType?: string;
 }
 
 export function signedHeaders(body: string, o: SignOptions): Record<string, string> {
   const ts = o.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
+  const headers: Record<string, string> = { "Content-Type": o.contentType ?? "application/x-www-form-urlencoded" };
   if (!o.omit?.includes("timestamp")) headers["X-Slack-Request-Timestamp"] = String(ts);
   if (!o.omit?.includes("signature")) headers["X-Slack-Signature"] = o.signature ?? slackSignature(o.secret, ts, body);
   return headers;
