@@ -13,10 +13,10 @@ export interface OutboundMessage {
   reply: Reply;
   /**
    * Where the reply goes instead of a new message: a person's home (Slack's App Home tab,
-   * `target.channelId` is then the user id), or in place of a message posted earlier (a live
-   * board). Absent: a new message.
+   * `target.channelId` is then the user id), or a live board: one message, edited in place of
+   * the one posted earlier (`externalId`; absent: not posted yet). Absent: a new message.
    */
-  place?: { kind: "home" } | { kind: "replace"; externalId: string };
+  place?: { kind: "home" } | { kind: "replace"; externalId?: string };
 }
 
 /**

@@ -50,8 +50,33 @@ class Abort extends Error {
   }
 }
 
-/** Handles one claimed row to the end; never throws (every failure is recorded on the row). */
-export async function processRow(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow, token: string, recovered: boolean): Promise<void> {
+/** The refreshes of each live surface in flight in this process, by surface. */
+const surfaceQueues = new WeakMap<ProcessContext, Map<string, Promise<void>>>();
+
+/** Runs `work` after the refreshes of the same surface already in flight here. */
+function afterSameSurface(ctx: ProcessContext, surface: string, work: () => Promise<void>): Promise<void> {
+  let queues = surfaceQueues.get(ctx);
+  if (!queues) surfaceQueues.set(ctx, (queues = new Map()));
+  const mine = (queues.get(surface) ?? Promise.resolve()).then(work);
+  queues.set(surface, mine);
+  void mine.finally(() => {
+    if (queues.get(surface) === mine) queues.delete(surface);
+  });
+  return mine;
+}
+
+/**
+ * Handles one claimed row to the end; never throws (every failure is recorded on the row).
+ * Two refreshes of one board (its pinning and a change right after, or rows left during a
+ * downtime) go one after the other: built together, both would find no message to edit and
+ * post the board twice.
+ */
+export function processRow(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow, token: string, recovered: boolean): Promise<void> {
+  if (row.kind !== "board" && row.kind !== "home") return processOne(ctx, p, row, token, recovered);
+  return afterSameSurface(ctx, `${row.kind} ${describeTarget(row.target)}`, () => processOne(ctx, p, row, token, recovered));
+}
+
+async function processOne(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow, token: string, recovered: boolean): Promise<void> {
   const { store, clock, logger } = ctx;
   const platform = row.target.platform;
   const log = logger.child({ key: row.key, platform, target: describeTarget(row.target) });
@@ -69,7 +94,7 @@ export async function processRow(ctx: ProcessContext, p: OutboxPlatform, row: Ou
       const content = ctx.live ? await ctx.live.render(row.kind, row.target) : null;
       if (!content) throw new Abort("expired");
       reply = content.reply;
-      place = row.kind === "home" ? { kind: "home" } : content.replaces ? { kind: "replace", externalId: content.replaces } : undefined;
+      place = row.kind === "home" ? { kind: "home" } : { kind: "replace", ...(content.replaces ? { externalId: content.replaces } : {}) };
     } else {
       try {
         reply = decodePayload(row.payload);
