@@ -98,6 +98,7 @@ const quietNotifier: Notifier = {
   cancel: async () => 0,
   retract: async () => ({ cancelled: 0, removing: 0 }),
   reaches: async () => false,
+  refresh: async () => ({ queued: 0, duplicates: 0 }),
   queuedUnder: () => 0,
 };
 

@@ -14,7 +14,7 @@ import type { Logger } from "./core/logger.js";
 import type { Clock } from "./core/types.js";
 import type { DemoClock } from "./features/demo/index.js";
 import type { Platform } from "./core/types.js";
-import { createRegistry } from "./features/index.js";
+import { CHANGE_HOOKS, createRegistry } from "./features/index.js";
 import { PrismaLeaseStore } from "./data/lease-store.js";
 import type { OutboxNotifier } from "./delivery/notifier.js";
 import { composeServices } from "./compose-services.js";
@@ -70,7 +70,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const kits = await KitCatalog.load(db.repos.kits);
     const { services, notifier, store } = composeServices(db.prisma, db.repos, { provider: db.provider, kits, clock, logger: options.logger, demo: options.demo, platforms: options.platforms });
     // Bounded: see src/command-slots.ts.
-    const dispatcher = boundedDispatcher(createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators, explainFailure: databaseUnavailableError }));
+    const dispatcher = boundedDispatcher(createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators, explainFailure: databaseUnavailableError, changed: CHANGE_HOOKS }));
     const leases = new PrismaLeaseStore(db.prisma);
     const ping = async () => void (await db.prisma.$queryRawUnsafe("SELECT 1"));
     return { services, dispatcher, inbound: createInbound({ dispatcher, services }), provider: db.provider, delivery: { store, notifier, leases, ping }, close: () => db.close() };

@@ -12,6 +12,7 @@ import type { Platform } from "./core/types.js";
 import { failureReporter } from "./delivery/report.js";
 import { OutboxWorker, type OutboxPlatform, type OutboxWorkerOptions } from "./delivery/worker.js";
 import { JOBS } from "./features/index.js";
+import { homeLiveViews } from "./features/home/index.js";
 import { Scheduler } from "./scheduler/scheduler.js";
 
 type WorkerConfig = Pick<Config, "LEASE_TTL_MS" | "OUTBOX_MAX_IN_FLIGHT" | "OUTBOX_MAX_ATTEMPTS" | "OUTBOX_BACKOFF_MS">;
@@ -39,6 +40,8 @@ export function createOutboxWorker(o: {
     backoffBaseMs: o.config.OUTBOX_BACKOFF_MS,
     events: o.events,
     report: failureReporter(o.app.delivery.notifier, clock),
+    // Homes and boards are built when their refresh is sent.
+    live: homeLiveViews(o.app.services, o.app.dispatcher.registry),
   });
 }
 

@@ -18,6 +18,8 @@ import { createRepositories } from "./data/repositories/index.js";
 import { createCommunity } from "./data/repositories/community.js";
 import { PrismaEventRepository } from "./data/repositories/events.js";
 import { createWatchRepositories } from "./data/repositories/watch.js";
+import { PrismaBoardRepository } from "./data/repositories/boards.js";
+import { PrismaHomeVisitRepository } from "./data/repositories/home-visits.js";
 import { runTransaction } from "./data/transaction.js";
 import { OutboxNotifier } from "./delivery/notifier.js";
 import { PrismaPendingImportStore } from "./data/repositories/pending-imports.js";
@@ -85,6 +87,8 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     notifier,
     outbox: store,
     watch: createWatchRepositories(db, base.provider),
+    boards: new PrismaBoardRepository(db),
+    homeVisits: new PrismaHomeVisitRepository(db),
     community: { ...createCommunity(db), geo: base.geo },
     events,
     imports: { codec: sheetCodec, pending: new PrismaPendingImportStore(db) },

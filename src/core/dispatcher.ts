@@ -12,7 +12,7 @@ import { normalizeIncoming } from "./input-text.js";
 import { message } from "./reply.js";
 import { translator, toLocale } from "./i18n/catalogue.js";
 import { DEFAULT_LOCALE, type IncomingCommand, type Reply } from "./types.js";
-import { commandChain, type ChainContext, type Outcome } from "./chain/index.js";
+import { commandChain, type ChainContext, type ChainDeps, type Outcome } from "./chain/index.js";
 
 export interface Dispatcher {
   handle(incoming: IncomingCommand): Promise<Reply>;
@@ -39,13 +39,15 @@ export interface DispatcherOptions {
    * no database. Anything it does not recognise gets the generic reply.
    */
   explainFailure?: (err: unknown) => CdceError | undefined;
+  /** The features' hooks after a change (see `FeatureDefinition.changed`). */
+  changed?: ChainDeps["changed"];
 }
 
-export function createDispatcher({ registry, services, onHandled, coordinators, explainFailure }: DispatcherOptions): Dispatcher {
+export function createDispatcher({ registry, services, onHandled, coordinators, explainFailure, changed }: DispatcherOptions): Dispatcher {
   // The terminal has no platform to ask: its users are the local accounts already known.
   const users = new PlatformUsers();
   users.register("terminal", LOCAL_USERS_ONLY);
-  const deps = { services, registry, users, coordinators };
+  const deps = { services, registry, users, coordinators, changed };
   async function handle(received: IncomingCommand): Promise<Reply> {
     // Everything typed is made well-formed once, here, before any field is read or stored.
     const incoming = normalizeIncoming(received);

@@ -8,6 +8,7 @@
 import type { AnyCommand } from "./commands.js";
 import type { Bundle } from "./i18n/bundles.js";
 import type { JobDefinition } from "./jobs.js";
+import type { ChangeHook } from "./chain/context.js";
 
 /** A bundle of any keys: features differ in the messages they bring. */
 export type AnyBundle = Bundle<Record<string, string>>;
@@ -21,6 +22,8 @@ export interface FeatureDefinition {
   jobs?: readonly JobDefinition[];
   /** Its messages, all four languages side by side. */
   messages?: readonly AnyBundle[];
+  /** Called after every command that changed state, in its unit of work (a home to refresh). */
+  changed?: ChangeHook;
 }
 
 /** Checks the declaration's shape (the names are checked unique when the registry is built). */

@@ -103,7 +103,18 @@ export interface Notifier {
    * "reminded" or "announced" only when this says the message is in the outbox.
    */
   queuedUnder(keyPrefix: string): number;
+  /**
+   * Queues a refresh of a live surface, built when it is sent. `key` names the refresh: the
+   * same key twice queues one refresh (several changes in one pacing window publish once).
+   */
+  refresh(surface: LiveSurface, at: { key: string; dueAt: Date }): Promise<EnqueueResult>;
 }
+
+/**
+ * A surface the bot keeps current (src/core/outbound.ts): a person's home on the platforms
+ * that have one (Slack's App Home), or the board pinned in a channel.
+ */
+export type LiveSurface = { kind: "home"; personId: string } | { kind: "board"; channel: ChannelRef };
 
 export interface RetractResult {
   /** Messages that were still waiting and will never be posted. */

@@ -11,6 +11,33 @@ export interface OutboundMessage {
   idempotencyKey: string;
   target: ChannelRef;
   reply: Reply;
+  /**
+   * Where the reply goes instead of a new message: a person's home (Slack's App Home tab,
+   * `target.channelId` is then the user id), or a live board: one message, edited in place of
+   * the one posted earlier (`externalId`; absent: not posted yet). Absent: a new message.
+   */
+  place?: { kind: "home" } | { kind: "replace"; externalId?: string };
+}
+
+/**
+ * What the bot keeps current rather than posts once: a person's home, a channel's board. Its
+ * outbox rows carry no content: the content is built when the row is sent, so that several
+ * changes queued close together publish the latest state once.
+ */
+export type LiveSurfaceKind = "home" | "board";
+
+/** The content of a live surface now; `replaces`: the board message to edit in place. */
+export interface LiveContent {
+  reply: Reply;
+  replaces?: string;
+}
+
+/** Builds live surfaces at send time (the home feature implements it; the outbox calls it). */
+export interface LiveViews {
+  /** The surface's content now, or null when there is nothing to show there any more. */
+  render(kind: LiveSurfaceKind, target: ChannelRef): Promise<LiveContent | null>;
+  /** A board was posted anew (its first post, or its message was deleted): the id to edit next time. */
+  placed(kind: LiveSurfaceKind, target: ChannelRef, externalId: string): Promise<void>;
 }
 
 export interface SentMessage {

@@ -4,7 +4,8 @@
  * language needed, and queues one row per target under the key `<notification key>|<target>`.
  */
 import type { Logger } from "../core/logger.js";
-import type { EnqueueResult, Notification, Notifier, Recipient, RetractResult } from "../core/notify.js";
+import type { EnqueueResult, LiveSurface, Notification, Notifier, Recipient, RetractResult } from "../core/notify.js";
+import { message } from "../core/reply.js";
 import type { ChannelLink, Repositories } from "../core/ports.js";
 import { DEFAULT_LOCALE, type Clock, type Locale, type Platform, type Reply } from "../core/types.js";
 import type { NewOutboxMessage, OutboxKind, OutboxStore, OutboxTarget } from "./outbox.js";
@@ -16,6 +17,9 @@ export interface ResolvedTarget {
 }
 
 export const MAX_KEY_LENGTH = 200;
+
+/** Platforms where a person has a home the bot publishes (Slack's App Home tab). */
+export const HOME_PLATFORMS: readonly Platform[] = ["slack"];
 
 /** The row key of one target of a notification: `<key>|slack:T0CDCE:C0NAMUR` or `<key>|discord:123:@456`. */
 export function targetKey(key: string, target: OutboxTarget): string {
@@ -112,6 +116,28 @@ export class OutboxNotifier implements Notifier {
     let count = 0;
     for (const key of this.inOutbox) if (key.startsWith(keyPrefix)) count++;
     return count;
+  }
+
+  /**
+   * A home refresh goes to each of the person's accounts on a platform with a home, its target
+   * the user id itself (a home is no conversation: no DM is opened); a board refresh to its
+   * channel. The stored payload is a placeholder: the worker builds the content when it sends.
+   */
+  async refresh(surface: LiveSurface, at: { key: string; dueAt: Date }): Promise<EnqueueResult> {
+    if (!at.key || at.key.length > MAX_KEY_LENGTH) throw new Error(`refresh key must have 1 to ${MAX_KEY_LENGTH} characters`);
+    let targets: OutboxTarget[];
+    if (surface.kind === "home") {
+      const accounts = await this.deps.repos.identity.accounts(surface.personId);
+      targets = accounts
+        .filter((a) => this.serves(a.platform) && HOME_PLATFORMS.includes(a.platform))
+        .map((a) => ({ platform: a.platform, workspaceId: a.workspaceId, channelId: a.userId }));
+    } else targets = this.serves(surface.channel.platform) ? [{ ...surface.channel }] : [];
+    if (targets.length === 0) return { queued: 0, duplicates: 0 };
+    const placeholder = message(DEFAULT_LOCALE, surface.kind);
+    const rows: NewOutboxMessage[] = targets.map((target) => ({ key: targetKey(at.key, target), kind: surface.kind, target, reply: placeholder, dueAt: at.dueAt }));
+    const result = await this.deps.store.enqueue(rows, this.deps.clock());
+    if (result.queued > 0) this.queued(at.dueAt);
+    return result;
   }
 
   async reaches(to: Recipient): Promise<boolean> {

@@ -29,8 +29,10 @@ export interface OutboxTarget extends ChannelRef {
  * `notice`: a message about the outbox itself (a failure report), never reported in turn.
  * `removal`: takes down a message posted earlier (`externalId` on the same target), see
  * `Notifier.retract`; never cancelled by `cancelByPrefix`.
+ * `home`, `board`: a refresh of a live surface (a person's home, a channel's board); the row
+ * holds no content, built when it is sent (src/core/outbound.ts, `LiveViews`).
  */
-export type OutboxKind = "notification" | "notice" | "removal";
+export type OutboxKind = "notification" | "notice" | "removal" | "home" | "board";
 
 export interface NewOutboxMessage {
   key: string;

@@ -12,7 +12,7 @@
  * | expiry passed                   | `expired`                                     |
  */
 import type { Logger } from "../core/logger.js";
-import { DeliveryError } from "../core/outbound.js";
+import { DeliveryError, type LiveViews, type OutboundMessage } from "../core/outbound.js";
 import type { Clock, Platform, Reply } from "../core/types.js";
 import { backoffMs } from "./limits.js";
 import { describeTarget, type OutboxRow, type OutboxStore } from "./outbox.js";
@@ -37,6 +37,8 @@ export interface ProcessContext {
   backoffMaxMs: number;
   events: Partial<OutboxEvents>;
   report?: (row: OutboxRow, error: string) => Promise<void>;
+  /** Builds homes and boards when their refresh is sent; without it such rows expire. */
+  live?: LiveViews;
   claimsValid(): boolean;
   isStopping(): boolean;
 }
@@ -48,8 +50,33 @@ class Abort extends Error {
   }
 }
 
-/** Handles one claimed row to the end; never throws (every failure is recorded on the row). */
-export async function processRow(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow, token: string, recovered: boolean): Promise<void> {
+/** The refreshes of each live surface in flight in this process, by surface. */
+const surfaceQueues = new WeakMap<ProcessContext, Map<string, Promise<void>>>();
+
+/** Runs `work` after the refreshes of the same surface already in flight here. */
+function afterSameSurface(ctx: ProcessContext, surface: string, work: () => Promise<void>): Promise<void> {
+  let queues = surfaceQueues.get(ctx);
+  if (!queues) surfaceQueues.set(ctx, (queues = new Map()));
+  const mine = (queues.get(surface) ?? Promise.resolve()).then(work);
+  queues.set(surface, mine);
+  void mine.finally(() => {
+    if (queues.get(surface) === mine) queues.delete(surface);
+  });
+  return mine;
+}
+
+/**
+ * Handles one claimed row to the end; never throws (every failure is recorded on the row).
+ * Two refreshes of one board (its pinning and a change right after, or rows left during a
+ * downtime) go one after the other: built together, both would find no message to edit and
+ * post the board twice.
+ */
+export function processRow(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow, token: string, recovered: boolean): Promise<void> {
+  if (row.kind !== "board" && row.kind !== "home") return processOne(ctx, p, row, token, recovered);
+  return afterSameSurface(ctx, `${row.kind} ${describeTarget(row.target)}`, () => processOne(ctx, p, row, token, recovered));
+}
+
+async function processOne(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow, token: string, recovered: boolean): Promise<void> {
   const { store, clock, logger } = ctx;
   const platform = row.target.platform;
   const log = logger.child({ key: row.key, platform, target: describeTarget(row.target) });
@@ -61,11 +88,20 @@ export async function processRow(ctx: ProcessContext, p: OutboxPlatform, row: Ou
     }
     if (row.expiresAt && row.expiresAt <= clock()) throw new Abort("expired");
     let reply: Reply;
-    try {
-      reply = decodePayload(row.payload);
-    } catch (err) {
-      await fail(ctx, row, token, `unreadable payload: ${String((err as Error).message).slice(0, 200)}`, "invalid");
-      return;
+    let place: OutboundMessage["place"];
+    if (row.kind === "home" || row.kind === "board") {
+      // Built now, not when queued: the refresh shows every change made until it is sent.
+      const content = ctx.live ? await ctx.live.render(row.kind, row.target) : null;
+      if (!content) throw new Abort("expired");
+      reply = content.reply;
+      place = row.kind === "home" ? { kind: "home" } : { kind: "replace", ...(content.replaces ? { externalId: content.replaces } : {}) };
+    } else {
+      try {
+        reply = decodePayload(row.payload);
+      } catch (err) {
+        await fail(ctx, row, token, `unreadable payload: ${String((err as Error).message).slice(0, 200)}`, "invalid");
+        return;
+      }
     }
     let target = row.target;
     if (target.userId && !target.channelId) {
@@ -75,9 +111,10 @@ export async function processRow(ctx: ProcessContext, p: OutboxPlatform, row: Ou
       if (p.sender.openDirect) await store.setChannel(row.id, token, dm.channelId);
     }
     // After a crash mid-post or a failed attempt, the post may have gone through: look first.
-    const lookFirstSince = recovered || row.attempts > 0 ? new Date((row.attemptedAt ?? row.createdAt).getTime() - 60_000) : undefined;
+    // (Publishing a home or editing a board again is harmless: nothing to look for.)
+    const lookFirstSince = !place && row.kind !== "board" && (recovered || row.attempts > 0) ? new Date((row.attemptedAt ?? row.createdAt).getTime() - 60_000) : undefined;
     const result = await p.pacer.send(
-      { idempotencyKey: row.key, target, reply },
+      { idempotencyKey: row.key, target, reply, ...(place ? { place } : {}) },
       {
         lookFirstSince,
         beforePost: async () => {
@@ -91,6 +128,8 @@ export async function processRow(ctx: ProcessContext, p: OutboxPlatform, row: Ou
         },
       },
     );
+    // A board posted anew (first time, or its message was deleted): edit that one next time.
+    if (row.kind === "board" && (place?.kind !== "replace" || place.externalId !== result.externalId)) await ctx.live?.placed("board", target, result.externalId);
     await recordSent(ctx, row, token, result, log);
   } catch (err) {
     await settle(ctx, p, row, token, err, posts, log);

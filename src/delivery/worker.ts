@@ -61,6 +61,8 @@ export interface OutboxWorkerOptions {
   events?: Partial<OutboxEvents>;
   /** Tells coordination about a failed row (src/delivery/report.ts). */
   report?: ProcessContext["report"];
+  /** Builds homes and boards when their refresh is sent (the home feature). */
+  live?: ProcessContext["live"];
 }
 
 export class OutboxWorker {
@@ -96,6 +98,7 @@ export class OutboxWorker {
       backoffMaxMs: o.backoffMaxMs ?? 15 * 60_000,
       events: o.events ?? {},
       report: o.report,
+      live: o.live,
       claimsValid: () => Date.now() < this.claimsValidUntil,
       isStopping: () => this.stopping,
     };

@@ -5,6 +5,7 @@
  */
 import { CommandRegistry, type AnyCommand } from "../core/commands.js";
 import type { JobDefinition } from "../core/jobs.js";
+import type { ChangeHook } from "../core/chain/context.js";
 import { addMessages } from "../core/i18n/catalogue.js";
 import network from "./network/feature.js";
 import kits from "./kits/feature.js";
@@ -20,8 +21,9 @@ import demo from "./demo/feature.js";
 import inbox from "./inbox/feature.js";
 import imports from "./imports/feature.js";
 import door from "./door/feature.js";
+import home from "./home/feature.js";
 
-export const FEATURES = [network, kits, imports, events, initiatives, polls, ideas, tools, privacy, watch, outbox, inbox, demo, door] as const;
+export const FEATURES = [network, home, kits, imports, events, initiatives, polls, ideas, tools, privacy, watch, outbox, inbox, demo, door] as const;
 
 // The kernel's catalogue gets the features' messages from here, the one list of features.
 addMessages(FEATURES.flatMap((f) => f.messages ?? []));
@@ -29,6 +31,9 @@ addMessages(FEATURES.flatMap((f) => f.messages ?? []));
 export const COMMANDS: readonly AnyCommand[] = FEATURES.flatMap((f) => f.commands);
 
 export const JOBS: readonly JobDefinition[] = FEATURES.flatMap((f) => f.jobs ?? []);
+
+/** Every feature's hook after a change (a home or a board to refresh). */
+export const CHANGE_HOOKS: readonly ChangeHook[] = FEATURES.flatMap((f) => (f.changed ? [f.changed] : []));
 
 /** The registry of every feature's commands; throws at start if two claim the same word. */
 export function createRegistry(): CommandRegistry {

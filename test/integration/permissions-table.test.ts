@@ -117,6 +117,8 @@ const TABLE: Record<string, Case> = {
   "diagnostic envoyer": { expect: COORDINATION_ONLY, line: () => "diagnostic envoyer Tintigny" },
   // The test app is no terminal demo: coordination is told where the command exists, others are refused first.
   "demo avancer": { expect: COORDINATION_ONLY, line: () => "demo avancer 1h" },
+  // Pins a board of Namur in the channel: those who manage Namur.
+  "tableau epingler": { expect: MANAGERS, line: () => "tableau epingler Namur" },
 };
 
 /**

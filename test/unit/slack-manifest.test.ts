@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { createRegistry } from "../../src/features/index.js";
-import { BOT_SCOPES, buildManifest, manifestYaml } from "../../src/platforms/slack/manifest.js";
+import { BOT_SCOPES, HINT_COMMANDS, buildManifest, manifestYaml } from "../../src/platforms/slack/manifest.js";
+import { SHORTCUTS } from "../../src/platforms/slack/home.js";
 
 // js-yaml comes with the dev tooling; only this test reads YAML.
 const yaml = createRequire(import.meta.url)("js-yaml") as { load(s: string): unknown };
@@ -14,14 +15,28 @@ describe("Slack app manifest", () => {
     }
   });
 
-  it("has one /cdce command whose usage hint names every visible sub-command", () => {
+  it("has one /cdce command whose short usage hint names a few everyday commands that exist", () => {
     const m = buildManifest(registry, { variant: "socket" }) as any;
     expect(m.features.slash_commands).toHaveLength(1);
     const [cmd] = m.features.slash_commands;
     expect(cmd.command).toBe("/cdce");
-    for (const def of registry.all().filter((d) => !d.hidden)) expect(cmd.usage_hint).toContain(def.name);
-    expect(cmd.usage_hint.length).toBeLessThanOrEqual(1000);
+    const named = cmd.usage_hint.replace(/…/g, "").split("|").map((w: string) => w.trim());
+    expect(named).toEqual([...HINT_COMMANDS]);
+    for (const name of named) expect(registry.get(name), name).toBeDefined();
+    expect(cmd.usage_hint.length).toBeLessThanOrEqual(80);
     expect(m.display_information.description.length).toBeLessThanOrEqual(140);
+  });
+
+  it("turns the Home tab on, subscribes to app_home_opened and declares the shortcuts the listeners handle", () => {
+    for (const variant of ["socket", "http"] as const) {
+      const m = buildManifest(registry, { variant, requestUrl: "https://bot.cdce.be/slack/events" }) as any;
+      expect(m.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true });
+      expect(m.settings.event_subscriptions.bot_events).toEqual(["app_home_opened"]);
+      expect(m.settings.event_subscriptions.request_url).toBe(variant === "http" ? "https://bot.cdce.be/slack/events" : undefined);
+      expect(m.features.shortcuts).toEqual(SHORTCUTS.map((s) => ({ name: s.name, type: s.type, callback_id: s.callbackId, description: s.description })));
+    }
+    const names = (buildManifest(registry, { variant: "socket" }) as any).features.shortcuts.map((s: any) => `${s.type}:${s.name}`);
+    expect(names).toEqual(["global:Partager une initiative", "global:Planifier un webinaire", "global:Trouver un kit", "message:Partager avec le réseau"]);
   });
 
   it("turns Socket Mode on with no URL, or gives HTTP its request URLs", () => {

@@ -14,6 +14,18 @@ import { message } from "../reply.js";
 export type StepName = "actor" | "parse" | "scope" | "permission" | "run" | "activity";
 export type Outcome = "ok" | "refused" | "invalid" | "error";
 
+/** What a command that changed state tells the features that watch changes (`FeatureDefinition.changed`). */
+export interface ChangeDone {
+  /** The services of the command's unit of work: what the hook queues is saved with the change. */
+  services: Services;
+  actor: Actor;
+  /** The commune of the command's scope, when it has one. */
+  commune: Commune | null;
+  command: string;
+  now: Date;
+}
+export type ChangeHook = (done: ChangeDone) => Promise<void>;
+
 /** What does not change from one command to the next: given once to the dispatcher. */
 export interface ChainDeps {
   services: Services;
@@ -21,6 +33,8 @@ export interface ChainDeps {
   users: PlatformUsers;
   /** Accounts (`platform:workspace:user`) that are coordination from their first message. */
   coordinators?: ReadonlySet<string>;
+  /** The features' `changed` hooks, run after each command that changed state. */
+  changed?: readonly ChangeHook[];
 }
 
 /** One command on its way through the chain; each step fills in its part. */

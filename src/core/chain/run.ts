@@ -41,6 +41,10 @@ export const run = defineStep("run", async (ctx, next) => {
       registry: deps.registry,
       users: deps.users,
     });
+    // A form to correct changed nothing; anything else may have (a refusal says so by itself).
+    if (def.changesState && !ctx.reply.fieldErrors) {
+      for (const hook of deps.changed ?? []) await hook({ services, actor, commune: ctx.commune ?? null, command: def.name, now });
+    }
     return next();
   };
   return def.changesState && def.unitOfWork !== "own" ? deps.services.transaction(work) : work(deps.services);

@@ -29,3 +29,4 @@ declare module "../../core/community.js" {
     geo: GeoSource;
   }
 }
+export { refOf } from "./render.js";

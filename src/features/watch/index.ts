@@ -27,7 +27,12 @@ export { emptySignals, scoreMomentum, type MomentumResult } from "./momentum.js"
 export { MOMENTUM_CONFIG, type MomentumConfig } from "./config.js";
 export { addDays, inWindows, semaineWindowsBefore } from "./calendar.js";
 export { parseDay } from "./input.js";
-export { formatDay } from "./format.js";
+// What a home or a board shows of the watch (src/features/home).
+export { fomStatus, type FomStatus } from "./fom.js";
+export { criteriaDone, scoreAll, type ScoredCommune } from "./scan.js";
+export { LEVEL_MARK, levelLabel, reasonText } from "./alerts.js";
+export { criterionLabel, formatDay, formatShort } from "./format.js";
+export { CRITERIA, type Criterion } from "./evidence.js";
 
 // What this feature adds to the services every command receives.
 declare module "../../core/commands.js" {

@@ -19,7 +19,7 @@ import { createHash } from "node:crypto";
 import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes, type REST, type RESTOptions, type ResponseLike } from "discord.js";
 import { DeliveryError, type OutboundMessage, type SentMessage } from "../../core/outbound.js";
 import type { ChatPlatform } from "../../core/platform.js";
-import type { ChannelRef } from "../../core/types.js";
+import type { ChannelRef, Reply } from "../../core/types.js";
 import type { CustomIdStore } from "./custom-ids.js";
 import { renderReply } from "./render.js";
 
@@ -122,12 +122,32 @@ interface MessageLike {
 export type DiscordSender = Pick<ChatPlatform, "platform" | "send" | "findSent" | "openDirect" | "remove">;
 
 /** The outbound part of the Discord platform (the port's `PlatformSender`) over the client's REST instance. */
+/** The reply with its buttons in one row set at the end, in their order. */
+function buttonsLast(reply: Reply): Reply {
+  const buttons = reply.blocks.flatMap((b) => (b.type === "actions" ? b.buttons : []));
+  const rest = reply.blocks.filter((b) => b.type !== "actions");
+  return { ...reply, blocks: buttons.length ? [...rest, { type: "actions", buttons }] : rest };
+}
+
 export function createDiscordSender(rest: REST, ids: CustomIdStore): DiscordSender {
   return {
     platform: "discord",
 
-    async send({ idempotencyKey, target, reply }: OutboundMessage): Promise<SentMessage> {
-      const parts = renderReply(reply, ids);
+    async send({ idempotencyKey, target, reply, place }: OutboundMessage): Promise<SentMessage> {
+      // A live board is one message, to be edited in place: its buttons gathered under it
+      // (buttons between sections would cut it into several messages), anything past one
+      // message's limits left out.
+      const live = place?.kind === "replace";
+      const parts = live ? renderReply(buttonsLast(reply), ids).slice(0, 1) : renderReply(reply, ids);
+      if (place?.kind === "replace" && place.externalId) {
+        // Deleted meanwhile by someone: posted anew below, and the outbox records the new id.
+        try {
+          await rest.patch(Routes.channelMessage(target.channelId, place.externalId), { body: parts[0] });
+          return { externalId: place.externalId };
+        } catch (err) {
+          if (!(err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownMessage)) throw classifyDiscordError(err, `edit message ${place.externalId}`);
+        }
+      }
       let first: string | undefined;
       // A long reply is several messages; each has its own nonce, so a retry after a
       // failure in the middle re-posts nothing that already went out (within the window).

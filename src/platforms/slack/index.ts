@@ -13,6 +13,7 @@ import { boltLogger, scrub } from "./bolt-logger.js";
 import { describeSlackError } from "./errors.js";
 import { registerListeners } from "./listeners.js";
 import { registerConversationListeners } from "./conversation.js";
+import { registerHomeListeners } from "./home.js";
 import { deliver, openForm, type SlackContext, type SlackVia } from "./deliver.js";
 import { createSlackSender } from "./sender.js";
 import { SocketModePool } from "./socket-pool.js";
@@ -141,6 +142,7 @@ export function createSlackAdapterWith(deps: PlatformDeps, options: SlackAdapter
     ctx = { inbound, users, client: app.client, logger, command: SLASH_COMMAND };
     registerListeners(app, ctx, { track, submitDeadlineMs: options.submitDeadlineMs });
     registerConversationListeners(app, ctx, { track, botUserId: auth.user_id });
+    registerHomeListeners(app, ctx, { track });
     try {
       if (mode === "socket") await app.start();
       else {

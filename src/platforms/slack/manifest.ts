@@ -6,6 +6,7 @@
  */
 import type { CommandRegistry } from "../../core/commands.js";
 import { CONVERSATION_EVENTS } from "./conversation.js";
+import { SHORTCUTS } from "./home.js";
 
 export type ManifestVariant = "socket" | "http";
 
@@ -31,12 +32,17 @@ export const NOT_REQUESTED = [
 const SLASH = "/cdce";
 const PLACEHOLDER_URL = "https://YOUR-HOST.example.org/slack/events";
 
-/** `[aide | kit … | …]`: the visible sub-commands, within Slack's 1,000 characters. */
+/** The everyday ways in, shown as the usage hint; the rest is one `aide` away (and on the Home tab). */
+export const HINT_COMMANDS = ["aide", "kit", "agenda", "initiative", "accueil"] as const;
+
+/** A short hint, `aide | kit … | agenda | …`: the few everyday commands this registry has. */
 export function usageHint(registry: CommandRegistry): string {
-  const names = registry.all().filter((d) => !d.hidden).map((d) => d.name);
-  const hint = `[${names.join(" | ")}] …`;
-  return hint.length <= 1000 ? hint : `${hint.slice(0, 997)}…`;
+  const names = HINT_COMMANDS.filter((n) => registry.get(n));
+  return `${names.join(" | ")} …`;
 }
+
+/** Events the bot subscribes to: the Home tab opened. */
+export const BOT_EVENTS = ["app_home_opened"] as const;
 
 export interface ManifestOptions {
   variant: ManifestVariant;
@@ -68,16 +74,18 @@ export function buildManifest(registry: CommandRegistry, o: ManifestOptions): Re
       background_color: "#2f6b3a",
     },
     features: {
-      // Messages tab: where DMs from the bot (reminders, form results) show up, and where a
-      // person may write to it in plain language (not read-only).
-      app_home: { home_tab_enabled: false, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
+      // The Home tab shows each person's home (src/features/home); the Messages tab is where DMs
+      // from the bot (reminders, form results) show up, and where a person may write to it in
+      // plain language (not read-only).
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       bot_user: { display_name: name.toLowerCase(), always_online: true },
+      shortcuts: SHORTCUTS.map((s) => ({ name: s.name, type: s.type, callback_id: s.callbackId, description: s.description })),
       slash_commands: [command],
     },
     oauth_config: { scopes: { bot: BOT_SCOPES.map((s) => s.scope) } },
     settings: {
-      // A DM to the bot and a mention of it go to the plain-language front door (conversation.ts).
-      event_subscriptions: { ...(o.variant === "http" ? { request_url: url } : {}), bot_events: [...CONVERSATION_EVENTS] },
+      // The Home tab opened (home.ts); a DM to the bot and a mention of it go to the plain-language front door (conversation.ts).
+      event_subscriptions: { ...(o.variant === "http" ? { request_url: url } : {}), bot_events: [...BOT_EVENTS, ...CONVERSATION_EVENTS] },
       interactivity,
       org_deploy_enabled: false,
       socket_mode_enabled: o.variant === "socket",

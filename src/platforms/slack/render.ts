@@ -185,3 +185,21 @@ export interface SlackPayload {
 export function slackPayloads(reply: Reply, options: RenderOptions = {}): SlackPayload[] {
   return renderReply(reply, options).map((m) => (m.blocks.length ? { text: m.text, blocks: m.blocks } : { text: m.text }));
 }
+
+/** Slack's limit for a Home tab view (https://docs.slack.dev/reference/views/home-tab-views). */
+export const HOME_BLOCKS = 100;
+
+/**
+ * A reply as the view of a person's Home tab (views.publish): the same blocks as a message,
+ * at most 100 of them (past that, the last one says how many were left out).
+ */
+export function homeView(reply: Reply): types.HomeView {
+  reply = revealReplyLinks(reply);
+  const counter = { n: 0 };
+  let blocks = wellFormedBlocks(reply.blocks).flatMap((b) => renderBlock(b, counter));
+  if (blocks.length > HOME_BLOCKS) {
+    const omitted = blocks.length - (HOME_BLOCKS - 1);
+    blocks = [...blocks.slice(0, HOME_BLOCKS - 1), { type: "context", elements: [mrkdwn(`… (+${omitted})`)] }];
+  }
+  return { type: "home", blocks };
+}

@@ -9,7 +9,7 @@ import type { ChannelRef } from "../../core/types.js";
 import { DeliveryError, type OutboundMessage, type SentMessage } from "../../core/outbound.js";
 import type { ChatPlatform } from "../../core/platform.js";
 import { classifySlackError } from "./errors.js";
-import { slackPayloads } from "./render.js";
+import { homeView, slackPayloads } from "./render.js";
 
 /** `metadata.event_type` of every outbox post; its payload carries the idempotency key. */
 export const OUTBOX_EVENT_TYPE = "cdce_outbox";
@@ -18,7 +18,7 @@ export const OUTBOX_EVENT_TYPE = "cdce_outbox";
 const HISTORY_PAGES = 5;
 const HISTORY_PAGE_SIZE = 200;
 
-type SenderClient = Pick<webApi.WebClient, "chat" | "conversations">;
+type SenderClient = Pick<webApi.WebClient, "chat" | "conversations" | "views">;
 
 /** A user id (`U…`, `W…` on Enterprise Grid) rather than a conversation id. */
 const isUserId = (id: string) => /^[UW][A-Z0-9]+$/.test(id);
@@ -65,6 +65,15 @@ export function createSlackSender(client: SenderClient, options: SlackSenderOpti
 
     async send(message: OutboundMessage): Promise<SentMessage> {
       checkTarget(message.target, options);
+      if (message.place?.kind === "home") {
+        // A home is published, not posted: its target's channel id is the user id.
+        try {
+          await client.views.publish({ user_id: message.target.channelId, view: homeView(message.reply) });
+        } catch (err) {
+          throw classifySlackError(err, "views.publish");
+        }
+        return { externalId: `home:${message.target.channelId}` };
+      }
       // One logical message, one Slack message: the idempotency key names exactly one post,
       // so an oversized reply is cut (with a marker) rather than split.
       const [payload] = slackPayloads(message.reply, { maxMessages: 1 });

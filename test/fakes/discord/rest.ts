@@ -3,7 +3,7 @@
  * and X-RateLimit-* headers. Routes: gateway/bot, users/@me, application commands (PUT is
  * recorded), a channel, a guild and its members (with roles and permission overwrites, so a
  * client can compute its permissions as Discord documents), interaction callbacks, webhook messages (`@original` edits, follow-ups) and
- * channel messages (nonce + enforce_nonce deduplication). Bodies are checked against
+ * channel messages (nonce + enforce_nonce deduplication; the bot's own edited in place). Bodies are checked against
  * Discord's limits, so a renderer that breaks one fails the test with a 400.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -357,6 +357,18 @@ function channelMessages(fake: FakeDiscord, method: string, channelId: string, m
     const after = BigInt(query.get("after") ?? "0");
     const list = channel.messages.filter((msg) => BigInt(msg.id) > after).reverse().slice(0, limit);
     return { status: 200, body: list };
+  }
+  // Editing a message (https://discord.com/developers/docs/resources/message#edit-message): only
+  // the bot's own, still there; the fields sent replace the old ones, edited_timestamp is set.
+  if (method === "PATCH" && messageId) {
+    const i = channel.messages.findIndex((msg) => msg.id === messageId);
+    if (i < 0) return error(404, 10008, "Unknown Message");
+    if ((channel.messages[i]!.author as { id?: string }).id !== fake.bot.id) return error(403, 50005, "Cannot edit a message authored by another user");
+    const problems = messageProblems(body, { create: false });
+    if (problems.length) return invalid(problems);
+    const edited = { ...channel.messages[i]!, ...pick(body), edited_timestamp: new Date().toISOString() } as FakeMessage;
+    channel.messages[i] = edited;
+    return { status: 200, body: edited };
   }
   if (method === "DELETE" && messageId) {
     const i = channel.messages.findIndex((msg) => msg.id === messageId);

@@ -50,6 +50,12 @@ export interface SlackHarness {
    * holds its scope (per the manifest the bot generates); otherwise `delivered` is false.
    */
   event(event: Record<string, unknown>): Promise<AckResult & { delivered: boolean; reason?: string; payload: Record<string, any> }>;
+  /** `user` opens the app's Home tab (or its Messages tab): the signed `app_home_opened` event. */
+  openHome(user?: FakeUser, tab?: "home" | "messages"): Promise<AckResult>;
+  /** A global shortcut (`type: shortcut`), chosen by `user` from the shortcuts menu. */
+  shortcut(callbackId: string, user?: FakeUser): Promise<AckResult>;
+  /** A message shortcut (`type: message_action`) used by `user` on `message` of `channel`. */
+  messageShortcut(callbackId: string, message: { ts: string; text?: string; user: string }, user?: FakeUser, channel?: string): Promise<{ ack: AckResult; responseUrl: string }>;
   /** Gives a user a role (the core's own set-up path), creating the person if needed. */
   grant(user: FakeUser, role: Role, communeId?: string | null): Promise<void>;
   close(): Promise<void>;
@@ -94,9 +100,23 @@ export async function createSlackHarness(o: { mode: Mode; logger?: Logger; submi
       const ack = await fake.socket.send(kind, payload);
       return { status: 200, body: ack.payload && Object.keys(ack.payload).length ? ack.payload : undefined };
     }
-    const answer = await postSigned(eventsUrl(), body, { secret: SIGNING_SECRET, contentType });
+    // The Events API posts JSON; slash commands and interactivity are forms.
+    const answer = await postSigned(eventsUrl(), body, { secret: SIGNING_SECRET, contentType: contentType ?? (kind === "events_api" ? "application/json" : undefined) });
     return { status: answer.status, body: answer.body ? (JSON.parse(answer.body) as Record<string, any>) : undefined };
   }
+
+  /** What every shortcut payload carries (https://docs.slack.dev/reference/interaction-payloads/shortcuts-interaction-payload). */
+  const shortcutBase = (type: "shortcut" | "message_action", callbackId: string, user: FakeUser) => ({
+    type,
+    token: "deprecated-verification-token",
+    action_ts: (Date.now() / 1000).toFixed(6),
+    team: { id: TEAM_ID, domain: "cdce" },
+    user: { id: user.id, username: user.name, name: user.name, team_id: TEAM_ID },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: callbackId,
+    trigger_id: fake.api.newTrigger(user.id),
+  });
 
   return {
     mode: o.mode,
@@ -163,6 +183,26 @@ export async function createSlackHarness(o: { mode: Mode; logger?: Logger; submi
       if (reason) return { status: 0, delivered: false, reason, payload };
       const ack = await deliverPayload("events_api", payload, JSON.stringify(payload), "application/json");
       return { ...ack, delivered: true, payload };
+    },
+    async openHome(user = USERS.fr!, tab = "home") {
+      const body = fake.appHomeOpened(user.id, tab);
+      return deliverPayload("events_api", body, JSON.stringify(body));
+    },
+    async shortcut(callbackId, user = USERS.fr!) {
+      const payload = shortcutBase("shortcut", callbackId, user);
+      return deliverPayload("interactive", payload, interactiveBody(payload));
+    },
+    async messageShortcut(callbackId, message, user = USERS.fr!, channel = CHANNEL) {
+      const responseUrl = fake.newResponseUrl();
+      // Only message shortcuts carry the channel, the message and a response_url.
+      const payload = {
+        ...shortcutBase("message_action", callbackId, user),
+        channel: { id: channel, name: "namur-copil" },
+        message_ts: message.ts,
+        message: { type: "message", user: message.user, ts: message.ts, text: message.text ?? "" },
+        response_url: responseUrl,
+      };
+      return { ack: await deliverPayload("interactive", payload, interactiveBody(payload)), responseUrl };
     },
     async grant(user, role, communeId = null) {
       const now = app.services.clock();

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { Recorder, WAIT_MS } from "./records.js";
 import { FakeSocketMode } from "./socket.js";
-import { WebApi, type Failure } from "./web-api.js";
+import { BOT_USER_ID, WebApi, type Failure } from "./web-api.js";
 
 export const TEAM_ID = "T0CDCE";
 export const BOT_TOKEN = "xoxb-1111-2222-fakebottokensecret";
@@ -76,6 +76,7 @@ export class FakeSlack {
   socket!: FakeSocketMode;
   private server!: Server;
   private responseSeq = 0;
+  private eventSeq = 0;
   private readonly responseUses = new Map<string, number>();
 
   private constructor(readonly options: { botToken: string; appToken: string }) {
@@ -102,6 +103,31 @@ export class FakeSlack {
   /** A fresh response_url, as Slack puts in each command and click. */
   newResponseUrl(): string {
     return `${this.url}/response/${++this.responseSeq}`;
+  }
+
+  /**
+   * The Events API delivery of `app_home_opened` (https://docs.slack.dev/reference/events/app_home_opened):
+   * the `event_callback` envelope Slack posts (HTTP) or wraps in an `events_api` envelope
+   * (Socket Mode). As Slack does, the event carries the Home tab's current `view` once one
+   * was published for that user.
+   */
+  appHomeOpened(user: string, tab: "home" | "messages" = "home"): Record<string, unknown> {
+    const now = Date.now();
+    const event: Record<string, unknown> = { type: "app_home_opened", user, channel: `D${user.slice(1)}`, tab, event_ts: (now / 1000).toFixed(6) };
+    const view = this.api.homes.get(user);
+    if (tab === "home" && view) event.view = view;
+    return {
+      token: "deprecated-verification-token",
+      team_id: TEAM_ID,
+      api_app_id: "A0CDCE",
+      event,
+      type: "event_callback",
+      event_id: `Ev${String(++this.eventSeq).padStart(8, "0")}`,
+      event_time: Math.floor(now / 1000),
+      authorizations: [{ enterprise_id: null, team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+      is_ext_shared_channel: false,
+      event_context: `4-eyJldCI6ImFwcF9ob21lX29wZW5lZCJ9-${this.eventSeq}`,
+    };
   }
 
   /** Makes the next `times` calls of `method` fail as described. */

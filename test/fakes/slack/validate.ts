@@ -16,6 +16,12 @@ export function messageProblems(payload: { text?: unknown; blocks?: unknown }): 
   if (!text && blocks.length === 0) problems.push("no_text");
   if (text.length > 4000) problems.push(`text longer than 4000 (${text.length})`);
   if (blocks.length > 50) problems.push(`more than 50 blocks (${blocks.length})`);
+  return [...problems, ...blocksProblems(blocks)];
+}
+
+/** Problems with each block of a message or a Home tab view (the count is the surface's own limit). */
+export function blocksProblems(blocks: unknown[]): string[] {
+  const problems: string[] = [];
   const actionIds = new Set<string>();
   blocks.forEach((b, i) => {
     if (!isObj(b)) return problems.push(`block ${i} is not an object`);
@@ -68,6 +74,26 @@ export function messageProblems(payload: { text?: unknown; blocks?: unknown }): 
         problems.push(`block ${i}: unknown type ${String(b.type)}`);
     }
   });
+  return problems;
+}
+
+/**
+ * Problems with a Home tab view given to `views.publish`: type `home`, at most 100 blocks
+ * (https://docs.slack.dev/reference/views/home-tab-views), each block valid, metadata and
+ * callback id within their lengths, the whole view under 250 kB (else `view_too_large`).
+ */
+export function homeViewProblems(view: unknown): string[] {
+  if (!isObj(view)) return ["view is not an object"];
+  const problems: string[] = [];
+  if (view.type !== "home") problems.push(`view.type must be home (got ${String(view.type)})`);
+  const blocks = Array.isArray(view.blocks) ? (view.blocks as unknown[]) : undefined;
+  if (!blocks) problems.push("view.blocks missing");
+  else {
+    if (blocks.length > 100) problems.push(`${blocks.length} blocks (at most 100)`);
+    problems.push(...blocksProblems(blocks));
+  }
+  if (typeof view.private_metadata === "string" && view.private_metadata.length > 3000) problems.push("private_metadata too long");
+  if (typeof view.callback_id === "string" && view.callback_id.length > 255) problems.push("callback_id too long");
   return problems;
 }
 

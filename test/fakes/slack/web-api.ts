@@ -3,7 +3,7 @@
  * server turns each answer into a response. Only what the bot uses, but each as Slack does
  * it: token checks, limits, trigger ids, metadata hidden unless asked for, pagination.
  */
-import { messageProblems, viewProblems } from "./validate.js";
+import { homeViewProblems, messageProblems, viewProblems } from "./validate.js";
 import { BOT_SCOPES } from "../../../src/platforms/slack/manifest.js";
 
 /**
@@ -83,6 +83,10 @@ export class WebApi {
   readonly history = new Map<string, StoredMessage[]>();
   readonly ephemerals: Array<{ channel: string; user: string; text?: string; blocks?: unknown[] }> = [];
   readonly views: Array<{ id: string; view: any; user?: string }> = [];
+  /** Each user's Home tab as last published (views.publish), by user id. */
+  readonly homes = new Map<string, any>();
+  /** The app's Home tab is on (the manifest's `home_tab_enabled`); off, views.publish answers not_enabled. */
+  homeTabEnabled = true;
   /** Channels the bot is not a member of (chat.postMessage / postEphemeral answer not_in_channel). */
   readonly notInChannel = new Set<string>();
   /**
@@ -168,6 +172,10 @@ export class WebApi {
         return this.delete(args);
       case "views.open":
         return this.openView(args);
+      case "views.publish":
+        return this.publishHome(args);
+      case "chat.getPermalink":
+        return this.permalink(args);
       case "users.info":
         return this.userInfo(args);
       case "conversations.history":
@@ -242,6 +250,43 @@ export class WebApi {
     const view = { ...args.view, id: `V${++this.viewSeq}`, team_id: this.o.teamId, state: { values: {} }, hash: `h${this.viewSeq}` };
     this.views.push({ id: view.id, view, user });
     return ok({ view });
+  }
+
+  /**
+   * A person's Home tab (views.publish): the user must exist, the view be a valid `home` view
+   * (validate.ts); Slack answers the view as stored, with its id and hash. The same view id is
+   * kept across publishes for one user (Slack keeps one Home view per user and app).
+   */
+  private publishHome(args: Record<string, any>): Answer {
+    if (!this.homeTabEnabled) return fail("not_enabled");
+    const user = typeof args.user_id === "string" ? args.user_id : "";
+    // Slack's reference lists no dedicated error for an unknown user: it is refused as an invalid argument.
+    if (!user || !this.users.has(user)) return fail("invalid_arguments", { response_metadata: { messages: [`[ERROR] invalid user_id ${user || "(missing)"}`] } });
+    if (JSON.stringify(args.view ?? null).length > 250_000) return fail("view_too_large");
+    const problems = homeViewProblems(args.view);
+    if (problems.length) return fail("invalid_arguments", { response_metadata: { messages: problems.map((p) => `[ERROR] ${p}`) } });
+    const id = this.homes.get(user)?.id ?? `V${++this.viewSeq}`;
+    const view = { ...args.view, id, team_id: this.o.teamId, state: { values: {} }, hash: `${Math.floor(Date.now() / 1000)}.h${++this.viewSeq}`, root_view_id: id, app_id: "A0CDCE", bot_id: BOT_ID, private_metadata: args.view.private_metadata ?? "", callback_id: args.view.callback_id ?? "", external_id: "" };
+    this.homes.set(user, view);
+    return ok({ view });
+  }
+
+  /** A message's link (chat.getPermalink): the channel and message must exist. */
+  private permalink(args: Record<string, any>): Answer {
+    const { channel, error } = this.channelOf(args);
+    if (error) return error;
+    const ts = String(args.message_ts ?? "");
+    if (!(this.history.get(channel!) ?? []).some((m) => m.ts === ts)) return fail("message_not_found");
+    return ok({ channel, permalink: `https://cdce.slack.com/archives/${channel}/p${ts.replace(".", "")}` });
+  }
+
+  /** A message a person wrote in a channel (what a message shortcut is used on); returns it. */
+  addUserMessage(channel: string, user: string, text: string): StoredMessage {
+    const message: StoredMessage = { ts: `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, "0")}`, channel, text, user, bot_id: "" };
+    const list = this.history.get(channel) ?? [];
+    list.push(message);
+    this.history.set(channel, list);
+    return message;
   }
 
   private userInfo(args: Record<string, any>): Answer {

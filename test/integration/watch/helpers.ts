@@ -24,6 +24,7 @@ export function spyNotifier(real: Notifier): Notifier & { seen: Notification[] }
     cancel: (p) => real.cancel(p),
     retract: (p) => real.retract(p),
     reaches: (to) => real.reaches(to),
+    refresh: (surface, at) => real.refresh(surface, at),
     queuedUnder: (prefix) => real.queuedUnder(prefix),
   };
 }
