@@ -10,6 +10,8 @@ import { actionButtons, gatherHome, homeReply } from "../../src/features/home/in
 
 export default defineCommand({
   name: "accueil",
+  words: { fr: "accueil", de: "startseite", nl: "startpagina", en: "home" },
+  intent: "me",
   changesState: false,
   aliases: ["home", "startseite", "startpagina"],
   help: { fr: "Votre accueil : communes, échéances, inscriptions, actions", de: "Ihre Startseite: Gemeinden, Fristen, Anmeldungen, Aktionen", nl: "Uw startpagina: gemeenten, deadlines, inschrijvingen, acties", en: "Your home: communes, deadlines, registrations, actions" },

@@ -12,6 +12,9 @@ import { SHORTCUTS, shortcutForm } from "../../src/features/home/index.js";
 
 export default defineCommand({
   name: "raccourci",
+  words: { fr: "raccourci", de: "verknüpfung", nl: "snelkoppeling", en: "shortcut" },
+  intent: "share",
+  optionWords: { quoi: { de: "was", nl: "wat", en: "which" }, texte: { de: "text", nl: "tekst", en: "text" }, lien: { de: "link", nl: "koppeling", en: "link" } },
   changesState: false,
   hidden: true,
   aliases: ["shortcut", "verknupfung", "snelkoppeling"],

@@ -12,6 +12,9 @@ import { refreshBoard } from "../../src/features/home/index.js";
 
 export default defineCommand({
   name: "tableau epingler",
+  words: { fr: "tableau epingler", de: "übersicht anheften", nl: "overzicht vastzetten", en: "dashboard pin" },
+  intent: "manage",
+  optionWords: { commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
   changesState: true,
   aliases: ["ubersicht anheften", "overzicht vastzetten", "dashboard pin"],
   help: { fr: "Épingler ici un tableau de la commune tenu à jour", de: "Hier eine stets aktuelle Übersicht der Gemeinde anheften", nl: "Hier een bijgehouden overzicht van de gemeente vastzetten", en: "Pin here a board of the commune kept up to date" },

@@ -38,6 +38,9 @@ function reply(locale: Locale, blocks: Block[], summary: string): Reply {
 
 export default defineCommand({
   name: "kit importer",
+  words: { fr: "kit importer", de: "kit importieren", nl: "kit importeren", en: "kit import" },
+  intent: "manage",
+  optionWords: { appliquer: { de: "anwenden", nl: "toepassen", en: "apply" } },
   changesState: true,
   aliases: ["kit import", "kit importieren", "kit importeren"],
   help: {

@@ -12,10 +12,13 @@ import { slugify } from "../../src/core/slug.js";
 import { DEFAULT_TIME_ZONE } from "../../src/core/types.js";
 import { localDay } from "../../src/core/time/local.js";
 import { nextDueFromTitle } from "../../src/features/network/communes.js";
-import { communeFieldOptions, readCommuneFields } from "./commune-options.js";
+import { COMMUNE_FIELD_WORDS, communeFieldOptions, readCommuneFields } from "./commune-options.js";
 
 export default defineCommand({
   name: "commune ajouter",
+  words: { fr: "commune ajouter", de: "gemeinde hinzufügen", nl: "gemeente toevoegen", en: "commune add" },
+  intent: "manage",
+  optionWords: { nom: { de: "name", nl: "naam", en: "name" }, ...COMMUNE_FIELD_WORDS },
   changesState: true,
   aliases: ["commune add", "commune hinzufuegen", "commune toevoegen", "gemeinde hinzufuegen", "gemeente toevoegen"],
   help: {

@@ -17,6 +17,9 @@ import { formatDay, parseDay } from "../../src/features/watch/index.js";
 
 export default defineCommand({
   name: "commune fusionner",
+  words: { fr: "commune fusionner", de: "gemeinde fusionieren", nl: "gemeente fuseren", en: "commune merge" },
+  intent: "manage",
+  optionWords: { source: { de: "von", nl: "van", en: "from" }, dans: { de: "in", nl: "in", en: "into" }, le: { de: "am", nl: "op", en: "on" } },
   changesState: true,
   aliases: ["commune merge", "commune fusionieren", "commune fuseren", "gemeinde fusionieren", "gemeente fuseren"],
   help: {
@@ -28,13 +31,13 @@ export default defineCommand({
   usage: { fr: "commune fusionner Bertogne Bastogne le:2024-12-02", de: "commune fusionieren Bertogne Bastogne le:2024-12-02", nl: "commune fuseren Bertogne Bastogne le:2024-12-02", en: "commune merge Bertogne Bastogne le:2024-12-02" },
   permission: "network.admin",
   options: {
-    de: text({ help: { fr: "La commune qui fusionne", de: "Die Gemeinde, die fusioniert", nl: "De gemeente die fuseert", en: "The commune that merges" }, max: 80, required: true, autocomplete: "commune" }),
+    source: text({ help: { fr: "La commune qui fusionne", de: "Die Gemeinde, die fusioniert", nl: "De gemeente die fuseert", en: "The commune that merges" }, max: 80, required: true, autocomplete: "commune" }),
     dans: text({ help: { fr: "La commune qu’elle rejoint", de: "Die Gemeinde, der sie beitritt", nl: "De gemeente waarbij ze komt", en: "The commune it joins" }, max: 80, rest: true, autocomplete: "commune" }),
     le: text({ help: { fr: "Date de la fusion (AAAA-MM-JJ), aujourd’hui par défaut", de: "Datum der Fusion (JJJJ-MM-TT), sonst heute", nl: "Datum van de fusie (JJJJ-MM-DD), anders vandaag", en: "Date of the merger (YYYY-MM-DD), today by default" }, max: 20 }),
   },
   async run({ options, t, locale, now, services }) {
     if (!options.dans) throw new CdceError("commune.merge_no_target", "commune.merge.noTarget");
-    const [from, into] = [await findCommune(services.repos, options.de), await findCommune(services.repos, mergerTarget(options.dans))];
+    const [from, into] = [await findCommune(services.repos, options.source), await findCommune(services.repos, mergerTarget(options.dans))];
     if (from.id === into.id) throw new CdceError("commune.merge_self", "commune.merge.self", { commune: from.name });
     if (from.status === "merged") {
       const joined = from.mergedIntoId ? await services.repos.communes.get(from.mergedIntoId) : null;

@@ -12,10 +12,13 @@ import { communeOption } from "../../src/core/scope.js";
 import { slugify } from "../../src/core/slug.js";
 import { localDay } from "../../src/core/time/local.js";
 import { nextDueFromTitle } from "../../src/features/network/communes.js";
-import { communeFieldOptions, readCommuneFields } from "./commune-options.js";
+import { COMMUNE_FIELD_WORDS, communeFieldOptions, readCommuneFields } from "./commune-options.js";
 
 export default defineCommand({
   name: "commune modifier",
+  words: { fr: "commune modifier", de: "gemeinde ändern", nl: "gemeente wijzigen", en: "commune edit" },
+  intent: "manage",
+  optionWords: { commune: { de: "gemeinde", nl: "gemeente", en: "commune" }, nom: { de: "name", nl: "naam", en: "name" }, ...COMMUNE_FIELD_WORDS },
   changesState: true,
   aliases: ["commune edit", "commune aendern", "commune wijzigen", "gemeinde aendern", "gemeente wijzigen"],
   help: {

@@ -10,6 +10,18 @@ import { prefixWithin } from "../../src/core/clip.js";
 import { bandOf, languagesOf, profileOf, statusOf, titledOnOf, POPULATION_BANDS, type SettableStatus } from "../../src/features/network/communes.js";
 import { parseDay } from "../../src/features/watch/index.js";
 
+/** Their words in de, nl and en (French is the option's name). */
+export const COMMUNE_FIELD_WORDS = {
+  region: { de: "region", nl: "gewest", en: "region" },
+  province: { de: "provinz", nl: "provincie", en: "province" },
+  langues: { de: "sprachen", nl: "talen", en: "languages" },
+  profil: { de: "profil", nl: "profiel", en: "profile" },
+  population: { de: "einwohner", nl: "inwoners", en: "population" },
+  statut: { de: "status", nl: "status", en: "status" },
+  titree: { de: "ausgezeichnet", nl: "getiteld", en: "titled" },
+  le: { de: "am", nl: "op", en: "on" },
+};
+
 export const communeFieldOptions = {
   region: text({ help: { fr: "Région (Wallonie, Bruxelles-Capitale, Flandre)", de: "Region (Wallonie, Bruxelles-Capitale, Flandre)", nl: "Gewest (Wallonie, Bruxelles-Capitale, Flandre)", en: "Region (Wallonie, Bruxelles-Capitale, Flandre)" }, max: 60 }),
   province: text({ help: { fr: "Province", de: "Provinz", nl: "Provincie", en: "Province" }, max: 60 }),

@@ -14,6 +14,9 @@ import { formatDay } from "../../src/features/watch/format.js";
 
 export default defineCommand({
   name: "copil reunion",
+  words: { fr: "copil reunion", de: "copil sitzung", nl: "copil vergadering", en: "copil meeting" },
+  intent: "manage",
+  optionWords: { commune: { de: "gemeinde", nl: "gemeente", en: "commune" }, date: { de: "datum", nl: "datum", en: "date" }, presents: { de: "anwesend", nl: "aanwezig", en: "present" }, decisions: { de: "beschlüsse", nl: "beslissingen", en: "decisions" } },
   changesState: true,
   aliases: ["copil réunion", "copil sitzung", "copil vergadering", "copil meeting"],
   help: {

@@ -37,7 +37,7 @@ describe("docs/slack.md against the manifest", () => {
 
   it("documents exactly the events the manifest subscribes to", () => {
     const line = seen.split("**Events the bot subscribes to:**")[1]?.split("\n\n")[0] ?? "";
-    const events = [...line.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]!);
+    const events = [...line.matchAll(/`([a-z_.]+)`/g)].map((m) => m[1]!);
     expect(events.sort()).toEqual([...manifest.settings.event_subscriptions.bot_events].sort());
   });
 

@@ -30,8 +30,9 @@ describe("Slack app manifest", () => {
   it("turns the Home tab on, subscribes to app_home_opened and declares the shortcuts the listeners handle", () => {
     for (const variant of ["socket", "http"] as const) {
       const m = buildManifest(registry, { variant, requestUrl: "https://bot.cdce.be/slack/events" }) as any;
-      expect(m.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true });
-      expect(m.settings.event_subscriptions.bot_events).toEqual(["app_home_opened"]);
+      // The Messages tab stays writable: people write to the bot there in plain language.
+      expect(m.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
+      expect(m.settings.event_subscriptions.bot_events).toEqual(["app_home_opened", "message.im", "app_mention"]);
       expect(m.settings.event_subscriptions.request_url).toBe(variant === "http" ? "https://bot.cdce.be/slack/events" : undefined);
       expect(m.features.shortcuts).toEqual(SHORTCUTS.map((s) => ({ name: s.name, type: s.type, callback_id: s.callbackId, description: s.description })));
     }

@@ -141,6 +141,7 @@ export const PLACES: Readonly<Record<string, Place>> = {
   moi: at("cdce", "moi voir"),
   "moi export": at("cdce", "moi exporter"),
   "moi supprimer": at("cdce", "moi supprimer"),
+  accueil: at("cdce", "accueil"),
   // Network set-up and admin.
   "config canal": at("cdce-admin", "canal"),
   "config moderation": at("cdce-admin", "moderation"),
@@ -149,6 +150,9 @@ export const PLACES: Readonly<Record<string, Place>> = {
   "admin revendiquer": at("cdce-admin", "revendiquer"),
   "kit ajouter": at("cdce-admin", "ajouter-kit"),
   "kit importer": at("cdce-admin", "importer-kits"),
+  "commune ajouter": at("cdce-admin", "commune-ajouter"),
+  "commune modifier": at("cdce-admin", "commune-modifier"),
+  "commune fusionner": at("cdce-admin", "commune-fusionner"),
   "initiative valider": at("cdce-admin", "valider"),
   "initiative refuser": at("cdce-admin", "refuser"),
   "idee statut": at("cdce-admin", "idee"),
@@ -169,6 +173,7 @@ export const PLACES: Readonly<Record<string, Place>> = {
   copil: at("cdce-copil", "membres"),
   "copil ajouter": at("cdce-copil", "ajouter"),
   "copil retirer": at("cdce-copil", "retirer"),
+  "copil reunion": at("cdce-copil", "reunion"),
   fom: at("cdce-copil", "fom etat"),
   "fom dossier": at("cdce-copil", "fom dossier"),
   "fom soumis": at("cdce-copil", "fom soumis"),
@@ -182,6 +187,7 @@ export const PLACES: Readonly<Record<string, Place>> = {
   // Watch and mentoring.
   veille: at("cdce-veille", "dynamique"),
   tableau: at("cdce-veille", "tableau"),
+  "tableau epingler": at("cdce-veille", "tableau-epingler"),
   parrainage: at("cdce-veille", "parrainages"),
   "parrainage proposer": at("cdce-veille", "proposer"),
   "parrainage terminer": at("cdce-veille", "terminer"),
