@@ -39,6 +39,7 @@ export function createOutboxWorker(o: {
     backoffBaseMs: o.config.OUTBOX_BACKOFF_MS,
     events: o.events,
     report: failureReporter(o.app.delivery.notifier, clock),
+    calendars: o.app.delivery.calendars,
   });
 }
 

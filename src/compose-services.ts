@@ -20,6 +20,8 @@ import { PrismaEventRepository } from "./data/repositories/events.js";
 import { createWatchRepositories } from "./data/repositories/watch.js";
 import { runTransaction } from "./data/transaction.js";
 import { OutboxNotifier } from "./delivery/notifier.js";
+import { PlatformCalendars } from "./core/calendar.js";
+import { PrismaCalendarMirrorStore } from "./data/calendar-mirror-store.js";
 
 export interface ServiceBase {
   provider: "sqlite" | "postgresql";
@@ -36,6 +38,8 @@ export interface ServiceBase {
 interface Shared extends ServiceBase {
   /** Read once from its file, then kept: not again for each unit of work. */
   geo: GeoSource;
+  /** The platforms' calendar readers, registered by their adapters (one for the process). */
+  calendars: PlatformCalendars;
 }
 
 export interface ComposedServices {
@@ -47,7 +51,7 @@ export interface ComposedServices {
 
 /** The services over the database's own client (`repos` already built by openDatabase). */
 export function composeServices(db: Db, repos: Services["repos"], serviceBase: ServiceBase): ComposedServices {
-  const base: Shared = { ...serviceBase, geo: new FileGeoSource() };
+  const base: Shared = { ...serviceBase, geo: new FileGeoSource(), calendars: new PlatformCalendars() };
   const store = new PrismaOutboxStore(db, base.provider, base.clock);
   const notifier = new OutboxNotifier({ store, repos, clock: base.clock, logger: base.logger.child({ component: "outbox" }), platforms: base.platforms });
   const services: Services = {
@@ -74,7 +78,8 @@ async function inTransaction<T>(db: Db, base: Shared, processNotifier: OutboxNot
 }
 
 function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifier: OutboxNotifier, base: Shared): Omit<Services, "transaction"> {
-  const events = new EventService({ repo: new PrismaEventRepository(db), notifier, repos, logger: base.logger.child({ component: "events" }) });
+  const calendar = { mirrors: new PrismaCalendarMirrorStore(db), platforms: base.calendars };
+  const events = new EventService({ repo: new PrismaEventRepository(db), notifier, repos, calendar, logger: base.logger.child({ component: "events" }) });
   return {
     repos,
     kits: base.kits.over(repos.kits),
@@ -82,6 +87,7 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     logger: base.logger,
     notifier,
     outbox: store,
+    calendars: base.calendars,
     watch: createWatchRepositories(db, base.provider),
     community: { ...createCommunity(db), geo: base.geo },
     events,

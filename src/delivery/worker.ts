@@ -61,6 +61,8 @@ export interface OutboxWorkerOptions {
   events?: Partial<OutboxEvents>;
   /** Tells coordination about a failed row (src/delivery/report.ts). */
   report?: ProcessContext["report"];
+  /** The mapping of events to platform calendar entries, for `calendar` rows. */
+  calendars?: ProcessContext["calendars"];
 }
 
 export class OutboxWorker {
@@ -96,6 +98,7 @@ export class OutboxWorker {
       backoffMaxMs: o.backoffMaxMs ?? 15 * 60_000,
       events: o.events ?? {},
       report: o.report,
+      calendars: o.calendars,
       claimsValid: () => Date.now() < this.claimsValidUntil,
       isStopping: () => this.stopping,
     };
