@@ -54,11 +54,13 @@ export async function startDiscordWorld(o: { now?: Date; calendars?: (inner: Cal
 }
 
 /** Polls `check` until it is truthy (the outbox works on its own timers). */
-export async function until<T>(check: () => Promise<T> | T, label: string, timeoutMs = 15_000): Promise<T> {
+type Falsy = false | null | undefined | 0 | "";
+
+export async function until<T>(check: () => Promise<T | Falsy> | T | Falsy, label: string, timeoutMs = 15_000): Promise<T> {
   const started = Date.now();
   for (;;) {
     const v = await check();
-    if (v) return v;
+    if (v) return v as T;
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${label}`);
     await new Promise((r) => setTimeout(r, 25));
   }
