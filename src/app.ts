@@ -16,6 +16,8 @@ import type { DemoClock } from "./features/demo/index.js";
 import type { Platform } from "./core/types.js";
 import { CHANGE_HOOKS, createRegistry } from "./features/index.js";
 import { PrismaLeaseStore } from "./data/lease-store.js";
+import { PrismaCalendarMirrorStore } from "./data/calendar-mirror-store.js";
+import type { CalendarMirrorStore } from "./core/calendar.js";
 import type { OutboxNotifier } from "./delivery/notifier.js";
 import { composeServices } from "./compose-services.js";
 import type { OutboxStore } from "./delivery/outbox.js";
@@ -52,7 +54,7 @@ export interface App {
   inbound: Inbound;
   provider: "sqlite" | "postgresql";
   /** The outbox, its notifier and the leases, for the delivery runtime (src/runtime.ts). */
-  delivery: { store: OutboxStore; notifier: OutboxNotifier; leases: LeaseStore; ping(): Promise<void> };
+  delivery: { store: OutboxStore; notifier: OutboxNotifier; leases: LeaseStore; calendars: CalendarMirrorStore; ping(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -73,7 +75,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const dispatcher = boundedDispatcher(createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators, explainFailure: databaseUnavailableError, changed: CHANGE_HOOKS }));
     const leases = new PrismaLeaseStore(db.prisma);
     const ping = async () => void (await db.prisma.$queryRawUnsafe("SELECT 1"));
-    return { services, dispatcher, inbound: createInbound({ dispatcher, services }), provider: db.provider, delivery: { store, notifier, leases, ping }, close: () => db.close() };
+    return { services, dispatcher, inbound: createInbound({ dispatcher, services }), provider: db.provider, delivery: { store, notifier, leases, calendars: new PrismaCalendarMirrorStore(db.prisma), ping }, close: () => db.close() };
   } catch (err) {
     await db.close();
     throw err;

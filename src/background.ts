@@ -42,6 +42,7 @@ export function createOutboxWorker(o: {
     report: failureReporter(o.app.delivery.notifier, clock),
     // Homes and boards are built when their refresh is sent.
     live: homeLiveViews(o.app.services, o.app.dispatcher.registry),
+    calendars: o.app.delivery.calendars,
   });
 }
 

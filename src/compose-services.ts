@@ -24,6 +24,8 @@ import { runTransaction } from "./data/transaction.js";
 import { OutboxNotifier } from "./delivery/notifier.js";
 import { PrismaPendingImportStore } from "./data/repositories/pending-imports.js";
 import { sheetCodec } from "./data/spreadsheet/index.js";
+import { PlatformCalendars } from "./core/calendar.js";
+import { PrismaCalendarMirrorStore } from "./data/calendar-mirror-store.js";
 
 export interface ServiceBase {
   provider: "sqlite" | "postgresql";
@@ -40,6 +42,8 @@ export interface ServiceBase {
 interface Shared extends ServiceBase {
   /** Read once from its file, then kept: not again for each unit of work. */
   geo: GeoSource;
+  /** The platforms' calendar readers, registered by their adapters (one for the process). */
+  calendars: PlatformCalendars;
 }
 
 export interface ComposedServices {
@@ -51,7 +55,7 @@ export interface ComposedServices {
 
 /** The services over the database's own client (`repos` already built by openDatabase). */
 export function composeServices(db: Db, repos: Services["repos"], serviceBase: ServiceBase): ComposedServices {
-  const base: Shared = { ...serviceBase, geo: new FileGeoSource() };
+  const base: Shared = { ...serviceBase, geo: new FileGeoSource(), calendars: new PlatformCalendars() };
   const store = new PrismaOutboxStore(db, base.provider, base.clock);
   const notifier = new OutboxNotifier({ store, repos, clock: base.clock, logger: base.logger.child({ component: "outbox" }), platforms: base.platforms });
   const services: Services = {
@@ -78,7 +82,8 @@ async function inTransaction<T>(db: Db, base: Shared, processNotifier: OutboxNot
 }
 
 function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifier: OutboxNotifier, base: Shared): Omit<Services, "transaction"> {
-  const events = new EventService({ repo: new PrismaEventRepository(db), notifier, repos, logger: base.logger.child({ component: "events" }) });
+  const calendar = { mirrors: new PrismaCalendarMirrorStore(db), platforms: base.calendars };
+  const events = new EventService({ repo: new PrismaEventRepository(db), notifier, repos, calendar, logger: base.logger.child({ component: "events" }) });
   return {
     repos,
     kits: base.kits.over(repos.kits),
@@ -86,6 +91,7 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     logger: base.logger,
     notifier,
     outbox: store,
+    calendars: base.calendars,
     watch: createWatchRepositories(db, base.provider),
     boards: new PrismaBoardRepository(db),
     homeVisits: new PrismaHomeVisitRepository(db),

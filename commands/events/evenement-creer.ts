@@ -65,7 +65,7 @@ export default defineCommand({
       const blocks: Block[] = [{ type: "section", text: said }, { type: "actions", buttons: choices }];
       return { ...reply(locale, blocks), fieldErrors: read.errors };
     }
-    const event = await services.events.createLocal(read.event, read.slots);
+    const event = await services.events.createLocal(read.event, read.slots, now);
     const slots = await services.events.repo.slots(event.id);
     const lines = [t("ev.local.created", { code: event.code, commune: commune.name })];
     if (event.campaign) lines.push(t("ev.local.campaign", { campaign: t(`ev.campaign.${event.campaign.split("-")[0] === "sce" ? "sce" : "wftd"}`) }));

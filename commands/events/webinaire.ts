@@ -29,12 +29,15 @@ export default defineCommand({
     const mine = regs.find((r) => r.personId === actor.personId && r.slotId === "");
     const slots = await repo.slots(event.id);
     const commune = event.communeId ? await services.repos.communes.get(event.communeId) : null;
+    // Read now (cached briefly, given up after a moment): never holds the reply for long.
+    const interested = await services.events.interested(event);
     const blocks: Block[] = eventCard(event, t, locale, {
       zone: actor.timeZone,
       status: mine ? (mine.status === "going" ? "going" : "waitlist") : null,
       waitlisted: regs.filter((r) => r.status === "waitlist" && r.slotId === "").length,
       slots,
       communeName: commune?.name,
+      interested,
     });
     if (mine) blocks.splice(2, 0, { type: "context", text: t(mine.status === "going" ? "ev.you.going" : "ev.you.waitlist") });
     // Who from my communes takes part: names, with their status.

@@ -10,6 +10,7 @@ import type { Logger } from "./logger.js";
 import type { OptionSpecs, OptionValues } from "./options.js";
 import type { Permission } from "./permissions.js";
 import type { PlatformUsers } from "./platform-users.js";
+import type { PlatformCalendars } from "./calendar.js";
 import type { Notifier, OutboxAdmin } from "./notify.js";
 import type { Community } from "./community.js";
 import type { Commune } from "./ports.js";
@@ -61,6 +62,11 @@ export interface Services extends FeatureServices {
   notifier: Notifier;
   /** The outbox queue, for `/cdce admin envois`. */
   outbox: OutboxAdmin;
+  /**
+   * The platforms' calendars (Discord scheduled events) running in this process: their
+   * adapters register what they can read there (see src/core/calendar.ts).
+   */
+  calendars?: PlatformCalendars;
   /** Initiatives, experience sheets, polls, idea box, tool inventory, privacy (each adds its own store). */
   community: Community;
   /**

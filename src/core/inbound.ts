@@ -7,6 +7,7 @@
 import type { Services } from "./commands.js";
 import type { Dispatcher } from "./dispatcher.js";
 import type { PlatformUsers } from "./platform-users.js";
+import type { PlatformCalendars } from "./calendar.js";
 import { createSuggestions, type SuggestHooks, type Suggestion, type SuggestSource } from "./suggest.js";
 import type { ChannelRef, Form, IncomingCommand, Locale, Platform, Reply } from "./types.js";
 
@@ -52,6 +53,8 @@ export interface Inbound {
   warm(): Promise<void>;
   /** Where a platform says who its users are (for `/cdce role`). */
   readonly users: PlatformUsers;
+  /** Where a platform with a calendar (Discord) says how many people are interested in an event. */
+  readonly calendars?: PlatformCalendars;
 }
 
 export interface InboundOptions {
@@ -84,5 +87,6 @@ export function createInbound({ dispatcher, services, suggestHooks }: InboundOpt
     suggest: (source, query, locale) => suggestions.suggest(source, query, locale),
     warm: () => suggestions.warm(),
     users: dispatcher.users,
+    ...(services.calendars ? { calendars: services.calendars } : {}),
   };
 }

@@ -33,6 +33,7 @@
  * are not notifications: return them from the command instead.
  */
 import type { ChannelPurpose } from "./ports.js";
+import type { CalendarEntry } from "./calendar.js";
 import type { ChannelRef, Locale, Platform, Reply } from "./types.js";
 
 /**
@@ -64,6 +65,22 @@ export interface Notification {
    * the targets, so the stored message does not change if translations do later.
    */
   render(locale: Locale): Reply;
+}
+
+/**
+ * An event to keep in step on the platforms' own calendars (Discord's scheduled events) of
+ * every workspace the recipient reaches; one outbox row per workspace, under
+ * `<key>|<platform>:<workspace>:`. Platforms without a calendar get nothing.
+ */
+export interface CalendarNotification {
+  /** Stable, like a message's: `evt:<id>:calendar:s<sequence>`. */
+  key: string;
+  to: Recipient;
+  dueAt: Date;
+  expiresAt?: Date;
+  entry: CalendarEntry;
+  /** One line for `/cdce admin envois`. */
+  summary: string;
 }
 
 export interface EnqueueResult {
@@ -108,6 +125,8 @@ export interface Notifier {
    * same key twice queues one refresh (several changes in one pacing window publish once).
    */
   refresh(surface: LiveSurface, at: { key: string; dueAt: Date }): Promise<EnqueueResult>;
+  /** Queues a calendar update for each workspace with a calendar the recipient reaches (absent: none). */
+  calendar?(n: CalendarNotification): Promise<EnqueueResult>;
 }
 
 /**

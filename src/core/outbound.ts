@@ -4,6 +4,7 @@
  * rate limiters. Every `ChatPlatform` (src/core/platform.ts) is a `PlatformSender`; the outbox and
  * its limiters need no more than this part of the port, so test doubles provide only it.
  */
+import type { CalendarEntry } from "./calendar.js";
 import type { ChannelRef, Platform, Reply } from "./types.js";
 
 export interface OutboundMessage {
@@ -72,7 +73,7 @@ export interface PlatformSender {
    * After a crash, tells whether a message with this key was already posted to the target
    * (searching recent history: Slack metadata, Discord nonce); returns its id if so.
    */
-  findSent?(target: ChannelRef, idempotencyKey: string, since: Date): Promise<SentMessage | null>;
+  findSent?(target: ChannelRef, idempotencyKey: string, since: Date, reply?: Reply): Promise<SentMessage | null>;
   /**
    * The direct-message channel with a user (Slack `conversations.open`, Discord
    * `POST /users/@me/channels`), for notifications to a person. Without it the outbox posts
@@ -81,4 +82,11 @@ export interface PlatformSender {
   openDirect?(workspaceId: string, userId: string): Promise<ChannelRef>;
   /** Removes a posted message (a deleted initiative, a cancelled announcement). */
   remove?(target: ChannelRef, externalId: string): Promise<void>;
+  /**
+   * Brings the workspace's calendar entry for `entry.ref` in step with it: created when
+   * `knownId` is null (or found first by `entry.marker`, after a crash), changed, or
+   * cancelled. Returns the entry's id. Throws DeliveryError. Platforms without a calendar
+   * leave it out (the outbox then queues no calendar row for them).
+   */
+  syncCalendar?(workspaceId: string, entry: CalendarEntry, knownId: string | null): Promise<SentMessage>;
 }

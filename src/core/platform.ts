@@ -59,7 +59,7 @@ export interface ChatPlatform<Via = unknown> extends PlatformSender {
    */
   readonly ended?: Promise<void>;
   // The outbound part, required here (optional for a bare `PlatformSender`).
-  findSent(target: ChannelRef, idempotencyKey: string, since: Date): Promise<SentMessage | null>;
+  findSent(target: ChannelRef, idempotencyKey: string, since: Date, reply?: Reply): Promise<SentMessage | null>;
   openDirect(workspaceId: string, userId: string): Promise<ChannelRef>;
   remove(target: ChannelRef, externalId: string): Promise<void>;
 }

@@ -160,6 +160,11 @@ export interface Reply {
   /** Language the reply is written in (adapters may need it for their own chrome). */
   locale: Locale;
   /**
+   * Short labels a platform may file a posted message under (Discord forum tags): at most 5,
+   * 20 characters each. Ignored where there is nothing to file under.
+   */
+  tags?: string[];
+  /**
    * Files that go with the reply (a map image, a JSON export). The terminal writes them to
    * `./data/exports/<user>/` and prints the path; platform uploads (Slack files, Discord
    * attachments) are up to each adapter, which may ignore them: the blocks must make sense

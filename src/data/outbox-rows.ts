@@ -11,7 +11,7 @@ import type { OutboxMessage } from "../generated/sqlite/client.js";
 import { checkStored, platformSchema } from "./json.js";
 
 const stateSchema = z.enum(OUTBOX_STATES);
-const kindSchema = z.enum(["notification", "notice", "removal", "home", "board"]);
+const kindSchema = z.enum(["notification", "notice", "removal", "home", "board", "calendar"]);
 
 /** A due row, as much as the fair pick needs. */
 export interface Candidate {

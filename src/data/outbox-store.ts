@@ -8,6 +8,7 @@
 import type { DeliveredQuery, OutboxEntry, OutboxState } from "../core/notify.js";
 import type { Platform } from "../core/types.js";
 import { encodePayload } from "../delivery/payload.js";
+import { encodeCalendarPayload } from "../core/calendar.js";
 import type { ClaimRequest, NewOutboxMessage, OutboxRow, OutboxStats, OutboxStore, StaleClaimRequest } from "../delivery/outbox.js";
 import type { Db } from "./client.js";
 import type { Prisma } from "../generated/sqlite/client.js";
@@ -94,7 +95,7 @@ export class PrismaOutboxStore implements OutboxStore {
         workspaceId: m.target.workspaceId,
         channelId: m.target.channelId,
         userId: m.target.userId ?? null,
-        payload: encodePayload(m.reply),
+        payload: m.calendar ? encodeCalendarPayload(m.calendar, m.reply.text) : encodePayload(m.reply),
         dueAt: m.dueAt,
         expiresAt: m.expiresAt ?? null,
         nextAttemptAt: m.dueAt,

@@ -154,6 +154,15 @@ export class PacedSender {
     });
   }
 
+  /**
+   * Runs `work` alone in the lane of `target` (one at a time, across replicas when
+   * clustered), through the workspace and platform limiters: calendar updates of one
+   * workspace never overtake each other.
+   */
+  exclusive<T>(target: { workspaceId: string; channelId: string }, work: () => Promise<T>): Promise<T> {
+    return this.channels.key(`${target.workspaceId}\u0000${target.channelId}`).schedule(() => this.gate(target.workspaceId, work));
+  }
+
   /** Runs one post through the workspace and platform limiters. */
   private gate<T>(workspaceId: string, fn: () => Promise<T>): Promise<T> {
     const platform = this.platform;
@@ -171,7 +180,7 @@ export class PacedSender {
       // After a crash or a transient failure (a timeout) the post may have gone through: look first.
       if (since && this.sender.findSent) {
         const lookup = since;
-        const found = await this.gate(message.target.workspaceId, () => this.sender.findSent!(message.target, message.idempotencyKey, lookup)).catch(() => null);
+        const found = await this.gate(message.target.workspaceId, () => this.sender.findSent!(message.target, message.idempotencyKey, lookup, message.reply)).catch(() => null);
         if (found) return { ...found, found: true };
       }
       // Outside the try: a failing check (the row was cancelled, the claim lost) aborts, no retry.

@@ -4,7 +4,7 @@
  * language needed, and queues one row per target under the key `<notification key>|<target>`.
  */
 import type { Logger } from "../core/logger.js";
-import type { EnqueueResult, LiveSurface, Notification, Notifier, Recipient, RetractResult } from "../core/notify.js";
+import type { CalendarNotification, EnqueueResult, LiveSurface, Notification, Notifier, Recipient, RetractResult } from "../core/notify.js";
 import { message } from "../core/reply.js";
 import type { ChannelLink, Repositories } from "../core/ports.js";
 import { DEFAULT_LOCALE, type Clock, type Locale, type Platform, type Reply } from "../core/types.js";
@@ -43,6 +43,8 @@ export class OutboxNotifier implements Notifier {
        * wait for ever, and the reply would say someone was told who never will be.
        */
       platforms?: readonly Platform[];
+      /** The platforms with a calendar the bot keeps events on (default: Discord's scheduled events). */
+      calendarPlatforms?: readonly Platform[];
     },
   ) {}
 
@@ -100,6 +102,24 @@ export class OutboxNotifier implements Notifier {
     for (const key of withTargets) this.inOutbox.add(key);
     this.deps.logger.debug({ keys: notifications.map((n) => n.key), targets: messages.length, ...result }, "notifications queued");
     if (result.queued > 0) for (const dueAt of new Set(notifications.map((n) => n.dueAt.getTime()))) this.queued(new Date(dueAt));
+    return result;
+  }
+
+  async calendar(n: CalendarNotification): Promise<EnqueueResult> {
+    if (!n.key || n.key.length > MAX_KEY_LENGTH) throw new Error(`calendar key must have 1 to ${MAX_KEY_LENGTH} characters: "${n.key.slice(0, 40)}"`);
+    const calendars = this.deps.calendarPlatforms ?? ["discord"];
+    const workspaces = new Map<string, OutboxTarget>();
+    for (const { target } of await this.resolve(n.to)) {
+      if (!calendars.includes(target.platform) || target.userId) continue;
+      // The calendar belongs to the workspace: one row however many channels it has linked.
+      workspaces.set(`${target.platform}:${target.workspaceId}`, { platform: target.platform, workspaceId: target.workspaceId, channelId: "" });
+    }
+    if (workspaces.size === 0) return { queued: 0, duplicates: 0 };
+    const summary: Reply = { visibility: "channel", text: n.summary, blocks: [], locale: DEFAULT_LOCALE };
+    const messages: NewOutboxMessage[] = [...workspaces.values()].map((target) => ({ key: targetKey(n.key, target), kind: "calendar", target, reply: summary, calendar: n.entry, dueAt: n.dueAt, expiresAt: n.expiresAt }));
+    const result = await this.deps.store.enqueue(messages, this.deps.clock());
+    this.inOutbox.add(n.key);
+    if (result.queued > 0) this.queued(n.dueAt);
     return result;
   }
 

@@ -16,6 +16,7 @@
  * whether the post went through before trying again: nothing is lost, nothing is sent twice.
  * The Prisma implementation is src/data/outbox-store.ts.
  */
+import type { CalendarEntry } from "../core/calendar.js";
 import type { OutboxAdmin, OutboxEntry, OutboxState } from "../core/notify.js";
 import type { ChannelRef, Platform, Reply } from "../core/types.js";
 
@@ -31,14 +32,19 @@ export interface OutboxTarget extends ChannelRef {
  * `Notifier.retract`; never cancelled by `cancelByPrefix`.
  * `home`, `board`: a refresh of a live surface (a person's home, a channel's board); the row
  * holds no content, built when it is sent (src/core/outbound.ts, `LiveViews`).
+ * `calendar`: brings a platform calendar entry in step with an event (`calendar` below, see
+ * src/core/calendar.ts); the target is the workspace (`channelId` ""), `externalId` the entry.
  */
-export type OutboxKind = "notification" | "notice" | "removal" | "home" | "board";
+export type OutboxKind = "notification" | "notice" | "removal" | "home" | "board" | "calendar";
 
 export interface NewOutboxMessage {
   key: string;
   kind?: OutboxKind;
   target: OutboxTarget;
+  /** The message; for a `calendar` row, its summary (what `/cdce admin envois` lists). */
   reply: Reply;
+  /** For a `calendar` row: the entry to bring the platform in step with. */
+  calendar?: CalendarEntry;
   dueAt: Date;
   expiresAt?: Date;
 }

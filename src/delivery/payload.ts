@@ -32,6 +32,7 @@ export const outboundReplySchema = z.object({
   text: z.string().max(40_000),
   blocks: z.array(block).max(200),
   locale: z.enum(LOCALES),
+  tags: z.array(z.string().min(1).max(20)).max(5).optional(),
 });
 
 /** Serialises a reply for the outbox; throws (zod) when it cannot be posted on its own. */

@@ -18,6 +18,8 @@ import { backoffMs } from "./limits.js";
 import { describeTarget, type OutboxRow, type OutboxStore } from "./outbox.js";
 import { decodePayload } from "./payload.js";
 import type { OutboxPlatform } from "./worker.js";
+import type { CalendarMirrorStore } from "../core/calendar.js";
+import { CalendarClaimLost, syncCalendarRow } from "./calendar-sync.js";
 
 /** Hooks for metrics; every one optional. */
 export interface OutboxEvents {
@@ -39,6 +41,8 @@ export interface ProcessContext {
   report?: (row: OutboxRow, error: string) => Promise<void>;
   /** Builds homes and boards when their refresh is sent; without it such rows expire. */
   live?: LiveViews;
+  /** Where calendar rows find and record their platform entries (absent: such rows fail). */
+  calendars?: CalendarMirrorStore;
   claimsValid(): boolean;
   isStopping(): boolean;
 }
@@ -87,6 +91,7 @@ async function processOne(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow
       return await removePosted(ctx, p, row, token, log);
     }
     if (row.expiresAt && row.expiresAt <= clock()) throw new Abort("expired");
+    if (row.kind === "calendar") return await syncCalendar(ctx, p, row, token, log, () => posts++);
     let reply: Reply;
     let place: OutboundMessage["place"];
     if (row.kind === "home" || row.kind === "board") {
@@ -167,6 +172,35 @@ async function removePosted(ctx: ProcessContext, p: OutboxPlatform, row: OutboxR
   await p.sender.remove(row.target, row.externalId);
   if (!(await store.markSent(row.id, token, row.externalId, clock()))) log.warn({}, "outbox: removed, but the row was taken over meanwhile");
   log.info({ externalId: row.externalId }, "outbox: posted message removed");
+}
+
+/** A `calendar` row (calendar-sync.ts); its failures are settled like a post's. */
+async function syncCalendar(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow, token: string, log: Logger, attempted: () => void): Promise<void> {
+  const { store, clock } = ctx;
+  if (!ctx.calendars) return void (await fail(ctx, row, token, "no calendar store in this process", "invalid"));
+  try {
+    await syncCalendarRow(
+      {
+        mirrors: ctx.calendars,
+        logger: log,
+        markSending: async () => {
+          if (!ctx.claimsValid() || ctx.isStopping() || p.auth?.reason !== undefined) return false;
+          const ok = await store.markSending(row.id, token, clock(), true);
+          if (ok) attempted();
+          return ok;
+        },
+        markSent: async (externalId) => {
+          if (!(await store.markSent(row.id, token, externalId, clock()))) log.warn({}, "outbox: calendar in step, but the row was taken over meanwhile");
+          else ctx.events.sent?.(row.target.platform, { found: false, lateMs: Math.max(0, clock().getTime() - row.dueAt.getTime()) });
+        },
+      },
+      p,
+      row,
+    );
+  } catch (err) {
+    if (err instanceof CalendarClaimLost) throw new Abort("claim");
+    throw err;
+  }
 }
 
 async function settle(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow, token: string, err: unknown, posts: number, log: Logger): Promise<void> {

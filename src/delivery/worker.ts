@@ -63,6 +63,8 @@ export interface OutboxWorkerOptions {
   report?: ProcessContext["report"];
   /** Builds homes and boards when their refresh is sent (the home feature). */
   live?: ProcessContext["live"];
+  /** The mapping of events to platform calendar entries, for `calendar` rows. */
+  calendars?: ProcessContext["calendars"];
 }
 
 export class OutboxWorker {
@@ -99,6 +101,7 @@ export class OutboxWorker {
       events: o.events ?? {},
       report: o.report,
       live: o.live,
+      calendars: o.calendars,
       claimsValid: () => Date.now() < this.claimsValidUntil,
       isStopping: () => this.stopping,
     };

@@ -16,11 +16,11 @@ const dir = mkdtempSync(join(tmpdir(), "cdce-invite-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the Discord invite", () => {
-  it("asks for what the code uses: posting, embeds, files and reading history (the crash check)", () => {
+  it("asks for what the code uses: posting, embeds, files, reading history (the crash check), scheduled events and forum posts", () => {
     const granted = new PermissionsBitField(botPermissions());
-    expect(granted.toArray().sort()).toEqual(["AttachFiles", "EmbedLinks", "ReadMessageHistory", "SendMessages", "ViewChannel"]);
-    // Nothing the bot does not do: no threads, events, moderation or administrator.
-    for (const unused of ["Administrator", "ManageEvents", "CreatePublicThreads", "SendMessagesInThreads", "ManageMessages", "MentionEveryone", "ManageRoles"] as const) {
+    expect(granted.toArray().sort()).toEqual(["AttachFiles", "EmbedLinks", "ManageEvents", "ReadMessageHistory", "SendMessages", "SendMessagesInThreads", "ViewChannel"]);
+    // Nothing the bot does not do: no moderation, channel or thread management, or administrator.
+    for (const unused of ["Administrator", "CreatePublicThreads", "ManageChannels", "ManageThreads", "ManageMessages", "MentionEveryone", "ManageRoles"] as const) {
       expect(granted.has(PermissionFlagsBits[unused], false)).toBe(false);
     }
     expect(BOT_PERMISSIONS.every((p) => p.why.length > 10)).toBe(true);

@@ -31,6 +31,8 @@ export interface CardOptions {
   buttons?: boolean;
   slots?: EventSlot[];
   communeName?: string | null;
+  /** People interested on the platforms' calendars (Discord's scheduled event), when known. */
+  interested?: number | null;
 }
 
 /** The blocks of one event. */
@@ -48,6 +50,7 @@ export function eventCard(e: CdceEvent, t: Translate, locale: Locale, o: CardOpt
     });
   }
   if (e.place) fields.push({ label: t("ev.field.place"), value: e.place });
+  if (o.interested !== undefined && o.interested !== null) fields.push({ label: t("ev.field.interested"), value: String(o.interested) });
   if (o.communeName) fields.push({ label: t("ev.field.commune"), value: o.communeName });
   const lines = [`**${whenText(e, o.zone, locale)}**`];
   if (e.state === "cancelled") lines.unshift(`**${t("ev.cancelledMark")}**`);

@@ -19,12 +19,15 @@ import { announcement, notice, seriesAnnouncement, whenText } from "./render.js"
 import { reply } from "../../core/reply.js";
 import { promotedPrefix } from "./told.js";
 import { translator } from "../../core/i18n/catalogue.js";
+import { interestedIn, mirrorOnCalendars, type EventCalendar } from "./calendar.js";
 
 export interface EventServiceDeps {
   repo: EventRepository;
   notifier: Notifier;
   repos: Repositories;
   logger: Logger;
+  /** Where events are mirrored on platform calendars (absent: not mirrored, no count shown). */
+  calendar?: EventCalendar;
 }
 
 export class EventService {
@@ -39,6 +42,7 @@ export class EventService {
     const event = await this.deps.repo.create(input);
     await this.announce(event, now);
     await this.attendancePrompt(event);
+    await mirrorOnCalendars(this.deps.notifier, event, now);
     this.deps.logger.info({ event: event.id, code: event.code, kind: event.kind }, "event created");
     return event;
   }
@@ -52,6 +56,7 @@ export class EventService {
     for (const input of sessions) {
       const event = await this.deps.repo.create(input);
       await this.attendancePrompt(event);
+      await mirrorOnCalendars(this.deps.notifier, event, now);
       created.push(event);
     }
     const first = created[0];
@@ -69,8 +74,9 @@ export class EventService {
   }
 
   /** Creates a local event of a commune (with its volunteer slots); not announced. */
-  async createLocal(input: NewEvent, slots: NewSlot[]): Promise<CdceEvent> {
+  async createLocal(input: NewEvent, slots: NewSlot[], now: Date): Promise<CdceEvent> {
     const event = await this.deps.repo.create(input, slots);
+    await mirrorOnCalendars(this.deps.notifier, event, now);
     // An awareness action of the commune (criterion 4 of the title), dated when it happens,
     // so the momentum watch counts it (and knows when it falls in the Semaine).
     if (event.communeId) {
@@ -226,6 +232,7 @@ export class EventService {
     await this.deps.notifier.cancel(reminderPrefix(event.id));
     await this.deps.notifier.cancel(`evt:${event.id}:announce:`);
     await this.deps.notifier.cancel(`evt:${event.id}:attendance:`);
+    await mirrorOnCalendars(this.deps.notifier, cancelled, now);
     for (const personId of await this.registeredPeople(event.id)) {
       const zone = await this.zoneOf(personId);
       await this.deps.notifier.enqueue({
@@ -246,6 +253,7 @@ export class EventService {
     await this.deps.repo.shiftSlots(event.id, startsAt.getTime() - event.startsAt.getTime());
     await this.deps.notifier.cancel(`evt:${event.id}:attendance:`);
     await this.attendancePrompt(moved);
+    await mirrorOnCalendars(this.deps.notifier, moved, now);
     await this.deps.notifier.cancel(reminderPrefix(event.id));
     const going = await this.deps.repo.registrations(event.id, { statuses: ["going"] });
     for (const personId of await this.registeredPeople(event.id)) {
@@ -277,11 +285,17 @@ export class EventService {
       await this.notifyPromoted(updated, promoted, now);
     }
     if (details) {
+      await mirrorOnCalendars(this.deps.notifier, updated, now);
       await this.deps.notifier.cancel(reminderPrefix(event.id));
       const going = await this.deps.repo.registrations(event.id, { statuses: ["going"] });
       for (const personId of new Set(going.map((r) => r.personId))) await this.scheduleReminders(updated, personId, now);
     }
     return { event: updated, promoted };
+  }
+
+  /** People interested in the event on the platforms' calendars (Discord), or null when unknown now. */
+  interested(event: Pick<CdceEvent, "id" | "state">): Promise<number | null> {
+    return interestedIn(this.deps.calendar, event);
   }
 
   /** Everyone holding a seat or waiting, once each. */

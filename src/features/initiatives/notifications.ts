@@ -14,6 +14,7 @@ import { message, reply } from "../../core/reply.js";
 import type { Initiative } from "./ports.js";
 import { initiativeCard, moderationButtons, networkButtons, refOf, type CardInfo } from "./render.js";
 import { isoDay } from "../../core/time/local.js";
+import { clip } from "../../core/clip.js";
 
 /** Prefix of the network posts of an initiative (what a deletion removes). */
 export const postPrefix = (id: string) => `initiative:${id}:post:`;
@@ -49,9 +50,19 @@ export function networkPost(i: Initiative, info: CardInfo, now: Date): Notificat
     dueAt: now,
     render: (locale) => {
       const t = translator(locale);
-      return reply(locale, [...initiativeCard(t, i, { ...info, follows: 0 }), { type: "actions", buttons: networkButtons(t, i) }], "channel");
+      return { ...reply(locale, [...initiativeCard(t, i, { ...info, follows: 0 }), { type: "actions", buttons: networkButtons(t, i) }], "channel"), tags: postTags(t, i, info) };
     },
   };
+}
+
+/**
+ * What the post is filed under where the network's channel is a forum (Discord): its criteria
+ * and its province, at most 5 short tags (the criteria served first).
+ */
+export function postTags(t: (key: "initiative.tag.criterion", values: { n: number }) => string, i: Initiative, info: CardInfo): string[] {
+  const tags = [...i.criteria].sort().map((c) => t("initiative.tag.criterion", { n: Number(c) }));
+  const province = info.province?.trim();
+  return [...tags.slice(0, province ? 4 : 5), ...(province ? [clip(province, 20)] : [])];
 }
 
 /** Asks coordination to approve an initiative before it goes out. */

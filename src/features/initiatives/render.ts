@@ -19,6 +19,8 @@ export const refOf = (id: string) => id.slice(0, 8);
 /** Who shared it, as shown: the author's name, or only the commune once the author is erased. */
 export interface CardInfo {
   communeName: string;
+  /** The commune's province: a forum tag of the network post. */
+  province?: string | null;
   authorName: string | null;
   follows?: number;
 }

@@ -44,7 +44,7 @@ export async function cardInfo(services: Services, i: Initiative): Promise<CardI
     i.authorId ? services.repos.identity.getPerson(i.authorId) : Promise.resolve(null),
     services.community.initiatives.followCounts([i.id]),
   ]);
-  return { communeName: commune?.name ?? "?", authorName: author?.name ?? null, follows: follows.get(i.id) ?? 0 };
+  return { communeName: commune?.name ?? "?", province: commune?.province ?? null, authorName: author?.name ?? null, follows: follows.get(i.id) ?? 0 };
 }
 
 /** Records the initiative as activity of its commune: the momentum watch and the FOM evidence read these. */

@@ -20,7 +20,8 @@ import { CustomIdStore } from "./custom-ids.js";
 import { DiscordConversation, written } from "./conversation.js";
 import { InteractionHandler } from "./interactions.js";
 import { DiscordReplies, type DiscordVia } from "./replies.js";
-import { CHANNEL_MESSAGE_ROUTES, createDiscordSender, honourBodyRetryAfter } from "./sender.js";
+import { OUTBOX_ROUTES, createDiscordSender, honourBodyRetryAfter } from "./sender.js";
+import { discordCalendar } from "./scheduled-events.js";
 import { InFlight } from "../in-flight.js";
 import { discordUserDirectory } from "./users.js";
 
@@ -55,7 +56,7 @@ function createClient(apiUrl: string | undefined): Client {
     // discord.js drops that MESSAGE_CREATE.
     partials: [Partials.Channel],
     // A 429 with its wait only in the body is waited out like one with Retry-After (sender.ts).
-    rest: { ...(apiUrl ? { api: apiUrl } : {}), rejectOnRateLimit: CHANNEL_MESSAGE_ROUTES, makeRequest: honourBodyRetryAfter(DefaultRestOptions.makeRequest) },
+    rest: { ...(apiUrl ? { api: apiUrl } : {}), rejectOnRateLimit: OUTBOX_ROUTES, makeRequest: honourBodyRetryAfter(DefaultRestOptions.makeRequest) },
     // Messages attached to button clicks would otherwise pile up in the channel caches.
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0, ReactionManager: 0 }),
   });
@@ -82,6 +83,8 @@ export const createDiscordAdapter = ((deps: PlatformDeps, options: DiscordAdapte
   });
   const pending = new InFlight();
   inbound.users.register("discord", discordUserDirectory(client.rest, logger));
+  // Event cards show how many people are interested in the guild's scheduled event.
+  inbound.calendars?.register("discord", discordCalendar(client.rest).reader);
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => void pending.track(handler.handle(interaction)));
   const conversation = new DiscordConversation({ rest: client.rest, inbound, ids, logger, botId: () => client.user?.id });

@@ -20,11 +20,19 @@ import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes,
 import { DeliveryError, type OutboundMessage, type SentMessage } from "../../core/outbound.js";
 import type { ChatPlatform } from "../../core/platform.js";
 import type { ChannelRef, Reply } from "../../core/types.js";
+import { DiscordForums } from "./forum.js";
+import { discordCalendar } from "./scheduled-events.js";
 import type { CustomIdStore } from "./custom-ids.js";
 import { renderReply } from "./render.js";
 
 /** Route prefixes (as @discordjs/rest names buckets) whose rate limits throw instead of wait. */
 export const CHANNEL_MESSAGE_ROUTES = ["/channels/:id/messages"];
+
+/**
+ * Every route the outbox calls: channel posts, forum posts (threads) and the guild's
+ * scheduled events. A limit there goes back to the outbox, which owns the pacing.
+ */
+export const OUTBOX_ROUTES = [...CHANNEL_MESSAGE_ROUTES, "/channels/:id/threads", "/guilds/:id/scheduled-events"];
 
 /** Used when Discord gives no wait at all (neither Retry-After nor `retry_after` in the body). */
 const DEFAULT_RETRY_MS = 1000;
@@ -119,9 +127,8 @@ interface MessageLike {
 }
 
 /** The outbound methods of the Discord platform. */
-export type DiscordSender = Pick<ChatPlatform, "platform" | "send" | "findSent" | "openDirect" | "remove">;
+export type DiscordSender = Pick<ChatPlatform, "platform" | "send" | "findSent" | "openDirect" | "remove" | "syncCalendar">;
 
-/** The outbound part of the Discord platform (the port's `PlatformSender`) over the client's REST instance. */
 /** The reply with its buttons in one row set at the end, in their order. */
 function buttonsLast(reply: Reply): Reply {
   const buttons = reply.blocks.flatMap((b) => (b.type === "actions" ? b.buttons : []));
@@ -129,7 +136,14 @@ function buttonsLast(reply: Reply): Reply {
   return { ...reply, blocks: buttons.length ? [...rest, { type: "actions", buttons }] : rest };
 }
 
+/**
+ * The outbound part of the Discord platform (the port's `PlatformSender`) over the client's
+ * REST instance. A linked forum gets forum posts (forum.ts); the guild's scheduled events
+ * mirror the bot's events (scheduled-events.ts).
+ */
 export function createDiscordSender(rest: REST, ids: CustomIdStore): DiscordSender {
+  const forums = new DiscordForums(rest);
+  const calendar = discordCalendar(rest);
   return {
     platform: "discord",
 
@@ -139,6 +153,7 @@ export function createDiscordSender(rest: REST, ids: CustomIdStore): DiscordSend
       // message's limits left out.
       const live = place?.kind === "replace";
       const parts = live ? renderReply(buttonsLast(reply), ids).slice(0, 1) : renderReply(reply, ids);
+      if (!live && (await forums.isForum(target.channelId))) return forums.post(target.channelId, idempotencyKey, reply, parts);
       if (place?.kind === "replace" && place.externalId) {
         // Deleted meanwhile by someone: posted anew below, and the outbox records the new id.
         try {
@@ -168,7 +183,8 @@ export function createDiscordSender(rest: REST, ids: CustomIdStore): DiscordSend
      * Discord echoes `nonce` when a message is created; whether it keeps it in history is
      * not guaranteed, so after the dedup window this may answer null (see docs/discord.md).
      */
-    async findSent(target: ChannelRef, idempotencyKey: string, since: Date): Promise<SentMessage | null> {
+    async findSent(target: ChannelRef, idempotencyKey: string, since: Date, reply?: Reply): Promise<SentMessage | null> {
+      if (await forums.isForum(target.channelId)) return forums.find(target, since, reply);
       const nonce = nonceFor(idempotencyKey);
       try {
         const query = new URLSearchParams({ limit: "100", after: snowflakeAt(since) });
@@ -191,6 +207,7 @@ export function createDiscordSender(rest: REST, ids: CustomIdStore): DiscordSend
     },
 
     async remove(target: ChannelRef, externalId: string): Promise<void> {
+      if (await forums.isForum(target.channelId).catch(() => false)) return forums.remove(externalId);
       try {
         await rest.delete(Routes.channelMessage(target.channelId, externalId));
       } catch (err) {
@@ -199,5 +216,7 @@ export function createDiscordSender(rest: REST, ids: CustomIdStore): DiscordSend
         throw classifyDiscordError(err, `delete message ${externalId}`);
       }
     },
+
+    syncCalendar: (workspaceId, entry, knownId) => calendar.sync(workspaceId, entry, knownId),
   };
 }

@@ -8,7 +8,7 @@ import { EventEmitter } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FakeGateway } from "./gateway.js";
-import { guildJson, messageJson, snowflake, user, type FakeChannel, type FakeGuild, type FakeMessage, type FakeUser } from "./model.js";
+import { guildJson, MANAGE_EVENTS, messageJson, snowflake, user, type FakeChannel, type FakeGuild, type FakeMessage, type FakeUser } from "./model.js";
 import { handleRest, type Upload } from "./rest.js";
 
 export interface RecordedRequest {
@@ -125,7 +125,20 @@ export class FakeDiscord {
     this.bot = user(this.applicationId, "CDCE", true);
     const guildId = snowflake();
     const channel = (name: string, extra: Partial<FakeChannel> = {}): FakeChannel => ({ id: snowflake(), name, guildId, messages: [], ...extra });
-    this.guilds = [{ id: guildId, name: "CDCE", preferredLocale: "fr", channels: [channel("general"), channel("coordination"), channel("prive", { noAccess: true })] }];
+    // The bot's own role, as Discord makes it when the bot joins with the invite link's
+    // permissions: what @everyone lacks of them (Manage Events, for scheduled events).
+    const botRole = snowflake();
+    this.guilds = [
+      {
+        id: guildId,
+        name: "CDCE",
+        preferredLocale: "fr",
+        channels: [channel("general"), channel("coordination"), channel("prive", { noAccess: true })],
+        roles: [{ id: botRole, name: "CDCE", permissions: String(MANAGE_EVENTS) }],
+        botRoles: [botRole],
+        scheduledEvents: [],
+      },
+    ];
     this.gateway = new FakeGateway(server, () => this.gatewayUrl, {
       token: this.token,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
@@ -328,6 +341,17 @@ export class FakeDiscord {
     const c: FakeChannel = { id: snowflake(), name, guildId: this.guild.id, messages: [], ...extra };
     this.guild.channels.push(c);
     return c;
+  }
+
+  /** A forum channel (type 15) of the guild, with these tags (`flags` 16: a post needs a tag). */
+  addForum(name: string, tags: string[] = [], extra: Partial<FakeChannel> = {}): FakeChannel {
+    const availableTags = tags.map((t) => ({ id: snowflake(), name: t, moderated: false, emoji_id: null, emoji_name: null }));
+    return this.addChannel(name, { type: 15, availableTags, ...extra });
+  }
+
+  /** The threads (forum posts) opened in a channel, oldest first. */
+  threadsOf(parentId: string): FakeChannel[] {
+    return this.guild.channels.filter((c) => c.type === 11 && c.parentId === parentId);
   }
 
   /** The next `times` requests matching get a 429. */

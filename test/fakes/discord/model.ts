@@ -32,7 +32,29 @@ export interface FakeChannel {
   /** The channel's permission overwrites, as `GET /channels/{id}` returns them. */
   permissionOverwrites?: Array<{ id: string; type: 0 | 1; allow: string; deny: string }>;
   messages: FakeMessage[];
+  /** Discord's channel type: 0 text (default), 15 forum, 11 public thread. */
+  type?: number;
+  /** A forum's tags (`available_tags`, at most 20). */
+  availableTags?: FakeTag[];
+  /** A forum's flags (16: REQUIRE_TAG, a post needs at least one tag). */
+  flags?: number;
+  /** A thread: its forum (or text channel), who opened it, its tags. */
+  parentId?: string;
+  ownerId?: string;
+  appliedTags?: string[];
 }
+
+/** A forum tag, as `available_tags` lists it. */
+export interface FakeTag {
+  id: string;
+  name: string;
+  moderated: boolean;
+  emoji_id: string | null;
+  emoji_name: string | null;
+}
+
+/** A guild scheduled event as the API returns it, and how many clicked "Interested". */
+export type FakeScheduledEvent = Record<string, unknown> & { id: string; status: number; interested: number };
 
 /** A guild role (`permissions`: the bit set as a decimal string, as the API sends it). */
 export interface FakeRole {
@@ -40,6 +62,13 @@ export interface FakeRole {
   name: string;
   permissions: string;
 }
+
+/** Permission bits the fake checks (Discord's values). */
+export const MANAGE_CHANNELS = 1n << 4n;
+export const SEND_MESSAGES = 1n << 11n;
+export const MANAGE_THREADS = 1n << 34n;
+export const MANAGE_EVENTS = 1n << 33n;
+export const SEND_MESSAGES_IN_THREADS = 1n << 38n;
 
 /** Permissions of @everyone in the fake guilds: view, send, read history and the usual others. */
 export const EVERYONE_PERMISSIONS = "1071698660929";
@@ -55,6 +84,8 @@ export interface FakeGuild {
   botRoles?: string[];
   /** Permissions of @everyone (default {@link EVERYONE_PERMISSIONS}). */
   everyonePermissions?: string;
+  /** The guild's scheduled events (`/guilds/{id}/scheduled-events`). */
+  scheduledEvents?: FakeScheduledEvent[];
 }
 
 export type FakeMessage = Record<string, unknown> & { id: string; channel_id: string; flags: number; nonce?: string };
@@ -64,20 +95,33 @@ export function user(id: string, username: string, bot = false): FakeUser {
 }
 
 export function channelJson(c: FakeChannel) {
+  const type = c.type ?? 0;
   return {
     id: c.id,
-    type: 0,
+    type,
     guild_id: c.guildId,
     name: c.name,
     position: 0,
     permission_overwrites: c.permissionOverwrites ?? [],
     nsfw: false,
-    parent_id: null,
+    parent_id: c.parentId ?? null,
     topic: null,
     last_message_id: null,
     rate_limit_per_user: 0,
-    flags: 0,
+    flags: c.flags ?? 0,
+    ...(type === 15 ? { available_tags: c.availableTags ?? [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0, default_thread_rate_limit_per_user: 0 } : {}),
+    ...(type === 11
+      ? { owner_id: c.ownerId, applied_tags: c.appliedTags ?? [], message_count: c.messages.length, member_count: 1, thread_metadata: { archived: false, auto_archive_duration: 4320, archive_timestamp: new Date().toISOString(), locked: false, create_timestamp: new Date().toISOString() } }
+      : {}),
   };
+}
+
+/** The bot's guild-wide permissions: @everyone's and its roles' (Administrator: all). */
+export function botGuildPermissions(g: FakeGuild): bigint {
+  const roles = guildRoles(g);
+  let bits = BigInt(roles[0]!.permissions);
+  for (const id of g.botRoles ?? []) bits |= BigInt(roles.find((r) => r.id === id)?.permissions ?? "0");
+  return (bits & 8n) !== 0n ? ~0n : bits;
 }
 
 /** @everyone (id = the guild's) then the guild's other roles. */
@@ -124,8 +168,8 @@ export function guildJson(g: FakeGuild, bot: FakeUser) {
     member_count: 2,
     voice_states: [],
     members: [{ user: bot, nick: null, roles: g.botRoles ?? [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
-    channels: g.channels.map(channelJson),
-    threads: [],
+    channels: g.channels.filter((c) => c.type !== 11).map(channelJson),
+    threads: g.channels.filter((c) => c.type === 11).map(channelJson),
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],

@@ -3,11 +3,13 @@
  * and X-RateLimit-* headers. Routes: gateway/bot, users/@me, application commands (PUT is
  * recorded), a channel, a guild and its members (with roles and permission overwrites, so a
  * client can compute its permissions as Discord documents), interaction callbacks, webhook messages (`@original` edits, follow-ups) and
- * channel messages (nonce + enforce_nonce deduplication; the bot's own edited in place). Bodies are checked against
+ * channel messages (nonce + enforce_nonce deduplication; the bot's own edited in place), guild
+ * scheduled events and forum channels (guild-features.ts). Bodies are checked against
  * Discord's limits, so a renderer that breaks one fails the test with a 400.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FakeDiscord, InteractionRecord } from "./fake-discord.js";
+import { guildFeatureRoute } from "./guild-features.js";
 import { channelJson, choicesProblems, guildJson, messageJson, messageProblems, modalProblems, snowflake, user, type FakeMessage } from "./model.js";
 
 type Json = Record<string, unknown>;
@@ -166,6 +168,8 @@ function route(fake: FakeDiscord, method: string, path: string, query: URLSearch
     return { status: 200, body: { url: fake.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
   }
   if (path === "/users/@me" && method === "GET") return { status: 200, body: fake.bot };
+  const feature = guildFeatureRoute(fake, method, path, query, body);
+  if (feature) return feature;
   if (path === "/users/@me/channels" && method === "POST") {
     const recipient = String(body?.recipient_id ?? "");
     if (!/^\d{5,25}$/.test(recipient)) return invalid(["recipient_id: Value \"" + recipient + "\" is not snowflake."]);

@@ -91,6 +91,8 @@ describe("Prisma schemas", () => {
         "MomentumSnapshot",
         "CommunePrompt",
         "Mentorship",
+        // events mirrored on platform calendars (Discord scheduled events)
+        "CalendarMirror",
       ].sort(),
     );
   });

@@ -3,6 +3,7 @@ import { defineMessages, type KeysOf } from "../../../core/i18n/bundles.js";
 
 export const events = defineMessages({
   fr: {
+    "ev.field.interested": "Intéressés sur Discord",
     "ev.field.theme": "Thème",
     "ev.field.language": "Langue",
     "ev.field.audiences": "Pour",
@@ -59,6 +60,7 @@ export const events = defineMessages({
     "ev.left": "Vous êtes désinscrit·e de « {title} ».{promoted, plural, =0 {} other { Votre place a été donnée à la première personne en attente.}}",
   },
   de: {
+    "ev.field.interested": "Interessiert auf Discord",
     "ev.field.theme": "Thema",
     "ev.field.language": "Sprache",
     "ev.field.audiences": "Für",
@@ -115,6 +117,7 @@ export const events = defineMessages({
     "ev.left": "Sie sind von „{title}“ abgemeldet.{promoted, plural, =0 {} other { Ihr Platz ging an die erste Person auf der Warteliste.}}",
   },
   nl: {
+    "ev.field.interested": "Geïnteresseerd op Discord",
     "ev.field.theme": "Thema",
     "ev.field.language": "Taal",
     "ev.field.audiences": "Voor",
@@ -171,6 +174,7 @@ export const events = defineMessages({
     "ev.left": "Je bent uitgeschreven voor ‘{title}’.{promoted, plural, =0 {} other { Je plaats ging naar de eerste persoon op de wachtlijst.}}",
   },
   en: {
+    "ev.field.interested": "Interested on Discord",
     "ev.field.theme": "Theme",
     "ev.field.language": "Language",
     "ev.field.audiences": "For",
