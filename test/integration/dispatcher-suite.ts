@@ -88,8 +88,19 @@ export function dispatcherSuite(name: string, makeApp: () => Promise<TestApp>, m
       });
 
       it("lists in aide only what the user may use", async () => {
-        const plain = textOf(await run(app, "aide", { user: "vol", role: "benevole" }));
-        const coord = textOf(await run(app, "aide", { user: "boss", role: "coordination" }));
+        // Every page of the help, as the "more" button turns them.
+        const allPages = async (as: Parameters<typeof run>[2]) => {
+          let out = "";
+          for (let page = 1; page <= 20; page++) {
+            const text = textOf(await run(app, `aide page:${page}`, as));
+            out += `${text}\n`;
+            const at = /\(Page (\d+)\/(\d+)\)/.exec(text);
+            if (!at || at[1] === at[2]) break;
+          }
+          return out;
+        };
+        const plain = await allPages({ user: "vol", role: "benevole" });
+        const coord = await allPages({ user: "boss", role: "coordination" });
         expect(plain).toContain("/cdce kit");
         expect(plain).not.toContain("kit ajouter");
         expect(coord).toContain("kit ajouter");

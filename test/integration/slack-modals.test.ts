@@ -58,7 +58,7 @@ describe.each<Mode>(["http", "socket"])("Slack modals in %s mode", (mode) => {
     expect(ack.status).toBe(200);
     expect(ack.body).toEqual({
       response_action: "errors",
-      errors: { public: de("error.option.choice", { option: "public", value: "martiens", values: AUDIENCES.join(", ") }) },
+      errors: { public: de("error.option.choice", { option: "zielgruppe", value: "martiens", values: AUDIENCES.join(", ") }) },
     });
     expect(await h.app.services.kits.get(slugify(title))).toBeFalsy();
   });

@@ -76,6 +76,8 @@ const CLAIMS: Partial<Record<MessageKey, Claim>> = {
 /** Messages with the words of a claim that claim nothing about the outbox (and why). */
 const NOT_CLAIMS: Partial<Record<MessageKey, string>> = {
   "inbox.empty": "says what the terminal's inbox will show, not that anything was sent",
+  "commune.merge.done": "what a merger moved; \"reminders\" names what the merged commune leaves",
+  "imports.chat.notYours": "who sent the file, not a notice",
   "fom.submitted": "the questionnaire was sent by the commune; the reminders are stopped, not sent",
   "fom.graded": "the questionnaire sent by the commune",
   "fom.ladder.hint": "advice about the commune's own submission",

@@ -55,7 +55,7 @@ describe("numbers typed in commands", () => {
 
   it("a page or a criterion in hex is refused with its bounds, in the user's language", async () => {
     expect(textOf(await run(app, "kit jeunes page:0x2"))).toContain("« page » doit être un nombre entier entre 1 et");
-    expect(textOf(await run(app, "kit jeunes page:1e0", { locale: "de", user: "de1" }))).toContain("„page“ muss eine ganze Zahl zwischen 1 und");
+    expect(textOf(await run(app, "kit jeunes page:1e0", { locale: "de", user: "de1" }))).toContain("„seite“ muss eine ganze Zahl zwischen 1 und");
     expect(textOf(await runStructured(app, "kit", { mots: "jeunes", page: "0x2" }))).toContain("« page » doit être un nombre entier entre 1 et");
     const fom = textOf(await run(app, "fom preuve critere:0x4 Stand au marché", COPIL));
     expect(fom).toContain("Indiquez le ou les critères servis (1 à 6)");
