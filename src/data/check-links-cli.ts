@@ -9,7 +9,7 @@
 import { databaseTimeouts, loadProcessConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { openDatabase } from "./database.js";
-import { checkCatalogueLinks, type Fetch } from "../features/kits/link-check.js";
+import { checkCatalogueLinks, type Fetch } from "../features/kits/index.js";
 
 function positiveInt(raw: string | undefined, fallback: number): number {
   const n = Number(raw);

@@ -2,8 +2,15 @@
 import { defineFeature } from "../../core/feature.js";
 import kit from "../../../commands/kits/kit.js";
 import kitAjouter from "../../../commands/kits/kit-ajouter.js";
+import kitModifier from "../../../commands/kits/kit-modifier.js";
+import kitRetirer from "../../../commands/kits/kit-retirer.js";
+import kitHistorique from "../../../commands/kits/kit-historique.js";
+import { kitCareMessages } from "./messages.js";
+import brokenLinks from "./jobs/broken-links.js";
 
 export default defineFeature({
   name: "kits",
-  commands: [kit, kitAjouter],
+  commands: [kit, kitAjouter, kitModifier, kitRetirer, kitHistorique],
+  jobs: [brokenLinks],
+  messages: [kitCareMessages],
 });

@@ -5,6 +5,7 @@ import type { KitCatalog } from "./service.js";
  */
 export { KitCatalog } from "./service.js";
 export { importKits, parseCatalogue } from "./catalogue.js";
+export { checkCatalogueLinks, LINK_CHECK_USER_AGENT, type Fetch } from "./link-check.js";
 
 // What this feature adds to the services every command receives.
 declare module "../../core/commands.js" {
