@@ -4,15 +4,17 @@
  * status, which the kit replies then show. Exit code 0 even when links are broken: a broken
  * link is a finding, not a failure of the check; 2 when the database cannot be opened.
  *
- * `LINK_CHECK_TIMEOUT_MS` and `LINK_CHECK_CONCURRENCY` tune it (defaults 10000 and 4).
+ * `--timeout-ms N` and `--concurrency N` tune it (defaults 10000 and 4).
  */
 import { databaseTimeouts, loadProcessConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { openDatabase } from "./database.js";
 import { checkCatalogueLinks, type Fetch } from "../features/kits/index.js";
 
-function positiveInt(raw: string | undefined, fallback: number): number {
-  const n = Number(raw);
+/** The positive whole number after `--name` on the command line, else `fallback`. */
+function flag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const n = at >= 0 ? Number(process.argv[at + 1]) : NaN;
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
@@ -23,8 +25,8 @@ try {
   const summary = await checkCatalogueLinks(db.repos.kits, {
     fetch: fetch as unknown as Fetch,
     now: new Date(),
-    timeoutMs: positiveInt(process.env.LINK_CHECK_TIMEOUT_MS, 10_000),
-    concurrency: positiveInt(process.env.LINK_CHECK_CONCURRENCY, 4),
+    timeoutMs: flag("timeout-ms", 10_000),
+    concurrency: flag("concurrency", 4),
   });
   process.stdout.write(`links: ${summary.working} working, ${summary.broken.length} broken\n`);
   for (const b of summary.broken) process.stdout.write(`  broken (${b.reason ?? "?"}): ${b.kitId} ${b.url}\n`);

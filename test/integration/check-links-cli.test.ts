@@ -42,11 +42,7 @@ describe("npm run check-links", () => {
     };
     for (const k of kits) await app.services.repos.kits.upsert({ ...k, links: links[k.id] ?? [] });
 
-    const r = await runNode(["--import", "tsx", "src/data/check-links-cli.ts"], {
-      DATABASE_URL: app.databaseUrl,
-      LINK_CHECK_TIMEOUT_MS: "800",
-      LINK_CHECK_CONCURRENCY: "2",
-    });
+    const r = await runNode(["--import", "tsx", "src/data/check-links-cli.ts", "--timeout-ms", "800", "--concurrency", "2"], { DATABASE_URL: app.databaseUrl });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("links: 2 working, 2 broken");

@@ -53,7 +53,7 @@ describe("docs/discord.md", () => {
   });
 
   it("would catch a command placed wrong (the check itself)", () => {
-    expect(problem("/cdce config-canal usage:reseau")).toMatch(/no \/cdce config-canal/);
+    expect(problem("/cdce webinaire-planifier titre:X")).toMatch(/no \/cdce webinaire-planifier/);
     expect(problem("/cdce admin revendiquer code:X")).toBeUndefined();
     expect(problem("/cdce admin revendiquer motdepasse:X")).toMatch(/unknown options/);
   });

@@ -33,6 +33,8 @@ function knownCommand(words: string[]): boolean {
   const [first, second] = words;
   if (!first) return true;
   if (first === FALLBACK.sub) return true;
+  // Discord writes an ungrouped two-word command with a dash (`/cdce config-canal`).
+  if (first.includes("-") && registry.get(first.replace(/-/g, " "))) return true;
   return !!((second && registry.get(`${first} ${second}`)) || registry.get(first));
 }
 

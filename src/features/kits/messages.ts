@@ -3,6 +3,8 @@ import { defineMessages, type KeysOf } from "../../core/i18n/bundles.js";
 
 export const kitCareMessages = defineMessages({
   fr: {
+    // The label of `langue:toutes` (Discord choices, suggestions).
+    "language.toutes": "toutes les langues",
     "kit.link.unchecked": "lien à vérifier",
     "kit.link.broken": "lien cassé",
     "kit.results.profile": "Pour {commune} : {profile} · supports en {language}. `profil:` et `langue:` changent cela.",
@@ -32,6 +34,8 @@ export const kitCareMessages = defineMessages({
     "kit.brokenLinks.hint": "Corrigez-les avec `/cdce kit modifier <id> lien:https://…`.",
   },
   de: {
+    // The label of `langue:toutes` (Discord choices, suggestions).
+    "language.toutes": "alle Sprachen",
     "kit.link.unchecked": "Link ungeprüft",
     "kit.link.broken": "Link defekt",
     "kit.results.profile": "Für {commune}: {profile} · Material auf {language}. `profil:` und `langue:` ändern das.",
@@ -61,6 +65,8 @@ export const kitCareMessages = defineMessages({
     "kit.brokenLinks.hint": "Korrigieren mit `/cdce kit modifier <id> lien:https://…`.",
   },
   nl: {
+    // The label of `langue:toutes` (Discord choices, suggestions).
+    "language.toutes": "alle talen",
     "kit.link.unchecked": "link niet gecontroleerd",
     "kit.link.broken": "link werkt niet",
     "kit.results.profile": "Voor {commune}: {profile} · materiaal in het {language}. `profil:` en `langue:` veranderen dat.",
@@ -90,6 +96,8 @@ export const kitCareMessages = defineMessages({
     "kit.brokenLinks.hint": "Verbeter ze met `/cdce kit modifier <id> lien:https://…`.",
   },
   en: {
+    // The label of `langue:toutes` (Discord choices, suggestions).
+    "language.toutes": "all languages",
     "kit.link.unchecked": "link not checked",
     "kit.link.broken": "broken link",
     "kit.results.profile": "For {commune}: {profile} · material in {language}. `profil:` and `langue:` change this.",

@@ -29,10 +29,14 @@ export const NOT_REQUESTED = [
 const SLASH = "/cdce";
 const PLACEHOLDER_URL = "https://YOUR-HOST.example.org/slack/events";
 
-/** `[aide | kit … | …]`: the visible sub-commands, within Slack's 1,000 characters. */
+/**
+ * `[aide|kit|kit ajouter|…]`: the visible sub-commands, within Slack's 1,000 characters.
+ * Bars without spaces: with some seventy commands, the spaces alone would push the last
+ * ones out of the hint.
+ */
 export function usageHint(registry: CommandRegistry): string {
   const names = registry.all().filter((d) => !d.hidden).map((d) => d.name);
-  const hint = `[${names.join(" | ")}] …`;
+  const hint = `[${names.join("|")}] …`;
   return hint.length <= 1000 ? hint : `${hint.slice(0, 997)}…`;
 }
 
