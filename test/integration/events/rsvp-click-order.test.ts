@@ -15,7 +15,6 @@ import { codeOf, deliverDue, planWebinar } from "../../helpers/events.js";
 import { USERS, buttonsOf, createSlackHarness, textOf, type SlackHarness } from "../../fakes/slack/harness.js";
 import { startDiscordHarness, type DiscordHarness } from "../../fakes/discord/harness.js";
 import { buttonsOf as discordButtons, sendClick, textOf as discordText } from "../../fakes/discord/interactions.js";
-import { layoutOf } from "../../../src/platforms/discord/registration.js";
 
 const fr = translator("fr");
 
@@ -111,12 +110,9 @@ describe("waitlist in click order, Discord (the interaction id's time)", () => {
     h = await startDiscordHarness();
     const COORD = { userId: "400000000000000099", username: "coord", locale: "fr" };
     await h.grant(COORD.userId, "coordination");
-    const path = (command: string) => {
-      const slot = layoutOf(h.app.dispatcher.registry).slots.find((s) => s.command === command)!;
-      return slot.group ? `${slot.group} ${slot.sub}` : slot.sub;
-    };
-    await h.run(path("config canal"), { usage: "reseau" }, COORD);
-    const planned = await h.run(path("webinaire planifier"), { titre: "Ordre Discord", theme: "gouvernance", debut: "16/12/2026 19h", capacite: "1" }, COORD);
+    // h.run takes the registry name and finds its place on Discord itself (grouped or not).
+    await h.run("config canal", { usage: "reseau" }, COORD);
+    const planned = await h.run("webinaire planifier", { titre: "Ordre Discord", theme: "gouvernance", debut: "16/12/2026 19h", capacite: "1" }, COORD);
     const code = codeOf(discordText(planned.answer.message));
     await deliverDue(h.app, h.adapter);
     const posted = h.fake.channel().messages.find((m) => discordText(m).includes("Ordre Discord"))!;

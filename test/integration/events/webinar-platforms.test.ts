@@ -10,7 +10,6 @@ import { USERS, buttonsOf, createSlackHarness, textOf, type SlackHarness } from 
 import { startDiscordHarness, type DiscordHarness } from "../../fakes/discord/harness.js";
 import { buttonsOf as discordButtons, sendClick, textOf as discordText } from "../../fakes/discord/interactions.js";
 import { codeOf, deliverDue } from "../../helpers/events.js";
-import { layoutOf } from "../../../src/platforms/discord/registration.js";
 
 const fr = translator("fr");
 const de = translator("de");
@@ -94,12 +93,9 @@ describe("Discord: announcement and RSVP button", () => {
 
   it("posts the announcement in the network channel with buttons; a click registers", async () => {
     // Where each command sits under /cdce depends on how many there are (subcommand groups).
-    const path = (command: string) => {
-      const slot = layoutOf(h.app.dispatcher.registry).slots.find((s) => s.command === command)!;
-      return slot.group ? `${slot.group} ${slot.sub}` : slot.sub;
-    };
-    await h.run(path("config canal"), { usage: "reseau" }, COORD);
-    const planned = await h.run(path("webinaire planifier"), { titre: "Gouvernance du CoPil", theme: "gouvernance", debut: "16/12/2026 19h", capacite: "20" }, COORD);
+    // h.run takes the registry name and finds its place on Discord itself (grouped or not).
+    await h.run("config canal", { usage: "reseau" }, COORD);
+    const planned = await h.run("webinaire planifier", { titre: "Gouvernance du CoPil", theme: "gouvernance", debut: "16/12/2026 19h", capacite: "20" }, COORD);
     const code = codeOf(discordText(planned.answer.message));
     await deliverDue(h.app, h.adapter);
     const channel = h.fake.channel();

@@ -8,7 +8,6 @@ import { USERS, buttonsOf, createSlackHarness, textOf, type SlackHarness } from 
 import { startDiscordHarness, type DiscordHarness } from "../../fakes/discord/harness.js";
 import { buttonsOf as discordButtons, sendClick, textOf as discordText } from "../../fakes/discord/interactions.js";
 import { deliverDue } from "../../helpers/events.js";
-import { layoutOf } from "../../../src/platforms/discord/registration.js";
 import { translator } from "../../../src/core/i18n/catalogue.js";
 import { runWeeklyScan } from "../../../src/features/watch/scan.js";
 import { silentLogger } from "../../../src/core/logger.js";
@@ -70,11 +69,8 @@ describe("Discord: a momentum alert and its buttons", () => {
   });
 
   it("posts the alert with its buttons; a click answers with the ranked mentors", async () => {
-    const path = (command: string) => {
-      const slot = layoutOf(h.app.dispatcher.registry).slots.find((s) => s.command === command)!;
-      return slot.group ? `${slot.group} ${slot.sub}` : slot.sub;
-    };
-    await h.run(path("config canal"), { usage: "coordination" }, COORD);
+    // h.run takes the registry name and finds its place on Discord itself (grouped or not).
+    await h.run("config canal", { usage: "coordination" }, COORD);
     await raerenFalls(h.app);
     await deliverDue(h.app, h.adapter);
     const posted = h.fake.guild.channels.flatMap((c) => c.messages).find((m) => discordText(m).includes("Raeren passe en orange"))!;
