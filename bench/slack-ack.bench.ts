@@ -55,6 +55,9 @@ function memoryKits(kits: Kit[]): KitRepository {
     get: async (id) => byId.get(id) ?? null,
     upsert: async (k) => void byId.set(k.id, k),
     count: async () => byId.size,
+    recordLinkChecks: async () => undefined,
+    recordChange: async () => undefined,
+    history: async () => [],
   };
 }
 

@@ -185,6 +185,29 @@ export interface Kit {
   /** Free keywords that help search (`stand`, `pitch`, `logo`...). */
   keywords: string[];
   updatedAt: Date;
+  /** Set once coordination withdrew the kit: out of search, still in its history. */
+  withdrawnAt?: Date | null;
+  /** What the last link check found, per URL; a URL absent here is unchecked. */
+  linkChecks?: Record<string, LinkCheck>;
+}
+
+/** The result of checking one link: it answered (2xx after redirects) or it did not. */
+export interface LinkCheck {
+  status: "working" | "broken";
+  at: Date;
+  /** Why it is broken: `404`, `timeout`, `network`... */
+  reason?: string;
+}
+
+/** One change to a kit, for `kit historique`. */
+export interface KitChange {
+  kitId: string;
+  /** Null for the importer or the link checker. */
+  personId: string | null;
+  action: "created" | "edited" | "withdrawn";
+  at: Date;
+  /** The fields that changed (`title`, `links`...); empty for a withdrawal. */
+  fields: string[];
 }
 
 // ----------------------------------------------------------- repositories
@@ -238,9 +261,14 @@ export interface ChannelRepository {
 export interface KitRepository {
   all(): Promise<Kit[]>;
   get(id: string): Promise<Kit | null>;
-  /** Insert or update by id. */
+  /** Insert or update by id (its withdrawal and link checks included when given). */
   upsert(kit: Kit): Promise<void>;
   count(): Promise<number>;
+  /** Records what a link check found, without touching the kit's content or date. */
+  recordLinkChecks(kitId: string, checks: Record<string, LinkCheck>): Promise<void>;
+  recordChange(change: KitChange): Promise<void>;
+  /** Oldest first. */
+  history(kitId: string): Promise<KitChange[]>;
 }
 
 export interface ActivityRepository {

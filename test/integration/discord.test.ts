@@ -73,9 +73,13 @@ describe("sub-commands", () => {
   });
 
   it("a German client gets German", async () => {
+    // German material first: the youth kits that exist only in other languages wait behind a German button.
     const { answer } = await h.run("kit", { public: "jeunes" }, { userId: "400000000000000010", locale: "de" });
-    expect(textOf(answer.message)).toMatch(/Kits gefunden \(Seite 1\/\d+\)/);
-    expect(buttonsOf(answer.message).map((b) => b.label)).toEqual([de("kit.more")]);
+    expect(textOf(answer.message)).toMatch(/Kits? gefunden \(Seite 1\/\d+\)/);
+    expect(buttonsOf(answer.message).map((b) => b.label)).toEqual([de("kit.results.showOthers")]);
+    const every = await h.run("kit", { public: "jeunes", langue: "toutes" }, { userId: "400000000000000010", locale: "de" });
+    expect(textOf(every.answer.message)).toMatch(/Kits gefunden \(Seite 1\/\d+\)/);
+    expect(buttonsOf(every.answer.message).map((b) => b.label)).toEqual([de("kit.more")]);
   });
 
   it("aide lists the commands a plain member may use", async () => {

@@ -59,6 +59,8 @@ const TABLE: Record<string, Case> = {
   "kit ajouter": { expect: COORDINATION_ONLY, line: () => "kit ajouter" },
   // Without a file it only says how to send one: the refusal comes before, for everyone but coordination.
   "kit importer": { expect: COORDINATION_ONLY, line: () => "kit importer" },
+  "kit modifier": { expect: COORDINATION_ONLY, line: () => "kit modifier kit-jeunes-affiches" },
+  "kit retirer": { expect: COORDINATION_ONLY, line: () => "kit retirer kit-jeunes-videos-courtes" },
   langue: { expect: EVERYONE, line: () => "langue fr" },
   "config canal": { expect: COORDINATION_ONLY, line: () => "config canal commune Namur" },
   "config moderation": { expect: COORDINATION_ONLY, line: () => "config moderation non" },
@@ -128,6 +130,7 @@ const TABLE: Record<string, Case> = {
  */
 const READ_ONLY: Record<string, Case> = {
   boite: { expect: EVERYONE, line: () => "boite" },
+  "kit historique": { expect: COORDINATION_ONLY, line: () => "kit historique kit-jeunes-affiches" },
 };
 
 /** What a refusal for lack of rights says (French: every case runs in French). */

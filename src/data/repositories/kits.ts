@@ -1,8 +1,8 @@
 /** Prisma implementation of {@link KitRepository}. */
 import { z } from "zod";
-import type { Kit, KitRepository } from "../../core/ports.js";
+import type { Kit, KitChange, KitRepository, LinkCheck } from "../../core/ports.js";
 import type { Db } from "../client.js";
-import type { Kit as KitRow } from "../../generated/sqlite/client.js";
+import type { Kit as KitRow, KitChange as KitChangeRow } from "../../generated/sqlite/client.js";
 import {
   audienceSchema,
   checkStored,
@@ -28,6 +28,26 @@ function toKit(row: KitRow): Kit {
     links: parseStored(z.array(z.string()), row.links, origin("links")),
     keywords: parseStored(z.array(z.string()), row.keywords, origin("keywords")),
     updatedAt: row.updatedAt,
+    withdrawnAt: row.withdrawnAt,
+    linkChecks: parseStored(linkChecksSchema, row.linkChecks, origin("linkChecks")),
+  };
+}
+
+const linkChecksSchema = z.record(
+  z.string(),
+  z.object({ status: z.enum(["working", "broken"]), at: z.coerce.date(), reason: z.string().optional() }),
+);
+
+const ACTIONS = ["created", "edited", "withdrawn"] as const;
+
+function toChange(row: KitChangeRow): KitChange {
+  const origin = (column: string) => ({ table: "KitChange", column, id: row.id });
+  return {
+    kitId: row.kitId,
+    personId: row.personId,
+    action: checkStored(z.enum(ACTIONS), row.action, origin("action")),
+    at: row.at,
+    fields: parseStored(z.array(z.string()), row.fields, origin("fields")),
   };
 }
 
@@ -44,6 +64,9 @@ function toColumns(kit: Kit) {
     links: JSON.stringify(kit.links),
     keywords: JSON.stringify(kit.keywords),
     updatedAt: kit.updatedAt,
+    // Left out when not given, so that an import (which knows neither) keeps what is stored.
+    ...(kit.withdrawnAt !== undefined ? { withdrawnAt: kit.withdrawnAt } : {}),
+    ...(kit.linkChecks !== undefined ? { linkChecks: JSON.stringify(kit.linkChecks) } : {}),
   };
 }
 
@@ -69,5 +92,20 @@ export class PrismaKitRepository implements KitRepository {
 
   async count(): Promise<number> {
     return this.db.kit.count();
+  }
+
+  async recordLinkChecks(kitId: string, checks: Record<string, LinkCheck>): Promise<void> {
+    await this.db.kit.updateMany({ where: { id: kitId }, data: { linkChecks: JSON.stringify(checks) } });
+  }
+
+  async recordChange(change: KitChange): Promise<void> {
+    await this.db.kitChange.create({
+      data: { kitId: change.kitId, personId: change.personId, action: change.action, at: change.at, fields: JSON.stringify(change.fields) },
+    });
+  }
+
+  async history(kitId: string): Promise<KitChange[]> {
+    const rows = await this.db.kitChange.findMany({ where: { kitId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    return rows.map(toChange);
   }
 }

@@ -9,6 +9,7 @@ export { importKits, parseCatalogue, kitEntrySchema } from "./catalogue.js";
 export { TextIndex, type TextDoc, type TextField, type TextQueryTerm } from "./text-index.js";
 export { terms, words } from "./normalize.js";
 export type { KitSearchResult } from "./search.js";
+export { checkCatalogueLinks, LINK_CHECK_USER_AGENT, type Fetch } from "./link-check.js";
 
 // What this feature adds to the services every command receives.
 declare module "../../core/commands.js" {

@@ -37,8 +37,16 @@ export interface KitQuery {
   theme?: Theme;
   /** Hard filter. */
   format?: KitFormat;
-  /** Preferred material language: ranks kits available in it first, hides none. */
+  /** Hard filter: only kits whose material exists in this language (`langue:`). */
   language?: Locale;
+  /**
+   * The reader's languages (their own, their commune's): kits whose material exists in one
+   * of them come first; the others are left out and counted (`otherLanguagesOnly`) unless
+   * `allLanguages` is set or no kit exists in these languages.
+   */
+  preferredLanguages?: Locale[];
+  /** Show the kits that exist only in other languages too (after the preferred ones). */
+  allLanguages?: boolean;
   /** The user's commune profile: ranks kits made for it first, then kits for every profile. */
   profile?: CommuneProfile;
 }
@@ -75,6 +83,8 @@ export interface KitSearchResult {
    * matches them all: the hits are the closest, each matching part of the request.
    */
   partial: boolean;
+  /** Matching kits left out because their material exists only in other languages. */
+  otherLanguagesOnly: number;
 }
 
 export interface KitIndexOptions {
@@ -123,7 +133,7 @@ export class KitIndex {
       return this.run(q);
     } catch (error) {
       this.options.onError?.(error);
-      return { total: 0, hits: [], understood: emptyUnderstood(), suggestions: this.commonFacets(), partial: false };
+      return { total: 0, hits: [], understood: emptyUnderstood(), suggestions: this.commonFacets(), partial: false, otherLanguagesOnly: 0 };
     }
   }
 
@@ -184,7 +194,9 @@ export class KitIndex {
     const hardAudience = bitOf(AUDIENCES, q.audience);
     const hardTheme = bitOf(THEMES, q.theme);
     const hardFormat = bitOf(KIT_FORMATS, q.format);
-    const languages = dedupe([...(LOCALES.includes(q.language as Locale) ? [q.language as Locale] : []), ...rq.languages]);
+    const hardLanguage = LOCALES.includes(q.language as Locale) ? (q.language as Locale) : undefined;
+    const preferred = dedupe((Array.isArray(q.preferredLanguages) ? q.preferredLanguages : []).filter((l) => LOCALES.includes(l)));
+    const languages = dedupe([...(hardLanguage ? [hardLanguage] : []), ...rq.languages]);
     const profiles = dedupe([...(PROFILES.includes(q.profile as CommuneProfile) ? [q.profile as CommuneProfile] : []), ...rq.profiles]);
     const req: RankRequest = {
       hardAudience,
@@ -195,7 +207,7 @@ export class KitIndex {
       format: maskOf(KIT_FORMATS, rq.formats),
       profile: maskOf(PROFILES, profiles),
       wordProfile: maskOf(PROFILES, rq.profiles),
-      language: maskOf(LOCALES, languages),
+      language: maskOf(LOCALES, dedupe([...languages, ...preferred])),
       // A kit is listed when it matches a facet word or a free word. Without either (empty
       // query, only a language or a profile), every kit that passes the filters is listed.
       needsMatch: rq.audiences.length + rq.themes.length + rq.formats.length > 0 || rq.text.some((t) => t.free),
@@ -210,6 +222,19 @@ export class KitIndex {
     } finally {
       for (let k = 0; k < found.touched.length; k++) freeMatch[found.touched[k]!] = 0;
       this.text.release(found);
+    }
+
+    let otherLanguagesOnly = 0;
+    if (hardLanguage) hits = hits.filter((h) => h.kit.languages.includes(hardLanguage));
+    else if (preferred.length) {
+      const inPreferred = hits.filter((h) => h.kit.languages.some((l) => preferred.includes(l)));
+      const others = hits.filter((h) => !h.kit.languages.some((l) => preferred.includes(l)));
+      // Nothing in the reader's languages: showing the others beats an empty answer.
+      if (q.allLanguages || inPreferred.length === 0) hits = [...inPreferred, ...others];
+      else {
+        hits = inPreferred;
+        otherLanguagesOnly = others.length;
+      }
     }
 
     const matchedTerms = new Set(rq.text.filter((_, k) => found.matched[k]).map((t) => t.term));
@@ -231,7 +256,7 @@ export class KitIndex {
     // Hits come best first, and the first sort key is how many kinds of facet a kit matches.
     const wanted = [req.audience, req.theme, req.format, req.profile].filter((m) => m !== 0).length;
     const partial = wanted >= 2 && hits.length > 0 && Math.floor(hits[0]!.score / 1_000_000) < wanted;
-    return { total: hits.length, hits, understood, suggestions, partial };
+    return { total: hits.length, hits, understood, suggestions, partial, otherLanguagesOnly };
   }
 
   /** The two most common audiences and themes of the catalogue: always worth a try. */

@@ -2,7 +2,7 @@
  * The kit catalogue as the commands see it: the stored kits behind an in-memory search
  * index, kept in step when a kit is added or edited. Built once at start from the repository.
  */
-import type { Kit, KitRepository } from "../../core/ports.js";
+import type { Kit, KitChange, KitRepository } from "../../core/ports.js";
 import { KitIndex, type KitQuery, type KitSearchResult } from "./search.js";
 
 /**
@@ -16,6 +16,8 @@ const RESULT_CACHE_SIZE = 256;
 /** The index and what is derived from it: one per process, whichever repository reads and writes. */
 interface CatalogState {
   readonly index: KitIndex;
+  /** The kits in the index: the catalogue without the withdrawn ones. */
+  kits: readonly Kit[];
   readonly results: Map<string, KitSearchResult>;
   generation: number;
 }
@@ -28,7 +30,8 @@ export class KitCatalog {
 
   /** Loads every kit once and indexes it. */
   static async load(repo: KitRepository): Promise<KitCatalog> {
-    return new KitCatalog(repo, { index: new KitIndex(await repo.all()), results: new Map(), generation: 0 });
+    const kits = searchable(await repo.all());
+    return new KitCatalog(repo, { index: new KitIndex(kits), kits, results: new Map(), generation: 0 });
   }
 
   /**
@@ -61,7 +64,7 @@ export class KitCatalog {
   }
 
   search(query: KitQuery): KitSearchResult {
-    const key = JSON.stringify([query.words, query.locale, query.audience, query.theme, query.format, query.language, query.profile]);
+    const key = JSON.stringify([query.words, query.locale, query.audience, query.theme, query.format, query.language, query.profile, query.preferredLanguages, query.allLanguages]);
     const cached = this.results.get(key);
     if (cached) {
       // Least recently used goes first: re-insert to mark it as just used.
@@ -87,18 +90,39 @@ export class KitCatalog {
     return this.repo.get(id);
   }
 
-  /** Stores the kit, then rebuilds the index from the repository (the source of truth). */
-  async save(kit: Kit): Promise<void> {
+  /** The kits that can be found (not withdrawn), sorted by id. */
+  active(): readonly Kit[] {
+    return this.state.kits;
+  }
+
+  /**
+   * Stores the kit, records who changed what (when `change` is given), then rebuilds the
+   * index from the repository (the source of truth).
+   */
+  async save(kit: Kit, change?: KitChange): Promise<void> {
     await this.repo.upsert(kit);
+    if (change) await this.repo.recordChange(change);
     await this.reload();
+  }
+
+  /** Every recorded change of a kit, oldest first (withdrawn kits included). */
+  history(id: string): Promise<KitChange[]> {
+    return this.repo.history(id);
   }
 
   /** Re-reads the repository (after an import by another process, for instance). */
   async reload(): Promise<void> {
-    this.index.replace(await this.repo.all());
+    const kits = searchable(await this.repo.all());
+    this.state.kits = kits;
+    this.index.replace(kits);
     this.results.clear();
     this.state.generation++;
   }
+}
+
+/** Withdrawn kits stay stored (for their history) but are never found. */
+function searchable(kits: Kit[]): Kit[] {
+  return kits.filter((k) => !k.withdrawnAt);
 }
 
 /** A shared result must not be changed by one caller under another's feet. */

@@ -68,7 +68,10 @@ export const readCases: ContractCase[] = [
     async run(driver) {
       const help = await driver.run("aide", { locale: "de" });
       expect(joined(help)).toContain(de("help.title"));
-      const kits = await driver.run("kit jeunes", { locale: "de" });
+      // German material first; the kits that exist only in other languages behind a German button.
+      const german = await driver.run("kit jeunes", { locale: "de" });
+      expect(german.buttons).toContain(de("kit.results.showOthers"));
+      const kits = await driver.run("kit jeunes langue:toutes", { locale: "de" });
       expect(joined(kits)).toMatch(messagePattern("de", "kit.results.title", ["total", "page", "pages"]));
       expect(kits.buttons).toContain(de("kit.more"));
     },

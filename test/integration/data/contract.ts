@@ -190,6 +190,35 @@ export function repositoryContract(makeScratch: () => Scratch): void {
       expect(await kits.get("missing")).toBeNull();
     });
 
+    it("records link checks and withdrawals; an upsert that leaves them out keeps them", async () => {
+      const { kits } = db().repos;
+      await kits.upsert(kit({ id: "checked" }));
+      const checks = { "https://example.org/kit.pdf": { status: "broken" as const, at: NOW, reason: "404" } };
+      await kits.recordLinkChecks("checked", checks);
+      expect((await kits.get("checked"))!.linkChecks).toEqual(checks);
+      await kits.upsert({ ...(await kits.get("checked"))!, withdrawnAt: NOW });
+      // What an import writes: the catalogue's fields only.
+      const { withdrawnAt: _w, linkChecks: _l, ...fromImport } = kit({ id: "checked", title: { fr: "Réimporté" } });
+      await kits.upsert(fromImport);
+      const stored = (await kits.get("checked"))!;
+      expect(stored.title.fr).toBe("Réimporté");
+      expect(stored.withdrawnAt).toEqual(NOW);
+      expect(stored.linkChecks).toEqual(checks);
+    });
+
+    it("keeps a kit's changes, oldest first", async () => {
+      const { kits } = db().repos;
+      const later = new Date(NOW.getTime() + 60_000);
+      await kits.recordChange({ kitId: "k1", personId: null, action: "withdrawn", at: later, fields: [] });
+      await kits.recordChange({ kitId: "k1", personId: null, action: "edited", at: NOW, fields: ["title.de", "links"] });
+      await kits.recordChange({ kitId: "k2", personId: null, action: "created", at: NOW, fields: [] });
+      expect(await kits.history("k1")).toEqual([
+        { kitId: "k1", personId: null, action: "edited", at: NOW, fields: ["title.de", "links"] },
+        { kitId: "k1", personId: null, action: "withdrawn", at: later, fields: [] },
+      ]);
+      expect(await kits.history("none")).toEqual([]);
+    });
+
     it("rejects a stored kit whose JSON does not match", async () => {
       await db().repos.kits.upsert(kit({ id: "broken" }));
       await db().prisma.kit.update({ where: { id: "broken" }, data: { themes: '["not-a-theme"]' } });

@@ -37,6 +37,8 @@ export function kit(overrides: Partial<Kit> = {}): Kit {
     links: ["https://example.org/kit.pdf"],
     keywords: ["instagram", "pitch"],
     updatedAt: new Date("2026-03-01T08:30:00.123Z"),
+    withdrawnAt: null,
+    linkChecks: {},
     ...overrides,
   };
 }

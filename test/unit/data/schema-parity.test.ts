@@ -67,6 +67,8 @@ describe("Prisma schemas", () => {
         "Commune",
         "FomRecord",
         "Kit",
+        // who changed a kit and when (kit historique)
+        "KitChange",
         "Lease",
         "Membership",
         "OutboxMessage",

@@ -1,6 +1,6 @@
 /** Shared fixtures of the kit tests: the real catalogue and an in-memory KitRepository. */
 import { readFileSync } from "node:fs";
-import type { Kit, KitRepository } from "../../../src/core/ports.js";
+import type { Kit, KitChange, KitRepository, LinkCheck } from "../../../src/core/ports.js";
 import { parseCatalogue } from "../../../src/features/kits/catalogue.js";
 
 export const CATALOGUE_FILE = new URL("../../../src/data/seed/kits.json", import.meta.url);
@@ -25,12 +25,30 @@ export class MemoryKitRepository implements KitRepository {
     const k = this.rows.get(id);
     return k ? structuredClone(k) : null;
   }
+  private readonly changes: KitChange[] = [];
+
   async upsert(kit: Kit): Promise<void> {
     this.upserts++;
-    this.rows.set(kit.id, structuredClone(kit));
+    // As the database does: what the caller leaves out (withdrawal, link checks) is kept.
+    const before = this.rows.get(kit.id);
+    this.rows.set(kit.id, structuredClone({
+      ...kit,
+      withdrawnAt: kit.withdrawnAt !== undefined ? kit.withdrawnAt : (before?.withdrawnAt ?? null),
+      linkChecks: kit.linkChecks ?? before?.linkChecks ?? {},
+    }));
   }
   async count(): Promise<number> {
     return this.rows.size;
+  }
+  async recordLinkChecks(kitId: string, checks: Record<string, LinkCheck>): Promise<void> {
+    const k = this.rows.get(kitId);
+    if (k) k.linkChecks = structuredClone(checks);
+  }
+  async recordChange(change: KitChange): Promise<void> {
+    this.changes.push(structuredClone(change));
+  }
+  async history(kitId: string): Promise<KitChange[]> {
+    return this.changes.filter((c) => c.kitId === kitId).map((c) => structuredClone(c));
   }
 }
 

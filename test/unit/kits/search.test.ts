@@ -189,10 +189,42 @@ describe("filters", () => {
     expect(search("jeunes", "fr", { audience: "jeunes", format: "questionnaire" }).total).toBe(0);
   });
 
-  it("ranks by an explicit language without hiding kits", () => {
-    const r = search("élus", "fr", { language: "de" });
-    expect(r.total).toBe(search("élus").total);
-    expect(r.hits[0]!.kit.languages).toContain("de");
+  it("filters on an explicit material language: only kits that exist in it", () => {
+    const all = search("jeunes", "de");
+    const r = search("jeunes", "de", { language: "de" });
+    const germanInAll = all.hits.filter((h) => h.kit.languages.includes("de")).length;
+    expect(r.total).toBeGreaterThan(0);
+    expect(r.total).toBe(germanInAll);
+    expect(r.total).toBeLessThan(all.total);
+    for (const h of r.hits) expect(h.kit.languages).toContain("de");
+  });
+
+  it("puts the reader's languages first, leaves the others out and counts them", () => {
+    const all = search("jeunes", "de");
+    const r = search("jeunes", "de", { preferredLanguages: ["de"] });
+    const others = all.hits.filter((h) => !h.kit.languages.includes("de")).length;
+    expect(others).toBeGreaterThan(0);
+    expect(r.otherLanguagesOnly).toBe(others);
+    expect(r.total).toBe(all.total - others);
+    for (const h of r.hits) expect(h.kit.languages).toContain("de");
+    // Asked for: every kit, the German ones first.
+    const shown = search("jeunes", "de", { preferredLanguages: ["de"], allLanguages: true });
+    expect(shown.total).toBe(all.total);
+    expect(shown.otherLanguagesOnly).toBe(0);
+    const firstOther = shown.hits.findIndex((h) => !h.kit.languages.includes("de"));
+    expect(firstOther).toBe(r.total);
+    for (const h of shown.hits.slice(firstOther)) expect(h.kit.languages).not.toContain("de");
+  });
+
+  it("shows kits of other languages when none exists in the reader's", () => {
+    const all = search("jeunes", "en");
+    const onlyFrench = all.hits.filter((h) => !h.kit.languages.includes("en")).length;
+    expect(onlyFrench).toBeGreaterThan(0);
+    // Nobody writes kits in a language no kit exists in: here, pretend English is that language.
+    const none = new KitIndex(kits.map((k) => ({ ...k, languages: k.languages.filter((l) => l !== "en").length ? k.languages.filter((l) => l !== "en") : ["fr"] })));
+    const r = none.search({ words: "jeunes", locale: "en", preferredLanguages: ["en"] });
+    expect(r.total).toBeGreaterThan(0);
+    expect(r.otherLanguagesOnly).toBe(0);
   });
 
   it("ranks kits made for the caller's commune profile first", () => {
