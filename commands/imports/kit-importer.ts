@@ -4,7 +4,7 @@
  * (the button carries only the key); the click checks them again against the data of then.
  */
 import { defineCommand } from "../../src/core/commands.js";
-import { text } from "../../src/core/options.js";
+import { file, text } from "../../src/core/options.js";
 import { message } from "../../src/core/reply.js";
 import type { Block, Reply } from "../../src/core/types.js";
 import { applyPlan, checkImport, hasChanges, planRows } from "../../src/features/imports/index.js";
@@ -40,7 +40,7 @@ export default defineCommand({
   name: "kit importer",
   words: { fr: "kit importer", de: "kit importieren", nl: "kit importeren", en: "kit import" },
   intent: "manage",
-  optionWords: { appliquer: { de: "anwenden", nl: "toepassen", en: "apply" } },
+  optionWords: { fichier: { de: "datei", nl: "bestand", en: "file" }, appliquer: { de: "anwenden", nl: "toepassen", en: "apply" } },
   changesState: true,
   aliases: ["kit import", "kit importieren", "kit importeren"],
   help: {
@@ -52,6 +52,9 @@ export default defineCommand({
   usage: { fr: "kit importer (avec le fichier joint)", de: "kit importer (mit angehängter Datei)", nl: "kit importer (met bijgevoegd bestand)", en: "kit importer (with the file attached)" },
   permission: "kit.manage",
   options: {
+    // Where Discord offers the attachment and Slack's modal its file input; the file itself
+    // comes in `files`, downloaded by the platform.
+    fichier: file({ help: { fr: "Le fichier des kits (CSV, XLSX ou JSON)", de: "Die Kit-Datei (CSV, XLSX oder JSON)", nl: "Het kitbestand (CSV, XLSX of JSON)", en: "The kits file (CSV, XLSX or JSON)" } }),
     appliquer: text({ help: { fr: "Clé de l’import à appliquer (le bouton la donne)", de: "Schlüssel des anzuwendenden Imports (die Schaltfläche gibt ihn)", nl: "Sleutel van de toe te passen import (de knop geeft hem)", en: "Key of the import to apply (the button gives it)" }, max: 40 }),
   },
   async run({ options, files, t, locale, services, actor, now }) {

@@ -11,7 +11,7 @@ import type { LocalizedText } from "./types.js";
 import { normalizeInputText } from "./input-text.js";
 import { parseDecimalInt } from "./numbers.js";
 
-export type OptionKind = "text" | "choice" | "int" | "list";
+export type OptionKind = "text" | "choice" | "int" | "list" | "file";
 
 export interface OptionMeta {
   kind: OptionKind;
@@ -98,6 +98,17 @@ export function int(o: { help: LocalizedText; min?: number; max?: number; defaul
     return v;
   }, z.number().int().min(min).max(max)) as z.ZodType<number>;
   return { meta: { kind: "int", help: o.help, required: false, min: o.min, max: o.max }, schema };
+}
+
+/**
+ * A file attached to the command (a Discord attachment option, a Slack modal's file input).
+ * The platform downloads it and hands it over as `files` in the command context, never as
+ * the option's value: the option only says where a platform offers the attachment. Typed
+ * text has no file, so `fichier:x` on a line is refused with a message saying to attach it.
+ */
+export function file(o: { help: LocalizedText }): Opt<undefined> {
+  const schema = z.preprocess((v) => (v === null || v === "" ? undefined : v), z.undefined()) as z.ZodType<undefined>;
+  return { meta: { kind: "file", help: o.help, required: false }, schema };
 }
 
 export type OptionSpecs = Record<string, Opt<unknown>>;

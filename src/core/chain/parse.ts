@@ -60,6 +60,7 @@ function describeIssues(issues: z.core.$ZodIssue[], def: CommandDefinition, raw:
     if (meta.required && (given === undefined || given === "")) byField.set(option, t("error.option.required", { option: word }));
     else if (meta.kind === "choice" || meta.kind === "list")
       byField.set(option, t("error.option.choice", { option: word, value: prefixWithin(String(given ?? ""), 60), values: (meta.values ?? []).join(", ") }));
+    else if (meta.kind === "file") byField.set(option, t("error.option.file", { option: word }))
     else if (meta.kind === "int")
       byField.set(option, t("error.option.int", { option: word, min: meta.min ?? "-", max: meta.max ?? "-" }));
     else byField.set(option, t("error.option.text", { option: word, max: meta.max ?? 500 }));

@@ -27,7 +27,7 @@ import {
 import type { Inbound } from "../../core/inbound.js";
 import type { Logger } from "../../core/logger.js";
 import type { DeliverOptions } from "../../core/platform.js";
-import type { IncomingCommand, Locale, Reply } from "../../core/types.js";
+import type { IncomingCommand, IncomingFile, Locale, Reply } from "../../core/types.js";
 import { DEFAULT_LOCALE } from "../../core/types.js";
 import { toLocale, translator } from "../../core/i18n/catalogue.js";
 import { clip, prefixWithin } from "../../core/clip.js";
@@ -39,6 +39,7 @@ import { commandAt, FAMILIES } from "./families.js";
 import type { DiscordMessage } from "./render.js";
 import type { DiscordTarget, DiscordVia, Mode, Submission } from "./replies.js";
 import { Responder } from "./responder.js";
+import { downloadAttachments, MAX_ATTACHMENT_BYTES, type AttachmentRef, type Downloaded } from "./attachments.js";
 
 /** What the interaction handler works with. */
 export interface InteractionDeps {
@@ -123,9 +124,34 @@ export class InteractionHandler {
     const group = top?.type === ApplicationCommandOptionType.SubcommandGroup ? top : undefined;
     const sub = group ? group.options?.[0] : top;
     const options: Record<string, unknown> = {};
-    for (const o of sub?.options ?? []) options[o.name] = o.value;
+    const attachments: AttachmentRef[] = [];
+    for (const o of sub?.options ?? []) {
+      // An attachment is a file for the core (`files`), not an option's value.
+      if (o.type === ApplicationCommandOptionType.Attachment) {
+        if (o.attachment) attachments.push(o.attachment);
+      } else options[o.name] = o.value;
+    }
     const name = commandAt(i.commandName, group?.name, sub?.name ?? "aide");
-    await this.answer(i, r, { ...incomingFrom(i), structured: { name, options } }, "reply");
+    const incoming: IncomingCommand = { ...incomingFrom(i), structured: { name, options } };
+    if (attachments.length > 0) {
+      // The download may take longer than Discord's 3 s: acknowledge first.
+      await r.defer("reply", true);
+      const got = await downloadAttachments(attachments);
+      if ("refused" in got) return this.refuseFile(i, r, got);
+      incoming.files = got.files;
+    }
+    await this.answer(i, r, incoming, "reply");
+  }
+
+  /** A file too large or unreadable: said in the user's language, nothing run. */
+  private async refuseFile(i: Interaction, r: Responder, got: Exclude<Downloaded, { files: IncomingFile[] }>) {
+    const t = translator(localeOf(i));
+    const content =
+      got.refused === "tooLarge"
+        ? t("files.tooLarge", { file: got.file, size: Math.ceil(got.size / 1024), max: MAX_ATTACHMENT_BYTES / 1024 })
+        : t("files.downloadFailed", { file: got.file });
+    this.d.logger.info({ interaction: i.id, file: got.file, refused: got.refused }, "discord attachment refused");
+    await r.editOriginal({ content, allowed_mentions: mentionsOff });
   }
 
   /** "Partager avec le réseau" on a message: the initiative form, with its text and link. */
@@ -198,7 +224,7 @@ export class InteractionHandler {
     const queued = this.d.inbound.busy();
     const work = this.d.inbound.handle(incoming);
     const early = queued ? undefined : await within(work, this.d.deferAfterMs);
-    if (!early) await r.defer(mode, true);
+    if (!early && !r.deferred) await r.defer(mode, true);
     const reply = early ? early.value : await work;
     await this.d.deliver(reply, { target: targetOf(i, { responder: r, mode, submission, prefill }), ephemeral: reply.visibility === "ephemeral" });
   }

@@ -87,6 +87,7 @@ const WORDS: Record<string, Words> = {
   doublon: w("duplikat", "duplicaat", "duplicate"),
   id: w("id", "id", "id"),
   appliquer: w("anwenden", "toepassen", "apply"),
+  fichier: w("datei", "bestand", "file"),
   accueil: w("startseite", "startpagina", "home"),
   "tableau-epingler": w("übersicht-anheften", "overzicht-vastzetten", "pin-dashboard"),
   "commune-ajouter": w("gemeinde-hinzufuegen", "gemeente-toevoegen", "add-commune"),

@@ -111,6 +111,9 @@ function option(namer: Namer, where: string, name: string, spec: Opt<unknown>): 
     case "list":
       // Several values, comma-separated, as typed on Slack; the core validates them.
       return { ...base, type: ApplicationCommandOptionType.String, max_length: 500 };
+    case "file":
+      // Discord uploads it and sends it resolved with the interaction (interactions.ts downloads it).
+      return { ...base, type: ApplicationCommandOptionType.Attachment };
     case "text":
       return {
         ...base,

@@ -112,6 +112,12 @@ export class FakeDiscord {
   /** Guild members by user id (username): everyone who sent an interaction, plus those a test adds. */
   readonly members = new Map<string, string>();
   readonly gateway: FakeGateway;
+  /**
+   * Files uploaded as attachment options, served as Discord's CDN serves them
+   * (`/ephemeral-attachments/{channel}/{id}/{name}?ex=…`), by path; `cdnRequests` records the paths fetched.
+   */
+  readonly cdn = new Map<string, { data: Buffer; contentType: string }>();
+  readonly cdnRequests: string[] = [];
   private readonly events = new EventEmitter();
   private port = 0;
 
@@ -162,7 +168,33 @@ export class FakeDiscord {
       guilds: () => this.guilds.map((g) => guildJson(g, this.bot)),
       emit: (event, detail) => this.changed(event, detail),
     });
-    server.on("request", (req, res) => void handleRest(this, req, res));
+    server.on("request", (req, res) => {
+      const path = new URL(req.url ?? "/", "http://x").pathname;
+      if (path.startsWith("/ephemeral-attachments/")) return this.serveAttachment(path, res);
+      void handleRest(this, req, res);
+    });
+  }
+
+  /**
+   * An attachment option's upload, as Discord makes it when the person picks the file: the
+   * resolved attachment of the interaction (`data.resolved.attachments[id]`), its file on the CDN.
+   */
+  attach(channelId: string, name: string, data: Buffer, contentType = "application/octet-stream"): Record<string, unknown> {
+    const id = snowflake();
+    const path = `/ephemeral-attachments/${channelId}/${id}/${encodeURIComponent(name)}`;
+    this.cdn.set(path, { data, contentType });
+    const url = `http://127.0.0.1:${this.port}${path}?ex=6a1b2c3d&is=6a1a0000&hm=${id.slice(-8)}`;
+    return { id, filename: name, size: data.byteLength, url, proxy_url: url, content_type: contentType, ephemeral: true };
+  }
+
+  private serveAttachment(path: string, res: import("node:http").ServerResponse): void {
+    this.cdnRequests.push(path);
+    const file = this.cdn.get(path);
+    if (!file) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("Not Found");
+      return;
+    }
+    res.writeHead(200, { "content-type": file.contentType, "content-length": String(file.data.byteLength) }).end(file.data);
   }
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {

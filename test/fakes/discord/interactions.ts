@@ -124,11 +124,19 @@ function locate(fake: FakeDiscord, path: string, stale: boolean): { root: string
   return { root, sub: first, spec: top };
 }
 
+/** A file the person picks for an attachment option. */
+export interface PickedFile {
+  name: string;
+  data: Buffer;
+  contentType?: string;
+}
+
 /** Typed options of a subcommand, as Discord types them from the registration. */
 function typedOptions(spec: Spec | undefined, path: string, values: Record<string, string | number>, focused?: string) {
   return Object.entries(values).map(([name, value]) => {
     const type = spec ? spec.options?.find((o) => o.name === name)?.type : 3;
     if (type === undefined) throw new Error(`fake discord: /${path} has no option ${name}`);
+    if (type === 11) throw new Error(`fake discord: option ${name} is an attachment, pass it in files`);
     if (type === 4 && (typeof value !== "number" || !Number.isInteger(value)) && name !== focused) {
       throw new Error(`fake discord: option ${name} needs an integer`);
     }
@@ -137,16 +145,27 @@ function typedOptions(spec: Spec | undefined, path: string, values: Record<strin
 }
 
 /** The `data` of `/root [group] sub options...`: Discord sends base names, whatever the user's language. */
-function commandData(fake: FakeDiscord, path: string, values: Record<string, string | number>, focused?: string, stale = false) {
+function commandData(fake: FakeDiscord, path: string, values: Record<string, string | number>, focused?: string, stale = false, files: Record<string, PickedFile> = {}, channelId = "0") {
   const { root, group, sub, spec } = locate(fake, path, stale);
-  const leaf = { name: sub, type: 1, options: typedOptions(spec, path, values, focused) };
+  const options: Json[] = typedOptions(spec, path, values, focused);
+  // An attachment option's value is the attachment id; the attachment itself is in `resolved`.
+  const attachments: Record<string, Json> = {};
+  for (const [name, picked] of Object.entries(files)) {
+    if (spec?.options?.find((o) => o.name === name)?.type !== 11) throw new Error(`fake discord: /${path} has no attachment option ${name}`);
+    const attachment = fake.attach(channelId, picked.name, picked.data, picked.contentType);
+    attachments[attachment.id as string] = attachment;
+    options.push({ name, type: 11, value: attachment.id });
+  }
+  const leaf = { name: sub, type: 1, options };
   const id = registered(fake, root, true)?.id ?? snowflake();
-  return { id, name: root, type: 1, guild_id: fake.guild.id, options: group ? [{ name: group, type: 2, options: [leaf] }] : [leaf] };
+  const resolved = Object.keys(attachments).length ? { resolved: { attachments } } : {};
+  return { id, name: root, type: 1, guild_id: fake.guild.id, options: group ? [{ name: group, type: 2, options: [leaf] }] : [leaf], ...resolved };
 }
 
 /** `/root sub name:value...` or `/root group sub ...` (interaction type 2); `path` is `root sub` or `root group sub`. */
-export function sendCommand(fake: FakeDiscord, path: string, values: Record<string, string | number>, who: Who, opts: { stale?: boolean } = {}): InteractionRecord {
-  return fake.interact(base(fake, 2, commandData(fake, path, values, undefined, opts.stale), who));
+export function sendCommand(fake: FakeDiscord, path: string, values: Record<string, string | number>, who: Who, opts: { stale?: boolean; files?: Record<string, PickedFile> } = {}): InteractionRecord {
+  const channelId = fake.channel(who.channel ?? "general").id;
+  return fake.interact(base(fake, 2, commandData(fake, path, values, undefined, opts.stale, opts.files, channelId), who));
 }
 
 /** Autocomplete while typing `option` (type 4). */

@@ -53,6 +53,12 @@ describe("/cdce kit importer (chat)", () => {
     expect(textOf(reply)).toContain("Joignez à la commande le fichier des kits");
   });
 
+  it("a typed fichier: is refused with a message to attach the file, nothing run", async () => {
+    const reply = await run(app, "kit importer fichier:kits.csv", COORD);
+    expect(textOf(reply)).toContain("« fichier » attend un fichier joint");
+    expect(textOf(reply)).not.toContain("Joignez à la commande le fichier des kits");
+  });
+
   it("the report, then Appliquer writes the new kit; a second click finds nothing waiting", async () => {
     const reply = await send("kits.csv", withNewKit("kit-affiche-test-import"));
     const text = textOf(reply);
