@@ -74,7 +74,11 @@ export default defineCommand({
       return message(locale, t("imports.chat.applied", { count }));
     }
     const file = files[0];
-    if (!file) return message(locale, t("imports.chat.noFile"));
+    if (!file) {
+      // Slack asks for the file in a dialog; elsewhere the message says how to attach it.
+      const askFile = { command: "kit importer", title: t("imports.chat.askTitle"), label: t("imports.chat.askLabel"), submitLabel: t("imports.chat.askSubmit"), extensions: ["csv", "xlsx", "json"] };
+      return { ...message(locale, t("imports.chat.noFile")), askFile };
+    }
     if (codec.formatOf(file.name) === null) return message(locale, t("imports.chat.unknownType", { file: file.name }));
     if (file.data.byteLength > MAX_BYTES) return message(locale, t("imports.chat.tooLarge", { file: file.name, size: Math.ceil(file.data.byteLength / 1024), max: MAX_BYTES / 1024 }));
     const { plan, sheet } = await checkImport(codec, "kits", file.name, file.data, targets);

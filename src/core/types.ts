@@ -143,6 +143,17 @@ export interface Form {
   usage?: string;
 }
 
+/** A dialog asking for one file, whose submission runs `command` with the file in `files`. */
+export interface FileRequest {
+  /** The registry command that receives the file (`kit importer`). */
+  command: string;
+  title: string;
+  label: string;
+  submitLabel: string;
+  /** Extensions offered, without the dot (`csv`, `xlsx`, `json`). */
+  extensions: string[];
+}
+
 /**
  * The neutral reply every command returns. Adapters render it (Block Kit, embeds, text)
  * and split it to respect their platform limits.
@@ -155,6 +166,11 @@ export interface Reply {
   blocks: Block[];
   /** When set, the platform opens this form instead of (or before) showing the reply. */
   form?: Form;
+  /**
+   * The command wants a file it did not get: a platform that can ask for one in a dialog
+   * (Slack's modal file input) opens it; the others show the reply, which says how to attach it.
+   */
+  askFile?: FileRequest;
   /** Field-level validation errors for a submitted form: field name -> message. */
   fieldErrors?: Record<string, string>;
   /** Language the reply is written in (adapters may need it for their own chrome). */

@@ -64,7 +64,7 @@ describe("Slack app manifest", () => {
 
   it("asks for the fewest scopes, each justified in the YAML", () => {
     const m = buildManifest(registry, { variant: "http" }) as any;
-    expect(m.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "users:read", "channels:history", "groups:history", "im:history", "im:write", "files:write", "app_mentions:read"]);
+    expect(m.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "users:read", "channels:history", "groups:history", "im:history", "im:write", "files:read", "files:write", "app_mentions:read"]);
     expect(m.oauth_config.scopes.user).toBeUndefined();
     const text = manifestYaml(registry, { variant: "http" });
     for (const { scope, why } of BOT_SCOPES) expect(text).toContain(`- "${scope}"  # ${why}`);

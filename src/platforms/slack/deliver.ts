@@ -10,11 +10,11 @@ import type { Inbound } from "../../core/inbound.js";
 import type { Logger } from "../../core/logger.js";
 import type { DeliverOptions, ReplyTarget } from "../../core/platform.js";
 import { message } from "../../core/reply.js";
-import { DEFAULT_LOCALE, type Form, type IncomingCommand, type Locale, type Reply } from "../../core/types.js";
+import { DEFAULT_LOCALE, type FileRequest, type Form, type IncomingCommand, type IncomingFile, type Locale, type Reply } from "../../core/types.js";
 import { toLocale, translator } from "../../core/i18n/catalogue.js";
 import { describeSlackError, isAccessError } from "./errors.js";
 import { uploadReplyFiles } from "./files.js";
-import { formView } from "./modal.js";
+import { fileView, formView } from "./modal.js";
 import { slackPayloads, type SlackPayload } from "./render.js";
 import type { SlackProfile, UserDirectory } from "./users.js";
 
@@ -27,6 +27,8 @@ export interface SlackContext {
   logger: Logger;
   /** The slash command as typed in Slack (`/cdce`), for usage hints. */
   command: string;
+  /** The bot token, for downloading files people give in a modal (url_private needs it). */
+  botToken: string;
 }
 
 /** Slack's handles on the conversation of a command or click (a form submission has none). */
@@ -53,6 +55,8 @@ export interface Invocation {
   respond?: RespondFn;
   /** Slack's stamp of a click, when there is one. */
   actedAt?: Date;
+  /** Files given in a modal's file input, downloaded. */
+  files?: IncomingFile[];
 }
 
 /** Where the reply to `inv` goes. */
@@ -77,6 +81,7 @@ export function toIncoming(inv: Invocation, profile: SlackProfile): IncomingComm
   };
   if (inv.channelId) incoming.channel = { platform: "slack", workspaceId: inv.teamId, channelId: inv.channelId };
   if (inv.actedAt) incoming.actedAt = inv.actedAt;
+  if (inv.files) incoming.files = inv.files;
   if (inv.structured) incoming.structured = inv.structured;
   else incoming.text = inv.text ?? "";
   return incoming;
@@ -141,6 +146,19 @@ export async function openForm(ctx: SlackContext, form: Form, target: SlackTarge
   }
 }
 
+/** Opens the modal asking for a file; false when Slack refused or cannot (no trigger). */
+async function askFile(ctx: SlackContext, request: FileRequest, target: SlackTarget, locale: Locale): Promise<boolean> {
+  const triggerId = target.via.triggerId;
+  if (!triggerId) return false;
+  try {
+    await ctx.client.views.open({ trigger_id: triggerId, view: fileView(request, { command: request.command, channelId: target.channel?.channelId, locale }) });
+    return true;
+  } catch (err) {
+    ctx.logger.warn({ error: describeSlackError(err), command: request.command }, "views.open failed for a file input: answering with the message");
+    return false;
+  }
+}
+
 /** When no modal could open: the form's title and the line to type instead. */
 function typedForm(ctx: SlackContext, form: Form, locale: Locale): Reply {
   const usage = form.usage ? `\n\`${ctx.command} ${form.usage}\`` : "";
@@ -153,6 +171,8 @@ export async function deliver(ctx: SlackContext, reply: Reply, { target, ephemer
     if (await openForm(ctx, reply.form, target, reply.locale)) return;
     return send(ctx, target, typedForm(ctx, reply.form, reply.locale), ephemeral);
   }
+  // The reply itself says how to give the file: it is the answer when no dialog can open.
+  if (reply.askFile && (await askFile(ctx, reply.askFile, target, reply.locale))) return;
   return send(ctx, target, reply, ephemeral);
 }
 

@@ -60,8 +60,9 @@ const SLASH_COMMAND = "/cdce";
  */
 export function createSlackAdapterWith(deps: PlatformDeps, options: SlackAdapterOptions = {}): SlackAdapter {
   const { config, inbound } = deps;
-  const botToken = config.SLACK_BOT_TOKEN;
-  if (!botToken) throw new Error("SLACK_BOT_TOKEN is not set");
+  const token = config.SLACK_BOT_TOKEN;
+  if (!token) throw new Error("SLACK_BOT_TOKEN is not set");
+  const botToken: string = token;
   const mode = config.SLACK_APP_TOKEN ? "socket" : "http";
   if (mode === "http" && !config.SLACK_SIGNING_SECRET) throw new Error("SLACK_SIGNING_SECRET is required in HTTP mode");
   const secrets = [botToken, config.SLACK_APP_TOKEN ?? "", config.SLACK_SIGNING_SECRET ?? ""];
@@ -139,7 +140,7 @@ export function createSlackAdapterWith(deps: PlatformDeps, options: SlackAdapter
     });
     const users = new UserDirectory(app.client, { logger, ttlMs: options.usersTtlMs });
     inbound.users.register("slack", { lookup: (_workspaceId, userId) => users.whoIs(userId) });
-    ctx = { inbound, users, client: app.client, logger, command: SLASH_COMMAND };
+    ctx = { inbound, users, client: app.client, logger, command: SLASH_COMMAND, botToken };
     registerListeners(app, ctx, { track, submitDeadlineMs: options.submitDeadlineMs });
     registerConversationListeners(app, ctx, { track, botUserId: auth.user_id });
     registerHomeListeners(app, ctx, { track });

@@ -8,6 +8,7 @@
 import type { App, BlockButtonAction, ViewSubmitAction } from "@slack/bolt";
 import { BUTTON_ACTION_PREFIX } from "./render.js";
 import { FORM_CALLBACK_ID, readMeta, readValues, viewErrors, type ViewState } from "./modal.js";
+import { registerFileSubmissions } from "./file-submission.js";
 import { deliver, dispatch, handleInvocation, targetOf, tellFailure, type Invocation, type SlackContext } from "./deliver.js";
 import { describeSlackError } from "./errors.js";
 import type { Reply } from "../../core/types.js";
@@ -23,10 +24,11 @@ export interface ListenerHooks {
 }
 
 /** Lets the acknowledgement leave the process before the heavy work takes the event loop. */
-const afterAck = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const afterAck = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Registers the `/cdce` command, button and modal-submission listeners on a Bolt app. */
 export function registerListeners(app: App, ctx: SlackContext, hooks: ListenerHooks): void {
+  registerFileSubmissions(app, ctx, hooks);
   app.command(ctx.command, async ({ command, ack, respond }) => {
     await ack();
     await afterAck();

@@ -19,6 +19,7 @@ export const BOT_SCOPES: ReadonlyArray<{ scope: string; why: string }> = [
   { scope: "groups:history", why: "the same check in private channels linked with /cdce config canal" },
   { scope: "im:history", why: "the same check in direct messages (personal reminders); and the message.im event: a person writing to the bot in its DM" },
   { scope: "im:write", why: "conversations.open: a person's DM channel id, where that check reads (a DM is posted to the user id), and where a private reply's files go" },
+  { scope: "files:read", why: "the file input of the modal that asks for a file (/cdce kit importer): files.info, then the file's private url" },
   { scope: "files:write", why: "files.uploadV2: files that come with a reply (calendar .ics, map, personal export), in the channel for a public reply, else in the user's DM" },
   { scope: "app_mentions:read", why: "the app_mention event: a person who mentions the bot in a channel gets the closest commands" },
 ];

@@ -4,7 +4,7 @@
  * reply's `fieldErrors` become the `response_action: "errors"` map Slack shows under fields.
  */
 import type { types } from "@slack/bolt";
-import type { Form, Locale } from "../../core/types.js";
+import type { FileRequest, Form, Locale } from "../../core/types.js";
 import { toPlain, truncate } from "./mrkdwn.js";
 
 /** The callback_id of every form modal; the submission listener matches it. */
@@ -99,4 +99,33 @@ export function viewErrors(fieldErrors: Record<string, string>, blockIds: string
     errors[first] = truncate([errors[first], ...orphans].filter(Boolean).join(" · "), MODAL.error);
   }
   return errors;
+}
+
+/** The callback_id of the modal that asks for a file (a reply's `askFile`). */
+export const FILE_CALLBACK_ID = "cdce_file";
+/** The block_id of its one input: the file input. */
+export const FILE_BLOCK_ID = "fichier";
+
+/**
+ * The modal asking for one file: an input block with a `file_input` element (Slack keeps the
+ * upload and gives its id in the submission; the app needs `files:read` to show it). Slack's
+ * `filetypes` only filters the picker: the command checks the file again.
+ */
+export function fileView(request: FileRequest, meta: FormMeta): types.ModalView {
+  const element: types.FileInput = { type: "file_input", action_id: INPUT_ACTION_ID, filetypes: request.extensions, max_files: 1 };
+  const privateMetadata = JSON.stringify({ c: meta.command, ch: meta.channelId, l: meta.locale });
+  return {
+    type: "modal",
+    callback_id: FILE_CALLBACK_ID,
+    title: { type: "plain_text", text: truncate(toPlain(request.title), MODAL.title) || "CDCE" },
+    submit: { type: "plain_text", text: truncate(toPlain(request.submitLabel), MODAL.button) || "OK" },
+    private_metadata: privateMetadata.length <= MODAL.metadata ? privateMetadata : JSON.stringify({ c: meta.command }),
+    blocks: [{ type: "input", block_id: FILE_BLOCK_ID, label: { type: "plain_text", text: truncate(toPlain(request.label), MODAL.label) || "File" }, element }],
+  };
+}
+
+/** The ids of the files a file input's submission holds (`state.values[block][action].files`). */
+export function readFileIds(state: Record<string, Record<string, { files?: Array<{ id?: unknown }> | null }>> | undefined): string[] {
+  const files = state?.[FILE_BLOCK_ID]?.[INPUT_ACTION_ID]?.files ?? [];
+  return files.map((f) => f.id).filter((id): id is string => typeof id === "string" && id !== "");
 }
