@@ -14,16 +14,16 @@ const DOWNLOAD_TIMEOUT_MS = 15_000;
 
 export type SlackDownload = { files: IncomingFile[] } | { refused: "tooLarge"; file: string; size: number } | { refused: "failed"; file: string; reason: string };
 
-export async function downloadSlackFiles(client: webApi.WebClient, token: string, ids: readonly string[], maxBytes = MAX_SLACK_FILE_BYTES): Promise<SlackDownload> {
+export async function downloadSlackFiles(client: webApi.WebClient, token: string, given: ReadonlyArray<{ id: string; name?: string }>, maxBytes = MAX_SLACK_FILE_BYTES): Promise<SlackDownload> {
   const files: IncomingFile[] = [];
-  for (const id of ids) {
+  for (const { id, name: shown } of given) {
     let info: { name?: string; size?: number; mimetype?: string; url_private_download?: string; url_private?: string } | undefined;
     try {
       info = (await client.files.info({ file: id })).file;
     } catch (err) {
-      return { refused: "failed", file: id, reason: `files.info: ${(err as { data?: { error?: string } }).data?.error ?? (err as Error).message}` };
+      return { refused: "failed", file: shown ?? id, reason: `files.info: ${(err as { data?: { error?: string } }).data?.error ?? (err as Error).message}` };
     }
-    const name = info?.name ?? id;
+    const name = info?.name ?? shown ?? id;
     const url = info?.url_private_download ?? info?.url_private;
     if (!url) return { refused: "failed", file: name, reason: "no download url" };
     if ((info?.size ?? 0) > maxBytes) return { refused: "tooLarge", file: name, size: info!.size! };

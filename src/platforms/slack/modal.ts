@@ -124,8 +124,8 @@ export function fileView(request: FileRequest, meta: FormMeta): types.ModalView 
   };
 }
 
-/** The ids of the files a file input's submission holds (`state.values[block][action].files`). */
-export function readFileIds(state: Record<string, Record<string, { files?: Array<{ id?: unknown }> | null }>> | undefined): string[] {
+/** The files a file input's submission holds (`state.values[block][action].files`): id, and name as Slack shows it. */
+export function readFileIds(state: Record<string, Record<string, { files?: Array<{ id?: unknown; name?: unknown }> | null }>> | undefined): Array<{ id: string; name?: string }> {
   const files = state?.[FILE_BLOCK_ID]?.[INPUT_ACTION_ID]?.files ?? [];
-  return files.map((f) => f.id).filter((id): id is string => typeof id === "string" && id !== "");
+  return files.filter((f) => typeof f.id === "string" && f.id !== "").map((f) => ({ id: f.id as string, ...(typeof f.name === "string" ? { name: f.name } : {}) }));
 }

@@ -45,6 +45,11 @@ export interface SlackHarness {
   /** Submits an opened modal with these field values. */
   submit(view: any, values: Record<string, string>, user?: FakeUser): Promise<AckResult>;
   /**
+   * Submits an opened modal whose file inputs got these files (block_id -> files): Slack
+   * uploads each and puts its file object in `state.values[block][action].files`.
+   */
+  submitFiles(view: any, files: Record<string, Array<{ name: string; data: Buffer; mimetype?: string }>>, user?: FakeUser): Promise<AckResult>;
+  /**
    * An Events API event (test/fakes/slack/events.ts builds them), wrapped in its
    * `event_callback` and delivered as Slack does: only when the app subscribes to it and
    * holds its scope (per the manifest the bot generates); otherwise `delivered` is false.
@@ -88,6 +93,22 @@ export async function createSlackHarness(o: { mode: Mode; logger?: Logger; submi
     await app.close();
     await fake.close();
     throw err;
+  }
+  /** A view_submission of `view` with this `state`, as Slack sends it. */
+  function submitState(view: any, state: Record<string, unknown>, user: FakeUser): Promise<AckResult> {
+    const payload = {
+      type: "view_submission",
+      team: { id: TEAM_ID, domain: "cdce" },
+      user: { id: user.id, username: user.name, name: user.name, team_id: TEAM_ID },
+      api_app_id: "A0CDCE",
+      token: "deprecated-verification-token",
+      trigger_id: fake.api.newTrigger(user.id),
+      view: { ...view, state },
+      response_urls: [],
+      is_enterprise_install: false,
+      enterprise: null,
+    };
+    return deliverPayload("interactive", payload, interactiveBody(payload));
   }
   const eventsUrl = () => `http://127.0.0.1:${adapter.port()}/slack/events`;
 
@@ -161,21 +182,18 @@ export async function createSlackHarness(o: { mode: Mode; logger?: Logger; submi
       };
       return { ack: await deliverPayload("interactive", payload, interactiveBody(payload)), responseUrl };
     },
+    async submitFiles(view, files, user = USERS.fr!) {
+      const values: Record<string, Record<string, unknown>> = {};
+      for (const block of view.blocks ?? []) {
+        if (block.element?.type !== "file_input") continue;
+        const picked = (files[block.block_id] ?? []).map((f) => fake.api.userUpload(user.id, f.name, f.data, f.mimetype));
+        values[block.block_id] = { [block.element.action_id]: { type: "file_input", files: picked } };
+      }
+      return submitState(view, { values }, user);
+    },
     async submit(view, values, user = USERS.fr!) {
       const state = { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: { type: "plain_text_input", value: v } }])) };
-      const payload = {
-        type: "view_submission",
-        team: { id: TEAM_ID, domain: "cdce" },
-        user: { id: user.id, username: user.name, name: user.name, team_id: TEAM_ID },
-        api_app_id: "A0CDCE",
-        token: "deprecated-verification-token",
-        trigger_id: fake.api.newTrigger(user.id),
-        view: { ...view, state },
-        response_urls: [],
-        is_enterprise_install: false,
-        enterprise: null,
-      };
-      return deliverPayload("interactive", payload, interactiveBody(payload));
+      return submitState(view, state, user);
     },
     async event(event) {
       const payload = eventCallback(event);

@@ -80,7 +80,7 @@ export class FakeSlack {
   private readonly responseUses = new Map<string, number>();
 
   private constructor(readonly options: { botToken: string; appToken: string }) {
-    this.api = new WebApi({ teamId: TEAM_ID, botToken: options.botToken, socketUrl: () => this.socket.nextUrl(), uploadUrl: (id) => `${this.url}/upload/${id}` });
+    this.api = new WebApi({ teamId: TEAM_ID, botToken: options.botToken, socketUrl: () => this.socket.nextUrl(), uploadUrl: (id) => `${this.url}/upload/${id}`, privateUrl: (id, name) => `${this.url}/files-pri/${TEAM_ID}-${id}/${encodeURIComponent(name)}` });
   }
 
   static async start(options: Partial<{ botToken: string; appToken: string }> = {}): Promise<FakeSlack> {
@@ -164,7 +164,26 @@ export class FakeSlack {
       res.writeHead(accepted ? 200 : 404, { "content-type": "text/plain" }).end(accepted ? `OK - ${raw.length}` : "not_found");
       return;
     }
+    // A file's private url (url_private, url_private_download): with the bot token only, as
+    // Slack does; without it Slack answers a redirect to its sign-in page, never the file.
+    if (req.method === "GET" && path.startsWith("/files-pri/")) return this.privateFile(path, req, res);
     res.writeHead(404).end();
+  }
+
+  /** Private-url downloads, with whether they carried the bot token. */
+  readonly downloads: Array<{ path: string; authorized: boolean }> = [];
+
+  private privateFile(path: string, req: IncomingMessage, res: ServerResponse): void {
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith("Bearer ") ? auth.slice(7) : undefined;
+    const id = /^\/files-pri\/[^/-]+-([^/]+)\//.exec(path)?.[1] ?? "";
+    const file = this.api.privateFile(id, token);
+    this.downloads.push({ path, authorized: token === this.options.botToken });
+    if (!file) {
+      res.writeHead(302, { location: `https://cdce.slack.com/?redir=${encodeURIComponent(path)}`, "content-type": "text/html" }).end("<html>sign in</html>");
+      return;
+    }
+    res.writeHead(200, { "content-type": file.mimetype, "content-length": String(file.data.byteLength) }).end(file.data);
   }
 
   private apiCall(method: string, req: IncomingMessage, body: string, res: ServerResponse): void {

@@ -117,6 +117,12 @@ export function viewProblems(view: unknown): string[] {
     ids.add(id);
     const label = textOf(b.label) ?? "";
     if (b.type === "input" && (!label || label.length > 2000)) problems.push(`input ${id}: label length ${label.length}`);
+    const el = isObj(b.element) ? b.element : undefined;
+    if (el?.type === "file_input") {
+      // Slack's file input: filetypes an array of extensions, max_files 1 to 10.
+      if (el.filetypes !== undefined && (!Array.isArray(el.filetypes) || el.filetypes.some((t: unknown) => typeof t !== "string" || t.startsWith(".")))) problems.push(`input ${id}: filetypes`);
+      if (el.max_files !== undefined && (!Number.isInteger(el.max_files) || Number(el.max_files) < 1 || Number(el.max_files) > 10)) problems.push(`input ${id}: max_files ${String(el.max_files)}`);
+    }
   }
   return problems;
 }

@@ -26,6 +26,7 @@ const NEEDS = new Map([
   ["conversations.open", "im:write"],
   ["files.getUploadURLExternal", "files:write"],
   ["files.completeUploadExternal", "files:write"],
+  ["files.info", "files:read"],
 ]);
 
 export type Failure =
@@ -77,9 +78,21 @@ export interface StoredFile {
   title?: string;
 }
 
+/** A file a person uploaded in a modal's file input: Slack keeps it, the app sees its id. */
+export interface UserFile {
+  id: string;
+  name: string;
+  mimetype: string;
+  filetype: string;
+  user: string;
+  data: Buffer;
+}
+
 export class WebApi {
   readonly users = new Map<string, FakeUser>();
   readonly files = new Map<string, StoredFile>();
+  /** Files people uploaded through a file input, by id (files.info reads them). */
+  readonly userFiles = new Map<string, UserFile>();
   readonly history = new Map<string, StoredMessage[]>();
   readonly ephemerals: Array<{ channel: string; user: string; text?: string; blocks?: unknown[] }> = [];
   readonly views: Array<{ id: string; view: any; user?: string }> = [];
@@ -108,7 +121,60 @@ export class WebApi {
   private triggerSeq = 0;
   private clock = 1_764_410_000;
 
-  constructor(private readonly o: { teamId: string; botToken: string; socketUrl: () => string; uploadUrl: (fileId: string) => string }) {}
+  constructor(private readonly o: { teamId: string; botToken: string; socketUrl: () => string; uploadUrl: (fileId: string) => string; privateUrl: (fileId: string, name: string) => string }) {}
+
+  /** `user` picks a file in a file input: Slack uploads it and returns the file object the submission carries. */
+  userUpload(user: string, name: string, data: Buffer, mimetype = "application/octet-stream"): Record<string, unknown> {
+    const id = `F${String(++this.seq).padStart(8, "0")}`;
+    const filetype = name.includes(".") ? name.split(".").pop()!.toLowerCase() : "binary";
+    this.userFiles.set(id, { id, name, mimetype, filetype, user, data });
+    return this.fileObject(this.userFiles.get(id)!);
+  }
+
+  /** The bytes of a private url, for the bot token only (anything else: undefined, Slack's sign-in page). */
+  privateFile(fileId: string, token: string | undefined): UserFile | undefined {
+    if (token !== this.o.botToken || this.refusal) return undefined;
+    return this.userFiles.get(fileId);
+  }
+
+  /** A file object as Slack gives it (files.info, a file input's state). */
+  private fileObject(f: UserFile): Record<string, unknown> {
+    const url = this.o.privateUrl(f.id, f.name);
+    return {
+      id: f.id,
+      created: this.clock,
+      timestamp: this.clock,
+      name: f.name,
+      title: f.name,
+      mimetype: f.mimetype,
+      filetype: f.filetype,
+      pretty_type: f.filetype.toUpperCase(),
+      user: f.user,
+      user_team: this.o.teamId,
+      editable: false,
+      size: f.data.byteLength,
+      mode: "hosted",
+      is_external: false,
+      external_type: "",
+      is_public: false,
+      public_url_shared: false,
+      display_as_bot: false,
+      username: "",
+      url_private: url,
+      url_private_download: url.replace(/\/([^/]+)$/, "/download/$1"),
+      permalink: `https://cdce.slack.com/files/${f.user}/${f.id}/${encodeURIComponent(f.name)}`,
+      channels: [],
+      groups: [],
+      ims: [],
+      comments_count: 0,
+    };
+  }
+
+  private fileInfo(args: Record<string, any>): Answer {
+    const f = this.userFiles.get(String(args.file ?? ""));
+    if (!f) return fail("file_not_found");
+    return ok({ file: this.fileObject(f), comments: [], response_metadata: { next_cursor: "" } });
+  }
 
   /** The bytes of an upload URL's POST; false when no such upload was announced (or it was done). */
   receiveUpload(fileId: string, data: Buffer): boolean {
@@ -186,6 +252,8 @@ export class WebApi {
         return this.uploadUrl(args);
       case "files.completeUploadExternal":
         return this.completeUpload(args);
+      case "files.info":
+        return this.fileInfo(args);
       default:
         return fail("unknown_method");
     }
