@@ -1,4 +1,5 @@
 /** Prisma implementation of the events repository: events, slots, RSVPs, preferences. */
+import { randomUUID } from "node:crypto";
 import type { Db } from "../client.js";
 import type { CdceEvent, NewEvent, NewSlot, Registration, EventFilter, EventRepository, JoinInput, JoinResult, LeaveResult } from "../../features/events/index.js";
 import { isNotFound, isUniqueViolation } from "../errors.js";
@@ -70,6 +71,9 @@ export class PrismaEventRepository implements EventRepository {
   }
 
   async slots(eventId: string) {
+    // Most events (every webinar) have none, and every click asks: looked for in plain SQL first.
+    const any = await this.db.$queryRaw<Array<{ one: number | bigint }>>`SELECT 1 AS "one" FROM "EventSlot" WHERE "eventId" = ${eventId} LIMIT 1`;
+    if (any.length === 0) return [];
     const rows = await this.db.eventSlot.findMany({ where: { eventId }, orderBy: { position: "asc" } });
     return rows.map(toSlot);
   }
@@ -136,7 +140,11 @@ export class PrismaEventRepository implements EventRepository {
     const { eventId, slotId, personId, communeId, now, requestedAt = now } = input;
     return withRetry(this.db, async (tx) => {
       const key = { eventId_slotId_personId: { eventId, slotId, personId } };
-      const existing = await tx.registration.findUnique({ where: key });
+      // Most clicks of a burst are a person's first: looked for in plain SQL (an ORM query costs
+      // several times its CPU), the row read whole only when there is one (a double click, a comeback).
+      const found = await tx.$queryRaw<Array<{ id: string }>>`
+        SELECT "id" FROM "Registration" WHERE "eventId" = ${eventId} AND "slotId" = ${slotId} AND "personId" = ${personId}`;
+      const existing = found.length ? await tx.registration.findUnique({ where: key }) : null;
       if (existing && existing.status !== "left") {
         // A double click whose later click was handled first: the place is the first click's.
         const first = requestedAt < existing.requestedAt ? requestedAt : existing.requestedAt;
@@ -150,7 +158,16 @@ export class PrismaEventRepository implements EventRepository {
           if (moved.count === 0) throw new SeatConflict();
           return toRegistration({ ...existing, ...data });
         }
-        return toRegistration(await tx.registration.create({ data: { eventId, slotId, personId, ...data } }));
+        // Plain SQL too; a concurrent first click of the same person (a double click handled by the
+        // other replica) wins the unique key: this try is then replayed and finds its row.
+        const id = randomUUID();
+        const inserted = await tx.$queryRaw<Array<{ id: string }>>`
+          INSERT INTO "Registration" ("id", "eventId", "personId", "slotId", "communeId", "status", "requestedAt", "attendedAt", "createdAt", "updatedAt")
+          VALUES (${id}, ${eventId}, ${personId}, ${slotId}, ${communeId}, ${status}, ${requestedAt}, ${null}, ${now}, ${now})
+          ON CONFLICT ("eventId", "slotId", "personId") DO NOTHING
+          RETURNING "id"`;
+        if (inserted.length === 0) throw new SeatConflict();
+        return { id, eventId, slotId, personId, communeId, status, requestedAt, attendedAt: null };
       };
       if (seatLast) {
         const registration = await write("going");
@@ -170,10 +187,12 @@ export class PrismaEventRepository implements EventRepository {
 
   async waitlistPosition(registration: Registration): Promise<number> {
     const { eventId, slotId, requestedAt, id } = registration;
-    // Counted, not read: the waitlist of a burst holds hundreds of rows.
-    return this.db.registration.count({
-      where: { eventId, slotId, status: "waitlist", OR: [{ requestedAt: { lt: requestedAt } }, { requestedAt, id: { lte: id } }] },
-    });
+    // Counted, not read: the waitlist of a burst holds hundreds of rows (plain SQL: every waitlisted click asks).
+    const rows = await this.db.$queryRaw<Array<{ n: number | bigint }>>`
+      SELECT COUNT(*) AS "n" FROM "Registration"
+      WHERE "eventId" = ${eventId} AND "slotId" = ${slotId} AND "status" = 'waitlist'
+        AND ("requestedAt" < ${requestedAt} OR ("requestedAt" = ${requestedAt} AND "id" <= ${id}))`;
+    return Number(rows[0]?.n ?? 0);
   }
 
   leave(input: { eventId: string; slotId: string; personId: string }): Promise<LeaveResult> {
