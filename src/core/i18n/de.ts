@@ -46,7 +46,6 @@ export const de: Record<keyof typeof fr, string> = {
   "kit.add.badLink": "Der Link muss mit https:// beginnen.",
   "kit.add.badTitle": "Der Titel muss mindestens einen Buchstaben oder eine Ziffer enthalten.",
   "kit.add.created": "Kit „{title}“ wurde in den Katalog aufgenommen (Kennung `{id}`).",
-  "kit.add.updated": "Kit „{title}“ wurde aktualisiert (Kennung `{id}`).",
   "form.submit": "Speichern",
   "help.title": "Was ich für Sie tun kann",
   "help.usage": "Beispiel:",

@@ -46,7 +46,6 @@ export const en: Record<keyof typeof fr, string> = {
   "kit.add.badLink": "The link must start with https://",
   "kit.add.badTitle": "The title must contain at least one letter or digit.",
   "kit.add.created": "Kit “{title}” added to the catalogue (id `{id}`).",
-  "kit.add.updated": "Kit “{title}” updated (id `{id}`).",
   "form.submit": "Save",
   "help.title": "What I can do for you",
   "help.usage": "Example:",

@@ -44,7 +44,6 @@ export const fr = {
   "kit.add.badLink": "Le lien doit commencer par https://",
   "kit.add.badTitle": "Le titre doit contenir au moins une lettre ou un chiffre.",
   "kit.add.created": "Kit « {title} » ajouté au catalogue (identifiant `{id}`).",
-  "kit.add.updated": "Kit « {title} » mis à jour (identifiant `{id}`).",
   "form.submit": "Enregistrer",
   "help.title": "Ce que je peux faire pour vous",
   "help.usage": "Exemple :",

@@ -46,7 +46,6 @@ export const nl: Record<keyof typeof fr, string> = {
   "kit.add.badLink": "De link moet beginnen met https://",
   "kit.add.badTitle": "De titel moet minstens één letter of cijfer bevatten.",
   "kit.add.created": "Kit ‘{title}’ toegevoegd aan de catalogus (id `{id}`).",
-  "kit.add.updated": "Kit ‘{title}’ bijgewerkt (id `{id}`).",
   "form.submit": "Opslaan",
   "help.title": "Wat ik voor u kan doen",
   "help.usage": "Voorbeeld:",

@@ -72,12 +72,22 @@ export function localize(text: LocalizedText, max: number): { value: string; map
 class Namer {
   readonly derived = new Set<string>();
 
-  name(word: string, where: string): { name: string; name_localizations: LocalizationMap } {
+  /** `own`: the words the command itself gives this name (an option's `optionWords`), read first. */
+  name(word: string, where: string, own?: Partial<Record<"de" | "nl" | "en", string>>): { name: string; name_localizations: LocalizationMap } {
     if (word !== word.toLowerCase() || !NAME_PATTERN.test(word)) throw new Error(`"${word}" is not a valid Discord command or option name`);
+    const fromCommand = own && ownWords(own);
+    if (fromCommand) return { name: word, name_localizations: { fr: word, de: fromCommand.de, nl: fromCommand.nl, "en-GB": fromCommand.en, "en-US": fromCommand.en } as LocalizationMap };
     const { map, derived } = localizedName(word);
     if (derived) this.derived.add(`${where}: ${word}`);
     return { name: word, name_localizations: map };
   }
+}
+
+/** A command's own words as Discord names (lower case, dashes for spaces), when all three fit Discord's rule. */
+function ownWords(own: Partial<Record<"de" | "nl" | "en", string>>): Record<"de" | "nl" | "en", string> | undefined {
+  const asName = (w: string | undefined) => w?.toLowerCase().trim().replace(/\s+/g, "-");
+  const de = asName(own.de), nl = asName(own.nl), en = asName(own.en);
+  return de && nl && en && [de, nl, en].every((n) => NAME_PATTERN.test(n)) ? { de, nl, en } : undefined;
 }
 
 function choices(values: readonly string[]): APIApplicationCommandOptionChoice<string>[] {
@@ -89,10 +99,10 @@ function choices(values: readonly string[]): APIApplicationCommandOptionChoice<s
   });
 }
 
-function option(namer: Namer, where: string, name: string, spec: Opt<unknown>): APIApplicationCommandBasicOption {
+function option(namer: Namer, where: string, name: string, spec: Opt<unknown>, own?: Partial<Record<"de" | "nl" | "en", string>>): APIApplicationCommandBasicOption {
   const { meta } = spec;
   const description = localize(meta.help, LIMITS.description);
-  const base = { ...namer.name(name, `${where} option`), description: description.value, description_localizations: description.map, required: meta.required };
+  const base = { ...namer.name(name, `${where} option`, own), description: description.value, description_localizations: description.map, required: meta.required };
   switch (meta.kind) {
     case "int":
       return {
@@ -144,7 +154,7 @@ function subcommand(namer: Namer, def: CommandDefinition, slot: Slot): APIApplic
     ...namer.name(slot.sub, where),
     description: description.value,
     description_localizations: description.map,
-    options: ordered(def).map(([n, spec]) => option(namer, where, n, spec)),
+    options: ordered(def).map(([n, spec]) => option(namer, where, n, spec, def.optionWords?.[n])),
   };
 }
 
