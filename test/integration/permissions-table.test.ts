@@ -126,10 +126,12 @@ const TABLE: Record<string, Case> = {
 /**
  * Read-only commands whose audience is a choice worth pinning: a permission added to one of
  * them later must change its row here. `boite` lists what arrived in the caller's own
- * terminal (one reader): anyone.
+ * terminal (one reader): anyone. `accueil` shows one's own home (and only records, for
+ * oneself, that it was opened, so that later changes refresh it): anyone.
  */
 const READ_ONLY: Record<string, Case> = {
   boite: { expect: EVERYONE, line: () => "boite" },
+  accueil: { expect: EVERYONE, line: () => "accueil" },
   "kit historique": { expect: COORDINATION_ONLY, line: () => "kit historique kit-jeunes-affiches" },
 };
 
