@@ -120,6 +120,25 @@ export class PrismaIdentityRepository implements IdentityRepository {
   }
 
   /** Oldest link first. */
+  async recipient(personId: string): Promise<{ locale: Person["locale"]; accounts: Array<Pick<PlatformAccount, "platform" | "workspaceId" | "userId">> } | null> {
+    // One statement in plain SQL: every reply that says "I will tell you" asks, and each
+    // message the outbox sends (an ORM read of the person, then of the accounts, is two
+    // queries of several times this one's CPU).
+    const rows = await this.db.$queryRaw<Array<{ locale: string; platform: string | null; workspaceId: string | null; userId: string | null }>>`
+      SELECT p."locale", a."platform", a."workspaceId", a."userId"
+      FROM "Person" p LEFT JOIN "PlatformAccount" a ON a."personId" = p."id"
+      WHERE p."id" = ${personId}
+      ORDER BY a."createdAt" ASC, a."id" ASC`;
+    const first = rows[0];
+    if (!first) return null;
+    return {
+      locale: checkStored(localeSchema, first.locale, { table: "Person", column: "locale", id: personId }),
+      accounts: rows
+        .filter((r) => r.platform !== null && r.workspaceId !== null && r.userId !== null)
+        .map((r) => ({ platform: checkStored(platformSchema, r.platform, { table: "PlatformAccount", column: "platform", id: personId }), workspaceId: r.workspaceId!, userId: r.userId! })),
+    };
+  }
+
   async accounts(personId: string): Promise<PlatformAccount[]> {
     const rows = await this.db.platformAccount.findMany({
       where: { personId },
