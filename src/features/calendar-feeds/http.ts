@@ -111,7 +111,7 @@ export function createFeedHandler(services: FeedServices): HandleFeedRequest {
       now,
     });
     const etag = feedEtag(body);
-    const headers: Record<string, string> = {
+    const headers = {
       ETag: etag,
       "Cache-Control": `${built.personal ? "private" : "public"}, max-age=${Math.min(REFRESH_SECONDS, 900)}`,
       // A feed address is a capability: never sent on as a referrer, never indexed.
