@@ -4,6 +4,7 @@ import { defineMessages, type KeysOf } from "../../core/i18n/bundles.js";
 export const feedMessages = defineMessages({
   fr: {
     "feeds.personal.name": "CDCE · Mon agenda",
+    "feeds.button": "S’abonner (suit les changements)",
     "feeds.personal.description": "Les webinaires et évènements où vous êtes inscrit·e (et, au CoPil, l’échéance du Fair-O-Mètre de votre commune), tenus à jour par le bot du réseau des Communes du Commerce Équitable.",
     "feeds.commune.name": "CDCE · {commune}",
     "feeds.commune.description": "Les évènements publics de {commune}, Commune du Commerce Équitable, tenus à jour par le bot du réseau.",
@@ -22,6 +23,7 @@ export const feedMessages = defineMessages({
   },
   de: {
     "feeds.personal.name": "CDCE · Mein Kalender",
+    "feeds.button": "Abonnieren (folgt den Änderungen)",
     "feeds.personal.description": "Die Webinare und Veranstaltungen, für die Sie angemeldet sind (und, in der Steuerungsgruppe, der Fair-O-Meter-Termin Ihrer Gemeinde), aktuell gehalten vom Bot des Netzwerks der Fair-Trade-Gemeinden.",
     "feeds.commune.name": "CDCE · {commune}",
     "feeds.commune.description": "Die öffentlichen Veranstaltungen von {commune}, Fair-Trade-Gemeinde, aktuell gehalten vom Bot des Netzwerks.",
@@ -40,6 +42,7 @@ export const feedMessages = defineMessages({
   },
   nl: {
     "feeds.personal.name": "CDCE · Mijn agenda",
+    "feeds.button": "Abonneren (volgt de wijzigingen)",
     "feeds.personal.description": "De webinars en evenementen waarvoor je ingeschreven bent (en, in de stuurgroep, de Fair-O-Meter-deadline van je gemeente), bijgehouden door de bot van het netwerk van Fairtrade-gemeenten.",
     "feeds.commune.name": "CDCE · {commune}",
     "feeds.commune.description": "De openbare evenementen van {commune}, Fairtrade-gemeente, bijgehouden door de bot van het netwerk.",
@@ -58,6 +61,7 @@ export const feedMessages = defineMessages({
   },
   en: {
     "feeds.personal.name": "CDCE · My agenda",
+    "feeds.button": "Subscribe (follows changes)",
     "feeds.personal.description": "The webinars and events you registered for (and, on the steering committee, your commune’s Fair-O-Meter due date), kept current by the bot of the Fair Trade Towns network.",
     "feeds.commune.name": "CDCE · {commune}",
     "feeds.commune.description": "The public events of {commune}, Fair Trade Town, kept current by the network’s bot.",

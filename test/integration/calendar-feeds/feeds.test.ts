@@ -49,6 +49,12 @@ describe.each(providers)("calendar feeds on %s", (_name, makeApp) => {
     await app?.close();
   });
 
+  it("offers the subscription from /cdce agenda, next to the one-off file", async () => {
+    const agenda = await run(app, "agenda", UA);
+    const buttons = agenda.blocks.flatMap((b) => (b.type === "actions" ? b.buttons : []));
+    expect(buttons.map((b) => b.command)).toEqual(expect.arrayContaining(["agenda ics", "agenda lien"]));
+  });
+
   it("gives a private address once: https and webcal, at least 128 random bits, only its hash stored", async () => {
     const r = await run(app, "agenda lien", UA);
     expect(r.visibility).toBe("ephemeral");
