@@ -33,7 +33,8 @@ export function parseFeed(body: string): ParsedFeed {
 
 /** The seconds before the start of each VALARM of an event (positive = before). */
 export function alarmOffsets(vevent: ICAL.Component): number[] {
-  return vevent.getAllSubcomponents("valarm").map((a) => -(a.getFirstPropertyValue("trigger") as ICAL.Duration).toSeconds());
+  // `+ 0`: an alarm right at the start reads as 0, not -0.
+  return vevent.getAllSubcomponents("valarm").map((a) => -(a.getFirstPropertyValue("trigger") as ICAL.Duration).toSeconds() + 0);
 }
 
 export const start = (vevent: ICAL.Component) => new ICAL.Event(vevent).startDate.toJSDate();

@@ -33,6 +33,15 @@ describe("feed lines", () => {
     expect(ev.getFirstPropertyValue("summary")).toBe("Stand; marché, Noël");
     expect(ev.getFirstPropertyValue("sequence")).toBe(3);
   });
+
+  it("ties every alarm to the start, also one that rings after it (a volunteer's later slot)", () => {
+    const body = buildFeed({ name: "n", description: "d", entries: [{ ...entry, alarms: [3600, 0, -600] }], now: new Date("2027-10-01T00:00:00Z") });
+    const unfolded = body.replace(/\r\n /g, "");
+    expect(unfolded).toContain("TRIGGER;RELATED=START:-PT1H\r\n");
+    expect(unfolded).toContain("TRIGGER;RELATED=START:PT0S\r\n");
+    expect(unfolded).toContain("TRIGGER;RELATED=START:PT10M\r\n");
+    expect(unfolded).not.toContain("RELATED=END");
+  });
 });
 
 describe("ETag", () => {

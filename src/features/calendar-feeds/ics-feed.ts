@@ -7,7 +7,7 @@
  * ical-generator writes the calendar's NAME and X-WR-CALDESC without escaping and has no
  * RFC 7986 DESCRIPTION: those lines are added here, escaped and folded.
  */
-import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from "ical-generator";
+import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from "ical-generator";
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import { DateTime } from "luxon";
 
@@ -28,7 +28,7 @@ export interface FeedEntry {
   status: "CONFIRMED" | "TENTATIVE" | "CANCELLED";
   /** A timed entry in its zone, or an all-day entry on a day stored as UTC midnight. */
   when: { kind: "timed"; start: Date; end: Date; timeZone: string } | { kind: "day"; day: Date };
-  /** Seconds before the start at which to show an alarm. */
+  /** Seconds before the start at which to show an alarm (negative: after the start, a volunteer's later slot). */
   alarms?: number[];
 }
 
@@ -90,7 +90,9 @@ export function buildFeed(feed: FeedCalendar): string {
         ? { start: local(e.when.start, e.when.timeZone), end: local(e.when.end, e.when.timeZone), timezone: e.when.timeZone }
         : { start: e.when.day, end: new Date(e.when.day.getTime() + 86_400_000), allDay: true, transparency: ICalEventTransparency.TRANSPARENT }),
     });
-    for (const seconds of e.alarms ?? []) event.createAlarm({ type: ICalAlarmType.display, trigger: seconds, description: e.summary });
+    // Related to the start explicitly: without it ical-generator ties a trigger after the start
+    // to the END (and its constructor ignores a `relatesTo` option, hence the call).
+    for (const seconds of e.alarms ?? []) event.createAlarm({ type: ICalAlarmType.display, trigger: seconds, description: e.summary }).relatesTo(ICalAlarmRelatesTo.start);
   }
   const calendarLines = [
     `NAME:${escapeText(feed.name)}`,

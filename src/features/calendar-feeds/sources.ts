@@ -49,18 +49,31 @@ export function alarmSeconds(start: Date, offsets: readonly Offset[], zone: stri
   return [...out].sort((a, b) => b - a);
 }
 
+async function earliestSlot(s: FeedSources, event: CdceEvent, slotIds: string[]): Promise<Date> {
+  const starts = (await s.events.repo.slots(event.id)).filter((slot) => slotIds.includes(slot.id)).map((slot) => slot.startsAt.getTime());
+  return starts.length ? new Date(Math.min(...starts)) : event.startsAt;
+}
+
 export async function personalEntries(s: FeedSources, personId: string, now: Date, t: Translate): Promise<FeedEntry[]> {
   const person = await s.repos.identity.getPerson(personId);
   const zone = person?.timeZone ?? DEFAULT_TIME_ZONE;
   // One entry per event (a volunteer may hold several slots of one): a seat wins over a wait.
-  const byEvent = new Map<string, { event: CdceEvent; going: boolean }>();
+  const byEvent = new Map<string, { event: CdceEvent; going: boolean; slotIds: string[] }>();
   for (const { event, registration } of await s.events.repo.forPerson(personId, since(now))) {
-    const seen = byEvent.get(event.id);
-    byEvent.set(event.id, { event, going: (seen?.going ?? false) || registration.status === "going" });
+    const seen = byEvent.get(event.id) ?? { event, going: false, slotIds: [] };
+    const going = registration.status === "going";
+    byEvent.set(event.id, { event, going: seen.going || going, slotIds: going && registration.slotId ? [...seen.slotIds, registration.slotId] : seen.slotIds });
   }
   const entries: FeedEntry[] = [];
-  for (const { event, going } of [...byEvent.values()].slice(0, MAX_ENTRIES)) {
-    const alarms = going && event.state === "scheduled" ? alarmSeconds(event.startsAt, (await s.events.offsetsFor(personId, event)).offsets, zone) : [];
+  for (const { event, going, slotIds } of [...byEvent.values()].slice(0, MAX_ENTRIES)) {
+    let alarms: number[] = [];
+    if (going && event.state === "scheduled") {
+      // The entry keeps the event's own times (its UID is the event's, as in the .ics file), but
+      // the alarms ring when the bot's reminders do: before the earliest slot the person holds.
+      const anchor = slotIds.length ? await earliestSlot(s, event, slotIds) : event.startsAt;
+      const late = (anchor.getTime() - event.startsAt.getTime()) / 1000;
+      alarms = alarmSeconds(anchor, (await s.events.offsetsFor(personId, event)).offsets, zone).map((sec) => sec - late);
+    }
     entries.push(eventEntry(event, { waiting: !going, alarms, note: going ? undefined : t("feeds.waitlist") }));
   }
   const copilOf = new Set((await s.repos.memberships.activeFor(personId, now)).filter((m) => m.role === "copil" && m.communeId).map((m) => m.communeId!));

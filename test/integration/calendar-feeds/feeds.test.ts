@@ -131,6 +131,17 @@ describe.each(providers)("calendar feeds on %s", (_name, makeApp) => {
     expect(b.events.map((e) => String(e.getFirstPropertyValue("uid")))).toEqual([await uidOf(webinar)]);
   });
 
+  it("a volunteer's slot: the entry keeps the event's times and UID, the alarms ring before their slot", async () => {
+    const stand = codeOf(textOf(await run(app, 'evenement creer type:stand titre:"Stand de Pâques" debut:"27/03 9h-13h" lieu:Halle creneaux:"9h-11h x1, 11h-13h x2"', COPIL_NAMUR)));
+    await run(app, `webinaire rejoindre ${stand} creneau:2`, UB);
+    const tokenB = tokens[1]!;
+    const ev = parseFeed((await getFeed(app, `/cal/p/${tokenB}.ics`)).body).byUid(await uidOf(stand))!;
+    expect(start(ev).toISOString()).toBe("2027-03-27T08:00:00.000Z"); // the event, 09:00 CET
+    // Local defaults "1d" and "2h", before the 11:00 slot: 26 March 09:00 (a day before the event's start), and 09:00 (its start).
+    expect(alarmOffsets(ev)).toEqual([86400, 0]);
+    expect(ev.getAllSubcomponents("valarm")[1]!.getFirstProperty("trigger")!.getParameter("related")).toBe("START");
+  });
+
   it("a person on the waiting list sees the webinar as TENTATIVE, without alarms, in their language", async () => {
     const tokenC = tokenIn(textOf(await run(app, "termine link", UC)))!;
     tokens.push(tokenC);
