@@ -37,6 +37,8 @@ export type HandleFeedRequest = (req: FeedRequest) => Promise<FeedResponse | nul
 export type FeedServices = Pick<Services, "events" | "repos" | "calendarFeeds" | "clock" | "logger">;
 
 const NOT_FOUND: FeedResponse = { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }, body: "Not found\n" };
+/** The database (or anything else) failed: calendar applications try again later. */
+const UNAVAILABLE: FeedResponse = { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "300" }, body: "Unavailable\n" };
 
 const asLocale = (v: string | null | undefined): Locale | null => (v && (LOCALES as readonly string[]).includes(v) ? (v as Locale) : null);
 
@@ -96,7 +98,15 @@ export function createFeedHandler(services: FeedServices): HandleFeedRequest {
     if (parsed === "unknown") return NOT_FOUND;
     const kind = parsed.target.kind;
     const now = services.clock();
-    const built = await build(parsed.target, asLocale(parsed.lang), now);
+    let built: Built | null;
+    try {
+      built = await build(parsed.target, asLocale(parsed.lang), now);
+    } catch (err) {
+      // Answered here rather than thrown: a web server's error log would write the request's
+      // path, and with it the token. The error text cannot hold the token: queries carry its hash.
+      log.error({ feed: kind, err: err instanceof Error ? err.message : String(err) }, "calendar feed failed");
+      return UNAVAILABLE;
+    }
     if (!built) {
       log.info({ feed: kind, status: 404 }, "calendar feed not found");
       return NOT_FOUND;

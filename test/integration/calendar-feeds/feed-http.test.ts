@@ -80,3 +80,18 @@ describe("calendar feeds over HTTP", () => {
     expect((await fetch(`${base}/initiatives`)).status).toBe(418);
   });
 });
+
+describe("calendar feeds when the database fails", () => {
+  it("answers 503 without the path, and logs the failure without the token", async () => {
+    const { captureLogger } = await import("../../helpers/capture-logger.js");
+    const logger = captureLogger();
+    const broken = await createTestApp({ publicUrl: "https://cdce.example.be", logger });
+    const token = tokenIn(textOf(await run(broken, "agenda lien", { user: "db-down" })))!;
+    await broken.close(); // the database is gone from under the handler
+    const res = await createFeedHandler(broken.services)({ path: `/cal/p/${token}.ics`, headers: {} });
+    expect(res?.status).toBe(503);
+    expect(res?.body).toBe("Unavailable\n");
+    expect(logger.entries.some((e) => e.msg === "calendar feed failed")).toBe(true);
+    expect(JSON.stringify(logger.entries)).not.toContain(token);
+  });
+});
