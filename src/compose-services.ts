@@ -26,6 +26,8 @@ import { PrismaPendingImportStore } from "./data/repositories/pending-imports.js
 import { sheetCodec } from "./data/spreadsheet/index.js";
 import { PlatformCalendars } from "./core/calendar.js";
 import { PrismaCalendarMirrorStore } from "./data/calendar-mirror-store.js";
+import { CalendarFeedService } from "./features/calendar-feeds/index.js";
+import { PrismaFeedTokenStore } from "./data/repositories/calendar-feeds.js";
 
 export interface ServiceBase {
   provider: "sqlite" | "postgresql";
@@ -36,6 +38,8 @@ export interface ServiceBase {
   platforms?: readonly Platform[];
   /** The terminal demo's movable clock, when this run is the terminal demo (src/scheduler/demo-clock.ts). */
   demo?: DemoClock;
+  /** PUBLIC_URL: where the public web server (and the calendar feeds) answer; unset, none is served. */
+  publicUrl?: string;
 }
 
 /** What lives as long as the process, whichever client the services are over. */
@@ -97,6 +101,7 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     homeVisits: new PrismaHomeVisitRepository(db),
     community: { ...createCommunity(db), geo: base.geo },
     events,
+    calendarFeeds: new CalendarFeedService({ tokens: new PrismaFeedTokenStore(db), publicUrl: base.publicUrl }),
     imports: { codec: sheetCodec, pending: new PrismaPendingImportStore(db) },
     ...(base.demo ? { demo: base.demo } : {}),
   };

@@ -57,6 +57,11 @@ const schema = z.object({
     .regex(/^\s*(slack|discord|terminal):[^:,\s]+:[^:,\s]+(\s*,\s*(slack|discord|terminal):[^:,\s]+:[^:,\s]+)*\s*$/, "must be platform:workspace:user, comma-separated")
     .optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(),
+  /**
+   * The public web address of the bot (`https://cdce.example.be`): the calendar feeds'
+   * addresses are given under it (`/cal/...`); unset, `/cdce agenda lien` says feeds are off.
+   */
+  PUBLIC_URL: url.refine((v) => /^https?:\/\//.test(v), "must start with https:// (or http:// for a local test)").optional(),
   /** Port of /healthz and /metrics; 0 turns them off. */
   HTTP_PORT: port.default(0),
   /**
