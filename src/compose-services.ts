@@ -73,7 +73,7 @@ async function inTransaction<T>(db: Db, base: Shared, processNotifier: OutboxNot
   let due: Date[] = [];
   const result = await runTransaction(db, async (tx) => {
     due = []; // a run that is tried again starts with nothing queued
-    const repos = createRepositories(tx);
+    const repos = createRepositories(tx, base.provider);
     const store = new PrismaOutboxStore(tx, base.provider, base.clock);
     const notifier = new OutboxNotifier({ store, repos, clock: base.clock, logger: base.logger.child({ component: "outbox" }), platforms: base.platforms });
     notifier.onQueued((dueAt) => due.push(dueAt));
