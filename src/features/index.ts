@@ -6,7 +6,7 @@
 import { CommandRegistry, type AnyCommand } from "../core/commands.js";
 import type { JobDefinition } from "../core/jobs.js";
 import type { ChangeHook } from "../core/chain/context.js";
-import { addMessages } from "../core/i18n/catalogue.js";
+import { addMessages, quoteCommandsFrom } from "../core/i18n/catalogue.js";
 import network from "./network/feature.js";
 import kits from "./kits/feature.js";
 import events from "./events/feature.js";
@@ -30,6 +30,9 @@ export const FEATURES = [network, home, kits, imports, events, calendarFeeds, in
 addMessages(FEATURES.flatMap((f) => f.messages ?? []));
 
 export const COMMANDS: readonly AnyCommand[] = FEATURES.flatMap((f) => f.commands);
+
+// Commands quoted in German, Dutch and English messages show that reader's words for them.
+quoteCommandsFrom(new CommandRegistry(COMMANDS));
 
 export const JOBS: readonly JobDefinition[] = FEATURES.flatMap((f) => f.jobs ?? []);
 
