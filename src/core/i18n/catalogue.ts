@@ -10,7 +10,7 @@ import { de } from "./de.js";
 import { nl } from "./nl.js";
 import { en } from "./en.js";
 import type { FeatureMessageKeys } from "./bundles.js";
-import { localizeCommandSpans, type CommandLookup } from "./command-spans.js";
+import { localizeCommandLine, localizeCommandSpans, type CommandLookup } from "./command-spans.js";
 import { LOCALES, type Locale } from "../types.js";
 
 const CORE = { fr, de, nl, en };
@@ -53,6 +53,14 @@ export function quoteCommandsFrom(lookup: CommandLookup): void {
   commands = lookup;
   merged = undefined;
   compiled.clear();
+}
+
+/**
+ * A command line (what follows `/cdce `) as a reader of `locale` would type it: the terminal
+ * shows its buttons' commands so, in the reader's words (French as written).
+ */
+export function quoteCommand(line: string, locale: Locale): string {
+  return locale === "fr" || !commands ? line : localizeCommandLine(line, locale, commands);
 }
 
 function merge(locale: Locale): Catalogue {

@@ -1,6 +1,8 @@
 /** Renders a neutral Reply as readable plain text for the terminal: replies and notifications alike. */
 import type { Block, Form, Reply } from "../../core/types.js";
 import { revealReplyLinks } from "../../core/links.js";
+import { quoteCommand } from "../../core/i18n/catalogue.js";
+import type { Locale } from "../../core/types.js";
 
 /** Neutral Markdown -> plain text: bold/italic markers dropped, links as "label <url>". */
 export function plain(md: string): string {
@@ -10,7 +12,7 @@ export function plain(md: string): string {
     .replace(/(^|\s)_([^_]+)_(?=\s|$|[.,;:!?])/g, "$1$2");
 }
 
-function block(b: Block, buttons: string[]): string[] {
+function block(b: Block, buttons: string[], locale: Locale): string[] {
   switch (b.type) {
     case "header":
       return [`== ${plain(b.text)} ==`];
@@ -26,7 +28,8 @@ function block(b: Block, buttons: string[]): string[] {
     case "actions":
       return b.buttons.map((btn) => {
         buttons.push(btn.command);
-        return `  [${buttons.length}] ${btn.label}  → /cdce ${btn.command}`;
+        // Shown in the reader's words (typing it works too); the number runs the command as built.
+        return `  [${buttons.length}] ${btn.label}  → /cdce ${quoteCommand(btn.command, locale)}`;
       });
   }
 }
@@ -41,7 +44,7 @@ export function renderText(reply: Reply): { text: string; buttons: string[] } {
   // A masked link whose label is another address shows its real target.
   reply = revealReplyLinks(reply);
   const buttons: string[] = [];
-  const lines = reply.blocks.flatMap((b) => block(b, buttons));
+  const lines = reply.blocks.flatMap((b) => block(b, buttons, reply.locale));
   if (reply.form) lines.push(...renderForm(reply.form));
   return { text: lines.join("\n"), buttons };
 }
