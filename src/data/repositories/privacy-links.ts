@@ -29,6 +29,9 @@ export const PERSON_LINKS: readonly PersonLink[] = [
   { key: "registrations", model: "Registration", field: "personId", read: (db, id) => db.registration.findMany({ where: { personId: id }, orderBy: { requestedAt: "asc" } }) },
   { key: "reminderPreferences", model: "ReminderPreference", field: "personId", read: (db, id) => db.reminderPreference.findMany({ where: { personId: id } }) },
   { key: "eventsCreated", model: "Event", field: "createdBy", read: (db, id) => db.event.findMany({ where: { createdBy: id }, orderBy: { createdAt: "asc" } }) },
+  { key: "joinRequests", model: "JoinRequest", field: "personId", read: (db, id) => db.joinRequest.findMany({ where: { personId: id }, orderBy: { createdAt: "asc" } }) },
+  { key: "welcomeJourneys", model: "WelcomeJourney", field: "personId", read: (db, id) => db.welcomeJourney.findMany({ where: { personId: id }, orderBy: { startedAt: "asc" } }) },
+  { key: "recruitAnswers", model: "RecruitAnswer", field: "personId", read: (db, id) => db.recruitAnswer.findMany({ where: { personId: id }, orderBy: { answeredAt: "asc" } }) },
 ];
 
 /** Models exported apart from PERSON_LINKS (with their own, typed, lists). */
