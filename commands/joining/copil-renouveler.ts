@@ -32,8 +32,8 @@ export default defineCommand({
     const people = new Set([...roles.filter((m) => m.role === "copil").map((m) => m.personId), ...seats.flatMap((s) => (s.personId ? [s.personId] : []))]);
     let started = 0;
     for (const personId of people) {
-      const last = await services.joining.welcome.latest(personId, commune.id, "copil");
-      if (last?.reason === "renewed" && now.getTime() - last.startedAt.getTime() < AGAIN_AFTER_MS) continue;
+      const last = await services.joining.welcome.latest(personId, commune.id, "copil", "renewed");
+      if (last && now.getTime() - last.startedAt.getTime() < AGAIN_AFTER_MS) continue;
       if (await startJourney(services, { personId, communeId: commune.id, role: "copil", reason: "renewed" }, now)) started++;
     }
     return message(locale, t("journey.renewed", { count: started, commune: commune.name }));

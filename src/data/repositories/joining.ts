@@ -8,6 +8,7 @@ import {
   type JoinRequest,
   type JoinRequestRepository,
   type JoiningRepositories,
+  type JourneyReason,
   type RecruitAnswer,
   type RecruitCall,
   type RecruitRepository,
@@ -159,8 +160,8 @@ export class PrismaWelcomeRepository implements WelcomeRepository {
     return rows.map(toJourney);
   }
 
-  async latest(personId: string, communeId: string | null, role: Role): Promise<WelcomeJourney | null> {
-    const row = await this.db.welcomeJourney.findFirst({ where: { personId, communeId, role }, orderBy: [{ startedAt: "desc" }, { id: "desc" }] });
+  async latest(personId: string, communeId: string | null, role: Role, reason: JourneyReason): Promise<WelcomeJourney | null> {
+    const row = await this.db.welcomeJourney.findFirst({ where: { personId, communeId, role, reason }, orderBy: [{ startedAt: "desc" }, { id: "desc" }] });
     return row ? toJourney(row) : null;
   }
 

@@ -10,6 +10,7 @@ export {
   type JoinRequest,
   type JoinRequestRepository,
   type JoiningRepositories,
+  type JourneyReason,
   type RecruitAnswer,
   type RecruitCall,
   type RecruitRepository,

@@ -86,8 +86,8 @@ export interface WelcomeRepository {
   running(limit: number): Promise<WelcomeJourney[]>;
   /** A person's journeys still running. */
   runningFor(personId: string): Promise<WelcomeJourney[]>;
-  /** The most recent journey of a person for a role in a commune, any state. */
-  latest(personId: string, communeId: string | null, role: Role): Promise<WelcomeJourney | null>;
+  /** The most recent journey of a person for a role in a commune started for `reason`, any state. */
+  latest(personId: string, communeId: string | null, role: Role, reason: JourneyReason): Promise<WelcomeJourney | null>;
   /**
    * Moves the journey from `from` to `to` (finished when `finished`), only if it is still
    * at `from` and running: two replicas never both send a step. False otherwise.
