@@ -95,6 +95,12 @@ describe("Prisma schemas", () => {
         "Mentorship",
         // events mirrored on platform calendars (Discord scheduled events)
         "CalendarMirror",
+        // joining a commune: requests, welcome journeys and their steps, recruitment calls and answers
+        "JoinRequest",
+        "WelcomeStep",
+        "WelcomeJourney",
+        "RecruitCall",
+        "RecruitAnswer",
       ].sort(),
     );
   });
