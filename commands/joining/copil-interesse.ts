@@ -15,7 +15,7 @@ export default defineCommand({
   optionWords: { ref: { de: "ref", nl: "ref", en: "ref" } },
   changesState: true,
   aliases: ["copil interested", "copil candidat"],
-  help: { fr: "Dire mon intérêt pour un appel du CoPil", de: "Mein Interesse an einem Aufruf der Steuerungsgruppe zeigen", nl: "Mijn interesse tonen voor een oproep van de stuurgroep", en: "Say I am interested in a CoPil’s call" },
+  help: { fr: "Dire mon intérêt pour un appel du CoPil", de: "Mich auf einen Aufruf der Steuerungsgruppe melden", nl: "Mijn interesse tonen voor een oproep van de stuurgroep", en: "Say I am interested in a CoPil’s call" },
   usage: { fr: "copil interesse 3f2a9c1b", de: "copil interesse 3f2a9c1b", nl: "copil interesse 3f2a9c1b", en: "copil interesse 3f2a9c1b" },
   options: {
     ref: text({ help: { fr: "Référence de l’appel", de: "Referenz des Aufrufs", nl: "Referentie van de oproep", en: "Call reference" }, max: 40 }),
