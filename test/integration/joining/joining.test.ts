@@ -194,4 +194,32 @@ describe.each(providers)("joining a commune on %s", (_name, makeApp) => {
     const held = await app.services.repos.memberships.activeFor((await personOf(dora)).id, app.services.clock());
     expect(held.map((m) => [m.role, m.communeId])).toEqual([["ambassadeur", null]]);
   });
+
+  it("recruits for the CoPil: a call naming the missing groups, answers, an invitation in one click", async () => {
+    const eli: As = { user: "U0ELI", platform: "slack" };
+    await run(app, "langue fr", eli);
+    expect(textOf(await run(app, "copil recruter Namur", VOLUNTEER))).toMatch(/réservée|Seul/);
+    const posted = textOf(await run(app, "copil recruter Namur reseau:oui", COPIL));
+    // No network channel is linked here: only the commune's channel is named.
+    expect(posted).toBe("L’appel est parti vers le canal de Namur. Les réponses : `/cdce copil candidats`.");
+    await deliver(app, [sender]);
+    const call = sender.posted.filter((p) => p.target.channelId === "C-NAMUR").map((p) => flat(p.reply)).find((t) => t.includes("cherche de nouveaux membres"))!;
+    expect(call).toContain("des citoyen·nes");
+    expect(call).not.toContain("un commerce ou un Horeca"); // Claire sits for the shops
+    const button = /\[Je suis intéressé·e\]\((copil interesse [0-9a-f]{8})\)/.exec(call)![1]!;
+    expect(textOf(await run(app, button, eli))).toContain("Merci ! Le comité de pilotage de Namur voit votre intérêt");
+    expect(textOf(await run(app, button, eli))).toContain("déjà répondu");
+    expect(textOf(await run(app, "copil candidats Namur", VOLUNTEER))).toMatch(/réservée|Seul/);
+    const list = await run(app, "copil candidats Namur", COPIL);
+    expect(textOf(list)).toContain("Personnes intéressées par le CoPil de Namur (1)");
+    const invite = flat(list).match(/\[Inviter U0ELI\]\((copil inviter [0-9a-f]{8})\)/)![1]!;
+    expect(textOf(await run(app, invite, STRANGER))).toContain("Seul le comité de pilotage de Namur");
+    expect(textOf(await run(app, invite, COPIL))).toContain("U0ELI rejoint le comité de pilotage de Namur. La personne a la réponse en message privé.");
+    expect(textOf(await run(app, invite, COPIL))).toContain("déjà été invité·e");
+    const eliId = (await personOf(eli)).id;
+    const namur = (await app.services.repos.communes.findByName("Namur"))!;
+    expect((await app.services.repos.memberships.activeFor(eliId, app.services.clock())).map((m) => [m.role, m.communeId])).toEqual([["copil", namur.id]]);
+    expect((await app.services.joining.welcome.runningFor(eliId)).map((j) => [j.role, j.reason])).toEqual([["copil", "joined"]]);
+    expect(textOf(await run(app, "copil candidats Namur", COPIL))).toContain("U0ELI** · ");
+  });
 });
