@@ -81,7 +81,8 @@ const TABLE: Record<string, Case> = {
   rappels: { expect: EVERYONE, line: () => "rappels 1j" },
   "evenement creer": { expect: MANAGERS, line: (_, n) => `evenement creer type:stand titre:"Stand ${n}" debut:"21/3 9h-13h" lieu:Halle commune:Namur` },
   "evenement partager": { expect: MANAGERS, line: (f) => `evenement partager ${f.localEvent}` },
-  initiative: { expect: MEMBERS, line: (_, n) => `initiative titre:"Essai ${n}" description:"Un essai" type:stand commune:Namur` },
+  // Members of Namur, and an ambassador of the network (held with no commune) for any commune.
+  initiative: { expect: row("AAAA", "ARRA", "ARRA", "ARRA", "ARRA", "ARAA", "R"), line: (_, n) => `initiative titre:"Essai ${n}" description:"Un essai" type:stand commune:Namur` },
   "initiative modifier": { expect: AUTHOR_ONLY, line: async (f) => `initiative modifier ${await f.initiative()} lieu:Halle` },
   "initiative supprimer": { expect: AUTHOR_ONLY, line: async (f) => `initiative supprimer ${await f.initiative()}` },
   "initiative valider": { expect: COORDINATION_ONLY, line: async (f) => `initiative valider ${await f.initiative()}` },

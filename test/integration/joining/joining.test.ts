@@ -193,6 +193,14 @@ describe.each(providers)("joining a commune on %s", (_name, makeApp) => {
     expect(textOf(await run(app, `rejoindre accepter ${ref}`, COORD))).toContain("ambassadeur·ice du réseau");
     const held = await app.services.repos.memberships.activeFor((await personOf(dora)).id, app.services.clock());
     expect(held.map((m) => [m.role, m.communeId])).toEqual([["ambassadeur", null]]);
+    // She shares what she saw, naming where it happened; it is credited to the network's ambassador.
+    expect(textOf(await run(app, 'initiative titre:"Stand vu au marché" description:"Café équitable" type:stand', dora))).toContain("Indiquez la commune de l’initiative");
+    const shared = textOf(await run(app, 'initiative titre:"Stand vu au marché" description:"Café équitable" type:stand commune:Eupen', dora));
+    expect(shared).toContain("Partagé par U0DORA (ambassadeur·ice du réseau)");
+    const stored = (await app.services.community.initiatives.findByPrefix(refIn(shared)))[0]!;
+    expect(stored.sharedAs).toBe("network-ambassador");
+    // A member of Namur shares for Namur as before, credited with the commune.
+    expect(textOf(await run(app, 'initiative titre:"Petit-déjeuner" description:"À l’école" type:petit-dejeuner', VOLUNTEER))).toContain("Partagé par U0VOL (Namur)");
   });
 
   it("recruits for the CoPil: a call naming the missing groups, answers, an invitation in one click", async () => {

@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "Initiative" ADD COLUMN     "sharedAs" TEXT;
+
 -- CreateTable
 CREATE TABLE "JoinRequest" (
     "id" TEXT NOT NULL,
