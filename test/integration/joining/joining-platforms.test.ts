@@ -63,6 +63,21 @@ describe("Slack: a request to join, accepted with its button, and the welcome jo
     const stopped = await h.fake.response((await h.click(stop, USERS.de, welcome.args.channel)).responseUrl);
     expect(textOf(stopped.body)).toContain("Willkommensbegleitung ist beendet");
   });
+
+  it("asks through the modal: /cdce rejoindre alone opens a form in the person's language", async () => {
+    const before = h.fake.api.views.length;
+    await h.command("rejoindre", USERS.en);
+    await h.fake.calls.next((c) => c.method === "views.open", { skip: before });
+    const view = h.fake.api.views[before]!.view;
+    expect(view.blocks.map((b: any) => b.block_id)).toEqual(["commune", "role"]);
+    expect(JSON.stringify(view)).toContain("Send the request");
+    const sent = await h.submit(view, { commune: "Namur", role: "volunteer" }, USERS.en);
+    expect(sent.status).toBe(200);
+    const emma = (await h.app.services.repos.identity.findByAccount("slack", TEAM_ID, USERS.en!.id))!;
+    const namur = (await h.app.services.repos.communes.findByName("Namur"))!;
+    const pending = await h.app.services.joining.requests.pending(namur.id, 10);
+    expect(pending.filter((r) => r.personId === emma.id).map((r) => r.role)).toEqual(["benevole"]);
+  });
 });
 
 describe("Discord: a request to join accepted with its button; a recruitment call answered and invited", () => {
