@@ -6,7 +6,8 @@
  * person stopped the journey (stopping cancels what is still queued).
  */
 import type { Services } from "../../core/commands.js";
-import type { Role } from "../../core/types.js";
+import { DEFAULT_TIME_ZONE, type Role } from "../../core/types.js";
+import { localDay, localTimeOn } from "../../core/time/local.js";
 import { DEFAULT_STEPS } from "./defaults.js";
 import { stepNotification } from "./journey-content.js";
 import type { JourneyReason, WelcomeJourney, WelcomeStep } from "./ports.js";
@@ -22,15 +23,33 @@ export function stepsOf(all: readonly WelcomeStep[], role: Role): WelcomeStep[] 
   return all.filter((s) => s.role === role).sort((a, b) => a.position - b.position);
 }
 
+/** The hour of the day (the person's) at which a later step goes out: no message at night. */
+const SEND_HOUR = 10;
+
+/**
+ * When a step is due: at once for a step of day 0, else at 10:00 in the person's zone,
+ * `delayDays` calendar days after the start (the same hour summer and winter).
+ */
+export function stepDueAt(journey: Pick<WelcomeJourney, "startedAt">, step: Pick<WelcomeStep, "delayDays">, zone: string): Date {
+  if (step.delayDays <= 0) return journey.startedAt;
+  return localTimeOn(localDay(journey.startedAt, zone), step.delayDays, SEND_HOUR, 0, zone);
+}
+
 /** The steps of `journey` due at `now` from its next one on, in order, stopping at the first not due. */
-export function dueSteps(journey: Pick<WelcomeJourney, "startedAt" | "nextPosition">, steps: readonly WelcomeStep[], now: Date): WelcomeStep[] {
+export function dueSteps(journey: Pick<WelcomeJourney, "startedAt" | "nextPosition">, steps: readonly WelcomeStep[], now: Date, zone: string = DEFAULT_TIME_ZONE): WelcomeStep[] {
   const due: WelcomeStep[] = [];
   for (const s of steps) {
     if (s.position < journey.nextPosition) continue;
-    if (journey.startedAt.getTime() + s.delayDays * DAY_MS > now.getTime()) break;
+    if (stepDueAt(journey, s, zone).getTime() > now.getTime()) break;
     due.push(s);
   }
   return due;
+}
+
+/** Whether a step might be due (a day of margin for the zones): the hourly pass skips the others without reading more. */
+function mayBeDue(journey: Pick<WelcomeJourney, "startedAt" | "nextPosition">, steps: readonly WelcomeStep[], now: Date): boolean {
+  const next = steps.find((s) => s.position >= journey.nextPosition);
+  return !!next && journey.startedAt.getTime() + (next.delayDays - 1) * DAY_MS <= now.getTime();
 }
 
 /** Every step, the defaults written on first use. */
@@ -64,7 +83,8 @@ export async function startJourney(
  * first, conditionally, so that two runs at once send nothing twice. Returns the messages queued.
  */
 export async function advanceJourney(services: Services, journey: WelcomeJourney, roleSteps: readonly WelcomeStep[], now: Date): Promise<number> {
-  const due = dueSteps(journey, roleSteps, now);
+  const zone = (await services.repos.identity.getPerson(journey.personId))?.timeZone ?? DEFAULT_TIME_ZONE;
+  const due = dueSteps(journey, roleSteps, now, zone);
   if (due.length === 0) return 0;
   const last = due.at(-1)!;
   const after = roleSteps.find((s) => s.position > last.position);
@@ -84,7 +104,7 @@ export async function advanceAll(services: Services, now: Date): Promise<number>
   let queued = 0;
   for (const journey of await services.joining.welcome.running(1000)) {
     const own = stepsOf(steps, journey.role);
-    if (dueSteps(journey, own, now).length === 0) continue;
+    if (!mayBeDue(journey, own, now)) continue;
     queued += await services.transaction((scope) => advanceJourney(scope, journey, own, now));
   }
   return queued;
