@@ -63,10 +63,11 @@ export default defineCommand({
     if (held.some((m) => m.role === role && m.communeId === communeId)) return message(locale, t("join.alreadyHeld", { role: label, where }));
     const { request, created } = await services.joining.requests.open({ personId: actor.personId, communeId, role, copilKind: kind }, now);
     const ref = requestRef(request.id);
-    if (!created) return message(locale, t("join.already", { role: label, where, ref }));
     const target = await deciders(services, request);
-    if (!target) return message(locale, t("join.sent.nowhere", { role: label, where, ref }));
+    if (!target) return message(locale, t(created ? "join.sent.nowhere" : "join.already", { role: label, where, ref }));
+    // Asked again: posted only if it never was (no channel then); the key keeps it to one post.
     const queued = (await services.notifier.enqueue(requestNotice(request, actor.name, role === "coordination" ? null : (commune?.name ?? null), target.to, now))).queued > 0;
+    if (!created && !queued) return message(locale, t("join.already", { role: label, where, ref }));
     if (!queued) return message(locale, t("join.sent.nowhere", { role: label, where, ref }));
     const head = target.who === "copil" ? t("join.sent.copil", { role: label, where, ref, commune: commune!.name }) : t("join.sent.coordination", { role: label, where, ref });
     const reachable = await services.notifier.reaches({ kind: "person", personId: actor.personId });

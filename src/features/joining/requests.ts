@@ -1,6 +1,6 @@
 /**
- * Joining a commune: the request posted to the commune's CoPil channel (or to coordination,
- * for the network's roles and when the commune has no channel) with Accept / Refuse buttons,
+ * Joining a commune: the request posted to the commune's CoPil channel (to coordination's
+ * only for the network's roles) with Accept / Refuse buttons,
  * the answer sent to the person, and what accepting gives: the role (a CoPil seat in the
  * roster for the CoPil role), and the welcome journey.
  */
@@ -25,16 +25,16 @@ export function whereText(t: Translate, communeName: string | null): string {
 }
 
 /**
- * Where a request goes: the commune's channel (its CoPil) for a commune role, else the
- * coordination's channel. Coordination roles are only ever asked to coordination.
+ * Where a request goes: the commune's channel (its CoPil) for a role in a commune; the
+ * coordination's channel only for the network's roles (coordination, an ambassador without
+ * a commune), so that coordination is never asked what the commune's CoPil decides. Null
+ * when no such channel is linked.
  */
 export async function deciders(services: Services, request: Pick<JoinRequest, "communeId" | "role">): Promise<{ to: Recipient; who: "copil" | "coordination" } | null> {
-  if (request.communeId && request.role !== "coordination") {
-    const to: Recipient = { kind: "purpose", purpose: "commune", communeId: request.communeId };
-    if (await services.notifier.reaches(to)) return { to, who: "copil" };
-  }
-  const coordination: Recipient = { kind: "purpose", purpose: "coordination" };
-  return (await services.notifier.reaches(coordination)) ? { to: coordination, who: "coordination" } : null;
+  const to: Recipient =
+    request.communeId && request.role !== "coordination" ? { kind: "purpose", purpose: "commune", communeId: request.communeId } : { kind: "purpose", purpose: "coordination" };
+  if (!(await services.notifier.reaches(to))) return null;
+  return { to, who: to.kind === "purpose" && to.purpose === "commune" ? "copil" : "coordination" };
 }
 
 /** The request, with its buttons, for those who decide. Names the person: the key carries their id (erasure). */

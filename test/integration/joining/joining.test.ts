@@ -182,6 +182,21 @@ describe.each(providers)("joining a commune on %s", (_name, makeApp) => {
     expect(steps.find((s) => s.role === "benevole" && s.position === 2)).toMatchObject({ delayDays: 1, text: { fr: "Vos trois kits, {name} :" } });
   });
 
+  it("keeps a request for a commune without a channel, and posts it once when asked again after a channel is linked", async () => {
+    const fred: As = { user: "U0FRED", platform: "slack" };
+    await run(app, "langue fr", fred);
+    const first = textOf(await run(app, "rejoindre Eupen benevole", fred));
+    expect(first).toContain("personne ne la voit encore");
+    // Coordination is not asked what Eupen's CoPil decides.
+    expect((await rows(app, "join:")).filter((r) => r.key.includes(refIn(first)) || r.target.channelId === "C-COORD")).toEqual([]);
+    expect(textOf(await run(app, "rejoindre Eupen benevole", fred))).toContain("attend déjà une réponse");
+    const eupen = (await app.services.repos.communes.findByName("Eupen"))!;
+    await app.services.repos.channels.link({ platform: "slack", workspaceId: "W1", channelId: "C-EUPEN", purpose: "commune", communeId: eupen.id });
+    expect(textOf(await run(app, "rejoindre Eupen benevole", fred))).toContain("est arrivée au comité de pilotage de Eupen");
+    expect(textOf(await run(app, "rejoindre Eupen benevole", fred))).toContain("attend déjà une réponse");
+    expect((await rows(app, "join:")).filter((r) => r.target.channelId === "C-EUPEN")).toHaveLength(1);
+  });
+
   it("lets an ambassador join the network without a commune; coordination answers", async () => {
     const dora: As = { user: "U0DORA", platform: "slack" };
     await run(app, "langue fr", dora);
