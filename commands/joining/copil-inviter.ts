@@ -36,8 +36,9 @@ export default defineCommand({
     const name = person?.name ?? "?";
     if (!(await services.joining.recruit.markInvited(answer.id, now))) return message(locale, t("recruit.alreadyInvited", { name }));
     const request = await services.joining.requests.createDecided({ personId: answer.personId, communeId: answer.communeId, role: "copil", copilKind: null, origin: "invite" }, now);
-    await grantRequest(services, request, name, now);
+    // The answer first, then the first welcome message (queued in that order, posted in that order).
     const told = (await services.notifier.enqueue(decisionNotice(request, commune?.name ?? null, now))).queued > 0;
+    await grantRequest(services, request, name, now);
     return message(locale, `${t("recruit.invited", { name, commune: commune?.name ?? "?" })} ${t(told ? "join.told" : "join.untold")}`);
   },
 });

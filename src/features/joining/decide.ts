@@ -36,8 +36,9 @@ export async function decide(ctx: Ctx, ref: string | undefined, state: "accepted
   if (!decided) return message(locale, t("join.decidedAlready", { state: t(request.state === "accepted" ? "join.state.accepted" : request.state === "refused" ? "join.state.refused" : "join.state.pending") }));
   const person = await services.repos.identity.getPerson(decided.personId);
   const name = person?.name ?? "?";
-  if (state === "accepted") await grantRequest(services, decided, name, now);
+  // The answer is queued before the first welcome message, so that it is posted first.
   const told = (await services.notifier.enqueue(decisionNotice(decided, commune?.name ?? null, now))).queued > 0;
+  if (state === "accepted") await grantRequest(services, decided, name, now);
   const params = { name, role: roleLabel(t, decided.role), where: whereText(t, commune?.name ?? null) };
   const head = state === "accepted" ? t("join.accepted", params) : t("join.refused", params);
   return message(locale, `${head} ${t(told ? "join.told" : "join.untold")}`);
