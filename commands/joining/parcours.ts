@@ -1,6 +1,7 @@
 /**
  * `/cdce parcours [role]`: the welcome journeys as they are stored (coordination): each
- * step's day, what it adds, its text in the reader's language. Edit with `parcours modifier`.
+ * step's day, what it adds, its text in the reader's language, and the whole of them (every
+ * language) as a JSON file to keep or review. Edit with `parcours modifier`.
  */
 import { defineCommand } from "../../src/core/commands.js";
 import { text } from "../../src/core/options.js";
@@ -31,6 +32,7 @@ export default defineCommand({
     if (options.role && !wanted) throw new CdceError("journey.no_role", "journey.noRole");
     const steps = await allSteps(services);
     const blocks: Block[] = [];
+    const shown = steps.filter((s) => (wanted ? s.role === wanted : true));
     for (const role of wanted ? [wanted] : JOURNEY_ROLES) {
       const own = stepsOf(steps, role);
       if (own.length === 0) continue;
@@ -39,6 +41,7 @@ export default defineCommand({
     }
     if (blocks.length === 0) throw new CdceError("journey.no_role", "journey.noRole");
     blocks.push({ type: "context", text: t("journey.list.hint") });
-    return reply(locale, blocks);
+    const json = JSON.stringify({ steps: shown.map((s) => ({ role: s.role, position: s.position, kind: s.kind, delayDays: s.delayDays, text: s.text })) }, null, 2);
+    return { ...reply(locale, blocks), files: [{ name: `parcours-accueil${wanted ? `-${wanted}` : ""}.json`, contentType: "application/json", data: json }] };
   },
 });

@@ -173,8 +173,14 @@ describe.each(providers)("joining a commune on %s", (_name, makeApp) => {
 
   it("keeps journeys as data that coordination lists and edits", async () => {
     expect(textOf(await run(app, "parcours", VOLUNTEER))).toMatch(/réservée/);
-    const list = textOf(await run(app, "parcours benevole", COORD));
-    expect(list).toContain("trois kits · jour 3");
+    const listed = await run(app, "parcours benevole", COORD);
+    expect(textOf(listed)).toContain("trois kits · jour 3");
+    // The same steps, every language, as a file to keep or review.
+    const file = listed.files![0]!;
+    expect(file.name).toBe("parcours-accueil-benevole.json");
+    const exported = JSON.parse(String(file.data)) as { steps: Array<{ role: string; position: number; delayDays: number; text: Record<string, string> }> };
+    expect(exported.steps.map((s) => [s.position, s.delayDays])).toEqual([[1, 0], [2, 3], [3, 7], [4, 12], [5, 18]]);
+    expect(Object.keys(exported.steps[1]!.text).sort()).toEqual(["de", "en", "fr", "nl"]);
     expect(textOf(await run(app, 'parcours modifier benevole 2 delai:1 texte:"Vos trois kits, {name} :"', COORD))).toContain("mise à jour");
     expect(textOf(await run(app, "parcours modifier benevole 9 delai:1", COORD))).toContain("n’a pas d’étape 9");
     expect(textOf(await run(app, "parcours benevole", COORD))).toContain("trois kits · jour 1\nVos trois kits, {name} :");
