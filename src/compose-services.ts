@@ -18,6 +18,7 @@ import { createRepositories } from "./data/repositories/index.js";
 import { createCommunity } from "./data/repositories/community.js";
 import { PrismaEventRepository } from "./data/repositories/events.js";
 import { createWatchRepositories } from "./data/repositories/watch.js";
+import { createJoiningRepositories } from "./data/repositories/joining.js";
 import { PrismaBoardRepository } from "./data/repositories/boards.js";
 import { PrismaHomeVisitRepository } from "./data/repositories/home-visits.js";
 import { runTransaction } from "./data/transaction.js";
@@ -97,6 +98,7 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     outbox: store,
     calendars: base.calendars,
     watch: createWatchRepositories(db, base.provider),
+    joining: createJoiningRepositories(db),
     boards: new PrismaBoardRepository(db),
     homeVisits: new PrismaHomeVisitRepository(db),
     community: { ...createCommunity(db), geo: base.geo },

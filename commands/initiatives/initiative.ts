@@ -26,7 +26,8 @@ export default defineCommand({
     nl: 'initiative titre:"Eerlijk ontbijt" description:"120 mensen in de gemeenteschool" type:ontbijt date:gisteren',
     en: 'initiative titre:"Fair breakfast" description:"120 people at the town school" type:breakfast date:yesterday',
   },
-  permission: "commune.contribute",
+  // Members of a commune, and ambassadors of the network for any commune (see readInitiative).
+  permission: "network.share",
   options: initiativeFields,
   form: ({ t }) => ({
     title: t("initiative.form.title"),
@@ -62,6 +63,7 @@ export default defineCommand({
       language: locale,
       status: moderated ? "pending" : "published",
       moderatedAt: moderated ? null : now,
+      sharedAs: d.sharedAs ?? null,
     });
     await recordActivity(services, initiative, now);
     const inOutbox = await announce(services, initiative, now);

@@ -14,6 +14,7 @@ import { parseUserMention } from "../../src/core/platform-users.js";
 import type { Person } from "../../src/core/ports.js";
 import { DEFAULT_TIME_ZONE, ROLES } from "../../src/core/types.js";
 import { prefixWithin } from "../../src/core/clip.js";
+import { startJourney } from "../../src/features/joining/index.js";
 
 /**
  * The person a mention names: known here already, or confirmed by the platform and then
@@ -87,7 +88,10 @@ export default defineCommand({
       inCommune = t("role.inCommune", { commune: commune.name });
     }
     const person = (await namedPerson(options.qui, { actor, services, users }, true))!;
+    const had = (await memberships.activeFor(person.id, now)).some((m) => m.role === options.role && m.communeId === communeId);
     await ensureMembership(services.repos, person.id, options.role, communeId, now);
+    // A role newly given starts its welcome journey (direct messages over the next weeks).
+    if (!had) await startJourney(services, { personId: person.id, communeId, role: options.role, reason: "given" }, now);
     services.logger.info({ by: actor.personId, person: person.id, role: options.role, communeId }, "role given");
     return message(locale, t("role.given", { user: who, role: options.role, commune: inCommune }));
   },

@@ -24,6 +24,11 @@ export const PERMISSIONS = [
   "copil.manage",
   /** Read a commune's own dashboards (deadlines, roster, participations): any member of it. */
   "commune.view",
+  /**
+   * Share an initiative with the whole network: any member of the commune it happened in,
+   * and an ambassador of the network (held without a commune) for any commune.
+   */
+  "network.share",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,6 +45,15 @@ const GRANTED_IN_COMMUNE: Partial<Record<Permission, readonly Role[]>> = {
   "commune.manage": ["copil", "agent", "elu"],
   // Stricter than commune.manage: the roster is the CoPil's own business.
   "copil.manage": ["copil"],
+  "network.share": MEMBER_ROLES,
+};
+
+/**
+ * Permissions that a role held for the whole network (no commune) grants in every commune:
+ * an ambassador of the network shares what they saw anywhere, credited as such.
+ */
+const GRANTED_NETWORK_WIDE: Partial<Record<Permission, readonly Role[]>> = {
+  "network.share": ["ambassadeur"],
 };
 
 /** Whether members of a commune (not coordination alone) can hold `permission` there. */
@@ -60,6 +74,7 @@ export function isCoordination(actor: Pick<Actor, "memberships">): boolean {
 /** Whether this one pair grants `permission` in `communeId`. */
 export function membershipGrants(m: ActorMembership, permission: Permission, communeId: string): boolean {
   if (m.role === "coordination") return true;
+  if (m.communeId === null) return GRANTED_NETWORK_WIDE[permission]?.includes(m.role) ?? false;
   return m.communeId === communeId && (GRANTED_IN_COMMUNE[permission]?.includes(m.role) ?? false);
 }
 
@@ -73,7 +88,7 @@ export function can(actor: Pick<Actor, "memberships">, permission: Permission, t
   if (isCoordination(actor)) return true;
   const roles = GRANTED_IN_COMMUNE[permission];
   if (!roles) return false;
-  if (target === undefined) return actor.memberships.some((m) => m.communeId !== null && roles.includes(m.role));
+  if (target === undefined) return actor.memberships.some((m) => (m.communeId !== null && roles.includes(m.role)) || (m.communeId === null && (GRANTED_NETWORK_WIDE[permission]?.includes(m.role) ?? false)));
   const communeId = target.communeId;
   if (!communeId) return false;
   return actor.memberships.some((m) => membershipGrants(m, permission, communeId));

@@ -83,7 +83,8 @@ const TABLE: Record<string, Case> = {
   "agenda lien": { expect: EVERYONE, line: () => "agenda lien renouveler" },
   "evenement creer": { expect: MANAGERS, line: (_, n) => `evenement creer type:stand titre:"Stand ${n}" debut:"21/3 9h-13h" lieu:Halle commune:Namur` },
   "evenement partager": { expect: MANAGERS, line: (f) => `evenement partager ${f.localEvent}` },
-  initiative: { expect: MEMBERS, line: (_, n) => `initiative titre:"Essai ${n}" description:"Un essai" type:stand commune:Namur` },
+  // Members of Namur, and an ambassador of the network (held with no commune) for any commune.
+  initiative: { expect: row("AAAA", "ARRA", "ARRA", "ARRA", "ARRA", "ARAA", "R"), line: (_, n) => `initiative titre:"Essai ${n}" description:"Un essai" type:stand commune:Namur` },
   "initiative modifier": { expect: AUTHOR_ONLY, line: async (f) => `initiative modifier ${await f.initiative()} lieu:Halle` },
   "initiative supprimer": { expect: AUTHOR_ONLY, line: async (f) => `initiative supprimer ${await f.initiative()}` },
   "initiative valider": { expect: COORDINATION_ONLY, line: async (f) => `initiative valider ${await f.initiative()}` },
@@ -123,7 +124,39 @@ const TABLE: Record<string, Case> = {
   "demo avancer": { expect: COORDINATION_ONLY, line: () => "demo avancer 1h" },
   // Pins a board of Namur in the channel: those who manage Namur.
   "tableau epingler": { expect: MANAGERS, line: () => "tableau epingler Namur" },
+  // Asking is open to anyone; answering is the commune's CoPil's (a fresh request each case).
+  rejoindre: { expect: EVERYONE, line: (_, n) => (n % 2 ? "rejoindre Namur benevole" : "rejoindre ambassadeur") },
+  "rejoindre accepter": { expect: COPIL_ONLY, line: async (_, n) => `rejoindre accepter ${await joinRequest(n)}` },
+  "rejoindre refuser": { expect: COPIL_ONLY, line: async (_, n) => `rejoindre refuser ${await joinRequest(n)} complet` },
+  "parcours modifier": { expect: COORDINATION_ONLY, line: (_, n) => `parcours modifier benevole 2 delai:${3 + (n % 2)}` },
+  // One's own journey: anyone (with none running, it says so).
+  "parcours stop": { expect: EVERYONE, line: () => "parcours stop" },
+  "copil renouveler": { expect: COPIL_ONLY, line: () => "copil renouveler Namur" },
+  "copil recruter": { expect: COPIL_ONLY, line: () => "copil recruter Namur" },
+  // The button of a call: anyone may say they are interested.
+  "copil interesse": { expect: EVERYONE, line: async () => `copil interesse ${(await recruitAnswer(0)).call}` },
+  "copil inviter": { expect: COPIL_ONLY, line: async (_, n) => `copil inviter ${(await recruitAnswer(n)).answer}` },
 };
+
+/** A fresh request to join Namur as a volunteer, by someone outside the table; its reference. */
+let joiners = 0;
+async function joinRequest(_n: number): Promise<string> {
+  const text = textOf(await run(app, "rejoindre Namur benevole", { user: `joiner-${++joiners}` }));
+  return /`([0-9a-f]{8})`/.exec(text)![1]!;
+}
+
+/** A recruitment call of Namur and a fresh answer to it by someone outside the table. */
+let candidates = 0;
+async function recruitAnswer(_n: number): Promise<{ call: string; answer: string }> {
+  const n = ++candidates;
+  const now = app.services.clock();
+  const namur = (await app.services.repos.communes.findByName("Namur"))!;
+  const call = await app.services.joining.recruit.createCall({ communeId: namur.id, groups: ["citizens"], network: false }, now);
+  await run(app, "langue fr", { user: `candidate-${n}` });
+  const person = (await app.services.repos.identity.findByAccount("terminal", "W1", `candidate-${n}`))!;
+  const { answer } = await app.services.joining.recruit.answer(call.id, person.id, now);
+  return { call: call.id.slice(0, 8), answer: answer.id.slice(0, 8) };
+}
 
 /**
  * Read-only commands whose audience is a choice worth pinning: a permission added to one of
@@ -135,6 +168,8 @@ const READ_ONLY: Record<string, Case> = {
   boite: { expect: EVERYONE, line: () => "boite" },
   accueil: { expect: EVERYONE, line: () => "accueil" },
   "kit historique": { expect: COORDINATION_ONLY, line: () => "kit historique kit-jeunes-affiches" },
+  parcours: { expect: COORDINATION_ONLY, line: () => "parcours benevole" },
+  "copil candidats": { expect: COPIL_ONLY, line: () => "copil candidats Namur" },
 };
 
 /** What a refusal for lack of rights says (French: every case runs in French). */

@@ -71,6 +71,15 @@ const CLAIMS: Partial<Record<MessageKey, Claim>> = {
   "ev.waitlisted": { says: /Je vous préviens dès qu’une place se libère/, kind: "will" },
   "ev.waitlisted.unreachable": { says: /Le bot ne pourra pas vous prévenir quand une place se libère/, kind: "willNot" },
   "parrainage.hint.unlinked": { says: /ne recevr(a|ont) ni présentation ni point mensuel/, kind: "willNot" },
+  "join.sent.copil": { says: /est arrivée au comité de pilotage de/, kind: "told" },
+  "join.sent.coordination": { says: /est arrivée à la coordination du réseau/, kind: "told" },
+  "join.sent.nowhere": { says: /personne ne la voit encore/, kind: "untold" },
+  "join.answer.will": { says: /Vous recevrez la réponse en message privé/, kind: "will" },
+  "join.answer.willNot": { says: /ne pourra pas vous donner la réponse en privé/, kind: "willNot" },
+  "join.told": { says: /La personne a la réponse en message privé/, kind: "told" },
+  "join.untold": { says: /aucun moyen de lui écrire en privé : donnez-lui la réponse/, kind: "untold" },
+  "recruit.posted": { says: /L’appel est parti vers le canal de/, kind: "told" },
+  "recruit.noChannel": { says: /L’appel n’est pas parti/, kind: "untold" },
 };
 
 /** Messages with the words of a claim that claim nothing about the outbox (and why). */
@@ -305,6 +314,18 @@ describe.each<[World]>([["reachable"], ["unreachable"]])("replies when the notic
       expectKind(idea.claims, line);
       expectKind(idea.step.claims, "idee statut");
     }
+  }, 60_000);
+
+  it("joining: the request to the CoPil, the promised answer, the answer; a recruitment call", async () => {
+    const asked = await promised(app, "rejoindre Namur benevole", { user: "newbie", platform }, { line: (reply) => `rejoindre accepter ${/`([0-9a-f]{8})`/.exec(reply)![1]!}`, as: copil, marker: ":decided" });
+    expectKind(asked.claims, "rejoindre");
+    expectKind(asked.step.claims, "rejoindre accepter");
+    const request = await checked(app, "rejoindre Namur benevole", { user: "newbie2", platform }, ":request:");
+    expectKind(request.claims, "rejoindre (the request)");
+    const network = await checked(app, "rejoindre ambassadeur", { user: "newbie3", platform }, ":request:");
+    expectKind(network.claims, "rejoindre ambassadeur");
+    const called = await checked(app, "copil recruter Namur", copil, "recruit:");
+    expectKind(called.claims, "copil recruter");
   }, 60_000);
 
   it("mentoring: the proposal's promise, the confirmation", async () => {

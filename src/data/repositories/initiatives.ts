@@ -29,6 +29,7 @@ export function toInitiative(row: Row): Initiative {
     language: checkStored(localeSchema, row.language, origin("language")),
     status: checkStored(statusSchema, row.status, origin("status")),
     moderatedAt: row.moderatedAt,
+    sharedAs: row.sharedAs === "network-ambassador" ? "network-ambassador" : null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -31,6 +31,9 @@ export const PERSON_LINKS: readonly PersonLink[] = [
   // When the private calendar address was given (its hash is of no use to anyone: left out).
   { key: "calendarFeed", model: "CalendarFeedToken", field: "personId", read: (db, id) => db.calendarFeedToken.findMany({ where: { personId: id }, select: { personId: true, issuedAt: true } }) },
   { key: "eventsCreated", model: "Event", field: "createdBy", read: (db, id) => db.event.findMany({ where: { createdBy: id }, orderBy: { createdAt: "asc" } }) },
+  { key: "joinRequests", model: "JoinRequest", field: "personId", read: (db, id) => db.joinRequest.findMany({ where: { personId: id }, orderBy: { createdAt: "asc" } }) },
+  { key: "welcomeJourneys", model: "WelcomeJourney", field: "personId", read: (db, id) => db.welcomeJourney.findMany({ where: { personId: id }, orderBy: { startedAt: "asc" } }) },
+  { key: "recruitAnswers", model: "RecruitAnswer", field: "personId", read: (db, id) => db.recruitAnswer.findMany({ where: { personId: id }, orderBy: { answeredAt: "asc" } }) },
 ];
 
 /** Models exported apart from PERSON_LINKS (with their own, typed, lists). */

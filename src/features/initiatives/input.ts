@@ -70,8 +70,14 @@ export async function readInitiative(o: InitiativeFieldValues, ctx: CommandConte
     if (!commune) errors.commune = t("initiative.error.communeNeeded");
   }
   if (commune) {
-    if (!can(actor, "commune.contribute", { communeId: commune.id })) errors.commune = t("initiative.error.notMember", { commune: commune.name });
-    else draft.communeId = commune.id;
+    // A member shares for their commune; an ambassador of the network (no commune of their
+    // own) for the commune where it happened, credited as the network's ambassador.
+    const member = can(actor, "commune.contribute", { communeId: commune.id });
+    if (!member && !can(actor, "network.share", { communeId: commune.id })) errors.commune = t("initiative.error.notMember", { commune: commune.name });
+    else {
+      draft.communeId = commune.id;
+      if (creating) draft.sharedAs = member ? null : "network-ambassador";
+    }
   }
 
   const zone = commune?.timeZone ?? actor.timeZone;

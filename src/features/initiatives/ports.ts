@@ -25,6 +25,8 @@ export interface Initiative {
   language: Locale;
   status: InitiativeStatus;
   moderatedAt: Date | null;
+  /** `network-ambassador`: shared by an ambassador of the network, credited so; null or absent: by a member of the commune. */
+  sharedAs?: "network-ambassador" | null;
   createdAt: Date;
   updatedAt: Date;
 }

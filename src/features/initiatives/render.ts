@@ -41,7 +41,9 @@ export function initiativeCard(t: Translate, i: Initiative, info: CardInfo): Blo
   ];
   const links = i.links.slice(0, 4).map((url, n) => `[${t("initiative.link", { n: n + 1 })}](${url})`);
   const by = info.authorName
-    ? t("initiative.card.by", { author: info.authorName, commune: info.communeName })
+    ? i.sharedAs === "network-ambassador"
+      ? t("initiative.card.byNetworkAmbassador", { author: info.authorName })
+      : t("initiative.card.by", { author: info.authorName, commune: info.communeName })
     : t("initiative.card.byCommune", { commune: info.communeName });
   const follows = info.follows ? t("initiative.card.follows", { count: info.follows }) : "";
   blocks.push({ type: "context", text: [by, `${t("initiative.card.ref")} \`${refOf(i.id)}\``, follows, ...links].filter(Boolean).join(" · ") });

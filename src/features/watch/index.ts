@@ -33,6 +33,11 @@ export { criteriaDone, scoreAll, type ScoredCommune } from "./scan.js";
 export { LEVEL_MARK, levelLabel, reasonText } from "./alerts.js";
 export { criterionLabel, formatDay, formatShort } from "./format.js";
 export { CRITERIA, type Criterion } from "./evidence.js";
+// What joining a commune and recruiting for the CoPil use of the roster (src/features/joining).
+export { type CopilKind } from "./ports.js";
+export { rosterHealth } from "./roster.js";
+export { copilKindOf, KIND_EXAMPLES } from "./input.js";
+export { formatList, groupLabel, kindLabel } from "./format.js";
 
 // What this feature adds to the services every command receives.
 declare module "../../core/commands.js" {

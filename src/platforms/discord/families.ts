@@ -16,7 +16,7 @@
  */
 import type { LocalizedText } from "../../core/types.js";
 
-export const FAMILIES = ["cdce", "cdce-admin", "cdce-organiser", "cdce-copil", "cdce-veille"] as const;
+export const FAMILIES = ["cdce", "cdce-admin", "cdce-organiser", "cdce-copil", "cdce-veille", "cdce-membres"] as const;
 export type Family = (typeof FAMILIES)[number];
 
 /** The everyday command: what every person types. */
@@ -47,6 +47,12 @@ export const FAMILY_HELP: Record<Family, LocalizedText> = {
     de: "Steuerungsgruppe: Mitglieder, Fair-O-Meter, Diagnose, Erfahrungen, Werkzeuge",
     nl: "Stuurgroep: leden, Fair-O-Meter, diagnose, ervaringen, tools",
     en: "Steering committee: members, Fair-O-Meter, diagnosis, sheets, tools",
+  },
+  "cdce-membres": {
+    fr: "Rejoindre une commune, parcours d’accueil, recruter pour le CoPil",
+    de: "Einer Gemeinde beitreten, Willkommensbegleitung, für die Steuerungsgruppe werben",
+    nl: "Bij een gemeente aansluiten, onthaaltraject, werven voor de stuurgroep",
+    en: "Join a commune, welcome journeys, recruit for the CoPil",
   },
   "cdce-veille": {
     fr: "Veille de la dynamique des communes, tableau de bord et parrainages",
@@ -195,6 +201,18 @@ export const PLACES: Readonly<Record<string, Place>> = {
   parrainage: at("cdce-veille", "parrainages"),
   "parrainage proposer": at("cdce-veille", "proposer"),
   "parrainage terminer": at("cdce-veille", "terminer"),
+  // People joining a commune: asking, answering, welcome journeys, the CoPil's recruitment.
+  rejoindre: at("cdce-membres", "rejoindre"),
+  "rejoindre accepter": at("cdce-membres", "accepter"),
+  "rejoindre refuser": at("cdce-membres", "refuser"),
+  parcours: at("cdce-membres", "parcours"),
+  "parcours modifier": at("cdce-membres", "parcours-modifier"),
+  "parcours stop": at("cdce-membres", "parcours-stop"),
+  "copil renouveler": at("cdce-membres", "renouveler"),
+  "copil recruter": at("cdce-membres", "recruter"),
+  "copil interesse": at("cdce-membres", "interesse"),
+  "copil candidats": at("cdce-membres", "candidats"),
+  "copil inviter": at("cdce-membres", "inviter"),
 };
 
 /** Where a command not named in PLACES goes, by its first word. */

@@ -4,7 +4,7 @@
  * Pure: no network, no discord.js runtime (types only), so it is unit-tested.
  *
  * Shape: one chat-input command per family (families.ts: `/cdce` for everyday actions,
- * `/cdce-admin`, `/cdce-organiser`, `/cdce-copil`, `/cdce-veille`), each holding its
+ * `/cdce-admin`, `/cdce-organiser`, `/cdce-copil`, `/cdce-veille`, `/cdce-membres`), each holding its
  * commands as sub-commands or groups (layout.ts), typed options from the option specs,
  * and the context-menu commands (context-menus.ts) whose registry command exists. Every
  * name and description is localized for fr, de, nl, en-GB and en-US (names: names.ts).

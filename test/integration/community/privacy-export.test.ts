@@ -80,6 +80,11 @@ describe("personal data export", () => {
     await run(app, `initiative aussi ${other}`, ZOE);
     const namur = (await app.services.repos.communes.findByName("Namur"))!;
     await db.prisma.copilMember.create({ data: { communeId: namur.id, name: "Zoé", kind: "citizen", personId, since: new Date("2026-01-01T00:00:00Z") } });
+    // A request to join, accepted (a welcome journey), and an answer to a CoPil's recruitment call.
+    const asked = textOf(await run(app, "rejoindre ambassadeur", ZOE));
+    await run(app, `rejoindre accepter ${/`([0-9a-f]{8})`/.exec(asked)![1]!}`, COORD);
+    const call = await app.services.joining.recruit.createCall({ communeId: namur.id, groups: [], network: false }, app.services.clock());
+    await run(app, `copil interesse ${call.id.slice(0, 8)}`, ZOE);
 
     const file = (await run(app, "moi export", ZOE)).files![0]!;
     const json = JSON.parse(String(file.data)) as Record<string, Array<Record<string, unknown>>>;

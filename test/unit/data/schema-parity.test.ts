@@ -97,6 +97,12 @@ describe("Prisma schemas", () => {
         "CalendarMirror",
         // private calendar feed addresses (only a hash of each token)
         "CalendarFeedToken",
+        // joining a commune: requests, welcome journeys and their steps, recruitment calls and answers
+        "JoinRequest",
+        "WelcomeStep",
+        "WelcomeJourney",
+        "RecruitCall",
+        "RecruitAnswer",
       ].sort(),
     );
   });

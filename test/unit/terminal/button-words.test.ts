@@ -10,6 +10,7 @@ import type { Reply } from "../../../src/core/types.js";
 const buttons = (locale: Reply["locale"]): Reply => ({
   locale,
   text: "",
+  visibility: "channel",
   blocks: [{ type: "actions", buttons: [{ label: "…", command: "webinaire rejoindre k3x9q" }] }],
 });
 
