@@ -17,6 +17,7 @@ import { PrismaOutboxStore } from "./data/outbox-store.js";
 import { createRepositories } from "./data/repositories/index.js";
 import { createCommunity } from "./data/repositories/community.js";
 import { PrismaEventRepository } from "./data/repositories/events.js";
+import { createActionStores } from "./data/repositories/actions.js";
 import { createWatchRepositories } from "./data/repositories/watch.js";
 import { PrismaBoardRepository } from "./data/repositories/boards.js";
 import { PrismaHomeVisitRepository } from "./data/repositories/home-visits.js";
@@ -97,6 +98,7 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     homeVisits: new PrismaHomeVisitRepository(db),
     community: { ...createCommunity(db), geo: base.geo },
     events,
+    actions: createActionStores(db),
     imports: { codec: sheetCodec, pending: new PrismaPendingImportStore(db) },
     ...(base.demo ? { demo: base.demo } : {}),
   };
