@@ -18,6 +18,7 @@ import { createRepositories } from "./data/repositories/index.js";
 import { createCommunity } from "./data/repositories/community.js";
 import { PrismaEventRepository } from "./data/repositories/events.js";
 import { createActionStores } from "./data/repositories/actions.js";
+import { createAmbassadorStores } from "./data/repositories/ambassadors.js";
 import { createWatchRepositories } from "./data/repositories/watch.js";
 import { PrismaBoardRepository } from "./data/repositories/boards.js";
 import { PrismaHomeVisitRepository } from "./data/repositories/home-visits.js";
@@ -99,6 +100,7 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     community: { ...createCommunity(db), geo: base.geo },
     events,
     actions: createActionStores(db),
+    ambassadorNetwork: createAmbassadorStores(db),
     imports: { codec: sheetCodec, pending: new PrismaPendingImportStore(db) },
     ...(base.demo ? { demo: base.demo } : {}),
   };
