@@ -213,7 +213,7 @@ export const PLACES: Readonly<Record<string, Place>> = {
   "outils declarer": at("cdce-copil", "outil declarer"),
   "outils retirer": at("cdce-copil", "outil retirer"),
   // Acting together: proposals, tasks, the ambassadors' network.
-  "evenement proposer": at("cdce-agir", "proposer"),
+  "evenement proposer": at("cdce-agir", "proposer-action"),
   propositions: at("cdce-agir", "propositions"),
   "proposition valider": at("cdce-agir", "proposition valider"),
   "proposition refuser": at("cdce-agir", "proposition refuser"),

@@ -113,6 +113,7 @@ const WORDS: Record<string, Words> = {
   parrainages: w("patenschaften", "meterschappen", "mentoring"),
   proposer: w("vorschlagen", "voorstellen", "propose"),
   terminer: w("beenden", "beeindigen", "end"),
+  "proposer-action": w("aktion-vorschlagen", "actie-voorstellen", "propose-action"),
   propositions: w("vorschlaege", "voorstellen", "proposals"),
   proposition: w("vorschlag", "voorstel", "proposal"),
   taches: w("aufgaben", "taken", "tasks"),
