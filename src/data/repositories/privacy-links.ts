@@ -29,6 +29,11 @@ export const PERSON_LINKS: readonly PersonLink[] = [
   { key: "registrations", model: "Registration", field: "personId", read: (db, id) => db.registration.findMany({ where: { personId: id }, orderBy: { requestedAt: "asc" } }) },
   { key: "reminderPreferences", model: "ReminderPreference", field: "personId", read: (db, id) => db.reminderPreference.findMany({ where: { personId: id } }) },
   { key: "eventsCreated", model: "Event", field: "createdBy", read: (db, id) => db.event.findMany({ where: { createdBy: id }, orderBy: { createdAt: "asc" } }) },
+  { key: "eventProposals", model: "EventProposal", field: "proposerId", read: (db, id) => db.eventProposal.findMany({ where: { proposerId: id }, orderBy: { createdAt: "asc" } }) },
+  { key: "eventsOrganised", model: "EventOrganiser", field: "personId", read: (db, id) => db.eventOrganiser.findMany({ where: { personId: id }, orderBy: { createdAt: "asc" } }) },
+  { key: "eventTasks", model: "EventTask", field: "ownerId", read: (db, id) => db.eventTask.findMany({ where: { ownerId: id }, orderBy: { createdAt: "asc" } }) },
+  { key: "ambassadorProfile", model: "AmbassadorProfile", field: "personId", read: (db, id) => db.ambassadorProfile.findMany({ where: { personId: id } }) },
+  { key: "youthGroups", model: "YouthGroupLink", field: "personId", read: (db, id) => db.youthGroupLink.findMany({ where: { personId: id }, orderBy: { createdAt: "asc" } }) },
 ];
 
 /** Models exported apart from PERSON_LINKS (with their own, typed, lists). */
