@@ -61,7 +61,12 @@ export default defineCommand({
     const notice = proposalNotice(proposal, commune, actor.name, now);
     await services.notifier.enqueue(notice);
     const sent = services.notifier.queuedUnder(`proposal:${proposal.id}:new`) > 0;
-    const head = t(sent ? "act.propose.sent" : "act.propose.sentNoChannel", { title: proposal.title, commune: commune.name, ref: refOf(proposal) });
+    // The decision reaches the proposer only where the bot can write to them privately.
+    const reachable = await services.notifier.reaches({ kind: "person", personId: actor.personId });
+    const head = [
+      t(sent ? "act.propose.sent" : "act.propose.sentNoChannel", { title: proposal.title, commune: commune.name, ref: refOf(proposal) }),
+      t(reachable ? "act.propose.willTell" : "act.propose.cannotTell"),
+    ].join(" ");
     return reply(locale, [{ type: "section", text: head }, ...proposalBlocks(t, locale, proposal, actor.timeZone)]);
   },
 });

@@ -95,6 +95,13 @@ describe("Prisma schemas", () => {
         "Mentorship",
         // events mirrored on platform calendars (Discord scheduled events)
         "CalendarMirror",
+        // actions members propose, co-organisers and tasks of events; the ambassadors' network
+        "EventProposal",
+        "EventOrganiser",
+        "EventTask",
+        "AmbassadorProfile",
+        "YouthGroup",
+        "YouthGroupLink",
       ].sort(),
     );
   });
