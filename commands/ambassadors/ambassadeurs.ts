@@ -28,7 +28,7 @@ export default defineCommand({
     const listed = filterListed(all, { province: options.province, langue: options.langue });
     const blocks: Block[] = [{ type: "header", text: t("amb.title", { count: listed.length }) }];
     const filter = [options.province, options.langue].filter(Boolean).join(", ");
-    if (listed.length === 0) blocks.push({ type: "section", text: t("amb.none", { filter: filter ? prefixWithin(filter, 60) : "none" }) });
+    if (listed.length === 0) blocks.push({ type: "section", text: filter && all.length ? t("amb.noneFor", { filter: prefixWithin(filter, 60) }) : t("amb.none") });
     else blocks.push(...byProvince(t, listed));
     const activity = await activityBlock(services, t, locale, listed, now, actor.timeZone);
     if (activity) blocks.push(activity);

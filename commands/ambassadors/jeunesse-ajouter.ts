@@ -31,6 +31,6 @@ export default defineCommand({
     if (!kind) throw new CdceError("youth.bad_kind", "youth.badKind", { value: prefixWithin(options.type ?? "", 40), kinds: YOUTH_KINDS.join(", ") });
     const { group, created } = await services.ambassadorNetwork.youth.add({ communeId: commune.id, name: prefixWithin(name, 120), kind });
     const head = created ? t("youth.added", { commune: commune.name, name: group.name, kind: kindLabel(t, group.kind) }) : t("youth.exists", { commune: commune.name, name: group.name });
-    return reply(locale, [{ type: "section", text: head }, { type: "actions", buttons: [{ label: t("youth.button.link"), command: `jeunesse lier "${group.name.replace(/"/g, "")}" commune:${commune.slug}` }] }]);
+    return reply(locale, [{ type: "section", text: head }, { type: "actions", buttons: [{ label: t("youth.button.link"), command: `jeunesse lier ${group.id.slice(0, 8)} commune:${commune.slug}` }] }]);
   },
 });

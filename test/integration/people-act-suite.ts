@@ -214,13 +214,18 @@ export function peopleActSuite(name: string, makeApp: () => Promise<TestApp>): v
       it("records youth groups of a commune and the ambassadors who go there, naming only those in the directory", async () => {
         expect(textOf(await run(app, "jeunesse", AMBASSADOR))).toContain("Aucun groupe de jeunes");
         expect(textOf(await run(app, 'jeunesse ajouter nom:"MJ Le Prisme" type:"maison de jeunes"', AMBASSADOR))).toContain("Groupe ajouté à Namur : **MJ Le Prisme** (maison de jeunes)");
-        expect(textOf(await run(app, 'jeunesse ajouter nom:"Scouts de Jambes" type:scouts', VOLUNTEER))).toContain("mouvement de jeunesse");
+        const scouts = await run(app, 'jeunesse ajouter nom:"Scouts de Jambes" type:scouts', VOLUNTEER);
+        expect(textOf(scouts)).toContain("mouvement de jeunesse");
+        // Its "J'y vais" button names the group by reference, not by its typed name.
+        const goes = scouts.blocks.flatMap((b) => (b.type === "actions" ? b.buttons : []))[0]!;
+        expect(goes.command).toMatch(/^jeunesse lier [0-9a-f]{8} commune:namur$/);
+        expect(textOf(await run(app, goes.command, AMBASSADOR))).toContain("vous allez à **Scouts de Jambes**");
         expect(textOf(await run(app, "jeunesse lier prisme", AMBASSADOR))).toContain("vous allez à **MJ Le Prisme**");
         expect(textOf(await run(app, "jeunesse lier prisme", AMBASSADOR))).toContain("déjà lié·e");
         await run(app, 'jeunesse lier "MJ Le Prisme"', VOLUNTEER);
         const list = textOf(await run(app, "jeunesse", VOLUNTEER));
         expect(list).toContain("**MJ Le Prisme** (maison de jeunes) · y vont : U0AMB, 1 autre personne");
-        expect(list).toContain("**Scouts de Jambes** (mouvement de jeunesse)");
+        expect(list).toContain("**Scouts de Jambes** (mouvement de jeunesse) · y vont : U0AMB");
         expect(textOf(await run(app, "jeunesse lier Inconnu", VOLUNTEER))).toContain("MJ Le Prisme, Scouts de Jambes");
         expect(textOf(await run(app, 'jeunesse ajouter nom:"MJ" type:fusee', VOLUNTEER))).toContain("n’est pas un type de groupe");
       });

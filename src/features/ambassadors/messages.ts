@@ -4,7 +4,8 @@ import { defineMessages, type KeysOf } from "../../core/i18n/bundles.js";
 export const ambassadorMessages = defineMessages({
   fr: {
     "amb.title": "Le réseau des ambassadeur·ices ({count})",
-    "amb.none": "Aucun·e ambassadeur·ice n’apparaît dans l’annuaire{filter, select, none {} other { pour « {filter} »}} : chacun·e choisit d’y figurer (`/cdce ambassadeur annuaire oui`).",
+    "amb.none": "Aucun·e ambassadeur·ice n’apparaît dans l’annuaire : chacun·e choisit d’y figurer (`/cdce ambassadeur annuaire oui`).",
+    "amb.noneFor": "Aucun·e ambassadeur·ice de l’annuaire pour « {filter} ».",
     "amb.noProvince": "Sans province",
     "amb.person": "{name} ({language}) · {communes}",
     "amb.activity.title": "Activités récentes",
@@ -36,7 +37,8 @@ export const ambassadorMessages = defineMessages({
   },
   de: {
     "amb.title": "Das Netz der Botschafter·innen ({count})",
-    "amb.none": "Niemand erscheint im Botschafterverzeichnis{filter, select, none {} other { für „{filter}“}}: Jede·r entscheidet selbst, dort zu erscheinen (`/cdce botschafter verzeichnis ja`).",
+    "amb.none": "Niemand erscheint im Botschafterverzeichnis: Jede·r entscheidet selbst, dort zu erscheinen (`/cdce botschafter verzeichnis ja`).",
+    "amb.noneFor": "Niemand im Botschafterverzeichnis für „{filter}“.",
     "amb.noProvince": "Ohne Provinz",
     "amb.person": "{name} ({language}) · {communes}",
     "amb.activity.title": "Letzte Aktivitäten",
@@ -68,7 +70,8 @@ export const ambassadorMessages = defineMessages({
   },
   nl: {
     "amb.title": "Het ambassadeursnetwerk ({count})",
-    "amb.none": "Niemand staat in de ambassadeursgids{filter, select, none {} other { voor ‘{filter}’}}: ieder kiest zelf om erin te staan (`/cdce ambassadeur gids ja`).",
+    "amb.none": "Niemand staat in de ambassadeursgids: ieder kiest zelf om erin te staan (`/cdce ambassadeur gids ja`).",
+    "amb.noneFor": "Niemand in de ambassadeursgids voor ‘{filter}’.",
     "amb.noProvince": "Zonder provincie",
     "amb.person": "{name} ({language}) · {communes}",
     "amb.activity.title": "Recente activiteiten",
@@ -100,7 +103,8 @@ export const ambassadorMessages = defineMessages({
   },
   en: {
     "amb.title": "The ambassadors’ network ({count})",
-    "amb.none": "Nobody appears in the ambassadors’ directory{filter, select, none {} other { for “{filter}”}}: each one chooses to appear there (`/cdce ambassador directory yes`).",
+    "amb.none": "Nobody appears in the ambassadors’ directory: each one chooses to appear there (`/cdce ambassador directory yes`).",
+    "amb.noneFor": "Nobody in the ambassadors’ directory for “{filter}”.",
     "amb.noProvince": "No province",
     "amb.person": "{name} ({language}) · {communes}",
     "amb.activity.title": "Recent activities",

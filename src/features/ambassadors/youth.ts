@@ -18,9 +18,14 @@ export function readYouthKind(raw: string): YouthKind | undefined {
 
 export const kindLabel = (t: Translate, k: YouthKind) => t(`youth.kind.${k}` as MessageKey);
 
-/** The group whose name matches what was typed (exact first, then a part of it). */
+/** The group a button names by reference, or whose name matches what was typed (exact first, then a part of it). */
 export function findGroup(groups: readonly YouthGroup[], typed: string): YouthGroup | undefined {
   const w = fold(typed).trim();
+  // Buttons carry the group's reference, never its name (a name is typed text).
+  if (/^[0-9a-f]{8}$/.test(w)) {
+    const byRef = groups.find((g) => g.id.startsWith(w));
+    if (byRef) return byRef;
+  }
   return groups.find((g) => fold(g.name) === w) ?? (w.length >= 3 ? groups.find((g) => fold(g.name).includes(w)) : undefined);
 }
 
