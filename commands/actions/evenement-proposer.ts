@@ -30,6 +30,7 @@ export default defineCommand({
   scope: "commune",
   // Any member of the commune: volunteers and ambassadors included, unlike `evenement creer`.
   permission: "commune.contribute",
+  refusal: "act.propose.notMember",
   options: {
     type: text({ help: h("stand, atelier, petit-dejeuner, marche, action-ecole, autre", "stand, atelier, petit-dejeuner, marche, action-ecole, autre", "stand, atelier, petit-dejeuner, marche, action-ecole, autre", "stand, atelier, petit-dejeuner, marche, action-ecole, autre"), max: 40 }),
     titre: text({ help: h("Titre", "Titel", "Titel", "Title"), max: 150 }),

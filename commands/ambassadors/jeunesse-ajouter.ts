@@ -19,6 +19,7 @@ export default defineCommand({
   usage: { fr: 'jeunesse ajouter nom:"MJ Le Prisme" type:maison-de-jeunes', de: 'jugend hinzufuegen name:"Jugendtreff Eupen" typ:maison-de-jeunes', nl: 'jeugd toevoegen naam:"Jeugdhuis De Branding" type:maison-de-jeunes', en: 'youth add name:"Youth centre" type:maison-de-jeunes' },
   scope: "commune",
   permission: "commune.contribute",
+  refusal: "youth.notMember",
   options: {
     nom: text({ help: { fr: "Nom du groupe", de: "Name der Gruppe", nl: "Naam van de groep", en: "Name of the group" }, max: 120, rest: true }),
     type: text({ help: { fr: YOUTH_KINDS.join(", "), de: YOUTH_KINDS.join(", "), nl: YOUTH_KINDS.join(", "), en: YOUTH_KINDS.join(", ") }, max: 40 }),

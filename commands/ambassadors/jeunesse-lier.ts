@@ -18,6 +18,7 @@ export default defineCommand({
   usage: { fr: 'jeunesse lier "MJ Le Prisme"', de: 'jugend verbinden "Jugendtreff Eupen"', nl: 'jeugd koppelen "Jeugdhuis De Branding"', en: 'youth link "Youth centre"' },
   scope: "commune",
   permission: "commune.contribute",
+  refusal: "youth.notMember",
   options: {
     groupe: text({ help: { fr: "Nom du groupe", de: "Name der Gruppe", nl: "Naam van de groep", en: "Name of the group" }, max: 120, rest: true }),
     commune: communeOption(),

@@ -67,6 +67,7 @@ export function peopleActSuite(name: string, makeApp: () => Promise<TestApp>): v
       it("lets an ambassador of the commune propose too; reads the fields like a local event", async () => {
         const r = await run(app, 'evenement proposer type:atelier titre:"Atelier cacao" debut:"15/12 14h-16h" lieu:"Maison des jeunes"', AMBASSADOR);
         expect(textOf(r)).toContain("transmise au CoPil de Namur");
+        expect(textOf(await run(app, `${PROPOSE} commune:Eupen`, AMBASSADOR))).toContain(fr("act.propose.notMember", { commune: "Eupen" }));
         const bad = await run(app, 'evenement proposer type:fusee titre:"X" debut:"demain" lieu:Ici', AMBASSADOR);
         expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["debut", "type"]);
       });
@@ -228,6 +229,7 @@ export function peopleActSuite(name: string, makeApp: () => Promise<TestApp>): v
         expect(list).toContain("**Scouts de Jambes** (mouvement de jeunesse) · y vont : U0AMB");
         expect(textOf(await run(app, "jeunesse lier Inconnu", VOLUNTEER))).toContain("MJ Le Prisme, Scouts de Jambes");
         expect(textOf(await run(app, 'jeunesse ajouter nom:"MJ" type:fusee', VOLUNTEER))).toContain("n’est pas un type de groupe");
+        expect(textOf(await run(app, 'jeunesse ajouter nom:"MJ Eupen" commune:Eupen', VOLUNTEER))).toContain(fr("youth.notMember", { commune: "Eupen" }));
       });
     });
   });

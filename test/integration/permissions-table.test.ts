@@ -157,7 +157,7 @@ const READ_ONLY: Record<string, Case> = {
 
 /** What a refusal for lack of rights says (French: every case runs in French). */
 const fr = translator("fr");
-const REFUSALS: RegExp[] = (["error.forbidden", "error.membersOnly", "act.proposal.forbidden", "commune.forbidden", "idea.error.forbidden", "idea.error.notMember", "initiative.error.forbidden", "initiative.error.notMember", "poll.error.forbidden", "sheet.error.forbidden"] as MessageKey[]).map((key) => {
+const REFUSALS: RegExp[] = (["error.forbidden", "error.membersOnly", "act.proposal.forbidden", "act.propose.notMember", "youth.notMember", "commune.forbidden", "idea.error.forbidden", "idea.error.notMember", "initiative.error.forbidden", "initiative.error.notMember", "poll.error.forbidden", "sheet.error.forbidden"] as MessageKey[]).map((key) => {
   const marker = "\u0000";
   const text = fr(key, { command: marker, commune: marker });
   return new RegExp(text.split(marker).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*"));

@@ -3,6 +3,7 @@ import { defineMessages, type KeysOf } from "../../core/i18n/bundles.js";
 
 export const actionMessages = defineMessages({
   fr: {
+    "act.propose.notMember": "Vous ne faites pas partie de {commune} : seul·es ses membres (et la coordination) proposent des actions à son CoPil.",
     "task.assigned": "« {title} » est confiée à {owner}.",
     "act.propose.formTitle": "Proposer une action",
     "act.propose.field.description": "En quelques mots (public, partenaires…)",
@@ -64,6 +65,7 @@ export const actionMessages = defineMessages({
     "task.late.line": "• **{title}** — {owner}, prévue le {day} ({status})",
   },
   de: {
+    "act.propose.notMember": "Sie gehören nicht zu {commune}: Nur ihre Mitglieder (und die Koordination) schlagen ihrer Steuerungsgruppe Aktionen vor.",
     "task.assigned": "„{title}“ ist {owner} übertragen.",
     "act.propose.formTitle": "Eine Aktion vorschlagen",
     "act.propose.field.description": "In wenigen Worten (Publikum, Partner…)",
@@ -125,6 +127,7 @@ export const actionMessages = defineMessages({
     "task.late.line": "• **{title}** — {owner}, fällig am {day} ({status})",
   },
   nl: {
+    "act.propose.notMember": "U hoort niet bij {commune}: alleen haar leden (en de coördinatie) stellen haar stuurgroep acties voor.",
     "task.assigned": "‘{title}’ is toevertrouwd aan {owner}.",
     "act.propose.formTitle": "Een actie voorstellen",
     "act.propose.field.description": "In enkele woorden (publiek, partners…)",
@@ -186,6 +189,7 @@ export const actionMessages = defineMessages({
     "task.late.line": "• **{title}** — {owner}, gepland op {day} ({status})",
   },
   en: {
+    "act.propose.notMember": "You are not part of {commune}: only its members (and coordination) propose actions to its steering committee.",
     "task.assigned": "“{title}” is now with {owner}.",
     "act.propose.formTitle": "Propose an action",
     "act.propose.field.description": "In a few words (audience, partners…)",

@@ -3,6 +3,7 @@ import { defineMessages, type KeysOf } from "../../core/i18n/bundles.js";
 
 export const ambassadorMessages = defineMessages({
   fr: {
+    "youth.notMember": "Vous ne faites pas partie de {commune} : seul·es ses membres (et la coordination) y enregistrent des groupes de jeunes ou s’y lient.",
     "amb.title": "Le réseau des ambassadeur·ices ({count})",
     "amb.none": "Aucun·e ambassadeur·ice n’apparaît dans l’annuaire : chacun·e choisit d’y figurer (`/cdce ambassadeur annuaire oui`).",
     "amb.noneFor": "Aucun·e ambassadeur·ice de l’annuaire pour « {filter} ».",
@@ -36,6 +37,7 @@ export const ambassadorMessages = defineMessages({
     "youth.button.link": "J’y vais",
   },
   de: {
+    "youth.notMember": "Sie gehören nicht zu {commune}: Nur ihre Mitglieder (und die Koordination) erfassen dort Jugendgruppen oder verbinden sich mit ihnen.",
     "amb.title": "Das Netz der Botschafter·innen ({count})",
     "amb.none": "Niemand erscheint im Botschafterverzeichnis: Jede·r entscheidet selbst, dort zu erscheinen (`/cdce botschafter verzeichnis ja`).",
     "amb.noneFor": "Niemand im Botschafterverzeichnis für „{filter}“.",
@@ -69,6 +71,7 @@ export const ambassadorMessages = defineMessages({
     "youth.button.link": "Ich gehe hin",
   },
   nl: {
+    "youth.notMember": "U hoort niet bij {commune}: alleen haar leden (en de coördinatie) registreren er jeugdgroepen of koppelen zich eraan.",
     "amb.title": "Het ambassadeursnetwerk ({count})",
     "amb.none": "Niemand staat in de ambassadeursgids: ieder kiest zelf om erin te staan (`/cdce ambassadeur gids ja`).",
     "amb.noneFor": "Niemand in de ambassadeursgids voor ‘{filter}’.",
@@ -102,6 +105,7 @@ export const ambassadorMessages = defineMessages({
     "youth.button.link": "Ik ga erheen",
   },
   en: {
+    "youth.notMember": "You are not part of {commune}: only its members (and coordination) record its youth groups or link to them.",
     "amb.title": "The ambassadors’ network ({count})",
     "amb.none": "Nobody appears in the ambassadors’ directory: each one chooses to appear there (`/cdce ambassador directory yes`).",
     "amb.noneFor": "Nobody in the ambassadors’ directory for “{filter}”.",
