@@ -87,6 +87,15 @@ export function peopleActSuite(name: string, makeApp: () => Promise<TestApp>): v
         expect(dm).toHaveLength(1);
         expect(dm[0]!.target.userId).toBe("U0VOL");
         expect(dm[0]!.summary).toContain(code);
+        // The action's page leads to its tasks, where the co-organiser finds the kit's checklists.
+        const page = await run(app, `evenement ${code}`, VOLUNTEER);
+        const tasksButton = page.blocks.flatMap((b) => (b.type === "actions" ? b.buttons : [])).find((b) => b.command === `taches ${code}`);
+        expect(tasksButton?.label).toBe(fr("task.button.tasks"));
+        const empty = await run(app, tasksButton!.command, VOLUNTEER);
+        expect(textOf(empty)).toContain("n’a pas encore de tâche");
+        expect(empty.blocks.flatMap((b) => (b.type === "actions" ? b.buttons : [])).map((b) => b.command)).toContain(`tache modele ${code} stand`);
+        // Someone who does not organise it sees the tasks, not the buttons that change them.
+        expect((await run(app, tasksButton!.command, OTHER_VOLUNTEER)).blocks.some((b) => b.type === "actions")).toBe(false);
         // A second click: one decision, one event.
         expect(textOf(await run(app, `proposition valider ${ref}`, COPIL))).toContain("déjà validée");
         expect((await app.services.events.repo.list({ from: app.services.clock(), kinds: ["local"], limit: 50 })).filter((e) => e.title === "Stand du marché de Noël")).toHaveLength(1);
