@@ -240,6 +240,24 @@ export function peopleActSuite(name: string, makeApp: () => Promise<TestApp>): v
         expect(textOf(await run(app, 'jeunesse ajouter nom:"MJ" type:fusee', VOLUNTEER))).toContain("n’est pas un type de groupe");
         expect(textOf(await run(app, 'jeunesse ajouter nom:"MJ Eupen" commune:Eupen', VOLUNTEER))).toContain(fr("youth.notMember", { commune: "Eupen" }));
       });
+
+      it("keeps one group per name when two communes merge, with the people of both", async () => {
+        const facts = { region: "Wallonie", province: "Namur", languages: ["fr" as const], timeZone: "Europe/Brussels", profile: "rural" as const, populationBand: "lt10k" as const, titledOn: null, fomDueOn: null, latitude: null, longitude: null };
+        const a = await app.services.repos.communes.upsert({ ...facts, slug: "fusion-jeunes-a", name: "Fusion Jeunes A" });
+        const b = await app.services.repos.communes.upsert({ ...facts, slug: "fusion-jeunes-b", name: "Fusion Jeunes B" });
+        const youth = app.services.ambassadorNetwork.youth;
+        const inA = (await youth.add({ communeId: a.id, name: "Patro", kind: "mouvement-de-jeunesse" })).group;
+        const inB = (await youth.add({ communeId: b.id, name: "Patro", kind: "mouvement-de-jeunesse" })).group;
+        await youth.add({ communeId: a.id, name: "MJ A", kind: "maison-de-jeunes" });
+        await youth.link(inA.id, (await person(AMBASSADOR)).id);
+        await youth.link(inB.id, (await person(VOLUNTEER)).id);
+        await youth.link(inB.id, (await person(AMBASSADOR)).id);
+        expect(textOf(await run(app, "commune fusionner fusion-jeunes-a dans fusion-jeunes-b le:2026-11-28", COORD))).toContain("Fusion Jeunes B");
+        const groups = await youth.ofCommune(b.id);
+        expect(groups.map((g) => g.name)).toEqual(["MJ A", "Patro"]);
+        expect(groups.find((g) => g.name === "Patro")!.members.map((m) => m.name).sort()).toEqual(["U0AMB", "U0VOL"]);
+        expect(await youth.ofCommune(a.id)).toEqual([]);
+      });
     });
   });
 }
