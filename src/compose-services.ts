@@ -17,6 +17,8 @@ import { PrismaOutboxStore } from "./data/outbox-store.js";
 import { createRepositories } from "./data/repositories/index.js";
 import { createCommunity } from "./data/repositories/community.js";
 import { PrismaEventRepository } from "./data/repositories/events.js";
+import { createActionStores } from "./data/repositories/actions.js";
+import { createAmbassadorStores } from "./data/repositories/ambassadors.js";
 import { createWatchRepositories } from "./data/repositories/watch.js";
 import { createJoiningRepositories } from "./data/repositories/joining.js";
 import { PrismaBoardRepository } from "./data/repositories/boards.js";
@@ -104,6 +106,8 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     community: { ...createCommunity(db), geo: base.geo },
     events,
     calendarFeeds: new CalendarFeedService({ tokens: new PrismaFeedTokenStore(db), publicUrl: base.publicUrl }),
+    actions: createActionStores(db),
+    ambassadorNetwork: createAmbassadorStores(db),
     imports: { codec: sheetCodec, pending: new PrismaPendingImportStore(db) },
     ...(base.demo ? { demo: base.demo } : {}),
   };

@@ -52,6 +52,8 @@ export default defineCommand({
       }
       blocks.push({ type: "section", text: names.length ? t("ev.fromMyCommune", { count: ours.length, names: names.join(", ") }) : t("ev.fromMyCommune.none") });
     }
+    // A local action's tasks (and the co-management kit's checklists): one click away.
+    if (event.kind === "local") blocks.push({ type: "actions", buttons: [{ label: t("task.button.tasks"), command: `taches ${event.code}` }] });
     return reply(locale, blocks);
   },
 });

@@ -61,6 +61,15 @@ export function grantedInCommune(permission: Permission): boolean {
   return GRANTED_IN_COMMUNE[permission] !== undefined;
 }
 
+/**
+ * Whether every member of a commune, whatever their role, holds `permission` there: then
+ * someone refused it without any commune lacks a membership, not a role.
+ */
+export function grantedToEveryMember(permission: Permission): boolean {
+  const roles = GRANTED_IN_COMMUNE[permission];
+  return roles !== undefined && MEMBER_ROLES.every((r) => roles.includes(r));
+}
+
 /** What a permission is asked about: a commune, or (no target) "in some commune at least". */
 export interface PermissionTarget {
   communeId: string | null | undefined;

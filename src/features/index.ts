@@ -24,8 +24,10 @@ import door from "./door/feature.js";
 import home from "./home/feature.js";
 import calendarFeeds from "./calendar-feeds/feature.js";
 import joining from "./joining/feature.js";
+import actions from "./actions/feature.js";
+import ambassadors from "./ambassadors/feature.js";
 
-export const FEATURES = [network, home, kits, imports, events, calendarFeeds, initiatives, polls, ideas, tools, privacy, watch, joining, outbox, inbox, demo, door] as const;
+export const FEATURES = [network, home, kits, imports, events, actions, calendarFeeds, initiatives, polls, ideas, tools, privacy, watch, joining, ambassadors, outbox, inbox, demo, door] as const;
 
 // The kernel's catalogue gets the features' messages from here, the one list of features.
 addMessages(FEATURES.flatMap((f) => f.messages ?? []));

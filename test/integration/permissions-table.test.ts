@@ -47,6 +47,8 @@ interface Fixtures {
   poll: string;
   sheet: () => Promise<string>;
   idea: string;
+  proposal: () => Promise<string>;
+  task: () => Promise<string>;
 }
 
 interface Case {
@@ -136,6 +138,21 @@ const TABLE: Record<string, Case> = {
   // The button of a call: anyone may say they are interested.
   "copil interesse": { expect: EVERYONE, line: async () => `copil interesse ${(await recruitAnswer(0)).call}` },
   "copil inviter": { expect: COPIL_ONLY, line: async (_, n) => `copil inviter ${(await recruitAnswer(n)).answer}` },
+  // Proposing is for any member (volunteers and ambassadors included); deciding, for the commune's managers.
+  "evenement proposer": { expect: MEMBERS, line: (_, n) => `evenement proposer type:stand titre:"Idée ${n}" debut:"21/3 9h-13h" lieu:Halle commune:Namur` },
+  "proposition valider": { expect: MANAGERS, line: async (f) => `proposition valider ${await f.proposal()}` },
+  "proposition refuser": { expect: MANAGERS, line: async (f) => `proposition refuser ${await f.proposal()} Déjà prévu` },
+  // An action's tasks: those who manage its commune (its co-organisers too, not in this table).
+  "tache ajouter": { expect: MANAGERS, line: (f, n) => `tache ajouter ${f.localEvent} "Tâche ${n}" avant:15/03` },
+  "tache modele": { expect: MANAGERS, line: (f) => `tache modele ${f.localEvent} atelier` },
+  // A task of the CoPil's: its owner (not in the table) or those who manage the commune.
+  "tache fait": { expect: MANAGERS, line: async (f) => `tache fait ${await f.task()}` },
+  "tache statut": { expect: MANAGERS, line: async (f) => `tache statut ${await f.task()} en-cours` },
+  "tache attribuer": { expect: MANAGERS, line: async (f) => `tache attribuer ${await f.task()} pour:moi` },
+  // One's own consent: anyone.
+  "ambassadeur annuaire": { expect: EVERYONE, line: () => "ambassadeur annuaire oui" },
+  "jeunesse ajouter": { expect: MEMBERS, line: (_, n) => `jeunesse ajouter nom:"MJ ${n}" type:maison-de-jeunes commune:Namur` },
+  "jeunesse lier": { expect: MEMBERS, line: () => 'jeunesse lier "MJ Témoin" commune:Namur' },
 };
 
 /** A fresh request to join Namur as a volunteer, by someone outside the table; its reference. */
@@ -170,11 +187,14 @@ const READ_ONLY: Record<string, Case> = {
   "kit historique": { expect: COORDINATION_ONLY, line: () => "kit historique kit-jeunes-affiches" },
   parcours: { expect: COORDINATION_ONLY, line: () => "parcours benevole" },
   "copil candidats": { expect: COPIL_ONLY, line: () => "copil candidats Namur" },
+  propositions: { expect: MANAGERS, line: () => "propositions Namur" },
+  taches: { expect: EVERYONE, line: () => "taches" },
+  ambassadeurs: { expect: EVERYONE, line: () => "ambassadeurs" },
 };
 
 /** What a refusal for lack of rights says (French: every case runs in French). */
 const fr = translator("fr");
-const REFUSALS: RegExp[] = (["error.forbidden", "commune.forbidden", "idea.error.forbidden", "idea.error.notMember", "initiative.error.forbidden", "initiative.error.notMember", "poll.error.forbidden", "sheet.error.forbidden"] as MessageKey[]).map((key) => {
+const REFUSALS: RegExp[] = (["error.forbidden", "error.membersOnly", "act.proposal.forbidden", "act.propose.notMember", "youth.notMember", "commune.forbidden", "idea.error.forbidden", "idea.error.notMember", "initiative.error.forbidden", "initiative.error.notMember", "poll.error.forbidden", "sheet.error.forbidden"] as MessageKey[]).map((key) => {
   const marker = "\u0000";
   const text = fr(key, { command: marker, commune: marker });
   return new RegExp(text.split(marker).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*"));
@@ -217,6 +237,7 @@ beforeAll(async () => {
   const webinar = codeOf(textOf(await run(app, 'webinaire planifier titre:"Charte" theme:gouvernance debut:"12/03 14h-15h" capacite:300', COORD)));
   const pollLine = textOf(await run(app, 'sondage "Quel jour ?" "Samedi" "Dimanche"', AUTHOR));
   const idea = refIn(textOf(await run(app, "idee Une idée témoin", AUTHOR)));
+  await run(app, 'jeunesse ajouter nom:"MJ Témoin" type:maison-de-jeunes', COPIL_NAMUR);
   fixtures = {
     localEvent,
     webinar,
@@ -226,6 +247,9 @@ beforeAll(async () => {
       return (await app.services.community.sheets.all())[0]!.id.slice(0, 8);
     },
     idea,
+    // A fresh proposal (by a volunteer) and a fresh task (the CoPil's) for each case.
+    proposal: async () => refIn(textOf(await run(app, 'evenement proposer type:atelier titre:"Atelier" debut:"22/3 14h-16h" lieu:Salle', AUTHOR))),
+    task: async () => refIn(textOf(await run(app, `tache ajouter ${localEvent} "Tâche témoin"`, COPIL_NAMUR))),
     // A fresh one for each case: valider, refuser, supprimer change or remove it.
     initiative: async () => refIn(textOf(await run(app, 'initiative titre:"Témoin" description:"Une initiative" type:stand', AUTHOR))),
   };

@@ -80,6 +80,13 @@ const CLAIMS: Partial<Record<MessageKey, Claim>> = {
   "join.untold": { says: /aucun moyen de lui écrire en privé : donnez-lui la réponse/, kind: "untold" },
   "recruit.posted": { says: /L’appel est parti vers le canal de/, kind: "told" },
   "recruit.noChannel": { says: /L’appel n’est pas parti/, kind: "untold" },
+  "act.propose.sent": { says: /est transmise au CoPil de/, kind: "told" },
+  "act.propose.sentNoChannel": { says: /Aucun canal de la commune n’est relié au bot/, kind: "untold" },
+  "act.propose.willTell": { says: /Vous serez prévenu·e de sa décision en privé/, kind: "will" },
+  "act.propose.cannotTell": { says: /Le bot ne pourra pas vous dire sa décision/, kind: "willNot" },
+  "act.accepted.told": { says: /co-organisée par .+, qui en est prévenu·e/, kind: "told" },
+  "act.refused.told": { says: /en est prévenu·e, avec votre raison/, kind: "told" },
+  "act.untold": { says: /n’a pas pu être prévenu·e : le bot/, kind: "untold" },
 };
 
 /** Messages with the words of a claim that claim nothing about the outbox (and why). */
@@ -121,6 +128,9 @@ const NOT_CLAIMS: Partial<Record<MessageKey, string>> = {
   "outbox.admin.notFound": "an outbox action that found nothing",
   "error.internal": "asks the person to tell coordination",
   "error.databaseUnavailable": "asks the person to tell coordination",
+  "task.remind.due": "the reminder itself",
+  "act.refuse.field.reason": "a form field's label: the reason goes with the notice the refusal queues",
+  "act.reason.missing": "asks for the reason the notice will carry",
 };
 
 /**
@@ -264,6 +274,18 @@ describe.each<[World]>([["reachable"], ["unreachable"]])("replies when the notic
     const idea = textOf(await run(app, "idee Un stand au marché de Noël", amb));
     const moved = await checked(app, `idee statut ${refOf(idea)} etude`, copil, ":status:");
     expectKind(moved.claims, "idee statut");
+  }, 60_000);
+
+  it("proposed actions: passed on to the CoPil, the decision promised, then told", async () => {
+    const refOf = (text: string) => /`([0-9a-f]{8})`/.exec(text)![1]!;
+    const line = (n: number) => `evenement proposer type:stand titre:"Proposition ${n}" debut:"20/03/2027 9h-12h" lieu:Halle`;
+    const proposed = await checked(app, line(1), amb, ":new");
+    expectKind(proposed.claims, "evenement proposer");
+    const accepted = await checked(app, `proposition valider ${refOf(proposed.text)}`, copil, ":decided:");
+    expectKind(accepted.claims, "proposition valider");
+    const refused = await promised(app, line(2), amb, { line: (text) => `proposition refuser ${refOf(text)} Déjà prévu`, as: copil, marker: ":decided:" });
+    expectKind(refused.claims, "evenement proposer");
+    expectKind(refused.step.claims, "proposition refuser");
   }, 60_000);
 
   it("webinars: the waitlist's promise, the cancel question, promotions from the waitlist, series moves, nudges", async () => {

@@ -4,7 +4,7 @@
  * and a volunteer's badge in Namur manage Eupen, never Namur); else in some commune at least.
  */
 import type { CommandDefinition } from "../commands.js";
-import { can, grantedInCommune } from "../permissions.js";
+import { can, grantedInCommune, grantedToEveryMember } from "../permissions.js";
 import type { Actor } from "../types.js";
 import { defineStep, needs, stopWith } from "./context.js";
 
@@ -28,6 +28,11 @@ export const permission = defineStep("permission", async (ctx, next) => {
     if (grantedInCommune(def.permission)) return stopWith(ctx, "refused", def.refusal ?? "commune.forbidden", { commune: commune.name, command: def.name }, { permission: def.permission, commune: commune.slug });
     return stopWith(ctx, "refused", "error.forbidden", { command: def.name }, { permission: def.permission, commune: commune.slug });
   }
-  if (!commune && !can(actor, def.permission)) return stopWith(ctx, "refused", "error.forbidden", { command: def.name }, { permission: def.permission });
+  if (!commune && !can(actor, def.permission)) {
+    // A right every member of a commune holds (sharing an initiative, posting an idea): what
+    // the caller lacks is a commune, not coordination or a CoPil seat; say so.
+    const key = grantedToEveryMember(def.permission) ? "error.membersOnly" : "error.forbidden";
+    return stopWith(ctx, "refused", key, { command: def.name }, { permission: def.permission });
+  }
   return next();
 });

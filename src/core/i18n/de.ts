@@ -15,6 +15,7 @@ export const de: Record<keyof typeof fr, string> = {
   "error.didYouMean": "Meinten Sie {suggestions}?",
   "error.available": "Verfügbare Befehle: {names}. Details mit `/cdce {help}`.",
   "error.forbidden": "Der Befehl „{command}“ ist leider dem Koordinationsteam oder der zuständigen Steuerungsgruppe vorbehalten.",
+  "error.membersOnly": "Der Befehl „{command}“ ist Mitgliedern einer Gemeinde vorbehalten (Steuerungsgruppe, Ehrenamtliche, Botschafter·innen… einer Gemeinde zugeordnet), und Sie sind noch keiner Gemeinde zugeordnet. Bitten Sie um Aufnahme in Ihre: `/cdce rejoindre <Gemeinde> freiwillige` (ihre Steuerungsgruppe antwortet Ihnen).",
   "error.extraWords": "„{words}“ habe ich nicht verstanden. Beispiel: `{usage}`",
   "error.usage": "Beispiel: `{usage}`",
   "error.internal": "Bei mir ist etwas schiefgelaufen. Versuchen Sie es gleich noch einmal; wenn es so bleibt, informieren Sie das Koordinationsteam.",

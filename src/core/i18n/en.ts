@@ -15,6 +15,7 @@ export const en: Record<keyof typeof fr, string> = {
   "error.didYouMean": "Did you mean {suggestions}?",
   "error.available": "Available commands: {names}. Type `/cdce {help}` for details.",
   "error.forbidden": "Sorry, the command “{command}” is reserved for the coordination team or the commune’s steering committee.",
+  "error.membersOnly": "The command “{command}” is for members of a commune (steering committee, volunteers, ambassadors… attached to a commune), and you are not attached to any commune yet. Ask to join yours: `/cdce rejoindre <commune> volunteer` (its steering committee answers you).",
   "error.extraWords": "I didn’t understand “{words}”. Example: `{usage}`",
   "error.usage": "Example: `{usage}`",
   "error.internal": "Something went wrong on my side. Try again in a moment; if it keeps happening, tell the coordination team.",

@@ -13,6 +13,7 @@ export const fr = {
   "error.didYouMean": "Vouliez-vous dire {suggestions} ?",
   "error.available": "Commandes disponibles : {names}. Tapez `/cdce {help}` pour le détail.",
   "error.forbidden": "Désolé, la commande « {command} » est réservée à l’équipe de coordination ou au comité de pilotage concerné.",
+  "error.membersOnly": "La commande « {command} » est réservée aux membres d’une commune (CoPil, bénévoles, ambassadeur·ices… rattaché·es à une commune), et vous n’êtes rattaché·e à aucune commune pour l’instant. Demandez à rejoindre la vôtre : `/cdce rejoindre <commune> benevole` (son CoPil vous répond).",
   "error.extraWords": "Je n’ai pas compris « {words} ». Exemple : `{usage}`",
   "error.usage": "Exemple : `{usage}`",
   "error.internal": "Quelque chose s’est mal passé de mon côté. Réessayez dans un instant ; si cela persiste, prévenez l’équipe de coordination.",

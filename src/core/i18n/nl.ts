@@ -15,6 +15,7 @@ export const nl: Record<keyof typeof fr, string> = {
   "error.didYouMean": "Bedoelde u {suggestions}?",
   "error.available": "Beschikbare opdrachten: {names}. Details met `/cdce {help}`.",
   "error.forbidden": "Sorry, de opdracht ‘{command}’ is voorbehouden aan het coördinatieteam of de betrokken stuurgroep.",
+  "error.membersOnly": "De opdracht ‘{command}’ is voorbehouden aan leden van een gemeente (stuurgroep, vrijwilligers, ambassadeurs… verbonden aan een gemeente), en u bent nog aan geen enkele gemeente verbonden. Vraag om bij de uwe aan te sluiten: `/cdce rejoindre <gemeente> vrijwilliger` (haar stuurgroep antwoordt u).",
   "error.extraWords": "‘{words}’ heb ik niet begrepen. Voorbeeld: `{usage}`",
   "error.usage": "Voorbeeld: `{usage}`",
   "error.internal": "Er ging bij mij iets mis. Probeer het zo meteen opnieuw; blijft het probleem, verwittig dan het coördinatieteam.",

@@ -29,6 +29,16 @@ export async function moveCommuneHistory(tx: Db, fromId: string, intoId: string,
   const twice = fromSeats.filter((m) => held.has(`${m.personId}:${m.role}`)).map((m) => m.id);
   if (twice.length) await tx.membership.deleteMany({ where: { id: { in: twice } } });
 
+  // Youth groups: one name per commune; a group both had keeps the joined commune's row and
+  // gains the merged one's people.
+  const intoGroups = await tx.youthGroup.findMany({ where: into, select: { id: true, name: true } });
+  for (const twin of await tx.youthGroup.findMany({ where: { ...from, name: { in: intoGroups.map((g) => g.name) } }, include: { ambassadors: true } })) {
+    const keep = intoGroups.find((g) => g.name === twin.name)!;
+    const already = new Set((await tx.youthGroupLink.findMany({ where: { groupId: keep.id }, select: { personId: true } })).map((l) => l.personId));
+    for (const link of twin.ambassadors) if (!already.has(link.personId)) await tx.youthGroupLink.create({ data: { groupId: keep.id, personId: link.personId } });
+    await tx.youthGroup.delete({ where: { id: twin.id } });
+  }
+
   const activities = (await tx.activityEvent.updateMany({ where: from, data: into })).count;
   const events = (await tx.event.updateMany({ where: from, data: into })).count;
   const copilMembers = (await tx.copilMember.updateMany({ where: from, data: into })).count;
@@ -46,6 +56,8 @@ export async function moveCommuneHistory(tx: Db, fromId: string, intoId: string,
     await tx.joinRequest.updateMany({ where: from, data: into }),
     await tx.welcomeJourney.updateMany({ where: from, data: into }),
     await tx.recruitCall.updateMany({ where: from, data: into }),
+    await tx.eventProposal.updateMany({ where: from, data: into }),
+    await tx.youthGroup.updateMany({ where: from, data: into }),
     await tx.mentorship.updateMany({ where: { mentorId: fromId }, data: { mentorId: intoId } }),
     await tx.mentorship.updateMany({ where: { menteeId: fromId }, data: { menteeId: intoId } }),
   ].reduce((n, r) => n + r.count, 0);

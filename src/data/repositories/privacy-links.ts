@@ -34,6 +34,11 @@ export const PERSON_LINKS: readonly PersonLink[] = [
   { key: "joinRequests", model: "JoinRequest", field: "personId", read: (db, id) => db.joinRequest.findMany({ where: { personId: id }, orderBy: { createdAt: "asc" } }) },
   { key: "welcomeJourneys", model: "WelcomeJourney", field: "personId", read: (db, id) => db.welcomeJourney.findMany({ where: { personId: id }, orderBy: { startedAt: "asc" } }) },
   { key: "recruitAnswers", model: "RecruitAnswer", field: "personId", read: (db, id) => db.recruitAnswer.findMany({ where: { personId: id }, orderBy: { answeredAt: "asc" } }) },
+  { key: "eventProposals", model: "EventProposal", field: "proposerId", read: (db, id) => db.eventProposal.findMany({ where: { proposerId: id }, orderBy: { createdAt: "asc" } }) },
+  { key: "eventsOrganised", model: "EventOrganiser", field: "personId", read: (db, id) => db.eventOrganiser.findMany({ where: { personId: id }, orderBy: { createdAt: "asc" } }) },
+  { key: "eventTasks", model: "EventTask", field: "ownerId", read: (db, id) => db.eventTask.findMany({ where: { ownerId: id }, orderBy: { createdAt: "asc" } }) },
+  { key: "ambassadorProfile", model: "AmbassadorProfile", field: "personId", read: (db, id) => db.ambassadorProfile.findMany({ where: { personId: id } }) },
+  { key: "youthGroups", model: "YouthGroupLink", field: "personId", read: (db, id) => db.youthGroupLink.findMany({ where: { personId: id }, orderBy: { createdAt: "asc" } }) },
 ];
 
 /** Models exported apart from PERSON_LINKS (with their own, typed, lists). */

@@ -16,6 +16,12 @@ export {
   type Registration,
 } from "./model.js";
 export type { EventFilter, EventRepository, JoinInput, JoinResult, LeaveResult } from "./ports.js";
+// What the actions feature builds on: a proposal is read like a local event and becomes one.
+export { LOCAL_TYPES } from "./model.js";
+export { readLocalEvent, type LocalFields } from "./local.js";
+export { campaignAt } from "./campaign.js";
+export { eventCard, themeName, whenText } from "./render.js";
+export { canManage, eventByCode } from "./lookup.js";
 
 // What this feature adds to the services every command receives.
 declare module "../../core/commands.js" {

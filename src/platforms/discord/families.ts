@@ -6,7 +6,8 @@
  * commands, one per family, each with its own 8,000-character and 25-entry budget:
  * `/cdce-admin` (network set-up and admin), `/cdce-organiser` (webinars and events),
  * `/cdce-copil` (CoPil roster, Fair-O-Mètre records, diagnostic, experience sheets, tool
- * inventory), `/cdce-veille` (watch, dashboard, mentoring).
+ * inventory), `/cdce-veille` (watch, dashboard, mentoring), `/cdce-agir` (actions members
+ * propose, tasks of an action, the ambassadors' network).
  *
  * PLACES gives the readable path of each known command. A command it does not name lands
  * somewhere by itself: in the family of its first word (FAMILY_OF_WORD), else in
@@ -16,7 +17,7 @@
  */
 import type { LocalizedText } from "../../core/types.js";
 
-export const FAMILIES = ["cdce", "cdce-admin", "cdce-organiser", "cdce-copil", "cdce-veille", "cdce-membres"] as const;
+export const FAMILIES = ["cdce", "cdce-admin", "cdce-organiser", "cdce-copil", "cdce-veille", "cdce-membres", "cdce-agir"] as const;
 export type Family = (typeof FAMILIES)[number];
 
 /** The everyday command: what every person types. */
@@ -53,6 +54,12 @@ export const FAMILY_HELP: Record<Family, LocalizedText> = {
     de: "Einer Gemeinde beitreten, Willkommensbegleitung, für die Steuerungsgruppe werben",
     nl: "Bij een gemeente aansluiten, onthaaltraject, werven voor de stuurgroep",
     en: "Join a commune, welcome journeys, recruit for the CoPil",
+  },
+  "cdce-agir": {
+    fr: "Agir : proposer une action, ses tâches, le réseau des ambassadeur·ices",
+    de: "Handeln: eine Aktion vorschlagen, ihre Aufgaben, das Botschafternetz",
+    nl: "Doen: een actie voorstellen, de taken, het ambassadeursnetwerk",
+    en: "Act: propose an action, its tasks, the ambassadors’ network",
   },
   "cdce-veille": {
     fr: "Veille de la dynamique des communes, tableau de bord et parrainages",
@@ -99,6 +106,24 @@ export const GROUP_HELP: Record<string, LocalizedText> = {
     de: "Erfahrungsberichte: schreiben, löschen",
     nl: "Ervaringsfiches: schrijven, verwijderen",
     en: "Experience sheets: write or delete one",
+  },
+  tache: {
+    fr: "Les tâches d’une action : ajouter, confier, avancer, appliquer une liste",
+    de: "Die Aufgaben einer Aktion: hinzufügen, übertragen, weiterbringen, Liste anwenden",
+    nl: "De taken van een actie: toevoegen, toewijzen, opvolgen, lijst toepassen",
+    en: "An action’s tasks: add, assign, move along, apply a list",
+  },
+  proposition: {
+    fr: "Valider ou refuser une action proposée (CoPil)",
+    de: "Einen Aktionsvorschlag annehmen oder ablehnen (Steuerungsgruppe)",
+    nl: "Een actievoorstel goedkeuren of weigeren (stuurgroep)",
+    en: "Accept or refuse a proposed action (committee)",
+  },
+  jeunesse: {
+    fr: "Les groupes de jeunes de la commune et les ambassadeur·ices qui y vont",
+    de: "Die Jugendgruppen der Gemeinde und die Botschafter·innen, die dort hingehen",
+    nl: "De jeugdgroepen van de gemeente en de ambassadeurs die er komen",
+    en: "The commune’s youth groups and the ambassadors who go there",
   },
   outil: {
     fr: "L’inventaire des outils de la commune",
@@ -194,6 +219,22 @@ export const PLACES: Readonly<Record<string, Place>> = {
   "retour supprimer": at("cdce-copil", "fiche supprimer"),
   "outils declarer": at("cdce-copil", "outil declarer"),
   "outils retirer": at("cdce-copil", "outil retirer"),
+  // Acting together: proposals, tasks, the ambassadors' network.
+  "evenement proposer": at("cdce-agir", "proposer-action"),
+  propositions: at("cdce-agir", "propositions"),
+  "proposition valider": at("cdce-agir", "proposition valider"),
+  "proposition refuser": at("cdce-agir", "proposition refuser"),
+  taches: at("cdce-agir", "taches"),
+  "tache ajouter": at("cdce-agir", "tache ajouter"),
+  "tache fait": at("cdce-agir", "tache fait"),
+  "tache statut": at("cdce-agir", "tache statut"),
+  "tache attribuer": at("cdce-agir", "tache attribuer"),
+  "tache modele": at("cdce-agir", "tache modele"),
+  ambassadeurs: at("cdce-agir", "ambassadeurs"),
+  "ambassadeur annuaire": at("cdce-agir", "annuaire"),
+  jeunesse: at("cdce-agir", "jeunesse voir"),
+  "jeunesse ajouter": at("cdce-agir", "jeunesse ajouter"),
+  "jeunesse lier": at("cdce-agir", "jeunesse lier"),
   // Watch and mentoring.
   veille: at("cdce-veille", "dynamique"),
   tableau: at("cdce-veille", "tableau"),
@@ -228,6 +269,10 @@ const FAMILY_OF_WORD: Readonly<Record<string, Family>> = {
   retour: "cdce-copil",
   veille: "cdce-veille",
   parrainage: "cdce-veille",
+  tache: "cdce-agir",
+  proposition: "cdce-agir",
+  ambassadeur: "cdce-agir",
+  jeunesse: "cdce-agir",
 };
 
 /** The place of any command: from PLACES, else derived (see the file comment). */

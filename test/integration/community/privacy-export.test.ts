@@ -71,6 +71,13 @@ describe("personal data export", () => {
     await run(app, "outils declarer Canva categorie:design", ZOE);
     const local = await run(app, 'evenement creer type:stand titre:"Stand de la Saint-Nicolas" debut:"05/12/2026 9h-13h" lieu:"Place d’Armes"', ZOE);
     expect(textOf(local)).toContain("Stand de la Saint-Nicolas");
+    // A proposal of hers, validated by another CoPil member: she co-organises it and owns a task of it.
+    const proposal = /`([0-9a-f]{8})`/.exec(textOf(await run(app, 'evenement proposer type:atelier titre:"Atelier cacao de Zoé" debut:"10/12/2026 14h-16h" lieu:"Salle"', ZOE)))![1]!;
+    const accepted = codeOf(textOf(await run(app, `proposition valider ${proposal}`, { user: "U0VALID", role: "copil", commune: "Namur", platform: "slack" })));
+    await run(app, `tache ajouter ${accepted} "Réserver la salle" pour:moi avant:08/12/2026`, ZOE);
+    await run(app, "ambassadeur annuaire oui", ZOE);
+    await run(app, 'jeunesse ajouter nom:"MJ de Zoé" type:maison-de-jeunes', ZOE);
+    await run(app, 'jeunesse lier "MJ de Zoé"', ZOE);
     const exportedOnce = JSON.parse(String((await run(app, "moi export", ZOE)).files![0]!.data)) as Record<string, unknown[]>;
     const personId = (exportedOnce.person as unknown as { id: string }).id;
     // Another's poll to vote in and initiative to follow; a seat in the roster: written by others.

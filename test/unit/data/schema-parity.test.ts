@@ -103,6 +103,13 @@ describe("Prisma schemas", () => {
         "WelcomeJourney",
         "RecruitCall",
         "RecruitAnswer",
+        // actions members propose, co-organisers and tasks of events; the ambassadors' network
+        "EventProposal",
+        "EventOrganiser",
+        "EventTask",
+        "AmbassadorProfile",
+        "YouthGroup",
+        "YouthGroupLink",
       ].sort(),
     );
   });
