@@ -23,6 +23,8 @@ export interface CardInfo {
   province?: string | null;
   authorName: string | null;
   follows?: number;
+  /** The commune's partners credited on it (src/features/partners), by name. */
+  partnerNames?: readonly string[];
 }
 
 /** Header, description with its facts, attribution; no buttons. */
@@ -33,6 +35,7 @@ export function initiativeCard(t: Translate, i: Initiative, info: CardInfo): Blo
     { label: t("initiative.field.kind"), value: kindLabel(t, i.kind) },
   ];
   if (i.partnerKinds.length) fields.push({ label: t("initiative.field.partners"), value: i.partnerKinds.map((p) => partnerLabel(t, p)).join(", ") });
+  if (info.partnerNames?.length) fields.push({ label: t("initiative.field.partnerNames"), value: clip(info.partnerNames.join(", "), 300) });
   if (i.criteria.length) fields.push({ label: t("initiative.field.criteria"), value: i.criteria.map((c) => criterionLabel(t, c)).join(" · ") });
   if (i.place) fields.push({ label: t("initiative.field.place"), value: clip(i.place, 200) });
   const blocks: Block[] = [

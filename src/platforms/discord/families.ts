@@ -16,7 +16,7 @@
  */
 import type { LocalizedText } from "../../core/types.js";
 
-export const FAMILIES = ["cdce", "cdce-admin", "cdce-organiser", "cdce-copil", "cdce-veille"] as const;
+export const FAMILIES = ["cdce", "cdce-admin", "cdce-organiser", "cdce-copil", "cdce-veille", "cdce-territoire"] as const;
 export type Family = (typeof FAMILIES)[number];
 
 /** The everyday command: what every person types. */
@@ -53,6 +53,12 @@ export const FAMILY_HELP: Record<Family, LocalizedText> = {
     de: "Dynamik der Gemeinden beobachten, Übersicht und Patenschaften",
     nl: "Dynamiek van de gemeenten opvolgen, overzicht en meterschappen",
     en: "Watch the communes’ momentum, dashboard and mentoring",
+  },
+  "cdce-territoire": {
+    fr: "La commune sur son territoire : partenaires, bilan mensuel, textes prêts à envoyer",
+    de: "Die Gemeinde vor Ort: Partner, Monatsbilanz, versandfertige Texte",
+    nl: "De gemeente op haar grondgebied: partners, maandoverzicht, kant-en-klare teksten",
+    en: "The commune on its ground: partners, monthly update, ready-to-send texts",
   },
 };
 
@@ -93,6 +99,12 @@ export const GROUP_HELP: Record<string, LocalizedText> = {
     de: "Erfahrungsberichte: schreiben, löschen",
     nl: "Ervaringsfiches: schrijven, verwijderen",
     en: "Experience sheets: write or delete one",
+  },
+  partenaires: {
+    fr: "Les partenaires locaux de la commune",
+    de: "Die lokalen Partner der Gemeinde",
+    nl: "De lokale partners van de gemeente",
+    en: "The commune’s local partners",
   },
   outil: {
     fr: "L’inventaire des outils de la commune",
@@ -194,6 +206,12 @@ export const PLACES: Readonly<Record<string, Place>> = {
   parrainage: at("cdce-veille", "parrainages"),
   "parrainage proposer": at("cdce-veille", "proposer"),
   "parrainage terminer": at("cdce-veille", "terminer"),
+  // The commune on its ground: partners, monthly update, ready-to-send texts.
+  partenaires: at("cdce-territoire", "partenaires voir"),
+  "partenaires ajouter": at("cdce-territoire", "partenaires ajouter"),
+  "partenaires modifier": at("cdce-territoire", "partenaires modifier"),
+  "partenaires retirer": at("cdce-territoire", "partenaires retirer"),
+  "partenaires lier": at("cdce-territoire", "partenaires lier"),
 };
 
 /** Where a command not named in PLACES goes, by its first word. */
@@ -209,6 +227,7 @@ const FAMILY_OF_WORD: Readonly<Record<string, Family>> = {
   retour: "cdce-copil",
   veille: "cdce-veille",
   parrainage: "cdce-veille",
+  partenaires: "cdce-territoire",
 };
 
 /** The place of any command: from PLACES, else derived (see the file comment). */

@@ -36,6 +36,7 @@ const WORDS: Record<string, Words> = {
   "cdce-organiser": w("cdce-organisieren", "cdce-organiseren", "cdce-organize", "cdce-organise"),
   "cdce-copil": w("cdce-steuerung", "cdce-stuurgroep", "cdce-committee"),
   "cdce-veille": w("cdce-beobachtung", "cdce-opvolging", "cdce-watch"),
+  "cdce-territoire": w("cdce-gebiet", "cdce-gebied", "cdce-territory"),
   // Sub-commands and groups.
   aide: w("hilfe", "hulp", "help"),
   langue: w("sprache", "taal", "language"),
@@ -112,6 +113,7 @@ const WORDS: Record<string, Words> = {
   parrainages: w("patenschaften", "meterschappen", "mentoring"),
   proposer: w("vorschlagen", "voorstellen", "propose"),
   terminer: w("beenden", "beeindigen", "end"),
+  lier: w("verknuepfen", "koppelen", "link"),
   // Options.
   commande: w("befehl", "opdracht", "command"),
   usage: w("zweck", "gebruik", "purpose"),
@@ -175,6 +177,9 @@ const WORDS: Record<string, Words> = {
   principal: w("haupt", "belangrijkste", "main"),
   besoin: w("bedarf", "behoefte", "need"),
   detail: w("einzelheit", "toelichting", "detail"),
+  ensemble: w("gemeinsam", "samen", "together"),
+  email: w("email", "email", "email"),
+  telephone: w("telefon", "telefoon", "phone"),
 };
 
 /** Discord's locales for our languages (English has two on Discord). */

@@ -95,6 +95,10 @@ describe("Prisma schemas", () => {
         "Mentorship",
         // events mirrored on platform calendars (Discord scheduled events)
         "CalendarMirror",
+        // a commune's local partners, their credits, the monthly update it asked for
+        "Partner",
+        "PartnerLink",
+        "MonthlyUpdate",
       ].sort(),
     );
   });
