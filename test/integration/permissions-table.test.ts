@@ -121,6 +121,18 @@ const TABLE: Record<string, Case> = {
   "demo avancer": { expect: COORDINATION_ONLY, line: () => "demo avancer 1h" },
   // Pins a board of Namur in the channel: those who manage Namur.
   "tableau epingler": { expect: MANAGERS, line: () => "tableau epingler Namur" },
+  // A commune's partners are kept by its members; "Partenaire Témoin" is made before the cases.
+  "partenaires ajouter": { expect: MEMBERS, line: (_, n) => `partenaires ajouter Partenaire ${n} type:commerce commune:Namur` },
+  "partenaires modifier": { expect: MEMBERS, line: () => "partenaires modifier Partenaire Témoin telephone:081223344 commune:Namur" },
+  "partenaires retirer": {
+    expect: MEMBERS,
+    line: async (_, n) => {
+      const namur = (await app.services.repos.communes.findByName("Namur"))!;
+      await app.services.community.partners.add({ communeId: namur.id, name: `Retrait ${n}`, key: `retrait-${n}`, kind: "horeca", together: null, email: null, phone: null });
+      return `partenaires retirer Retrait ${n} commune:Namur`;
+    },
+  },
+  "partenaires lier": { expect: MEMBERS, line: (f) => `partenaires lier Partenaire Témoin evenement:${f.localEvent} commune:Namur` },
 };
 
 /**
@@ -133,6 +145,8 @@ const READ_ONLY: Record<string, Case> = {
   boite: { expect: EVERYONE, line: () => "boite" },
   accueil: { expect: EVERYONE, line: () => "accueil" },
   "kit historique": { expect: COORDINATION_ONLY, line: () => "kit historique kit-jeunes-affiches" },
+  // Names and kinds are public; contact details only show to members (test/integration/territory/partners.test.ts).
+  partenaires: { expect: EVERYONE, line: () => "partenaires Namur" },
 };
 
 /** What a refusal for lack of rights says (French: every case runs in French). */
@@ -178,6 +192,7 @@ beforeAll(async () => {
   const webinar = codeOf(textOf(await run(app, 'webinaire planifier titre:"Charte" theme:gouvernance debut:"12/03 14h-15h" capacite:300', COORD)));
   const pollLine = textOf(await run(app, 'sondage "Quel jour ?" "Samedi" "Dimanche"', AUTHOR));
   const idea = refIn(textOf(await run(app, "idee Une idée témoin", AUTHOR)));
+  await run(app, "partenaires ajouter Partenaire Témoin type:ecole commune:Namur", COPIL_NAMUR);
   fixtures = {
     localEvent,
     webinar,
