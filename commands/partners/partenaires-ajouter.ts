@@ -57,10 +57,22 @@ export default defineCommand({
     ],
   }),
   async run({ options: o, commune, actor, t, locale, now, services }) {
-    if (!o.nom) throw new CdceError("partner.name_missing", "partner.error.nameMissing");
-    if (!o.type) throw new CdceError("partner.kind_missing", "partner.error.kindMissing");
-    const email = readEmail(o.email);
-    const phone = readPhone(o.telephone);
+    // Problems come back per field, so that a modal shows each beside its field.
+    const errors: Record<string, string> = {};
+    if (!o.nom) errors.nom = t("partner.error.nameMissing");
+    if (!o.type) errors.type = t("partner.error.kindMissing");
+    const checked = <T>(field: string, read: () => T): T | null => {
+      try {
+        return read();
+      } catch (e) {
+        if (!(e instanceof CdceError)) throw e;
+        errors[field] = t(e.messageKey, e.params);
+        return null;
+      }
+    };
+    const email = checked("email", () => readEmail(o.email));
+    const phone = checked("telephone", () => readPhone(o.telephone));
+    if (!o.nom || !o.type || Object.keys(errors).length) return { ...message(locale, Object.values(errors).join("\n")), fieldErrors: errors };
     const target = await resolveTarget(services, actor, commune, o);
     const partner = await services.community.partners.add({ communeId: commune.id, name: o.nom, key: slugify(o.nom), kind: o.type, together: o.ensemble ?? null, email, phone });
     if (!partner) throw new CdceError("partner.duplicate", "partner.error.duplicate", { commune: commune.name, name: prefixWithin(o.nom, 80) });
