@@ -23,8 +23,9 @@ import imports from "./imports/feature.js";
 import door from "./door/feature.js";
 import home from "./home/feature.js";
 import partners from "./partners/feature.js";
+import texts from "./texts/feature.js";
 
-export const FEATURES = [network, home, kits, imports, events, initiatives, partners, polls, ideas, tools, privacy, watch, outbox, inbox, demo, door] as const;
+export const FEATURES = [network, home, kits, imports, events, initiatives, partners, texts, polls, ideas, tools, privacy, watch, outbox, inbox, demo, door] as const;
 
 // The kernel's catalogue gets the features' messages from here, the one list of features.
 addMessages(FEATURES.flatMap((f) => f.messages ?? []));

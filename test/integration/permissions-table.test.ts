@@ -147,6 +147,9 @@ const READ_ONLY: Record<string, Case> = {
   "kit historique": { expect: COORDINATION_ONLY, line: () => "kit historique kit-jeunes-affiches" },
   // Names and kinds are public; contact details only show to members (test/integration/territory/partners.test.ts).
   partenaires: { expect: EVERYONE, line: () => "partenaires Namur" },
+  // Ready-to-send texts of an action: for the members of its commune.
+  "initiative textes": { expect: MEMBERS, line: async (f) => `initiative textes ${await f.initiative()}` },
+  "evenement textes": { expect: MEMBERS, line: (f) => `evenement textes ${f.localEvent}` },
 };
 
 /** What a refusal for lack of rights says (French: every case runs in French). */

@@ -106,6 +106,12 @@ export const GROUP_HELP: Record<string, LocalizedText> = {
     nl: "De lokale partners van de gemeente",
     en: "The commune’s local partners",
   },
+  textes: {
+    fr: "Communiqué, post et bloc web prêts à envoyer",
+    de: "Versandfertige Pressemitteilung, Beitrag und Webblock",
+    nl: "Kant-en-klaar persbericht, bericht en webblok",
+    en: "Ready-to-send press release, post and web block",
+  },
   outil: {
     fr: "L’inventaire des outils de la commune",
     de: "Das Werkzeuginventar der Gemeinde",
@@ -212,6 +218,8 @@ export const PLACES: Readonly<Record<string, Place>> = {
   "partenaires modifier": at("cdce-territoire", "partenaires modifier"),
   "partenaires retirer": at("cdce-territoire", "partenaires retirer"),
   "partenaires lier": at("cdce-territoire", "partenaires lier"),
+  "initiative textes": at("cdce-territoire", "textes initiative"),
+  "evenement textes": at("cdce-territoire", "textes evenement"),
 };
 
 /** Where a command not named in PLACES goes, by its first word. */

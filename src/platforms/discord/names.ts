@@ -114,6 +114,7 @@ const WORDS: Record<string, Words> = {
   proposer: w("vorschlagen", "voorstellen", "propose"),
   terminer: w("beenden", "beeindigen", "end"),
   lier: w("verknuepfen", "koppelen", "link"),
+  textes: w("texte", "teksten", "texts"),
   // Options.
   commande: w("befehl", "opdracht", "command"),
   usage: w("zweck", "gebruik", "purpose"),
