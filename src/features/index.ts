@@ -24,8 +24,9 @@ import door from "./door/feature.js";
 import home from "./home/feature.js";
 import partners from "./partners/feature.js";
 import texts from "./texts/feature.js";
+import monthly from "./monthly/feature.js";
 
-export const FEATURES = [network, home, kits, imports, events, initiatives, partners, texts, polls, ideas, tools, privacy, watch, outbox, inbox, demo, door] as const;
+export const FEATURES = [network, home, kits, imports, events, initiatives, partners, texts, monthly, polls, ideas, tools, privacy, watch, outbox, inbox, demo, door] as const;
 
 // The kernel's catalogue gets the features' messages from here, the one list of features.
 addMessages(FEATURES.flatMap((f) => f.messages ?? []));

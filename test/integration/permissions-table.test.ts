@@ -132,6 +132,8 @@ const TABLE: Record<string, Case> = {
       return `partenaires retirer Retrait ${n} commune:Namur`;
     },
   },
+  // The monthly update of a commune's channel: those who manage the commune.
+  "bilan mensuel": { expect: MANAGERS, line: () => "bilan mensuel on commune:Namur" },
   "partenaires lier": { expect: MEMBERS, line: (f) => `partenaires lier Partenaire Témoin evenement:${f.localEvent} commune:Namur` },
 };
 

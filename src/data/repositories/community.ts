@@ -9,6 +9,7 @@ import { PrismaPrivacyRepository } from "./privacy.js";
 import { PrismaSettingsRepository, PrismaSheetRepository } from "./sheets.js";
 import { PrismaToolRepository } from "./tools.js";
 import { PrismaPartnerRepository } from "./partners.js";
+import { PrismaMonthlyUpdateRepository } from "./monthly.js";
 import { PrismaCoordinatorClaimStore } from "./coordinator-claim.js";
 
 export function createCommunity(db: Db): Community {
@@ -19,6 +20,7 @@ export function createCommunity(db: Db): Community {
     ideas: new PrismaIdeaRepository(db),
     tools: new PrismaToolRepository(db),
     partners: new PrismaPartnerRepository(db),
+    monthlyUpdates: new PrismaMonthlyUpdateRepository(db),
     settings: new PrismaSettingsRepository(db),
     privacy: new PrismaPrivacyRepository(db),
     coordinatorClaim: new PrismaCoordinatorClaimStore(db),

@@ -218,6 +218,7 @@ export const PLACES: Readonly<Record<string, Place>> = {
   "partenaires modifier": at("cdce-territoire", "partenaires modifier"),
   "partenaires retirer": at("cdce-territoire", "partenaires retirer"),
   "partenaires lier": at("cdce-territoire", "partenaires lier"),
+  "bilan mensuel": at("cdce-territoire", "bilan-mensuel"),
   "initiative textes": at("cdce-territoire", "textes initiative"),
   "evenement textes": at("cdce-territoire", "textes evenement"),
 };

@@ -115,6 +115,7 @@ const WORDS: Record<string, Words> = {
   terminer: w("beenden", "beeindigen", "end"),
   lier: w("verknuepfen", "koppelen", "link"),
   textes: w("texte", "teksten", "texts"),
+  "bilan-mensuel": w("monatsbilanz", "maandoverzicht", "monthly-update"),
   // Options.
   commande: w("befehl", "opdracht", "command"),
   usage: w("zweck", "gebruik", "purpose"),
