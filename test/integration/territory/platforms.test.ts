@@ -1,8 +1,10 @@
 /**
- * Partners on the real SDKs against the Slack and Discord fakes, in one app: recorded from
+ * Partners, ready-to-send texts and the monthly update on the real SDKs against the Slack and Discord fakes, in one app: recorded from
  * a Slack modal, listed on Slack (contacts shown to a member) and on Discord (hidden from
  * someone of another commune), credited on an initiative from Discord, whose network post
- * then names the partner on both platforms.
+ * then names the partner on both platforms; the initiative's ready-to-send texts asked on
+ * each platform; the monthly update switched on from Slack and posted by the job in the
+ * commune's channel on both.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureMembership, resolveActor } from "../../../src/core/identity.js";
@@ -10,14 +12,17 @@ import { deliver } from "../../helpers/community.js";
 import { USERS, createSlackHarness, textOf as slackText, type SlackHarness } from "../../fakes/slack/harness.js";
 import { startDiscordHarness, type DiscordHarness } from "../../fakes/discord/harness.js";
 import { textOf as discordText } from "../../fakes/discord/interactions.js";
+import { silentLogger } from "../../../src/core/logger.js";
+import monthlyJob from "../../../src/features/monthly/jobs/monthly-update.js";
 
 const NAMUR_MEMBER = { userId: "400000000000000321", username: "ambassadrice", locale: "fr" };
 const EUPEN_MEMBER = { userId: "400000000000000654", username: "dieter", locale: "de" };
 
-describe("partners on Slack and Discord", () => {
+describe("the commune on its ground, on Slack and Discord", () => {
   let slack: SlackHarness;
   let discord: DiscordHarness;
   const networkSlack = "C0RESEAU";
+  let initiativeRef = "";
 
   beforeAll(async () => {
     slack = await createSlackHarness({ mode: "http" });
@@ -73,6 +78,7 @@ describe("partners on Slack and Discord", () => {
 
     const shared = await discord.run("initiative", { titre: "Marché équitable", description: "Stands et dégustations", type: "marche", date: "2026-11-21" }, NAMUR_MEMBER);
     const ref = /`([0-9a-f]{8})`/.exec(discordText(shared.answer.message))![1]!;
+    initiativeRef = ref;
     const linked = await discord.run("partenaires lier", { nom: "Wereldwinkel Namen", initiative: ref }, NAMUR_MEMBER);
     expect(discordText(linked.answer.message)).toContain("le message du réseau est republié avec ses partenaires");
 
@@ -83,5 +89,39 @@ describe("partners on Slack and Discord", () => {
     const onDiscord = discord.fake.channel("reseau-cdce").messages.filter((m) => discordText(m).includes("Marché équitable"));
     expect(onDiscord).toHaveLength(1);
     expect(discordText(onDiscord[0])).toContain("Wereldwinkel Namen");
+  }, 60_000);
+
+  it("gives the initiative's ready-to-send texts on Discord and on Slack, in the commune's language", async () => {
+    const onDiscord = discordText((await discord.run("initiative textes", { ref: initiativeRef }, NAMUR_MEMBER)).answer.message);
+    expect(onDiscord).toContain("Textes prêts à envoyer : Marché équitable");
+    expect(onDiscord).toContain("COMMUNIQUÉ DE PRESSE — Namur");
+    expect(onDiscord).toContain("Elle a été réalisée avec Wereldwinkel Namen, que la commune remercie.");
+    const onSlack = slackText((await slack.fake.response((await slack.command(`initiatief teksten ${initiativeRef}`, USERS.nl)).responseUrl)).body);
+    expect(onSlack).toContain("Kant-en-klare teksten: Marché équitable");
+    expect(onSlack).toContain("Merci à Wereldwinkel Namen !");
+  }, 60_000);
+
+  it("posts the monthly update switched on from Slack in the commune's channel on Slack and Discord", async () => {
+    const app = slack.app;
+    await slack.fake.response((await slack.command("config canal commune Namur", USERS.fr, "C0NAMUR")).responseUrl);
+    discord.fake.addChannel("namur");
+    await discord.run("config canal", { usage: "commune", commune: "Namur" }, { userId: "400000000000000099", username: "coord", locale: "fr", channel: "namur" });
+    const on = slackText((await slack.fake.response((await slack.command("overzicht maandelijks aan", USERS.nl)).responseUrl)).body);
+    expect(on).toContain("Het maandoverzicht van Namur staat aan");
+
+    const first = new Date("2026-12-01T08:00:00Z");
+    app.setNow(first);
+    const ctx = { services: app.services, now: first, logger: silentLogger, outbox: { sweep: async () => {}, purge: async () => 0 } };
+    await monthlyJob.run(ctx);
+    await monthlyJob.run(ctx);
+    await deliver(app, [slack.adapter, discord.adapter]);
+    const onSlack = (slack.fake.api.history.get("C0NAMUR") ?? []).filter((m) => JSON.stringify(m).includes("novembre 2026"));
+    expect(onSlack).toHaveLength(1);
+    expect(slackText(onSlack[0] as never)).toContain("Bilan de novembre 2026 — Namur");
+    expect(slackText(onSlack[0] as never)).toContain("Marché équitable");
+    expect(slackText(onSlack[0] as never)).toContain("Merci à Wereldwinkel Namen !");
+    const onDiscord = discord.fake.channel("namur").messages.filter((m) => discordText(m).includes("novembre 2026"));
+    expect(onDiscord).toHaveLength(1);
+    expect(discordText(onDiscord[0])).toContain("Merci à Wereldwinkel Namen !");
   }, 60_000);
 });
