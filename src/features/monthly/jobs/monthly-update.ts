@@ -4,6 +4,7 @@
  * keyed by commune and month (see notice.ts).
  */
 import { defineJob } from "../../../core/jobs.js";
+import { isFollowed } from "../../../core/ports.js";
 import { monthBefore } from "../month.js";
 import { gatherMonth } from "../gather.js";
 import { monthlyNotice } from "../notice.js";
@@ -20,7 +21,7 @@ export default defineJob({
       try {
         const commune = await services.repos.communes.get(communeId);
         // A commune that merged or left has no update of its own any more.
-        if (!commune || commune.status === "merged" || commune.status === "left") continue;
+        if (!commune || !isFollowed(commune)) continue;
         const data = await gatherMonth(services, commune, monthBefore(now, commune.timeZone), now);
         queued += (await services.notifier.enqueue(monthlyNotice(data, now))).queued;
       } catch (err) {
