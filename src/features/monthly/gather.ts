@@ -7,7 +7,7 @@
 import type { Services } from "../../core/commands.js";
 import type { Commune } from "../../core/ports.js";
 import { ACTION_KINDS, MOMENTUM_CONFIG, criteriaDone, fomStatus } from "../watch/index.js";
-import { PARTNER_CRITERIA, tally, type Partner } from "../partners/index.js";
+import type { Partner } from "../partners/index.js";
 import type { Month } from "./month.js";
 
 /** Lines per list: an update, not an archive. */
@@ -49,16 +49,14 @@ export async function gatherMonth(services: Services, commune: Commune, month: M
   const happened = actions.slice(0, ITEMS).map((e) => ({ title: titleOf(e.data, e.kind), at: e.at, ...dayOf(e.data) })).reverse();
   const planned = upcoming.filter((e) => e.state !== "cancelled" && e.startsAt > now).map((e) => ({ title: e.title, startsAt: e.startsAt, code: e.code }));
   const status = fomStatus(commune, history, now);
-  const done = new Set<number>(await criteriaDone({ repos: services.repos, watch: services.watch, config: MOMENTUM_CONFIG }, commune, now));
-  // Partners are evidence of criteria 2, 3 and 6 too, as `/cdce fom` shows them.
-  const counted = tally(partners).byCriterion;
-  for (const c of PARTNER_CRITERIA) if ((counted[c] ?? 0) > 0) done.add(c);
+  // Partners count as evidence of criteria 2, 3 and 6 there, as `/cdce fom` shows them.
+  const done = await criteriaDone({ repos: services.repos, watch: services.watch, community: services.community, config: MOMENTUM_CONFIG }, commune, now);
   return {
     commune,
     month,
     happened,
     planned,
-    fom: { dueOn: status.dueOn, daysLeft: status.daysLeft, grade: status.last?.grade ?? null, criteria: [...done].sort((a, b) => a - b) },
+    fom: { dueOn: status.dueOn, daysLeft: status.daysLeft, grade: status.last?.grade ?? null, criteria: [...done] },
     thanks: (await creditedThisMonth(services, actions, partners)).map((p) => p.name),
   };
 }

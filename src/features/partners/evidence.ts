@@ -30,6 +30,12 @@ export function tally(partners: readonly Pick<Partner, "kind">[]): PartnerTally 
   return { byKind, byCriterion, missing };
 }
 
+/** The criteria (2, 3, 6) for which the commune has at least one partner. */
+export function partnerCriteria(partners: readonly Pick<Partner, "kind">[]): number[] {
+  const { byCriterion } = tally(partners);
+  return PARTNER_CRITERIA.filter((c) => (byCriterion[c] ?? 0) > 0);
+}
+
 /** The kinds a criterion counts, as labels (`Commerces, Horeca`). */
 export function criterionKinds(t: Translate, criterion: number): string {
   return PARTNER_KINDS.filter((k) => CRITERION_OF[k] === criterion).map((k) => kindLabel(t, k)).join(", ");
@@ -73,4 +79,15 @@ export function fomPartnerLines(t: Translate, partners: readonly Pick<Partner, "
     ? [t("partner.fom.missing", { kinds: kinds.map((k) => kindLabel(t, k)).join(", ") }), ...tips.map((tip) => t("partner.fom.kit", { kind: kindLabel(t, tip.kind).toLowerCase(), title: tip.title, id: tip.id }))]
     : [];
   return { counts, lines, missing };
+}
+
+/** The partners as lines of the Fair-O-Mètre dossier, by the criterion they serve (name, kind, what they do together; never contacts). */
+export function dossierPartnerLines(t: Translate, partners: readonly Pick<Partner, "name" | "kind" | "together">[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const p of partners) {
+    const c = CRITERION_OF[p.kind];
+    const line = `- ${t("partner.dossier.line", { name: p.name, kind: kindLabel(t, p.kind) })}${p.together ? ` — ${p.together}` : ""}`;
+    out.set(c, [...(out.get(c) ?? []), line]);
+  }
+  return out;
 }

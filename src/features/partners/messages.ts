@@ -3,6 +3,7 @@ import { defineMessages, type KeysOf } from "../../core/i18n/bundles.js";
 
 export const partnerMessages = defineMessages({
   fr: {
+    "partner.dossier.line": "Partenaire : {name} ({kind})",
     "partner.error.notLinked": "« {name} » n’était pas crédité sur « {target} ».",
     "partner.kind.commerce": "Commerces", "partner.kind.horeca": "Horeca", "partner.kind.ecole": "Écoles", "partner.kind.association": "Associations",
     "partner.kind.producteur": "Producteurs locaux", "partner.kind.media": "Médias", "partner.kind.entreprise": "Entreprises",
@@ -38,6 +39,7 @@ export const partnerMessages = defineMessages({
     "partner.error.otherCommune": "« {target} » n’est pas une action de {commune} : seuls ses propres partenaires y sont crédités.",
   },
   de: {
+    "partner.dossier.line": "Partner: {name} ({kind})",
     "partner.error.notLinked": "„{name}“ war bei „{target}“ nicht genannt.",
     "partner.kind.commerce": "Geschäfte", "partner.kind.horeca": "Gastronomie", "partner.kind.ecole": "Schulen", "partner.kind.association": "Vereine",
     "partner.kind.producteur": "Lokale Erzeuger", "partner.kind.media": "Medien", "partner.kind.entreprise": "Unternehmen",
@@ -73,6 +75,7 @@ export const partnerMessages = defineMessages({
     "partner.error.otherCommune": "„{target}“ ist keine Aktion von {commune}: nur ihre eigenen Partner werden dort genannt.",
   },
   nl: {
+    "partner.dossier.line": "Partner: {name} ({kind})",
     "partner.error.notLinked": "‘{name}’ was niet vermeld bij ‘{target}’.",
     "partner.kind.commerce": "Winkels", "partner.kind.horeca": "Horeca", "partner.kind.ecole": "Scholen", "partner.kind.association": "Verenigingen",
     "partner.kind.producteur": "Lokale producenten", "partner.kind.media": "Media", "partner.kind.entreprise": "Bedrijven",
@@ -108,6 +111,7 @@ export const partnerMessages = defineMessages({
     "partner.error.otherCommune": "‘{target}’ is geen actie van {commune}: alleen haar eigen partners worden er vermeld.",
   },
   en: {
+    "partner.dossier.line": "Partner: {name} ({kind})",
     "partner.error.notLinked": "“{name}” was not credited on “{target}”.",
     "partner.kind.commerce": "Shops", "partner.kind.horeca": "Cafés and restaurants", "partner.kind.ecole": "Schools", "partner.kind.association": "Associations",
     "partner.kind.producteur": "Local producers", "partner.kind.media": "Media", "partner.kind.entreprise": "Businesses",

@@ -87,13 +87,14 @@ export function fomStatusReply(locale: Locale, t: Translate, v: FomViewInput): R
 }
 
 /** The dossier as Markdown, criterion by criterion (also the downloadable file's text). */
-export function dossierSections(locale: Locale, t: Translate, events: readonly ActivityEvent[], members: readonly CopilMember[], health: RosterHealth): Map<Criterion, string> {
+export function dossierSections(locale: Locale, t: Translate, events: readonly ActivityEvent[], members: readonly CopilMember[], health: RosterHealth, partners?: ReadonlyMap<number, readonly string[]>): Map<Criterion, string> {
   const byCriterion = checklist(events);
   const out = new Map<Criterion, string>();
   for (const c of CRITERIA) {
     const items = byCriterion.get(c) ?? [];
     const lines = items.slice(0, DOSSIER_ITEMS).map((e) => `- ${formatShort(locale, e.at)} · ${evidenceTitle(e)}`);
     if (items.length > DOSSIER_ITEMS) lines.push(t("fom.dossier.more", { count: items.length - DOSSIER_ITEMS }));
+    lines.push(...(partners?.get(c) ?? []));
     if (c === 5 && members.length > 0) {
       lines.push(copilLine(t, locale, health));
       lines.push(...members.map((m) => `- ${m.name} (${kindLabel(t, m.kind)})`));
@@ -110,13 +111,15 @@ export interface DossierInput {
   events: readonly ActivityEvent[];
   members: readonly CopilMember[];
   health: RosterHealth;
+  /** The commune's partners as evidence, one line each, by criterion (put together by the command). */
+  partners?: ReadonlyMap<number, readonly string[]>;
 }
 
 /** `/cdce fom dossier`: one section per criterion, plus the whole as a Markdown file. */
 export function dossierReply(locale: Locale, t: Translate, d: DossierInput): Reply {
   const title = t("fom.dossier.title", { commune: d.commune.name });
   const period = t("fom.dossier.period", { from: formatDay(locale, d.from), to: formatDay(locale, d.to) });
-  const sections = dossierSections(locale, t, d.events, d.members, d.health);
+  const sections = dossierSections(locale, t, d.events, d.members, d.health, d.partners);
   const blocks: Block[] = [{ type: "header", text: title }, { type: "context", text: period }];
   const markdown = [`# ${title}`, "", period, ""];
   for (const c of CRITERIA) {

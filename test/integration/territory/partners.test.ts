@@ -91,6 +91,12 @@ describe.each(await appsOnEachDatabase("territory partners"))("partners on %s", 
     expect(fom).toMatch(/✅ \*\*3\.\*\*[^\n]*1 partenaire/);
     expect(fom).toMatch(/⬜ \*\*6\.\*\*[^\n]*aucun partenaire/);
     expect(fom).toMatch(/→ Pour trouver producteurs locaux : kit « [^»]+ »/);
+    // The dossier lists them under the criteria they serve, without their contact details.
+    const dossier = await run(app, "fom dossier Namur", ANNE);
+    const file = String(dossier.files?.[0]?.data);
+    expect(file).toMatch(/## 2\.[^\n]*\n\n- Partenaire : Oxfam Magasin du monde \(Commerces\) — Café équitable au marché/);
+    expect(file).toMatch(/## 3\.[^\n]*\n\n(?:- [^\n]*\n)*- Partenaire : École Saint-Joseph \(Écoles\) — Collations équitables/);
+    expect(file).not.toContain("oxfam@example.org");
     // Eupen's own partner is Eupen's evidence, not Namur's.
     expect(textOf(await run(app, "fom Eupen", EUPEN))).toMatch(/Kriterium 3 \([^)]*\): kein Partner/);
   });
