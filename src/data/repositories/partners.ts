@@ -23,6 +23,8 @@ function toPartner(row: Row): Partner {
 }
 
 const byName = { orderBy: [{ name: "asc" as const }, { id: "asc" as const }] };
+/** Names as people sort them ("École" with the E's), the same on both databases (their collations differ). */
+const sorted = (rows: Row[]) => rows.map(toPartner).sort((a, b) => a.name.localeCompare(b.name, "fr", { sensitivity: "base" }) || a.id.localeCompare(b.id));
 
 export class PrismaPartnerRepository implements PartnerRepository {
   constructor(private readonly db: Db) {}
@@ -43,7 +45,7 @@ export class PrismaPartnerRepository implements PartnerRepository {
   }
 
   async list(communeId: string): Promise<Partner[]> {
-    return (await this.db.partner.findMany({ where: { communeId }, ...byName })).map(toPartner);
+    return sorted(await this.db.partner.findMany({ where: { communeId }, ...byName }));
   }
 
   async find(communeId: string, key: string): Promise<Partner | null> {
@@ -65,7 +67,7 @@ export class PrismaPartnerRepository implements PartnerRepository {
 
   async linkedTo(target: PartnerTarget): Promise<Partner[]> {
     const rows = await this.db.partner.findMany({ where: { links: { some: { targetKind: target.kind, targetId: target.id } } }, ...byName });
-    return rows.map(toPartner);
+    return sorted(rows);
   }
 
   async linkCounts(partnerIds: readonly string[]): Promise<Map<string, number>> {

@@ -12,6 +12,9 @@ import type { Partner } from "./ports.js";
 import { PARTNER_CRITERIA, PARTNER_KINDS } from "./vocabulary.js";
 import { criterionKinds, kindLabel, tally, type KitTip } from "./evidence.js";
 
+/** Characters per section, well under the smallest platform cap. */
+const SECTION_MAX = 2500;
+
 export interface PartnerListInput {
   commune: Commune;
   partners: readonly Partner[];
@@ -40,7 +43,15 @@ export function partnerListReply(locale: Locale, t: Translate, v: PartnerListInp
     const of = v.partners.filter((p) => p.kind === kind);
     if (of.length === 0) continue;
     const lines = of.map((p) => partnerLine(t, p, v.credits.get(p.id) ?? 0, v.member));
-    blocks.push({ type: "section", text: `**${kindLabel(t, kind)}** (${of.length})\n${lines.join("\n")}` });
+    // A long kind is cut into several sections: each platform caps one (Slack: 3,000 characters).
+    let chunk = `**${kindLabel(t, kind)}** (${of.length})`;
+    for (const line of lines) {
+      if (chunk.length + line.length + 1 > SECTION_MAX) {
+        blocks.push({ type: "section", text: chunk });
+        chunk = line;
+      } else chunk += `\n${line}`;
+    }
+    blocks.push({ type: "section", text: chunk });
   }
   const { byCriterion, missing } = tally(v.partners);
   const fom = PARTNER_CRITERIA.map((c) => `• ${t("partner.fom.line", { criterion: c, label: criterionKinds(t, c), count: byCriterion[c] ?? 0 })}`);

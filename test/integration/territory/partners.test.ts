@@ -150,4 +150,29 @@ describe.each(await appsOnEachDatabase("territory partners"))("partners on %s", 
     expect(textOf(await run(app, "partenaires retirer École Saint-Joseph", VOL))).toBe("« École Saint-Joseph » est retiré des partenaires de Namur.");
     expect((await app.services.community.partners.list(namur.id)).map((p) => p.name)).toEqual(["Oxfam Magasin du monde"]);
   });
+
+  it("cuts a long list into sections every platform can show", async () => {
+    const COORD: As = { user: "coord", role: "coordination", platform: "slack" };
+    for (let n = 1; n <= 40; n++) await run(app, `partenaires ajouter Commerce numéro ${n} type:commerce ensemble:"${"Vente de café et de chocolat équitables. ".repeat(2)}" commune:Wavre`, COORD);
+    const r = await run(app, "partenaires Wavre", COORD);
+    const sections = r.blocks.filter((b) => b.type === "section");
+    for (const b of sections) expect(b.type === "section" && b.text.length).toBeLessThanOrEqual(3000);
+    for (let n = 1; n <= 40; n++) expect(textOf(r)).toContain(`**Commerce numéro ${n}**`);
+  });
+
+  it("moves a merged commune's partners and monthly update to the commune it joins, keeping the joined commune's record of a shared name", async () => {
+    const COORD: As = { user: "coord", role: "coordination", platform: "slack" };
+    await run(app, "partenaires ajouter Épicerie du village type:commerce commune:Tenneville", COORD);
+    await run(app, "partenaires ajouter Ferme des Ardennes type:producteur ensemble:Tenneville commune:Tenneville", COORD);
+    await run(app, "partenaires ajouter Ferme des Ardennes type:producteur ensemble:Vielsalm commune:Vielsalm", COORD);
+    await run(app, "bilan mensuel on commune:Tenneville", COORD);
+    expect(textOf(await run(app, "commune fusionner Tenneville dans Vielsalm le:2026-12-01", COORD))).toContain("a rejoint Vielsalm");
+    const vielsalm = (await app.services.repos.communes.findByName("Vielsalm"))!;
+    const tenneville = (await app.services.repos.communes.findByName("Tenneville"))!;
+    const moved = await app.services.community.partners.list(vielsalm.id);
+    expect(moved.map((p) => [p.name, p.together])).toEqual([["Épicerie du village", null], ["Ferme des Ardennes", "Vielsalm"]]);
+    expect(await app.services.community.partners.list(tenneville.id)).toEqual([]);
+    expect(await app.services.community.monthlyUpdates.communeIds()).toContain(vielsalm.id);
+    expect(await app.services.community.monthlyUpdates.communeIds()).not.toContain(tenneville.id);
+  });
 });
