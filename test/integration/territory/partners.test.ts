@@ -135,6 +135,12 @@ describe.each(await appsOnEachDatabase("territory partners"))("partners on %s", 
     const ev = await app.services.events.repo.byCode(code);
     expect((await app.services.community.partners.linkedTo({ kind: "event", id: ev!.id })).map((p) => p.name)).toEqual(["École Saint-Joseph"]);
     expect(textOf(await run(app, "partenaires", ANNE))).toContain("**École Saint-Joseph** · Collations équitables · crédité sur 1 initiative ou événement");
+    // Shared with the network, the event's post names its partner.
+    expect(textOf(await run(app, `evenement partager ${code}`, ANNE))).toContain("Stand au marché");
+    const slack = memorySender("slack");
+    await deliver(app, [slack]);
+    const post = slack.visible().find((p) => JSON.stringify(p.reply.blocks).includes("Stand au marché"));
+    expect(JSON.stringify(post?.reply.blocks)).toContain("Avec École Saint-Joseph");
     expect(textOf(await run(app, `partenaires lier École Saint-Joseph evenement:${code} retirer:oui`, ANNE))).toBe("« École Saint-Joseph » n’est plus crédité sur « Stand au marché ».");
     expect(await app.services.community.partners.linkedTo({ kind: "event", id: ev!.id })).toEqual([]);
     expect(textOf(await run(app, "partenaires lier École Saint-Joseph", ANNE))).toContain("Sur quoi le créditer ?");
