@@ -2,6 +2,7 @@
 import { defineCommand } from "../../src/core/commands.js";
 import { message } from "../../src/core/reply.js";
 import { findPartner } from "../../src/features/partners/lookup.js";
+import { removePartner } from "../../src/features/partners/credit.js";
 import { nameOption, partnerCommune, partnerOptionWords } from "./options.js";
 
 export default defineCommand({
@@ -21,9 +22,9 @@ export default defineCommand({
   scope: "commune",
   permission: "commune.contribute",
   options: { nom: nameOption, commune: partnerCommune() },
-  async run({ options: o, commune, t, locale, services }) {
+  async run({ options: o, commune, t, locale, now, services }) {
     const partner = await findPartner(services, commune, o.nom);
-    await services.community.partners.remove(partner.id);
+    await removePartner(services, partner, now);
     return message(locale, t("partner.removed", { name: partner.name, commune: commune.name }));
   },
 });

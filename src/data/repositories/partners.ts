@@ -70,6 +70,11 @@ export class PrismaPartnerRepository implements PartnerRepository {
     return sorted(rows);
   }
 
+  async targetsOf(partnerId: string): Promise<PartnerTarget[]> {
+    const rows = await this.db.partnerLink.findMany({ where: { partnerId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    return rows.flatMap((r) => (r.targetKind === "initiative" || r.targetKind === "event" ? [{ kind: r.targetKind, id: r.targetId }] : []));
+  }
+
   async linkCounts(partnerIds: readonly string[]): Promise<Map<string, number>> {
     if (partnerIds.length === 0) return new Map();
     const groups = await this.db.partnerLink.groupBy({ by: ["partnerId"], where: { partnerId: { in: [...partnerIds] } }, _count: { _all: true } });

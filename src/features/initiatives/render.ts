@@ -25,6 +25,12 @@ export interface CardInfo {
   follows?: number;
   /** The commune's partners credited on it (src/features/partners), by name. */
   partnerNames?: readonly string[];
+  /**
+   * Set when the post goes out again for a change the card's content may not show (a partner
+   * credited, then taken off): part of the post's key, so that the new post is not taken
+   * for the one withdrawn. Never shown.
+   */
+  revision?: string;
 }
 
 /** Header, description with its facts, attribution; no buttons. */

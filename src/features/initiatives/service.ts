@@ -77,8 +77,8 @@ export function activityData(i: Initiative): Record<string, unknown> {
 }
 
 /** Queues the network post (a published initiative) or the moderation request (pending); true when it is in the outbox. */
-export async function announce(services: Services, i: Initiative, now: Date): Promise<boolean> {
-  const info = await cardInfo(services, i);
+export async function announce(services: Services, i: Initiative, now: Date, revision?: string): Promise<boolean> {
+  const info = { ...(await cardInfo(services, i)), ...(revision ? { revision } : {}) };
   const n = i.status === "published" ? networkPost(i, info, now) : i.status === "pending" ? moderationRequest(i, info, now) : null;
   if (!n) return false;
   const result = await services.notifier.enqueue(n);

@@ -37,6 +37,8 @@ export interface PartnerRepository {
   unlink(partnerId: string, target: PartnerTarget): Promise<boolean>;
   /** The partners credited on an initiative or event, by name. */
   linkedTo(target: PartnerTarget): Promise<Partner[]>;
+  /** What a partner is credited on. */
+  targetsOf(partnerId: string): Promise<PartnerTarget[]>;
   /** How many initiatives and events each partner is credited on. */
   linkCounts(partnerIds: readonly string[]): Promise<Map<string, number>>;
 }

@@ -123,6 +123,19 @@ describe.each(await appsOnEachDatabase("territory partners"))("partners on %s", 
       const post = sender.visible().find((p) => JSON.stringify(p).includes("Petit-déjeuner équitable"));
       expect(JSON.stringify(post?.reply.blocks)).toContain("Oxfam Magasin du monde");
     }
+    // A partner taken off the list is taken off the post too.
+    await run(app, "partenaires ajouter Boulangerie Dupain type:commerce", ANNE);
+    await run(app, `partenaires lier Boulangerie Dupain initiative:${ref}`, ANNE);
+    await deliver(app, [slack, discord]);
+    expect(JSON.stringify(slack.visible().find((p) => JSON.stringify(p).includes("Petit-déjeuner équitable"))?.reply.blocks)).toContain("Boulangerie Dupain");
+    await run(app, "partenaires retirer Boulangerie Dupain", ANNE);
+    await deliver(app, [slack, discord]);
+    for (const sender of [slack, discord]) {
+      const visible = sender.visible().filter((p) => JSON.stringify(p).includes("Petit-déjeuner équitable"));
+      expect(visible).toHaveLength(1);
+      expect(JSON.stringify(visible[0]!.reply.blocks)).toContain("Oxfam Magasin du monde");
+      expect(JSON.stringify(visible[0]!.reply.blocks)).not.toContain("Boulangerie Dupain");
+    }
     // An initiative of another commune cannot carry Namur's partner.
     const eupenRef = refIn(textOf(await run(app, 'initiative titre:"Fairer Markt" description:"Stand" type:stand commune:Eupen', EUPEN)));
     expect(textOf(await run(app, `partenaires lier Oxfam Magasin du monde initiative:${eupenRef}`, ANNE))).toContain("n’est pas une action de Namur");
