@@ -21,7 +21,8 @@ export default defineCommand({
     if (event.state !== "scheduled" || event.endsAt <= now) return message(locale, t("ev.isOver", { title: event.title }));
     if (event.sharedAt) return message(locale, t("ev.local.alreadyShared", { title: event.title }));
     const commune = event.communeId ? await services.repos.communes.get(event.communeId) : null;
-    await services.events.announce({ ...event, sharedAt: now }, now, "ev.announce.shared", commune?.name ?? "");
+    const partners = await services.community.partners.linkedTo({ kind: "event", id: event.id });
+    await services.events.announce({ ...event, sharedAt: now }, now, "ev.announce.shared", commune?.name ?? "", partners.map((p) => p.name));
     // "Shared" only when the post is in the outbox. Otherwise not marked shared: it can be shared again once a channel is linked.
     if (services.notifier.queuedUnder(`evt:${event.id}:announce:`) === 0) return message(locale, t("ev.local.noNetworkChannel", { title: event.title }));
     await services.events.repo.update(event.id, { sharedAt: now });

@@ -8,6 +8,7 @@ import { fomStatus } from "../../src/features/watch/fom.js";
 import { rosterHealth } from "../../src/features/watch/roster.js";
 import { dossierReply } from "../../src/features/watch/fom-view.js";
 import { EVIDENCE_LIMIT } from "./fom.js";
+import { dossierPartnerLines } from "../../src/features/partners/index.js";
 
 export default defineCommand({
   name: "fom dossier",
@@ -32,6 +33,8 @@ export default defineCommand({
     const [history, members] = await Promise.all([services.repos.communes.fomHistory(commune.id), services.watch.copil.active(commune.id, now)]);
     const status = fomStatus(commune, history, now);
     const events = await services.watch.evidence.since(commune.id, status.cycleStart, now, EVIDENCE_LIMIT);
-    return dossierReply(locale, t, { commune, from: status.cycleStart, to: now, events, members, health: rosterHealth(members, now) });
+    // Local partners are evidence of criteria 2, 3 and 6 (and media of 4): listed under them, without contacts.
+    const partners = dossierPartnerLines(t, await services.community.partners.list(commune.id));
+    return dossierReply(locale, t, { commune, from: status.cycleStart, to: now, events, members, health: rosterHealth(members, now), partners });
   },
 });

@@ -8,6 +8,7 @@ import { can } from "../../src/core/permissions.js";
 import { fomStatus } from "../../src/features/watch/fom.js";
 import { rosterHealth } from "../../src/features/watch/roster.js";
 import { fomStatusReply } from "../../src/features/watch/fom-view.js";
+import { fomPartnerLines, kitTips, tally } from "../../src/features/partners/index.js";
 
 /** Evidence read for one cycle: far more than a commune records in two years. */
 export const EVIDENCE_LIMIT = 1000;
@@ -35,6 +36,8 @@ export default defineCommand({
     const [history, members] = await Promise.all([services.repos.communes.fomHistory(commune.id), services.watch.copil.active(commune.id, now)]);
     const status = fomStatus(commune, history, now);
     const events = await services.watch.evidence.since(commune.id, status.cycleStart, now, EVIDENCE_LIMIT);
+    // Local partners are evidence of criteria 2, 3 and 6 in their own right.
+    const partners = await services.community.partners.list(commune.id);
     return fomStatusReply(locale, t, {
       commune,
       status,
@@ -42,6 +45,7 @@ export default defineCommand({
       events,
       health: rosterHealth(members, now),
       canManage: can(actor, "commune.manage", { communeId: commune.id }),
+      partners: fomPartnerLines(t, partners, kitTips(services.kits, tally(partners).missing, locale)),
     });
   },
 });

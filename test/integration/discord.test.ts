@@ -40,7 +40,7 @@ describe("registration", () => {
       const top = body.find((c) => c.name === root)!.options.find((o) => o.name === first)!;
       return second === undefined ? top : top.options.find((o) => o.name === second)!;
     };
-    expect(body.filter((c) => c.type === 1).map((c) => c.name)).toEqual(["cdce", "cdce-admin", "cdce-organiser", "cdce-copil", "cdce-veille", "cdce-membres", "cdce-agir"]);
+    expect(body.filter((c) => c.type === 1).map((c) => c.name)).toEqual(["cdce", "cdce-admin", "cdce-organiser", "cdce-copil", "cdce-veille", "cdce-membres", "cdce-agir", "cdce-territoire"]);
     expect(body.filter((c) => c.type !== 1).map((c) => [c.type, c.name])).toEqual([[3, "Partager avec le réseau"], [2, "Donner un rôle"]]);
     expect(Object.keys(body[0]!.description_localizations).sort()).toEqual(["de", "en-GB", "en-US", "fr", "nl"]);
     const layout = layoutOf(h.app.dispatcher.registry);

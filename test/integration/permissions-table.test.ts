@@ -153,6 +153,20 @@ const TABLE: Record<string, Case> = {
   "ambassadeur annuaire": { expect: EVERYONE, line: () => "ambassadeur annuaire oui" },
   "jeunesse ajouter": { expect: MEMBERS, line: (_, n) => `jeunesse ajouter nom:"MJ ${n}" type:maison-de-jeunes commune:Namur` },
   "jeunesse lier": { expect: MEMBERS, line: () => 'jeunesse lier "MJ Témoin" commune:Namur' },
+  // A commune's partners are kept by its members; "Partenaire Témoin" is made before the cases.
+  "partenaires ajouter": { expect: MEMBERS, line: (_, n) => `partenaires ajouter Partenaire ${n} type:commerce commune:Namur` },
+  "partenaires modifier": { expect: MEMBERS, line: () => "partenaires modifier Partenaire Témoin telephone:081223344 commune:Namur" },
+  "partenaires retirer": {
+    expect: MEMBERS,
+    line: async (_, n) => {
+      const namur = (await app.services.repos.communes.findByName("Namur"))!;
+      await app.services.community.partners.add({ communeId: namur.id, name: `Retrait ${n}`, key: `retrait-${n}`, kind: "horeca", together: null, email: null, phone: null });
+      return `partenaires retirer Retrait ${n} commune:Namur`;
+    },
+  },
+  // The monthly update of a commune's channel: those who manage the commune.
+  "bilan mensuel": { expect: MANAGERS, line: () => "bilan mensuel on commune:Namur" },
+  "partenaires lier": { expect: MEMBERS, line: (f) => `partenaires lier Partenaire Témoin evenement:${f.localEvent} commune:Namur` },
 };
 
 /** A fresh request to join Namur as a volunteer, by someone outside the table; its reference. */
@@ -190,6 +204,11 @@ const READ_ONLY: Record<string, Case> = {
   propositions: { expect: MANAGERS, line: () => "propositions Namur" },
   taches: { expect: EVERYONE, line: () => "taches" },
   ambassadeurs: { expect: EVERYONE, line: () => "ambassadeurs" },
+  // Names and kinds are public; contact details only show to members (test/integration/territory/partners.test.ts).
+  partenaires: { expect: EVERYONE, line: () => "partenaires Namur" },
+  // Ready-to-send texts of an action: for the members of its commune.
+  "initiative textes": { expect: MEMBERS, line: async (f) => `initiative textes ${await f.initiative()}` },
+  "evenement textes": { expect: MEMBERS, line: (f) => `evenement textes ${f.localEvent}` },
 };
 
 /** What a refusal for lack of rights says (French: every case runs in French). */
@@ -238,6 +257,7 @@ beforeAll(async () => {
   const pollLine = textOf(await run(app, 'sondage "Quel jour ?" "Samedi" "Dimanche"', AUTHOR));
   const idea = refIn(textOf(await run(app, "idee Une idée témoin", AUTHOR)));
   await run(app, 'jeunesse ajouter nom:"MJ Témoin" type:maison-de-jeunes', COPIL_NAMUR);
+  await run(app, "partenaires ajouter Partenaire Témoin type:ecole commune:Namur", COPIL_NAMUR);
   fixtures = {
     localEvent,
     webinar,

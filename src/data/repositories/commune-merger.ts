@@ -22,6 +22,12 @@ export async function moveCommuneHistory(tx: Db, fromId: string, intoId: string,
   const intoTools = (await tx.toolUse.findMany({ where: into, select: { key: true } })).map((t) => t.key);
   if (intoTools.length) await tx.toolUse.deleteMany({ where: { ...from, key: { in: intoTools } } });
 
+  // Partners: one per commune and name; the joined commune's own record stays.
+  const intoPartners = (await tx.partner.findMany({ where: into, select: { key: true } })).map((p) => p.key);
+  if (intoPartners.length) await tx.partner.deleteMany({ where: { ...from, key: { in: intoPartners } } });
+  // A monthly update asked by the merged commune goes on for the joined one.
+  if (await tx.monthlyUpdate.findUnique({ where: into })) await tx.monthlyUpdate.deleteMany({ where: from });
+
   // Memberships: a person already holding the same role in the joined commune keeps that one.
   const intoSeats = await tx.membership.findMany({ where: into, select: { personId: true, role: true } });
   const held = new Set(intoSeats.map((m) => `${m.personId}:${m.role}`));
@@ -51,6 +57,8 @@ export async function moveCommuneHistory(tx: Db, fromId: string, intoId: string,
     await tx.poll.updateMany({ where: from, data: into }),
     await tx.idea.updateMany({ where: from, data: into }),
     await tx.toolUse.updateMany({ where: from, data: into }),
+    await tx.partner.updateMany({ where: from, data: into }),
+    await tx.monthlyUpdate.updateMany({ where: from, data: into }),
     await tx.registration.updateMany({ where: from, data: into }),
     await tx.communePrompt.updateMany({ where: from, data: into }),
     await tx.joinRequest.updateMany({ where: from, data: into }),

@@ -8,6 +8,8 @@ import { PrismaPollRepository } from "./polls.js";
 import { PrismaPrivacyRepository } from "./privacy.js";
 import { PrismaSettingsRepository, PrismaSheetRepository } from "./sheets.js";
 import { PrismaToolRepository } from "./tools.js";
+import { PrismaPartnerRepository } from "./partners.js";
+import { PrismaMonthlyUpdateRepository } from "./monthly.js";
 import { PrismaCoordinatorClaimStore } from "./coordinator-claim.js";
 
 export function createCommunity(db: Db): Community {
@@ -17,6 +19,8 @@ export function createCommunity(db: Db): Community {
     polls: new PrismaPollRepository(db),
     ideas: new PrismaIdeaRepository(db),
     tools: new PrismaToolRepository(db),
+    partners: new PrismaPartnerRepository(db),
+    monthlyUpdates: new PrismaMonthlyUpdateRepository(db),
     settings: new PrismaSettingsRepository(db),
     privacy: new PrismaPrivacyRepository(db),
     coordinatorClaim: new PrismaCoordinatorClaimStore(db),

@@ -74,10 +74,12 @@ export function eventCard(e: CdceEvent, t: Translate, locale: Locale, o: CardOpt
 }
 
 /** The announcement posted in the network's channels (buttons to register). */
-export function announcement(e: CdceEvent, intro: "ev.announce.intro" | "ev.announce.shared", extra: Record<string, string> = {}) {
+export function announcement(e: CdceEvent, intro: "ev.announce.intro" | "ev.announce.shared", extra: Record<string, string> = {}, partnerNames: readonly string[] = []) {
   return (locale: Locale): Reply => {
     const t = translator(locale);
-    return reply(locale, [{ type: "section", text: t(intro, { code: e.code, commune: extra.commune ?? "" }) }, ...eventCard(e, t, locale, { zone: e.timeZone })], "channel");
+    // The commune's partners credited on a local action are named in its post (src/features/partners).
+    const partners: Block[] = partnerNames.length ? [{ type: "context", text: t("ev.announce.partners", { partners: partnerNames.join(", ") }) }] : [];
+    return reply(locale, [{ type: "section", text: t(intro, { code: e.code, commune: extra.commune ?? "" }) }, ...eventCard(e, t, locale, { zone: e.timeZone }), ...partners], "channel");
   };
 }
 

@@ -93,13 +93,13 @@ export class EventService {
   }
 
   /** Posts the event with its RSVP buttons in every network channel (every platform). */
-  async announce(event: CdceEvent, now: Date, intro: "ev.announce.intro" | "ev.announce.shared" = "ev.announce.intro", commune = ""): Promise<void> {
+  async announce(event: CdceEvent, now: Date, intro: "ev.announce.intro" | "ev.announce.shared" = "ev.announce.intro", commune = "", partnerNames: readonly string[] = []): Promise<void> {
     await this.deps.notifier.enqueue({
       key: `evt:${event.id}:announce:s${event.sequence}`,
       to: { kind: "purpose", purpose: "network" },
       dueAt: now,
       expiresAt: event.startsAt,
-      render: announcement(event, intro, { commune }),
+      render: announcement(event, intro, { commune }, partnerNames),
     });
   }
 

@@ -39,7 +39,7 @@ export function fingerprint(text: string): string {
 
 /** What the network post shows: if this changes, the post is a new one. */
 function contentOf(i: Initiative, info: CardInfo): string {
-  return JSON.stringify([i.title, i.description, i.kind, i.partnerKinds, i.criteria, i.place, i.links, isoDay(i.happenedOn), i.communeId, info.communeName, info.authorName]);
+  return JSON.stringify([i.title, i.description, i.kind, i.partnerKinds, i.criteria, i.place, i.links, isoDay(i.happenedOn), i.communeId, info.communeName, info.authorName, ...(info.partnerNames?.length ? [info.partnerNames] : []), ...(info.revision ? [info.revision] : [])]);
 }
 
 /** The post to every channel linked as the network's shared channel, on every platform. */

@@ -23,6 +23,14 @@ export interface CardInfo {
   province?: string | null;
   authorName: string | null;
   follows?: number;
+  /** The commune's partners credited on it (src/features/partners), by name. */
+  partnerNames?: readonly string[];
+  /**
+   * Set when the post goes out again for a change the card's content may not show (a partner
+   * credited, then taken off): part of the post's key, so that the new post is not taken
+   * for the one withdrawn. Never shown.
+   */
+  revision?: string;
 }
 
 /** Header, description with its facts, attribution; no buttons. */
@@ -33,6 +41,7 @@ export function initiativeCard(t: Translate, i: Initiative, info: CardInfo): Blo
     { label: t("initiative.field.kind"), value: kindLabel(t, i.kind) },
   ];
   if (i.partnerKinds.length) fields.push({ label: t("initiative.field.partners"), value: i.partnerKinds.map((p) => partnerLabel(t, p)).join(", ") });
+  if (info.partnerNames?.length) fields.push({ label: t("initiative.field.partnerNames"), value: clip(info.partnerNames.join(", "), 300) });
   if (i.criteria.length) fields.push({ label: t("initiative.field.criteria"), value: i.criteria.map((c) => criterionLabel(t, c)).join(" · ") });
   if (i.place) fields.push({ label: t("initiative.field.place"), value: clip(i.place, 200) });
   const blocks: Block[] = [

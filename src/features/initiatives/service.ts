@@ -39,12 +39,14 @@ export async function findInitiative(services: Services, ref: string | undefined
 
 /** Commune name and author name as shown on the card. */
 export async function cardInfo(services: Services, i: Initiative): Promise<CardInfo> {
-  const [commune, author, follows] = await Promise.all([
+  const [commune, author, follows, partners] = await Promise.all([
     services.repos.communes.get(i.communeId),
     i.authorId ? services.repos.identity.getPerson(i.authorId) : Promise.resolve(null),
     services.community.initiatives.followCounts([i.id]),
+    services.community.partners.linkedTo({ kind: "initiative", id: i.id }),
   ]);
-  return { communeName: commune?.name ?? "?", province: commune?.province ?? null, authorName: author?.name ?? null, follows: follows.get(i.id) ?? 0 };
+  const partnerNames = partners.map((p) => p.name);
+  return { communeName: commune?.name ?? "?", province: commune?.province ?? null, authorName: author?.name ?? null, follows: follows.get(i.id) ?? 0, ...(partnerNames.length ? { partnerNames } : {}) };
 }
 
 /** Records the initiative as activity of its commune: the momentum watch and the FOM evidence read these. */
@@ -75,8 +77,8 @@ export function activityData(i: Initiative): Record<string, unknown> {
 }
 
 /** Queues the network post (a published initiative) or the moderation request (pending); true when it is in the outbox. */
-export async function announce(services: Services, i: Initiative, now: Date): Promise<boolean> {
-  const info = await cardInfo(services, i);
+export async function announce(services: Services, i: Initiative, now: Date, revision?: string): Promise<boolean> {
+  const info = { ...(await cardInfo(services, i)), ...(revision ? { revision } : {}) };
   const n = i.status === "published" ? networkPost(i, info, now) : i.status === "pending" ? moderationRequest(i, info, now) : null;
   if (!n) return false;
   const result = await services.notifier.enqueue(n);

@@ -42,6 +42,19 @@ export interface FomViewInput {
   health: RosterHealth;
   /** Whether the caller may record a submission (shows the buttons). */
   canManage: boolean;
+  /**
+   * The commune's local partners as evidence (src/features/partners, put together by the
+   * command): a count and a line per criterion they serve, and what is missing.
+   */
+  partners?: PartnerEvidence;
+}
+
+/** Partners counted per criterion, already worded in the reader's language. */
+export interface PartnerEvidence {
+  counts: ReadonlyMap<number, number>;
+  lines: ReadonlyMap<number, string>;
+  /** The kinds missing and the kit that helps to find each, one line each. */
+  missing: readonly string[];
 }
 
 /** `/cdce fom`: status, deadline, grades, and the six criteria with their evidence. */
@@ -52,9 +65,11 @@ export function fomStatusReply(locale: Locale, t: Translate, v: FomViewInput): R
   const byCriterion = checklist(v.events);
   const rows = CRITERIA.map((c) => {
     const items = byCriterion.get(c) ?? [];
-    const done = items.length > 0 || (c === 5 && !v.health.small && v.health.composition.missing.length === 0);
+    const partnered = (v.partners?.counts.get(c) ?? 0) > 0;
+    const done = items.length > 0 || partnered || (c === 5 && !v.health.small && v.health.composition.missing.length === 0);
     const latest = items[0] ? ` · ${evidenceTitle(items[0])} (${formatShort(locale, items[0].at)})` : "";
-    const extra = c === 5 ? ` · ${copilLine(t, locale, v.health)}` : "";
+    const partnerLine = v.partners?.lines.get(c);
+    const extra = c === 5 ? ` · ${copilLine(t, locale, v.health)}` : partnerLine ? ` · ${partnerLine}` : "";
     // " — " rather than " : ": the French colon spacing would be wrong in the other languages.
     return `${done ? "✅" : "⬜"} **${c}.** ${criterionLabel(t, c)} — ${t("fom.evidence.count", { count: items.length })}${latest}${extra}`;
   });
@@ -62,8 +77,9 @@ export function fomStatusReply(locale: Locale, t: Translate, v: FomViewInput): R
     { type: "header", text: t("fom.title", { commune: v.commune.name }) },
     { type: "section", text: lines.join("\n") },
     { type: "section", text: `**${t("fom.checklist", { since: formatDay(locale, v.status.cycleStart) })}**\n${rows.join("\n")}` },
-    { type: "context", text: t("fom.hint") },
   ];
+  if (v.partners?.missing.length) blocks.push({ type: "section", text: v.partners.missing.map((m) => `→ ${m}`).join("\n") });
+  blocks.push({ type: "context", text: t("fom.hint") });
   const buttons = [{ label: t("fom.button.dossier"), command: `fom dossier ${v.commune.slug}` }];
   if (v.canManage) buttons.push({ label: t("fom.button.submitted"), command: `fom soumis ${v.commune.slug}` });
   blocks.push({ type: "actions", buttons });
@@ -71,13 +87,14 @@ export function fomStatusReply(locale: Locale, t: Translate, v: FomViewInput): R
 }
 
 /** The dossier as Markdown, criterion by criterion (also the downloadable file's text). */
-export function dossierSections(locale: Locale, t: Translate, events: readonly ActivityEvent[], members: readonly CopilMember[], health: RosterHealth): Map<Criterion, string> {
+export function dossierSections(locale: Locale, t: Translate, events: readonly ActivityEvent[], members: readonly CopilMember[], health: RosterHealth, partners?: ReadonlyMap<number, readonly string[]>): Map<Criterion, string> {
   const byCriterion = checklist(events);
   const out = new Map<Criterion, string>();
   for (const c of CRITERIA) {
     const items = byCriterion.get(c) ?? [];
     const lines = items.slice(0, DOSSIER_ITEMS).map((e) => `- ${formatShort(locale, e.at)} · ${evidenceTitle(e)}`);
     if (items.length > DOSSIER_ITEMS) lines.push(t("fom.dossier.more", { count: items.length - DOSSIER_ITEMS }));
+    lines.push(...(partners?.get(c) ?? []));
     if (c === 5 && members.length > 0) {
       lines.push(copilLine(t, locale, health));
       lines.push(...members.map((m) => `- ${m.name} (${kindLabel(t, m.kind)})`));
@@ -94,13 +111,15 @@ export interface DossierInput {
   events: readonly ActivityEvent[];
   members: readonly CopilMember[];
   health: RosterHealth;
+  /** The commune's partners as evidence, one line each, by criterion (put together by the command). */
+  partners?: ReadonlyMap<number, readonly string[]>;
 }
 
 /** `/cdce fom dossier`: one section per criterion, plus the whole as a Markdown file. */
 export function dossierReply(locale: Locale, t: Translate, d: DossierInput): Reply {
   const title = t("fom.dossier.title", { commune: d.commune.name });
   const period = t("fom.dossier.period", { from: formatDay(locale, d.from), to: formatDay(locale, d.to) });
-  const sections = dossierSections(locale, t, d.events, d.members, d.health);
+  const sections = dossierSections(locale, t, d.events, d.members, d.health, d.partners);
   const blocks: Block[] = [{ type: "header", text: title }, { type: "context", text: period }];
   const markdown = [`# ${title}`, "", period, ""];
   for (const c of CRITERIA) {

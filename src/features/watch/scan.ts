@@ -5,6 +5,8 @@
  * stable keys, so running one twice, late, or on another replica sends nothing twice.
  */
 import type { Commune, Repositories } from "../../core/ports.js";
+import type { Community } from "../../core/community.js";
+import { partnerCriteria } from "../partners/index.js";
 import type { Logger } from "../../core/logger.js";
 import type { Notification, Notifier } from "../../core/notify.js";
 import { MOMENTUM_CONFIG, type MomentumConfig } from "./config.js";
@@ -32,6 +34,8 @@ export interface WatchDeps {
    * by the watch. Absent (tests of the scoring alone): one write after the other.
    */
   unit?: <T>(work: (scope: Pick<WatchDeps, "notifier" | "watch">) => Promise<T>) => Promise<T>;
+  /** The commune's partners (src/features/partners), counted as evidence; absent: not counted. */
+  community?: Pick<Community, "partners">;
 }
 
 export interface ScoredCommune {
@@ -170,11 +174,13 @@ export interface DailyReport {
 }
 
 /** Criteria with evidence in the current cycle (criterion 5 also from a complete roster). */
-export async function criteriaDone(deps: Pick<WatchDeps, "repos" | "watch" | "config">, commune: Commune, now: Date): Promise<Criterion[]> {
+export async function criteriaDone(deps: Pick<WatchDeps, "repos" | "watch" | "config" | "community">, commune: Commune, now: Date): Promise<Criterion[]> {
   const [history, members] = await Promise.all([deps.repos.communes.fomHistory(commune.id), deps.watch.copil.active(commune.id, now)]);
   const status = fomStatus(commune, history, now, deps.config);
   const events = await deps.watch.evidence.since(commune.id, status.cycleStart, now, 1000);
   const done = new Set<Criterion>(events.flatMap((e) => criteriaOf(e)));
+  // The commune's local partners are evidence of criteria 2, 3 and 6, as `/cdce fom` shows them.
+  if (deps.community) for (const c of partnerCriteria(await deps.community.partners.list(commune.id))) done.add(c as Criterion);
   const health = rosterHealth(members, now, deps.config);
   if (!health.small && health.composition.missing.length === 0) done.add(5);
   return [...done].sort((a, b) => a - b);

@@ -17,7 +17,7 @@
  */
 import type { LocalizedText } from "../../core/types.js";
 
-export const FAMILIES = ["cdce", "cdce-admin", "cdce-organiser", "cdce-copil", "cdce-veille", "cdce-membres", "cdce-agir"] as const;
+export const FAMILIES = ["cdce", "cdce-admin", "cdce-organiser", "cdce-copil", "cdce-veille", "cdce-membres", "cdce-agir", "cdce-territoire"] as const;
 export type Family = (typeof FAMILIES)[number];
 
 /** The everyday command: what every person types. */
@@ -66,6 +66,12 @@ export const FAMILY_HELP: Record<Family, LocalizedText> = {
     de: "Dynamik der Gemeinden beobachten, Übersicht und Patenschaften",
     nl: "Dynamiek van de gemeenten opvolgen, overzicht en meterschappen",
     en: "Watch the communes’ momentum, dashboard and mentoring",
+  },
+  "cdce-territoire": {
+    fr: "La commune sur son territoire : partenaires, bilan mensuel, textes prêts à envoyer",
+    de: "Die Gemeinde vor Ort: Partner, Monatsbilanz, versandfertige Texte",
+    nl: "De gemeente op haar grondgebied: partners, maandoverzicht, kant-en-klare teksten",
+    en: "The commune on its ground: partners, monthly update, ready-to-send texts",
   },
 };
 
@@ -124,6 +130,18 @@ export const GROUP_HELP: Record<string, LocalizedText> = {
     de: "Die Jugendgruppen der Gemeinde und die Botschafter·innen, die dort hingehen",
     nl: "De jeugdgroepen van de gemeente en de ambassadeurs die er komen",
     en: "The commune’s youth groups and the ambassadors who go there",
+  },
+  partenaires: {
+    fr: "Les partenaires locaux de la commune",
+    de: "Die lokalen Partner der Gemeinde",
+    nl: "De lokale partners van de gemeente",
+    en: "The commune’s local partners",
+  },
+  textes: {
+    fr: "Communiqué, post et bloc web prêts à envoyer",
+    de: "Versandfertige Pressemitteilung, Beitrag und Webblock",
+    nl: "Kant-en-klaar persbericht, bericht en webblok",
+    en: "Ready-to-send press release, post and web block",
   },
   outil: {
     fr: "L’inventaire des outils de la commune",
@@ -254,6 +272,15 @@ export const PLACES: Readonly<Record<string, Place>> = {
   "copil interesse": at("cdce-membres", "interesse"),
   "copil candidats": at("cdce-membres", "candidats"),
   "copil inviter": at("cdce-membres", "inviter"),
+  // The commune on its ground: partners, monthly update, ready-to-send texts.
+  partenaires: at("cdce-territoire", "partenaires voir"),
+  "partenaires ajouter": at("cdce-territoire", "partenaires ajouter"),
+  "partenaires modifier": at("cdce-territoire", "partenaires modifier"),
+  "partenaires retirer": at("cdce-territoire", "partenaires retirer"),
+  "partenaires lier": at("cdce-territoire", "partenaires lier"),
+  "bilan mensuel": at("cdce-territoire", "bilan-mensuel"),
+  "initiative textes": at("cdce-territoire", "textes initiative"),
+  "evenement textes": at("cdce-territoire", "textes evenement"),
 };
 
 /** Where a command not named in PLACES goes, by its first word. */
@@ -273,6 +300,7 @@ const FAMILY_OF_WORD: Readonly<Record<string, Family>> = {
   proposition: "cdce-agir",
   ambassadeur: "cdce-agir",
   jeunesse: "cdce-agir",
+  partenaires: "cdce-territoire",
 };
 
 /** The place of any command: from PLACES, else derived (see the file comment). */

@@ -38,6 +38,7 @@ const WORDS: Record<string, Words> = {
   "cdce-veille": w("cdce-beobachtung", "cdce-opvolging", "cdce-watch"),
   "cdce-membres": w("cdce-mitglieder", "cdce-leden", "cdce-members"),
   "cdce-agir": w("cdce-handeln", "cdce-doen", "cdce-act"),
+  "cdce-territoire": w("cdce-gebiet", "cdce-gebied", "cdce-territory"),
   // Sub-commands and groups.
   aide: w("hilfe", "hulp", "help"),
   langue: w("sprache", "taal", "language"),
@@ -125,6 +126,9 @@ const WORDS: Record<string, Words> = {
   interesse: w("interessiert", "interesse", "interested"),
   candidats: w("kandidaten", "kandidaten", "candidates"),
   inviter: w("einladen", "uitnodigen", "invite"),
+  lier: w("verknuepfen", "koppelen", "link"),
+  textes: w("texte", "teksten", "texts"),
+  "bilan-mensuel": w("monatsbilanz", "maandoverzicht", "monthly-update"),
   // Options.
   groupe: w("gruppe", "groep", "group"),
   etape: w("schritt", "stap", "step"),
@@ -141,7 +145,6 @@ const WORDS: Record<string, Words> = {
   ambassadeurs: w("botschafter", "ambassadeurs", "ambassadors"),
   annuaire: w("verzeichnis", "gids", "directory"),
   jeunesse: w("jugend", "jeugd", "youth"),
-  lier: w("verbinden", "koppelen", "link"),
   // Options.
   action: w("aktion", "actie", "action"),
   pour: w("fuer", "voor", "for"),
@@ -210,6 +213,9 @@ const WORDS: Record<string, Words> = {
   principal: w("haupt", "belangrijkste", "main"),
   besoin: w("bedarf", "behoefte", "need"),
   detail: w("einzelheit", "toelichting", "detail"),
+  ensemble: w("gemeinsam", "samen", "together"),
+  email: w("email", "email", "email"),
+  telephone: w("telefon", "telefoon", "phone"),
 };
 
 /** Discord's locales for our languages (English has two on Discord). */

@@ -110,6 +110,10 @@ describe("Prisma schemas", () => {
         "AmbassadorProfile",
         "YouthGroup",
         "YouthGroupLink",
+        // a commune's local partners, their credits, the monthly update it asked for
+        "Partner",
+        "PartnerLink",
+        "MonthlyUpdate",
       ].sort(),
     );
   });

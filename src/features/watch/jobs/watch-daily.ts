@@ -15,7 +15,7 @@ export default defineJob({
   scope: "cluster",
   async run({ services, now, logger }) {
     await runDailyWatch(
-      { repos: services.repos, watch: services.watch, notifier: services.notifier, logger, unit: (work) => services.transaction((scope) => work(scope)) },
+      { repos: services.repos, watch: services.watch, community: services.community, notifier: services.notifier, logger, unit: (work) => services.transaction((scope) => work(scope)) },
       now,
     );
   },
