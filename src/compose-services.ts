@@ -28,6 +28,8 @@ import { PlatformCalendars } from "./core/calendar.js";
 import { PrismaCalendarMirrorStore } from "./data/calendar-mirror-store.js";
 import { CalendarFeedService } from "./features/calendar-feeds/index.js";
 import { PrismaFeedTokenStore } from "./data/repositories/calendar-feeds.js";
+import { PrismaNeighbourRepository } from "./data/repositories/neighbours.js";
+import { DEFAULT_NEIGHBOUR_KM } from "./features/neighbours/index.js";
 
 export interface ServiceBase {
   provider: "sqlite" | "postgresql";
@@ -40,6 +42,8 @@ export interface ServiceBase {
   demo?: DemoClock;
   /** PUBLIC_URL: where the public web server (and the calendar feeds) answer; unset, none is served. */
   publicUrl?: string;
+  /** Communes within this distance (km) are neighbours; default DEFAULT_NEIGHBOUR_KM. */
+  neighbourKm?: number;
 }
 
 /** What lives as long as the process, whichever client the services are over. */
@@ -102,6 +106,7 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     community: { ...createCommunity(db), geo: base.geo },
     events,
     calendarFeeds: new CalendarFeedService({ tokens: new PrismaFeedTokenStore(db), publicUrl: base.publicUrl }),
+    neighbours: { repo: new PrismaNeighbourRepository(db), settings: { distanceKm: base.neighbourKm ?? DEFAULT_NEIGHBOUR_KM } },
     imports: { codec: sheetCodec, pending: new PrismaPendingImportStore(db) },
     ...(base.demo ? { demo: base.demo } : {}),
   };

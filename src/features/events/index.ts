@@ -16,6 +16,9 @@ export {
   type Registration,
 } from "./model.js";
 export type { EventFilter, EventRepository, JoinInput, JoinResult, LeaveResult } from "./ports.js";
+// Local events made elsewhere (joint actions of neighbours, a local feast's planned action).
+export { readLocalEvent } from "./local.js";
+export { LOCAL_TYPES, type LocalType } from "./model.js";
 
 // What this feature adds to the services every command receives.
 declare module "../../core/commands.js" {

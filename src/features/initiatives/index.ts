@@ -18,7 +18,7 @@ export type {
 } from "./ports.js";
 export { INITIATIVE_KINDS, PARTNER_KINDS, type Criterion } from "./vocabulary.js";
 export { sheetsForVolunteers } from "./sheets.js";
-export { announce } from "./service.js";
+export { announce, findInitiative } from "./service.js";
 
 // What this feature adds to the services every command receives.
 declare module "../../core/community.js" {
