@@ -29,6 +29,7 @@ import { PrismaCalendarMirrorStore } from "./data/calendar-mirror-store.js";
 import { CalendarFeedService } from "./features/calendar-feeds/index.js";
 import { PrismaFeedTokenStore } from "./data/repositories/calendar-feeds.js";
 import { PrismaNeighbourRepository } from "./data/repositories/neighbours.js";
+import { PrismaFeastRepository } from "./data/repositories/feasts.js";
 import { DEFAULT_NEIGHBOUR_KM } from "./features/neighbours/index.js";
 
 export interface ServiceBase {
@@ -107,6 +108,7 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     events,
     calendarFeeds: new CalendarFeedService({ tokens: new PrismaFeedTokenStore(db), publicUrl: base.publicUrl }),
     neighbours: { repo: new PrismaNeighbourRepository(db), settings: { distanceKm: base.neighbourKm ?? DEFAULT_NEIGHBOUR_KM } },
+    feasts: new PrismaFeastRepository(db),
     imports: { codec: sheetCodec, pending: new PrismaPendingImportStore(db) },
     ...(base.demo ? { demo: base.demo } : {}),
   };

@@ -24,8 +24,9 @@ import door from "./door/feature.js";
 import home from "./home/feature.js";
 import calendarFeeds from "./calendar-feeds/feature.js";
 import neighbours from "./neighbours/feature.js";
+import feasts from "./feasts/feature.js";
 
-export const FEATURES = [network, home, kits, imports, events, calendarFeeds, neighbours, initiatives, polls, ideas, tools, privacy, watch, outbox, inbox, demo, door] as const;
+export const FEATURES = [network, home, kits, imports, events, calendarFeeds, neighbours, feasts, initiatives, polls, ideas, tools, privacy, watch, outbox, inbox, demo, door] as const;
 
 // The kernel's catalogue gets the features' messages from here, the one list of features.
 addMessages(FEATURES.flatMap((f) => f.messages ?? []));
