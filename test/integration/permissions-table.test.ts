@@ -47,6 +47,12 @@ interface Fixtures {
   poll: string;
   sheet: () => Promise<string>;
   idea: string;
+  /** A local event of Eupen (for "Agir ensemble" from Namur). */
+  eupenEvent: string;
+  /** A fresh initiative of Eupen. */
+  eupenInitiative: () => Promise<string>;
+  /** A fresh yearly feast of Namur: its reference. */
+  feast: () => Promise<string>;
 }
 
 interface Case {
@@ -123,6 +129,12 @@ const TABLE: Record<string, Case> = {
   "demo avancer": { expect: COORDINATION_ONLY, line: () => "demo avancer 1h" },
   // Pins a board of Namur in the channel: those who manage Namur.
   "tableau epingler": { expect: MANAGERS, line: () => "tableau epingler Namur" },
+  // "Nous aussi" on a neighbour's initiative, for Namur: any member of Namur.
+  "voisins aussi": { expect: MEMBERS, line: async (f) => `voisins aussi i-${await f.eupenInitiative()} commune:Namur` },
+  // "Agir ensemble" on Eupen's local event, for Namur: who manages Namur.
+  "voisins ensemble": { expect: MANAGERS, line: (f) => `voisins ensemble e-${f.eupenEvent} commune:Namur` },
+  "fetes ajouter": { expect: MEMBERS, line: (_, n) => `fetes ajouter Fête ${n} date:12/09 annuel:oui commune:Namur` },
+  "fetes retirer": { expect: MEMBERS, line: async (f) => `fetes retirer ${await f.feast()} commune:Namur` },
 };
 
 /**
@@ -135,6 +147,11 @@ const READ_ONLY: Record<string, Case> = {
   boite: { expect: EVERYONE, line: () => "boite" },
   accueil: { expect: EVERYONE, line: () => "accueil" },
   "kit historique": { expect: COORDINATION_ONLY, line: () => "kit historique kit-jeunes-affiches" },
+  // The nearby communes of any commune: public facts, anyone.
+  voisins: { expect: EVERYONE, line: () => "voisins Namur" },
+  fetes: { expect: EVERYONE, line: () => "fetes Namur" },
+  // The button of a feast's prompt opens the local event form: who may create Namur's local events.
+  "fetes planifier": { expect: MANAGERS, line: async (f) => `fetes planifier ${await f.feast()} commune:Namur` },
 };
 
 /** What a refusal for lack of rights says (French: every case runs in French). */
@@ -191,6 +208,13 @@ beforeAll(async () => {
       return (await app.services.community.sheets.all())[0]!.id.slice(0, 8);
     },
     idea,
+    eupenEvent: codeOf(textOf(await run(app, 'evenement creer type:stand titre:"Stand d’Eupen" debut:"20/3 9h-13h" lieu:"Werthplatz"', { user: "copil-eupen", role: "copil", commune: "Eupen" }))),
+    eupenInitiative: async () => refIn(textOf(await run(app, 'initiative titre:"Témoin d’Eupen" description:"Une initiative" type:stand', { user: "vol-eupen", role: "benevole", commune: "Eupen" }))),
+    feast: async () => {
+      const namur = (await app.services.repos.communes.findByName("Namur"))!;
+      const feast = await app.services.feasts.add({ communeId: namur.id, name: "Kermesse", day: "2027-09-12", yearly: true, createdAt: app.services.clock() });
+      return feast.id.slice(0, 8);
+    },
     // A fresh one for each case: valider, refuser, supprimer change or remove it.
     initiative: async () => refIn(textOf(await run(app, 'initiative titre:"Témoin" description:"Une initiative" type:stand', AUTHOR))),
   };

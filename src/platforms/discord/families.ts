@@ -16,7 +16,7 @@
  */
 import type { LocalizedText } from "../../core/types.js";
 
-export const FAMILIES = ["cdce", "cdce-admin", "cdce-organiser", "cdce-copil", "cdce-veille"] as const;
+export const FAMILIES = ["cdce", "cdce-admin", "cdce-organiser", "cdce-copil", "cdce-veille", "cdce-voisinage"] as const;
 export type Family = (typeof FAMILIES)[number];
 
 /** The everyday command: what every person types. */
@@ -53,6 +53,12 @@ export const FAMILY_HELP: Record<Family, LocalizedText> = {
     de: "Dynamik der Gemeinden beobachten, Übersicht und Patenschaften",
     nl: "Dynamiek van de gemeenten opvolgen, overzicht en meterschappen",
     en: "Watch the communes’ momentum, dashboard and mentoring",
+  },
+  "cdce-voisinage": {
+    fr: "Communes voisines, fêtes et marchés locaux",
+    de: "Nachbargemeinden, lokale Feste und Märkte",
+    nl: "Buurgemeenten, lokale feesten en markten",
+    en: "Neighbouring communes, local fêtes and markets",
   },
 };
 
@@ -195,6 +201,11 @@ export const PLACES: Readonly<Record<string, Place>> = {
   parrainage: at("cdce-veille", "parrainages"),
   "parrainage proposer": at("cdce-veille", "proposer"),
   "parrainage terminer": at("cdce-veille", "terminer"),
+  // Neighbouring communes, local fêtes and markets.
+  voisins: at("cdce-voisinage", "voisins"),
+  fetes: at("cdce-voisinage", "fetes"),
+  "fetes ajouter": at("cdce-voisinage", "fete-ajouter"),
+  "fetes retirer": at("cdce-voisinage", "fete-retirer"),
 };
 
 /** Where a command not named in PLACES goes, by its first word. */
@@ -210,6 +221,8 @@ const FAMILY_OF_WORD: Readonly<Record<string, Family>> = {
   retour: "cdce-copil",
   veille: "cdce-veille",
   parrainage: "cdce-veille",
+  voisins: "cdce-voisinage",
+  fetes: "cdce-voisinage",
 };
 
 /** The place of any command: from PLACES, else derived (see the file comment). */

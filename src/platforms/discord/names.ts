@@ -36,6 +36,7 @@ const WORDS: Record<string, Words> = {
   "cdce-organiser": w("cdce-organisieren", "cdce-organiseren", "cdce-organize", "cdce-organise"),
   "cdce-copil": w("cdce-steuerung", "cdce-stuurgroep", "cdce-committee"),
   "cdce-veille": w("cdce-beobachtung", "cdce-opvolging", "cdce-watch"),
+  "cdce-voisinage": w("cdce-nachbarschaft", "cdce-buurt", "cdce-neighborhood", "cdce-neighbourhood"),
   // Sub-commands and groups.
   aide: w("hilfe", "hulp", "help"),
   langue: w("sprache", "taal", "language"),
@@ -113,6 +114,10 @@ const WORDS: Record<string, Words> = {
   parrainages: w("patenschaften", "meterschappen", "mentoring"),
   proposer: w("vorschlagen", "voorstellen", "propose"),
   terminer: w("beenden", "beeindigen", "end"),
+  voisins: w("nachbarn", "buren", "neighbors", "neighbours"),
+  fetes: w("feste", "feesten", "festivals"),
+  "fete-ajouter": w("fest-hinzufuegen", "feest-toevoegen", "add-festival"),
+  "fete-retirer": w("fest-entfernen", "feest-verwijderen", "remove-festival"),
   // Options.
   commande: w("befehl", "opdracht", "command"),
   usage: w("zweck", "gebruik", "purpose"),
