@@ -112,6 +112,7 @@ const NOT_CLAIMS: Partial<Record<MessageKey, string>> = {
   "outbox.admin.notFound": "an outbox action that found nothing",
   "error.internal": "asks the person to tell coordination",
   "error.databaseUnavailable": "asks the person to tell coordination",
+  "fe.added.noChannel": "chosen in fetes-ajouter from whether the commune has a linked channel; the prompt six weeks before is a daily job's, not this command's (test/integration/territory/feasts-suite.ts checks it is queued for a linked commune)",
 };
 
 /**
