@@ -3,7 +3,9 @@
  * members log them in their language (once or yearly), list and remove them; six weeks
  * before each occurrence the commune's channel is prompted with the kits that fit and a
  * button that opens the local event form filled for that day; never twice for the same
- * occurrence, again the next year for a yearly one.
+ * occurrence, again the next year for a yearly one. And the campaign calendar's Oxfam
+ * breakfasts: prompted six weeks before the third weekend of November, as a whole sentence,
+ * and a local event that weekend counts as the commune's action for them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestApp } from "../../helpers/test-app.js";
@@ -11,6 +13,7 @@ import { run, textOf, type As } from "../../helpers/run.js";
 import { deliverDue, outbox } from "../../helpers/events.js";
 import type { OutboundMessage } from "../../../src/core/outbound.js";
 import { promptFeasts } from "../../../src/features/feasts/prompt.js";
+import { promptCampaigns } from "../../../src/features/events/campaign-prompt.js";
 
 const VOL_NAMUR: As = { user: "vol-namur", role: "benevole", commune: "Namur" };
 const COPIL_NAMUR: As = { user: "copil-namur", role: "copil", commune: "Namur" };
@@ -99,6 +102,25 @@ export function feastsSuite(name: string, makeApp: (now: Date) => Promise<TestAp
       expect(textOf(await run(app, `fetes retirer ${braderie}`, VOL_NAMUR))).toContain("« Braderie de Jambes » est retiré");
       expect(textOf(await run(app, `fetes retirer ${braderie}`, VOL_NAMUR))).toContain("Je ne trouve pas de fête");
       expect(textOf(await run(app, "fetes", VOL_NAMUR))).not.toContain("Braderie");
+    });
+
+    it("prompts the Oxfam breakfasts six weeks before the third weekend of November, in a whole sentence", async () => {
+      // 2028: Saturday 18 and Sunday 19 November; six weeks before: Saturday 7 October, 09:00 Brussels.
+      app.setNow(new Date("2028-10-07T07:05:00Z"));
+      expect(await promptCampaigns(app.services, app.services.clock())).toBe(1);
+      expect(await promptCampaigns(app.services, app.services.clock())).toBe(1);
+      const rows = await outbox(app, "campaign:oxfam-2028:");
+      expect(rows.map((r) => [r.target.channelId, r.dueAt.toISOString(), r.expiresAt?.toISOString()])).toEqual([["CNAMUR", "2028-10-07T07:00:00.000Z", "2028-11-17T23:00:00.000Z"]]);
+      const sent: OutboundMessage[] = [];
+      await deliverDue(app, { platform: "slack", send: async (m) => (sent.push(m), { externalId: String(sent.length) }) });
+      const text = textOf(sent.find((m) => m.idempotencyKey.startsWith("campaign:oxfam-2028:"))!.reply);
+      expect(text).toContain("Petits-déjeuners Oxfam : c’est le week-end du 18 novembre 2028, dans six semaines. Que prévoit Namur ?");
+      expect(text).toContain("petit-déjeuner équitable et local");
+      // A breakfast that weekend is Namur's action for the campaign.
+      const made = textOf(await run(app, 'evenement creer type:petit-dejeuner titre:"Petit-déjeuner Oxfam" debut:"19/11 8h-11h" lieu:"Salle des fêtes"', COPIL_NAMUR));
+      expect(made).toContain("Elle compte comme votre action pour Petits-déjeuners Oxfam.");
+      const de = textOf(await run(app, "veranstaltungen Namur", { user: "de-reader", locale: "de-DE" }));
+      expect(de).toContain("Petit-déjeuner Oxfam");
     });
   });
 }
