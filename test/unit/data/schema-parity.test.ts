@@ -97,6 +97,10 @@ describe("Prisma schemas", () => {
         "CalendarMirror",
         // private calendar feed addresses (only a hash of each token)
         "CalendarFeedToken",
+        // the territory: joint local events, answers to the "near you" digest, local fêtes
+        "EventCommune",
+        "NeighbourAnswer",
+        "LocalFeast",
       ].sort(),
     );
   });
