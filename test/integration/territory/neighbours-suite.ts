@@ -148,6 +148,18 @@ export function neighboursSuite(name: string, makeApp: (now: Date) => Promise<Te
       expect(textOf(await run(app, 'voisins ensemble x-12 commune:"Eghezée"', COPIL_EGHEZEE))).toContain("commence par `i-`");
     });
 
+    it("a merger moves joint events to the commune joined, without a commune co-owning its own event", async () => {
+      const event = (await app.services.events.repo.byCode(namurEvent))!;
+      const eghezee = (await commune("Eghezée")).id;
+      expect(await app.services.events.repo.coOwners(event.id)).toEqual([eghezee]);
+      expect(textOf(await run(app, "commune fusionner Eghezée Namur", { user: "coord", role: "coordination" }))).toMatch(/Eghezée/);
+      // Namur owns it: Éghezée's co-ownership is gone rather than Namur co-owning its own event.
+      expect(await app.services.events.repo.coOwners(event.id)).toEqual([]);
+      const joint = (await app.services.events.repo.list({ from: app.services.clock(), kinds: ["local"], communeId: (await commune("Fernelmont")).id, limit: 10 })).find((e) => e.title === "Goûter commun")!;
+      expect(joint.communeId).toBe((await commune("Namur")).id);
+      expect(await app.services.events.repo.coOwners(joint.id)).toEqual([(await commune("Fernelmont")).id]);
+    });
+
     it("answers in the reader's language, with its own command words", async () => {
       const t = textOf(await run(app, "nachbarn Namur", { user: "de-namur", locale: "de-DE" }));
       expect(t).toContain("Nachbargemeinden von Namur (höchstens 25 km)");
