@@ -37,6 +37,7 @@ export default defineCommand({
   },
   scope: "commune",
   permission: "commune.contribute",
+  refusal: "fe.notMember",
   options: {
     nom: text({ help: { fr: "Nom de la fête ou du marché", de: "Name des Festes oder Markts", nl: "Naam van het feest of de markt", en: "Name of the fête or market" }, max: 120, rest: true }),
     date: text({ help: { fr: "Date : 24/06 ou 24/06/2027", de: "Datum: 24.06. oder 24.06.2027", nl: "Datum: 24/06 of 24/06/2027", en: "Date: 24/06 or 24/06/2027" }, max: 20 }),

@@ -21,6 +21,7 @@ export default defineCommand({
   usage: { fr: "fetes retirer 3f2a9c1b", de: "feste entfernen 3f2a9c1b", nl: "feesten verwijderen 3f2a9c1b", en: "festivals remove 3f2a9c1b" },
   scope: "commune",
   permission: "commune.contribute",
+  refusal: "fe.notMember",
   options: {
     ref: text({ help: { fr: "Référence (voir `/cdce fetes`)", de: "Referenz (siehe `/cdce feste`)", nl: "Referentie (zie `/cdce feesten`)", en: "Reference (see `/cdce festivals`)" }, max: 40 }),
     commune: communeOption(),

@@ -29,6 +29,7 @@ export default defineCommand({
   usage: { fr: "voisins aussi e-k3x9q", de: "nachbarn auch e-k3x9q", nl: "buren ook e-k3x9q", en: "neighbours too e-k3x9q" },
   scope: "commune",
   permission: "commune.contribute",
+  refusal: "nb.notMember",
   activity: { kind: "initiative", data: ({ options }) => ({ too: options.ref }) },
   options: {
     ref: text({ help: { fr: "Référence (i-… ou e-…)", de: "Referenz (i-… oder e-…)", nl: "Referentie (i-… of e-…)", en: "Reference (i-… or e-…)" }, max: 40 }),

@@ -156,7 +156,7 @@ const READ_ONLY: Record<string, Case> = {
 
 /** What a refusal for lack of rights says (French: every case runs in French). */
 const fr = translator("fr");
-const REFUSALS: RegExp[] = (["error.forbidden", "commune.forbidden", "idea.error.forbidden", "idea.error.notMember", "initiative.error.forbidden", "initiative.error.notMember", "poll.error.forbidden", "sheet.error.forbidden"] as MessageKey[]).map((key) => {
+const REFUSALS: RegExp[] = (["error.forbidden", "commune.forbidden", "idea.error.forbidden", "idea.error.notMember", "initiative.error.forbidden", "initiative.error.notMember", "poll.error.forbidden", "sheet.error.forbidden", "fe.notMember", "nb.notMember"] as MessageKey[]).map((key) => {
   const marker = "\u0000";
   const text = fr(key, { command: marker, commune: marker });
   return new RegExp(text.split(marker).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*"));
