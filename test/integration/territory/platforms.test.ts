@@ -3,7 +3,8 @@
  * weekly "near you" digest of a commune channel, whose "Nous aussi" click records the
  * commune's action and whose "Agir ensemble" click makes the neighbour's event a joint one;
  * on Discord a local fête's prompt six weeks before, whose "Prévoir une action" click opens
- * the local event modal filled for that day, and whose submission creates the action.
+ * the local event modal filled for that day, and whose submission creates the action; and
+ * the digest there, whose "Agir ensemble" on an initiative opens the joint action's modal.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { USERS, buttonsOf, createSlackHarness, textOf, type SlackHarness } from "../../fakes/slack/harness.js";
@@ -101,5 +102,31 @@ describe("Discord: a local fête's prompt and its button", () => {
     expect(discordText(made.message)).toContain("Action créée pour Namur");
     const events = await app.services.events.repo.list({ from: app.services.clock(), kinds: ["local"], communeId: namur, limit: 10 });
     expect(events.map((e) => e.title)).toContain("Stand : Braderie de Jambes");
+  });
+
+  it("posts the digest; 'Agir ensemble' on a neighbour's initiative opens the filled modal, whose submission makes a joint action", async () => {
+    const app = h.app;
+    const channel = h.fake.guild.channels[1]!;
+    const eghezee = await member(app, "discord", h.fake.guild.id, COPIL.userId, "copil", "Eghezée");
+    await app.services.repos.channels.link({ platform: "discord", workspaceId: h.fake.guild.id, channelId: channel.id, purpose: "commune", communeId: eghezee });
+    // Fernelmont's initiative, published on a Wednesday; the digest the Monday after.
+    app.setNow(new Date("2027-08-04T10:00:00Z"));
+    const author = { ...MEMBER, userId: "400000000000000078", username: "vol" };
+    await member(app, "discord", h.fake.guild.id, author.userId, "benevole", "Fernelmont");
+    await h.run("initiative", { titre: "Goûter équitable à l’école", description: "Un goûter", type: "stand", commune: "Fernelmont" }, author);
+    app.setNow(new Date("2027-08-09T07:30:00Z"));
+    expect(await sendNearbyDigests(app.services, app.services.clock())).toBeGreaterThanOrEqual(1);
+    const digest = () => channel.messages.find((m) => discordText(m).includes("les voisins de Eghezée"));
+    for (let sweep = 0; sweep < 5 && !digest(); sweep++) await deliverDue(app, h.adapter);
+    const posted = digest()!;
+    expect(discordText(posted)).toContain("Goûter équitable à l’école");
+    const together = discordButtons(posted).find((b) => b.label === "Agir ensemble")!;
+    expect(together.custom_id).toMatch(/^c:voisins ensemble i-[0-9a-f]{8} commune:"Eghezée"$/);
+    const opened = await h.fake.waitForAnswer(sendClick(h.fake, posted, together.custom_id, COPIL));
+    expect(opened.callbackType).toBe(9);
+    const fields = Object.fromEntries((opened.modal!.components as { component: { custom_id: string; value?: string } }[]).map((c) => [c.component.custom_id, c.component.value]));
+    expect(fields).toMatchObject({ commune: "Eghezée", titre: "Goûter équitable à l’école" });
+    const made = await h.fake.waitForAnswer(sendModalSubmit(h.fake, opened.modal!, { ...fields, debut: "2027-09-18 15h-17h", lieu: "École communale" } as Record<string, string>, COPIL));
+    expect(discordText(made.message)).toContain("est maintenant une action commune de Eghezée, Fernelmont");
   });
 });
