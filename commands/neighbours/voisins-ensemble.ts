@@ -27,6 +27,14 @@ async function ownerNames(services: Services, event: CdceEvent): Promise<string>
   return names.join(", ");
 }
 
+/**
+ * The joint event is an action of each co-owning commune too, dated when it happens (as
+ * the owner's own, recorded when it was created), so that the momentum watch counts it.
+ */
+async function recordJoint(services: Services, event: CdceEvent, communeId: string, personId: string | null): Promise<void> {
+  await services.repos.activity.record({ communeId, personId, kind: "event", at: event.startsAt, data: { eventId: event.id, code: event.code, title: event.title, type: event.theme, criteria: [4], campaign: event.campaign, joint: true } });
+}
+
 /** The local type closest to an initiative's kind (`autre` when none is). */
 const typeOf = (kind: string) => ((LOCAL_TYPES as readonly string[]).includes(kind) ? kind : "autre");
 
@@ -70,6 +78,7 @@ export default defineCommand({
       if (event.communeId === commune.id) return message(locale, t("nb.own", { title: event.title, commune: commune.name }));
       const added = await services.events.repo.addCoOwner(event.id, commune.id, now);
       if (!added) return message(locale, t("nb.together.already", { title: event.title, commune: commune.name, owners: await ownerNames(services, event) }));
+      await recordJoint(services, event, commune.id, actor.personId);
       await services.neighbours.repo.answer({ communeId: commune.id, item: item.ref, answer: "together", at: now });
       return message(locale, t("nb.together.done", { title: event.title, commune: commune.name, owners: await ownerNames(services, event), code: event.code }));
     }
@@ -81,6 +90,7 @@ export default defineCommand({
     if (!read.ok) return { ...message(locale, Object.values(read.errors).join("\n")), fieldErrors: read.errors };
     const event = await services.events.createLocal(read.event, read.slots, now);
     await services.events.repo.addCoOwner(event.id, initiative.communeId, now);
+    await recordJoint(services, event, initiative.communeId, null);
     await services.neighbours.repo.answer({ communeId: commune.id, item: item.ref, answer: "together", at: now });
     return message(locale, t("nb.together.done", { title: event.title, commune: commune.name, owners: await ownerNames(services, event), code: event.code }));
   },

@@ -125,6 +125,9 @@ export function neighboursSuite(name: string, makeApp: (now: Date) => Promise<Te
       expect(textOf(await run(app, line, COPIL_EGHEZEE))).toContain("porte déjà");
       const event = (await app.services.events.repo.byCode(namurEvent))!;
       expect(await app.services.events.repo.coOwners(event.id)).toEqual([(await commune("Eghezée")).id]);
+      // An action of Éghezée too, dated when it happens, once.
+      const joint = (await app.services.repos.activity.recent((await commune("Eghezée")).id, 50)).filter((a) => a.kind === "event" && a.data?.code === namurEvent);
+      expect(joint.map((a) => [a.at.toISOString(), a.data?.joint])).toEqual([[event.startsAt.toISOString(), true]]);
       // Each commune sees it as its own: its list of actions and its CoPil's dashboard.
       expect(textOf(await run(app, "evenements Eghezée", VOL_EGHEZEE))).toContain("Petit marché équitable");
       expect(textOf(await run(app, "evenements Namur", VOL_NAMUR))).toContain("Petit marché équitable");
