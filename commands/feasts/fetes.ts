@@ -34,7 +34,7 @@ export default defineCommand({
   scope: "commune-optional",
   options: { commune: communeOption({ rest: true }) },
   async run({ commune, t, locale, now, services }) {
-    if (!commune) return message(locale, t("ev.participations.noCommune"));
+    if (!commune) return message(locale, t("fe.noCommune"));
     const feasts = await services.feasts.ofCommune(commune.id);
     if (feasts.length === 0) return message(locale, t("fe.none", { commune: commune.name }));
     const lines = feasts.map((f) => {

@@ -53,6 +53,7 @@ export function feastsSuite(name: string, makeApp: (now: Date) => Promise<TestAp
       expect(list).toContain("Fêtes et marchés de Namur (2)");
       expect(list.indexOf("Fête du quartier")).toBeLessThan(list.indexOf("Braderie de Jambes")); // by month and day
       expect(list).toContain("prochaine fois : 12 septembre 2027");
+      expect(textOf(await run(app, "festivals", { user: "nobody", locale: "en-GB" }))).toContain("Which commune? For example `/cdce festivals Namur`.");
     });
 
     it("prompts the commune's channel six weeks before, with kits and a button; never twice per occurrence", async () => {
