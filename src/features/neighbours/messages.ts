@@ -85,7 +85,7 @@ export const neighbourMessages = defineMessages({
     "nb.button.too": "Wij ook",
     "nb.button.together": "Samen doen",
     "nb.digest.title": "Bij u in de buurt: de buren van {commune} deze week",
-    "nb.digest.intro": "{count, plural, one {# actie, vorige week gedeeld door een buurgemeente.} other {# acties, vorige week gedeeld door buurgemeenten.}} „Wij ook” telt ze als actie van uw gemeente; „Samen doen” maakt er een gezamenlijke actie van.",
+    "nb.digest.intro": "{count, plural, one {# actie, vorige week gedeeld door een buurgemeente.} other {# acties, vorige week gedeeld door buurgemeenten.}} „Wij ook” telt ze als actie van uw gemeente; „Samen doen” zet ze om in een gezamenlijke actie.",
     "nb.digest.more": "… en nog {count}: `/cdce buren` toont ze.",
     "nb.digest.hint": "Uw buren en hun acties: `/cdce buren`.",
     "nb.badRef": "Referentie „{ref}” onleesbaar: ze begint met `i-` (initiatief) of `e-` (lokale actie), bv. `e-k3x9q`.",
