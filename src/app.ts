@@ -47,6 +47,8 @@ export interface AppOptions {
   platforms?: readonly Platform[];
   /** PUBLIC_URL: the public web address, under which the calendar feeds are given out. */
   publicUrl?: string;
+  /** Communes within this distance (km) are neighbours (NEIGHBOURS_DISTANCE_KM; default 25). */
+  neighbourKm?: number;
 }
 
 export interface App {
@@ -72,7 +74,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
     }
     const kits = await KitCatalog.load(db.repos.kits);
-    const { services, notifier, store } = composeServices(db.prisma, db.repos, { provider: db.provider, kits, clock, logger: options.logger, demo: options.demo, platforms: options.platforms, publicUrl: options.publicUrl });
+    const { services, notifier, store } = composeServices(db.prisma, db.repos, { provider: db.provider, kits, clock, logger: options.logger, demo: options.demo, platforms: options.platforms, publicUrl: options.publicUrl, neighbourKm: options.neighbourKm });
     // Bounded: see src/command-slots.ts.
     const dispatcher = boundedDispatcher(createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators, explainFailure: databaseUnavailableError, changed: CHANGE_HOOKS }));
     const leases = new PrismaLeaseStore(db.prisma);

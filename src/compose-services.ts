@@ -31,6 +31,9 @@ import { PlatformCalendars } from "./core/calendar.js";
 import { PrismaCalendarMirrorStore } from "./data/calendar-mirror-store.js";
 import { CalendarFeedService } from "./features/calendar-feeds/index.js";
 import { PrismaFeedTokenStore } from "./data/repositories/calendar-feeds.js";
+import { PrismaNeighbourRepository } from "./data/repositories/neighbours.js";
+import { PrismaFeastRepository } from "./data/repositories/feasts.js";
+import { DEFAULT_NEIGHBOUR_KM } from "./features/neighbours/index.js";
 
 export interface ServiceBase {
   provider: "sqlite" | "postgresql";
@@ -43,6 +46,8 @@ export interface ServiceBase {
   demo?: DemoClock;
   /** PUBLIC_URL: where the public web server (and the calendar feeds) answer; unset, none is served. */
   publicUrl?: string;
+  /** Communes within this distance (km) are neighbours; default DEFAULT_NEIGHBOUR_KM. */
+  neighbourKm?: number;
 }
 
 /** What lives as long as the process, whichever client the services are over. */
@@ -108,6 +113,8 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     calendarFeeds: new CalendarFeedService({ tokens: new PrismaFeedTokenStore(db), publicUrl: base.publicUrl }),
     actions: createActionStores(db),
     ambassadorNetwork: createAmbassadorStores(db),
+    neighbours: { repo: new PrismaNeighbourRepository(db), settings: { distanceKm: base.neighbourKm ?? DEFAULT_NEIGHBOUR_KM } },
+    feasts: new PrismaFeastRepository(db),
     imports: { codec: sheetCodec, pending: new PrismaPendingImportStore(db) },
     ...(base.demo ? { demo: base.demo } : {}),
   };

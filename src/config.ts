@@ -56,6 +56,8 @@ const schema = z.object({
     .string()
     .regex(/^\s*(slack|discord|terminal):[^:,\s]+:[^:,\s]+(\s*,\s*(slack|discord|terminal):[^:,\s]+:[^:,\s]+)*\s*$/, "must be platform:workspace:user, comma-separated")
     .optional(),
+  /** Communes within this distance (km, as the crow flies) are neighbours: `/cdce voisins`, the weekly "near you" digest. */
+  NEIGHBOURS_DISTANCE_KM: z.coerce.number().min(1).max(300).default(25),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(),
   /**
    * The public web address of the bot (`https://cdce.example.be`): the calendar feeds'

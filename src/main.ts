@@ -74,7 +74,7 @@ async function main(): Promise<number> {
     outbox: { nextAttemptAfter: (after) => app.delivery.store.nextAttemptAfter(after), countDueBetween: (from, to) => app.delivery.store.countDueBetween(from, to) },
   });
   // The jobs read `app` when they run, once it exists.
-  const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config), demoHistory: shouldSeed(config), onHandled: metrics.observeCommand, coordinators: coordinatorAccounts(config), databaseTimeouts: databaseTimeouts(config), clock: demoClock?.now, demo, platforms: reachedPlatforms(config, plan), publicUrl: config.PUBLIC_URL });
+  const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config), demoHistory: shouldSeed(config), onHandled: metrics.observeCommand, coordinators: coordinatorAccounts(config), databaseTimeouts: databaseTimeouts(config), clock: demoClock?.now, demo, platforms: reachedPlatforms(config, plan), publicUrl: config.PUBLIC_URL, neighbourKm: config.NEIGHBOURS_DISTANCE_KM });
   // A new installation on Slack or Discord: the first coordinator claims the role with a code
   // printed here (the terminal's user chooses a role with --role and needs none).
   if (plan.background) {

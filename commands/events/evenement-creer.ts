@@ -10,6 +10,7 @@ import { message, reply } from "../../src/core/reply.js";
 import { communeOption } from "../../src/core/scope.js";
 import { readLocalEvent } from "../../src/features/events/local.js";
 import { eventCard } from "../../src/features/events/render.js";
+import { campaignIdOf } from "../../src/features/events/campaign.js";
 import { parseWhen } from "../../src/core/time/when.js";
 import { commandLine, foldButtons } from "../../src/features/events/when-choices.js";
 import type { Block } from "../../src/core/types.js";
@@ -68,7 +69,8 @@ export default defineCommand({
     const event = await services.events.createLocal(read.event, read.slots, now);
     const slots = await services.events.repo.slots(event.id);
     const lines = [t("ev.local.created", { code: event.code, commune: commune.name })];
-    if (event.campaign) lines.push(t("ev.local.campaign", { campaign: t(`ev.campaign.${event.campaign.split("-")[0] === "sce" ? "sce" : "wftd"}`) }));
+    const campaign = event.campaign ? campaignIdOf(event.campaign) : null;
+    if (campaign) lines.push(t("ev.local.campaign", { campaign: t(`ev.campaign.${campaign}`) }));
     return reply(locale, [{ type: "section", text: lines.join("\n") }, ...eventCard(event, t, locale, { zone: actor.timeZone, slots, communeName: commune.name })]);
   },
 });

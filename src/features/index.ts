@@ -29,8 +29,10 @@ import ambassadors from "./ambassadors/feature.js";
 import partners from "./partners/feature.js";
 import texts from "./texts/feature.js";
 import monthly from "./monthly/feature.js";
+import neighbours from "./neighbours/feature.js";
+import feasts from "./feasts/feature.js";
 
-export const FEATURES = [network, home, kits, imports, events, actions, calendarFeeds, initiatives, partners, texts, monthly, polls, ideas, tools, privacy, watch, joining, ambassadors, outbox, inbox, demo, door] as const;
+export const FEATURES = [network, home, kits, imports, events, actions, calendarFeeds, neighbours, feasts, initiatives, partners, texts, monthly, polls, ideas, tools, privacy, watch, joining, ambassadors, outbox, inbox, demo, door] as const;
 
 // The kernel's catalogue gets the features' messages from here, the one list of features.
 addMessages(FEATURES.flatMap((f) => f.messages ?? []));

@@ -49,6 +49,12 @@ interface Fixtures {
   idea: string;
   proposal: () => Promise<string>;
   task: () => Promise<string>;
+  /** A local event of Eupen (for "Agir ensemble" from Namur). */
+  eupenEvent: string;
+  /** A fresh initiative of Eupen. */
+  eupenInitiative: () => Promise<string>;
+  /** A fresh yearly feast of Namur: its reference. */
+  feast: () => Promise<string>;
 }
 
 interface Case {
@@ -167,6 +173,12 @@ const TABLE: Record<string, Case> = {
   // The monthly update of a commune's channel: those who manage the commune.
   "bilan mensuel": { expect: MANAGERS, line: () => "bilan mensuel on commune:Namur" },
   "partenaires lier": { expect: MEMBERS, line: (f) => `partenaires lier Partenaire Témoin evenement:${f.localEvent} commune:Namur` },
+  // "Nous aussi" on a neighbour's initiative, for Namur: any member of Namur.
+  "voisins aussi": { expect: MEMBERS, line: async (f) => `voisins aussi i-${await f.eupenInitiative()} commune:Namur` },
+  // "Agir ensemble" on Eupen's local event, for Namur: who manages Namur.
+  "voisins ensemble": { expect: MANAGERS, line: (f) => `voisins ensemble e-${f.eupenEvent} commune:Namur` },
+  "fetes ajouter": { expect: MEMBERS, line: (_, n) => `fetes ajouter Fête ${n} date:12/09 annuel:oui commune:Namur` },
+  "fetes retirer": { expect: MEMBERS, line: async (f) => `fetes retirer ${await f.feast()} commune:Namur` },
 };
 
 /** A fresh request to join Namur as a volunteer, by someone outside the table; its reference. */
@@ -209,11 +221,16 @@ const READ_ONLY: Record<string, Case> = {
   // Ready-to-send texts of an action: for the members of its commune.
   "initiative textes": { expect: MEMBERS, line: async (f) => `initiative textes ${await f.initiative()}` },
   "evenement textes": { expect: MEMBERS, line: (f) => `evenement textes ${f.localEvent}` },
+  // The nearby communes of any commune: public facts, anyone.
+  voisins: { expect: EVERYONE, line: () => "voisins Namur" },
+  fetes: { expect: EVERYONE, line: () => "fetes Namur" },
+  // The button of a feast's prompt opens the local event form: who may create Namur's local events.
+  "fetes planifier": { expect: MANAGERS, line: async (f) => `fetes planifier ${await f.feast()} commune:Namur` },
 };
 
 /** What a refusal for lack of rights says (French: every case runs in French). */
 const fr = translator("fr");
-const REFUSALS: RegExp[] = (["error.forbidden", "error.membersOnly", "act.proposal.forbidden", "act.propose.notMember", "youth.notMember", "commune.forbidden", "idea.error.forbidden", "idea.error.notMember", "initiative.error.forbidden", "initiative.error.notMember", "poll.error.forbidden", "sheet.error.forbidden"] as MessageKey[]).map((key) => {
+const REFUSALS: RegExp[] = (["error.forbidden", "error.membersOnly", "act.proposal.forbidden", "act.propose.notMember", "youth.notMember", "commune.forbidden", "idea.error.forbidden", "idea.error.notMember", "initiative.error.forbidden", "initiative.error.notMember", "poll.error.forbidden", "sheet.error.forbidden", "fe.notMember", "nb.notMember"] as MessageKey[]).map((key) => {
   const marker = "\u0000";
   const text = fr(key, { command: marker, commune: marker });
   return new RegExp(text.split(marker).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*"));
@@ -270,6 +287,13 @@ beforeAll(async () => {
     // A fresh proposal (by a volunteer) and a fresh task (the CoPil's) for each case.
     proposal: async () => refIn(textOf(await run(app, 'evenement proposer type:atelier titre:"Atelier" debut:"22/3 14h-16h" lieu:Salle', AUTHOR))),
     task: async () => refIn(textOf(await run(app, `tache ajouter ${localEvent} "Tâche témoin"`, COPIL_NAMUR))),
+    eupenEvent: codeOf(textOf(await run(app, 'evenement creer type:stand titre:"Stand d’Eupen" debut:"20/3 9h-13h" lieu:"Werthplatz"', { user: "copil-eupen", role: "copil", commune: "Eupen" }))),
+    eupenInitiative: async () => refIn(textOf(await run(app, 'initiative titre:"Témoin d’Eupen" description:"Une initiative" type:stand', { user: "vol-eupen", role: "benevole", commune: "Eupen" }))),
+    feast: async () => {
+      const namur = (await app.services.repos.communes.findByName("Namur"))!;
+      const feast = await app.services.feasts.add({ communeId: namur.id, name: "Kermesse", day: "2027-09-12", yearly: true, createdAt: app.services.clock() });
+      return feast.id.slice(0, 8);
+    },
     // A fresh one for each case: valider, refuser, supprimer change or remove it.
     initiative: async () => refIn(textOf(await run(app, 'initiative titre:"Témoin" description:"Une initiative" type:stand', AUTHOR))),
   };

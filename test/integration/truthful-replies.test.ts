@@ -131,6 +131,7 @@ const NOT_CLAIMS: Partial<Record<MessageKey, string>> = {
   "task.remind.due": "the reminder itself",
   "act.refuse.field.reason": "a form field's label: the reason goes with the notice the refusal queues",
   "act.reason.missing": "asks for the reason the notice will carry",
+  "fe.added.noChannel": "chosen in fetes-ajouter from whether the commune has a linked channel; the prompt six weeks before is a daily job's, not this command's (test/integration/territory/feasts-suite.ts checks it is queued for a linked commune)",
 };
 
 /**

@@ -68,10 +68,27 @@ export async function moveCommuneHistory(tx: Db, fromId: string, intoId: string,
     await tx.youthGroup.updateMany({ where: from, data: into }),
     await tx.mentorship.updateMany({ where: { mentorId: fromId }, data: { mentorId: intoId } }),
     await tx.mentorship.updateMany({ where: { menteeId: fromId }, data: { menteeId: intoId } }),
+    await tx.localFeast.updateMany({ where: from, data: into }),
+    ...(await moveTerritory(tx, fromId, intoId)),
   ].reduce((n, r) => n + r.count, 0);
   // A pair between the two communes has become a commune mentoring itself: it ends here.
   await tx.mentorship.updateMany({ where: { mentorId: intoId, menteeId: intoId, state: "active" }, data: { state: "ended", endedAt: on, outcome: "merger" } });
   // The merged commune's scores described it alone; the joined commune's next scan counts its history.
   await tx.momentumSnapshot.deleteMany({ where: from });
   return { activities, events, fomRecords, copilMembers, memberships, initiatives, channels, other };
+}
+
+/**
+ * Joint events and "near you" answers of the merged commune, without doubles: a co-ownership
+ * the joined commune already has, or of an event it now owns, is dropped; an answer it
+ * already gave to the same item too.
+ */
+async function moveTerritory(tx: Db, fromId: string, intoId: string): Promise<Array<{ count: number }>> {
+  const owned = (await tx.event.findMany({ where: { communeId: intoId }, select: { id: true } })).map((r) => r.id);
+  const coOwned = (await tx.eventCommune.findMany({ where: { communeId: intoId }, select: { eventId: true } })).map((r) => r.eventId);
+  await tx.eventCommune.deleteMany({ where: { communeId: fromId, eventId: { in: [...owned, ...coOwned] } } });
+  await tx.eventCommune.deleteMany({ where: { communeId: intoId, eventId: { in: owned } } });
+  const given = await tx.neighbourAnswer.findMany({ where: { communeId: intoId }, select: { item: true, answer: true } });
+  for (const a of given) await tx.neighbourAnswer.deleteMany({ where: { communeId: fromId, item: a.item, answer: a.answer } });
+  return [await tx.eventCommune.updateMany({ where: { communeId: fromId }, data: { communeId: intoId } }), await tx.neighbourAnswer.updateMany({ where: { communeId: fromId }, data: { communeId: intoId } })];
 }

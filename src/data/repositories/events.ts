@@ -53,7 +53,8 @@ export class PrismaEventRepository implements EventRepository {
         endsAt: { gt: f.from },
         ...(f.includeCancelled ? {} : { state: "scheduled" }),
         ...(f.kinds ? { kind: { in: f.kinds } } : {}),
-        ...(f.communeId !== undefined ? { communeId: f.communeId } : {}),
+        // Its own local events, and the joint ones it co-owns.
+        ...(f.communeId !== undefined ? { OR: [{ communeId: f.communeId }, { id: { in: await this.coOwned(f.communeId) } }] } : {}),
         ...(f.theme ? { theme: f.theme } : {}),
         ...(f.language ? { language: f.language } : {}),
         // A JSON array in a String column: the quoted value is unambiguous on both providers.
@@ -63,6 +64,27 @@ export class PrismaEventRepository implements EventRepository {
       take: Math.max(1, Math.floor(f.limit)),
     });
     return rows.map(toEvent);
+  }
+
+  private async coOwned(communeId: string): Promise<string[]> {
+    const rows = await this.db.eventCommune.findMany({ where: { communeId }, select: { eventId: true } });
+    return rows.map((r) => r.eventId);
+  }
+
+  async coOwners(eventId: string): Promise<string[]> {
+    const rows = await this.db.eventCommune.findMany({ where: { eventId }, orderBy: [{ addedAt: "asc" }, { communeId: "asc" }] });
+    return rows.map((r) => r.communeId);
+  }
+
+  async addCoOwner(eventId: string, communeId: string, at: Date): Promise<boolean> {
+    try {
+      // withSavepoint(): inside a unit of work, a pair already there must not spoil the transaction.
+      await withSavepoint(this.db, () => this.db.eventCommune.create({ data: { eventId, communeId, addedAt: at } }));
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
   async series(seriesId: string): Promise<CdceEvent[]> {

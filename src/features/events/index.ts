@@ -16,8 +16,9 @@ export {
   type Registration,
 } from "./model.js";
 export type { EventFilter, EventRepository, JoinInput, JoinResult, LeaveResult } from "./ports.js";
-// What the actions feature builds on: a proposal is read like a local event and becomes one.
-export { LOCAL_TYPES } from "./model.js";
+// What the actions feature builds on: a proposal is read like a local event and becomes one;
+// local events made elsewhere too (joint actions of neighbours, a local feast's planned action).
+export { LOCAL_TYPES, type LocalType } from "./model.js";
 export { readLocalEvent, type LocalFields } from "./local.js";
 export { campaignAt } from "./campaign.js";
 export { eventCard, themeName, whenText } from "./render.js";

@@ -9,7 +9,7 @@ export interface EventFilter {
   /** Events ending after this instant. */
   from: Date;
   kinds?: EventKind[];
-  /** Local events of this commune (and only those). */
+  /** Local events of this commune (and only those): its own and those it co-owns (EventCommune). */
   communeId?: string;
   theme?: string;
   language?: string;
@@ -67,6 +67,10 @@ export interface EventRepository {
   update(id: string, patch: Partial<Pick<CdceEvent, "startsAt" | "endsAt" | "state" | "sequence" | "sharedAt" | "capacity" | "link" | "title">>): Promise<CdceEvent>;
   /** Scheduled events ending after `from`, soonest first. */
   list(filter: EventFilter): Promise<CdceEvent[]>;
+  /** The communes that co-own a local event besides its own (joint actions), oldest first. */
+  coOwners(eventId: string): Promise<string[]>;
+  /** Adds a co-owning commune; false when it already was one. */
+  addCoOwner(eventId: string, communeId: string, at: Date): Promise<boolean>;
   /** Sessions of a series, in order. */
   series(seriesId: string): Promise<CdceEvent[]>;
   slots(eventId: string): Promise<EventSlot[]>;

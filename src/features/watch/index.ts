@@ -29,6 +29,8 @@ export { addDays, inWindows, semaineWindowsBefore } from "./calendar.js";
 export { parseDay } from "./input.js";
 // What a home or a board shows of the watch (src/features/home).
 export { fomStatus, type FomStatus } from "./fom.js";
+// Distances between communes (the neighbours feature).
+export { distanceKm } from "./mentoring.js";
 export { criteriaDone, scoreAll, type ScoredCommune } from "./scan.js";
 export { LEVEL_MARK, levelLabel, reasonText } from "./alerts.js";
 export { criterionLabel, formatDay, formatShort } from "./format.js";

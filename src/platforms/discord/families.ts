@@ -68,10 +68,10 @@ export const FAMILY_HELP: Record<Family, LocalizedText> = {
     en: "Watch the communes’ momentum, dashboard and mentoring",
   },
   "cdce-territoire": {
-    fr: "La commune sur son territoire : partenaires, bilan mensuel, textes prêts à envoyer",
-    de: "Die Gemeinde vor Ort: Partner, Monatsbilanz, versandfertige Texte",
-    nl: "De gemeente op haar grondgebied: partners, maandoverzicht, kant-en-klare teksten",
-    en: "The commune on its ground: partners, monthly update, ready-to-send texts",
+    fr: "La commune sur son territoire : partenaires, voisines, fêtes et marchés, bilan mensuel, textes prêts à envoyer",
+    de: "Die Gemeinde vor Ort: Partner, Nachbargemeinden, Feste und Märkte, Monatsbilanz, versandfertige Texte",
+    nl: "De gemeente op haar grondgebied: partners, buurgemeenten, feesten en markten, maandoverzicht, kant-en-klare teksten",
+    en: "The commune on its ground: partners, neighbours, fêtes and markets, monthly update, ready-to-send texts",
   },
 };
 
@@ -281,6 +281,11 @@ export const PLACES: Readonly<Record<string, Place>> = {
   "bilan mensuel": at("cdce-territoire", "bilan-mensuel"),
   "initiative textes": at("cdce-territoire", "textes initiative"),
   "evenement textes": at("cdce-territoire", "textes evenement"),
+  // Neighbouring communes, local fêtes and markets.
+  voisins: at("cdce-territoire", "voisins"),
+  fetes: at("cdce-territoire", "fetes"),
+  "fetes ajouter": at("cdce-territoire", "fete-ajouter"),
+  "fetes retirer": at("cdce-territoire", "fete-retirer"),
 };
 
 /** Where a command not named in PLACES goes, by its first word. */
@@ -301,6 +306,8 @@ const FAMILY_OF_WORD: Readonly<Record<string, Family>> = {
   ambassadeur: "cdce-agir",
   jeunesse: "cdce-agir",
   partenaires: "cdce-territoire",
+  voisins: "cdce-territoire",
+  fetes: "cdce-territoire",
 };
 
 /** The place of any command: from PLACES, else derived (see the file comment). */

@@ -129,6 +129,10 @@ const WORDS: Record<string, Words> = {
   lier: w("verknuepfen", "koppelen", "link"),
   textes: w("texte", "teksten", "texts"),
   "bilan-mensuel": w("monatsbilanz", "maandoverzicht", "monthly-update"),
+  voisins: w("nachbarn", "buren", "neighbors", "neighbours"),
+  fetes: w("feste", "feesten", "festivals"),
+  "fete-ajouter": w("fest-hinzufuegen", "feest-toevoegen", "add-festival"),
+  "fete-retirer": w("fest-entfernen", "feest-verwijderen", "remove-festival"),
   // Options.
   groupe: w("gruppe", "groep", "group"),
   etape: w("schritt", "stap", "step"),

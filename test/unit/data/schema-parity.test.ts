@@ -114,6 +114,10 @@ describe("Prisma schemas", () => {
         "Partner",
         "PartnerLink",
         "MonthlyUpdate",
+        // the territory: joint local events, answers to the "near you" digest, local fêtes
+        "EventCommune",
+        "NeighbourAnswer",
+        "LocalFeast",
       ].sort(),
     );
   });
