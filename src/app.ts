@@ -45,6 +45,8 @@ export interface AppOptions {
   demo?: DemoClock;
   /** The platforms this deployment posts to (default: all): notices for the others are not queued. */
   platforms?: readonly Platform[];
+  /** Where citizens reach the public pages (PUBLIC_URL): the poll commands give links there. */
+  publicUrl?: string;
 }
 
 export interface App {
@@ -70,7 +72,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
     }
     const kits = await KitCatalog.load(db.repos.kits);
-    const { services, notifier, store } = composeServices(db.prisma, db.repos, { provider: db.provider, kits, clock, logger: options.logger, demo: options.demo, platforms: options.platforms });
+    const { services, notifier, store } = composeServices(db.prisma, db.repos, { provider: db.provider, kits, clock, logger: options.logger, demo: options.demo, platforms: options.platforms, publicUrl: options.publicUrl?.replace(/\/+$/, "") });
     // Bounded: see src/command-slots.ts.
     const dispatcher = boundedDispatcher(createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators, explainFailure: databaseUnavailableError, changed: CHANGE_HOOKS }));
     const leases = new PrismaLeaseStore(db.prisma);

@@ -36,6 +36,8 @@ export interface ServiceBase {
   platforms?: readonly Platform[];
   /** The terminal demo's movable clock, when this run is the terminal demo (src/scheduler/demo-clock.ts). */
   demo?: DemoClock;
+  /** Where citizens reach the public pages (PUBLIC_URL), when set. */
+  publicUrl?: string;
 }
 
 /** What lives as long as the process, whichever client the services are over. */
@@ -99,5 +101,6 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     events,
     imports: { codec: sheetCodec, pending: new PrismaPendingImportStore(db) },
     ...(base.demo ? { demo: base.demo } : {}),
+    ...(base.publicUrl ? { publicUrl: base.publicUrl } : {}),
   };
 }

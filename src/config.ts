@@ -68,6 +68,18 @@ const schema = z.object({
     .trim()
     .refine((v) => isIP(v) !== 0 || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(v), "must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name, without brackets or port")
     .optional(),
+  /** Port of the public pages for citizens (src/platforms/web); 0 turns them off. */
+  PUBLIC_PORT: port.default(0),
+  /** Where people reach the public pages (`https://cdce.example.be`): QR codes, links in the chat, erase links. */
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .url()
+    .refine((v) => /^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(v), "must be an http(s) address without query or fragment, e.g. https://cdce.example.be")
+    .transform((v) => v.replace(/\/+$/, ""))
+    .optional(),
+  /** Reverse proxies in front of the public pages (hops trusted for X-Forwarded-For), so that limits count visitors, not the proxy. */
+  PUBLIC_TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
   // Outbox and pacing (src/delivery): the defaults follow the platforms' published limits.
   OUTBOX_SWEEP_SECONDS: z.coerce.number().int().min(1).max(59).default(2),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),

@@ -24,6 +24,7 @@ import { JOBS } from "./features/index.js";
 import { isDatabaseUnavailable } from "./data/unavailable.js";
 import { DEFAULT_LOCALE, type Locale, type Platform } from "./core/types.js";
 import { announceClaimCode } from "./first-coordinator.js";
+import { startPublicWeb, type PublicWeb } from "./platforms/web/server.js";
 
 /** Resolves at SIGTERM or SIGINT. */
 const signalled = () =>
@@ -74,7 +75,7 @@ async function main(): Promise<number> {
     outbox: { nextAttemptAfter: (after) => app.delivery.store.nextAttemptAfter(after), countDueBetween: (from, to) => app.delivery.store.countDueBetween(from, to) },
   });
   // The jobs read `app` when they run, once it exists.
-  const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config), demoHistory: shouldSeed(config), onHandled: metrics.observeCommand, coordinators: coordinatorAccounts(config), databaseTimeouts: databaseTimeouts(config), clock: demoClock?.now, demo, platforms: reachedPlatforms(config, plan) });
+  const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config), demoHistory: shouldSeed(config), onHandled: metrics.observeCommand, coordinators: coordinatorAccounts(config), databaseTimeouts: databaseTimeouts(config), clock: demoClock?.now, demo, platforms: reachedPlatforms(config, plan), publicUrl: config.PUBLIC_URL });
   // A new installation on Slack or Discord: the first coordinator claims the role with a code
   // printed here (the terminal's user chooses a role with --role and needs none).
   if (plan.background) {
@@ -93,12 +94,18 @@ async function main(): Promise<number> {
   const io = { input: process.stdin, output: process.stdout };
   const queuedBetween = (since: Date, until: Date, limit: number) => app.delivery.store.queuedBetween(since, until, limit);
   const platforms: ChatPlatform[] = await loadPlatforms(plan, { config, inbound: app.inbound, logger, repos: app.services.repos, clock: app.services.clock, args, ...io, queuedBetween }, { leader });
+  // The public pages for citizens, on their own port, whichever platforms run (not for a --once line).
+  const publicWeb: PublicWeb | undefined =
+    config.PUBLIC_PORT > 0 && args.once === undefined
+      ? await startPublicWeb({ services: app.services, logger, publicUrl: config.PUBLIC_URL, port: config.PUBLIC_PORT, host: config.HOST, trustProxy: config.PUBLIC_TRUST_PROXY })
+      : undefined;
   let stopping: Promise<void> | undefined;
   // Stops platforms first (in-flight replies finish), then the database. Safe to call twice.
   const stop = () =>
     (stopping ??= (async () => {
       clearInterval(demoTicker);
       await demoTick;
+      await publicWeb?.close();
       await runtime?.stop();
       await terminalRuntime?.stop();
       await Promise.allSettled(platforms.map((p) => p.stop()));

@@ -43,6 +43,7 @@ export default defineCommand({
     const commune = await services.repos.communes.get(idea.communeId);
     const moved = await services.community.ideas.setStatus(idea.id, status, note);
     if (!moved) return reply(locale, [{ type: "section", text: t("idea.unchanged", { status: statusLabel(t, status) }) }]);
+    if (idea.status === "pending" && moved.status === "new") return reply(locale, [{ type: "section", text: t("idea.accepted") }, ...ideaBlocks(t, moved, null, true)]);
     let told = false;
     if (moved.authorId) told = (await services.notifier.enqueue(statusNotice(moved, moved.authorId, commune?.name ?? "?", now))).queued > 0;
     const author = !moved.anonymous && moved.authorId ? await services.repos.identity.getPerson(moved.authorId) : null;

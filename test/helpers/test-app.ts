@@ -17,7 +17,7 @@ export interface TestApp extends App {
 }
 
 export async function createTestApp(
-  options: { now?: Date; seed?: boolean; demoHistory?: boolean; logger?: Logger; databaseUrl?: string; coordinators?: ReadonlySet<string>; onHandled?: AppOptions["onHandled"]; platforms?: AppOptions["platforms"] } = {},
+  options: { now?: Date; seed?: boolean; demoHistory?: boolean; logger?: Logger; databaseUrl?: string; coordinators?: ReadonlySet<string>; onHandled?: AppOptions["onHandled"]; platforms?: AppOptions["platforms"]; publicUrl?: string } = {},
 ): Promise<TestApp> {
   let now = options.now ?? new Date("2026-11-29T10:00:00Z");
   const dir = options.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), "cdce-test-"));
@@ -31,6 +31,7 @@ export async function createTestApp(
     coordinators: options.coordinators,
     onHandled: options.onHandled,
     platforms: options.platforms,
+    publicUrl: options.publicUrl,
   });
   return {
     ...app,
