@@ -16,6 +16,7 @@ export function plainText(raw: string): string {
     .replace(/[<>]/g, " ")
     .replace(/\r\n?/g, "\n")
     // C0/C1 controls, bidi overrides and zero-width characters, except the line feed and the tab.
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "")
     .replace(/@(everyone|here|channel)\b/gi, "@\u2060$1")
     .replace(/[ \t]+/g, " ")
