@@ -97,7 +97,7 @@ async function main(): Promise<number> {
   // The public pages for citizens, on their own port, whichever platforms run (not for a --once line).
   const publicWeb: PublicWeb | undefined =
     config.PUBLIC_PORT > 0 && args.once === undefined
-      ? await startPublicWeb({ services: app.services, logger, publicUrl: config.PUBLIC_URL, port: config.PUBLIC_PORT, host: config.HOST, trustProxy: config.PUBLIC_TRUST_PROXY })
+      ? await startPublicWeb({ services: app.services, logger, publicUrl: config.PUBLIC_URL, port: config.PUBLIC_PORT, host: config.HOST, trustProxy: config.PUBLIC_TRUST_PROXY, redisUrl: config.REDIS_URL })
       : undefined;
   let stopping: Promise<void> | undefined;
   // Stops platforms first (in-flight replies finish), then the database. Safe to call twice.

@@ -58,6 +58,10 @@ export interface PublicWebOptions {
   limits?: Partial<PublicWebLimits>;
   /** Proxies in front (reverse proxy hops), so that limits count the visitor's address, not the proxy's. */
   trustProxy?: number;
+  /** REDIS_URL: the limits per address are shared by every replica (else each counts its own visitors). */
+  redisUrl?: string;
+  /** Key prefix in Redis (tests keep theirs apart). */
+  redisPrefix?: string;
 }
 
 export const IDEA_MIN = 10;
@@ -85,7 +89,22 @@ export async function buildPublicWeb(o: PublicWebOptions): Promise<FastifyInstan
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: "no-referrer" },
   });
-  await app.register(rateLimit, { global: false });
+  if (o.redisUrl) {
+    const { Redis } = await import("ioredis");
+    // Short timeouts: a limit that cannot be read must not hold a citizen's page.
+    const redis = new Redis(o.redisUrl, { connectTimeout: 1_000, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    redis.on("error", (err: Error) => o.logger.warn({ err: err.message }, "public pages: Redis for the limits unavailable"));
+    app.addHook("onClose", async () => void (await redis.quit().catch(() => redis.disconnect())));
+    // The first visitors are counted too: wait (a little) for the connection before serving.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2_000);
+      redis.once("ready", () => (clearTimeout(timer), resolve()));
+    });
+    // When Redis is away, forms pass (the honeypot and the body limits still hold) rather than fail.
+    await app.register(rateLimit, { global: false, redis, nameSpace: o.redisPrefix ?? "cdce-public-limit:", skipOnError: true });
+  } else {
+    await app.register(rateLimit, { global: false });
+  }
   await app.register(view, {
     engine: { eta: new Eta({ autoEscape: true, autoTrim: false }) },
     root: here("./views"),
