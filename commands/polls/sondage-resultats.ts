@@ -2,6 +2,7 @@
 import { defineCommand } from "../../src/core/commands.js";
 import { choice, text } from "../../src/core/options.js";
 import { reply } from "../../src/core/reply.js";
+import { can, canModify, PermissionDenied } from "../../src/core/permissions.js";
 import { findPoll, pollView } from "../../src/features/polls/service.js";
 import { resultsCsv } from "../../src/features/polls/public.js";
 
@@ -22,6 +23,8 @@ export default defineCommand({
     const poll = await findPoll(services, o.ref);
     const blocks = await pollView(services, poll, { locale, zone: actor.timeZone, now, actor });
     if (o.format !== "csv") return reply(locale, blocks);
+    // The export is the CoPil's working file: the poll's author, its commune's CoPil (and staff), coordination.
+    if (!canModify(actor, poll) && !(poll.communeId && can(actor, "commune.manage", { communeId: poll.communeId }))) throw new PermissionDenied("poll.csv_forbidden", "poll.error.csvForbidden");
     const tally = await services.community.polls.tally(poll.id, poll.choices.length);
     const csv = resultsCsv(poll, tally, { choice: t("poll.csv.choice"), label: t("poll.csv.label"), votes: t("poll.csv.votes"), percent: t("poll.csv.percent"), total: t("poll.csv.total") });
     const name = `sondage-${poll.id.slice(0, 8)}.csv`;

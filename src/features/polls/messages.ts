@@ -3,6 +3,7 @@ import { defineMessages, type KeysOf } from "../../core/i18n/bundles.js";
 
 export const pollMessages = defineMessages({
   fr: {
+    "poll.error.csvForbidden": "L’export CSV est réservé à l’auteur·ice du sondage, au comité de pilotage de sa commune et à la coordination.",
     "poll.publicLink": "Ouvert aux habitant·es, sans compte : {url} (QR code joint, pour vos affiches).",
     "poll.publicNoUrl": "Ce sondage est public, mais les pages publiques ne sont pas servies ici (PUBLIC_URL n’est pas réglé) : pas encore de lien à partager.",
     "poll.error.publicNeedsCommune": "Un sondage public s’affiche sur la page d’une commune : il faut faire partie d’une commune pour le lancer.",
@@ -28,6 +29,7 @@ export const pollMessages = defineMessages({
     "poll.error.forbidden": "Seul·e l’auteur·ice du sondage ou la coordination peut le clore.",
   },
   de: {
+    "poll.error.csvForbidden": "Der CSV-Export ist der Autorin / dem Autor der Umfrage, der Steuerungsgruppe ihrer Gemeinde und der Koordination vorbehalten.",
     "poll.publicLink": "Offen für Einwohner:innen, ohne Konto: {url} (QR-Code anbei, für Ihre Plakate).",
     "poll.publicNoUrl": "Diese Umfrage ist öffentlich, aber die öffentlichen Seiten werden hier nicht bereitgestellt (PUBLIC_URL ist nicht gesetzt): noch kein Link zum Teilen.",
     "poll.error.publicNeedsCommune": "Eine öffentliche Umfrage erscheint auf der Seite einer Gemeinde: Sie müssen zu einer Gemeinde gehören, um sie zu starten.",
@@ -53,6 +55,7 @@ export const pollMessages = defineMessages({
     "poll.error.forbidden": "Nur die Autorin / der Autor der Umfrage oder die Koordination kann sie schließen.",
   },
   nl: {
+    "poll.error.csvForbidden": "De CSV-export is voorbehouden aan de auteur van de peiling, de stuurgroep van haar gemeente en de coördinatie.",
     "poll.publicLink": "Open voor inwoners, zonder account: {url} (QR-code bijgevoegd, voor uw affiches).",
     "poll.publicNoUrl": "Deze peiling is openbaar, maar de openbare pagina’s worden hier niet aangeboden (PUBLIC_URL is niet ingesteld): nog geen link om te delen.",
     "poll.error.publicNeedsCommune": "Een openbare peiling verschijnt op de pagina van een gemeente: u moet bij een gemeente horen om ze te starten.",
@@ -78,6 +81,7 @@ export const pollMessages = defineMessages({
     "poll.error.forbidden": "Alleen de auteur van de peiling of de coördinatie kan ze sluiten.",
   },
   en: {
+    "poll.error.csvForbidden": "The CSV export is for the poll’s author, its commune’s steering committee and coordination.",
     "poll.publicLink": "Open to residents, no account needed: {url} (QR code attached, for your posters).",
     "poll.publicNoUrl": "This poll is public, but the public pages are not served here (PUBLIC_URL is not set): no link to share yet.",
     "poll.error.publicNeedsCommune": "A public poll shows on a commune’s page: you must belong to a commune to start one.",

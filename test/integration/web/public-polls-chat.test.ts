@@ -45,6 +45,11 @@ describe.each(await appsOnEachDatabase("public polls in the chat", { publicUrl: 
     expect(csv?.contentType).toBe("text/csv");
     expect(String(csv!.data).split("\r\n")).toEqual(["choix,libellé,votes,pourcentage", "1,Samedi,2,50", `2,"'=SUM(1,2)",2,50`, "total,,4,100", ""]);
 
+    // The export is the CoPil's: not a volunteer's, even of the commune; another CoPil member's, yes.
+    expect(textOf(await run(app, `sondage resultats ${poll.id.slice(0, 8)} csv`, { user: "U0BENE", role: "benevole", commune: "Namur", platform: "slack" }))).toContain("L’export CSV est réservé");
+    expect((await run(app, `sondage resultats ${poll.id.slice(0, 8)} csv`, { user: "U0COPIL2", role: "copil", commune: "Namur", platform: "slack" })).files).toHaveLength(1);
+    expect((await run(app, `sondage resultats ${poll.id.slice(0, 8)} csv`, { user: "U0COPILE", role: "copil", commune: "Eupen", platform: "slack" })).files ?? []).toEqual([]);
+
     // In German, with German words.
     const de = await run(app, 'umfrage "Welcher Tag?" "Samstag" "Sonntag" oeffentlich:oui', COPIL_DE);
     expect(textOf(de)).toContain("Offen für Einwohner:innen");
