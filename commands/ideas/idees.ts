@@ -5,7 +5,7 @@ import { communeOption } from "../../src/core/scope.js";
 import { reply } from "../../src/core/reply.js";
 import { can } from "../../src/core/permissions.js";
 import type { Block } from "../../src/core/types.js";
-import { IDEA_STATUSES, LISTED_STATUSES } from "../../src/features/ideas/ports.js";
+import { IDEA_STATUSES, LISTED_STATUSES, UNMODERATED_STATUSES } from "../../src/features/ideas/ports.js";
 import { ideaBlocks, statusLabel, toIdeaStatus } from "../../src/features/ideas/service.js";
 
 export default defineCommand({
@@ -25,8 +25,8 @@ export default defineCommand({
   },
   async run({ options: o, commune, t, locale, actor, services }) {
     const manage = can(actor, "commune.manage", { communeId: commune.id });
-    // Ideas awaiting moderation are for the CoPil alone, and only when asked for.
-    const statuses = (o.statut ? [o.statut] : LISTED_STATUSES).filter((s) => manage || s !== "pending");
+    // Ideas awaiting moderation (or refused) are for the CoPil alone, and only when asked for.
+    const statuses = (o.statut ? [o.statut] : LISTED_STATUSES).filter((s) => manage || !UNMODERATED_STATUSES.includes(s));
     const ideas = statuses.length ? await services.community.ideas.list(commune.id, statuses, 10) : [];
     if (ideas.length === 0) return reply(locale, [{ type: "section", text: t("idea.none", { commune: commune.name }) }]);
     const blocks: Block[] = [{ type: "header", text: t("idea.list.title", { commune: commune.name, count: ideas.length }) }];

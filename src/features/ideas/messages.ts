@@ -3,6 +3,7 @@ import { defineMessages, type KeysOf } from "../../core/i18n/bundles.js";
 
 export const ideaMessages = defineMessages({
   fr: {
+    "idea.status.refused": "Refusée (non publiée)",
     "idea.status.pending": "En attente de modération", "idea.webAuthor": "un·e habitant·e (page publique)", "idea.contact": "Contact laissé avec son accord : {email}",
     "idea.notice.pending": "📮 Idée proposée par un·e habitant·e sur la page publique de {commune}, en attente de modération : rien n’est public avant votre accord.",
     "idea.button.accept": "Accepter", "idea.button.refuse": "Refuser",
@@ -33,6 +34,7 @@ export const ideaMessages = defineMessages({
     "tool.removed": "« {tool} » est retiré des outils de {commune}.", "tool.notDeclared": "{commune} n’avait pas déclaré « {tool} ».",
   },
   de: {
+    "idea.status.refused": "Zurückgewiesen (nicht veröffentlicht)",
     "idea.status.pending": "Wartet auf Moderation", "idea.webAuthor": "eine Einwohnerin / ein Einwohner (öffentliche Seite)", "idea.contact": "Mit Einverständnis hinterlassener Kontakt: {email}",
     "idea.notice.pending": "📮 Idee einer Einwohnerin / eines Einwohners von der öffentlichen Seite von {commune}, wartet auf Moderation: nichts ist öffentlich vor Ihrer Zustimmung.",
     "idea.button.accept": "Annehmen", "idea.button.refuse": "Ablehnen",
@@ -63,6 +65,7 @@ export const ideaMessages = defineMessages({
     "tool.removed": "„{tool}“ ist aus den Werkzeugen von {commune} entfernt.", "tool.notDeclared": "{commune} hatte „{tool}“ nicht gemeldet.",
   },
   nl: {
+    "idea.status.refused": "Geweigerd (niet gepubliceerd)",
     "idea.status.pending": "Wacht op moderatie", "idea.webAuthor": "een inwoner (openbare pagina)", "idea.contact": "Contact achtergelaten met toestemming: {email}",
     "idea.notice.pending": "📮 Idee van een inwoner via de openbare pagina van {commune}, wacht op moderatie: niets is openbaar vóór uw akkoord.",
     "idea.button.accept": "Aanvaarden", "idea.button.refuse": "Weigeren",
@@ -93,6 +96,7 @@ export const ideaMessages = defineMessages({
     "tool.removed": "‘{tool}’ is uit de tools van {commune} gehaald.", "tool.notDeclared": "{commune} had ‘{tool}’ niet gemeld.",
   },
   en: {
+    "idea.status.refused": "Refused (not published)",
     "idea.status.pending": "Awaiting moderation", "idea.webAuthor": "a resident (public page)", "idea.contact": "Contact left with consent: {email}",
     "idea.notice.pending": "📮 Idea proposed by a resident on the public page of {commune}, awaiting moderation: nothing is public before you accept it.",
     "idea.button.accept": "Accept", "idea.button.refuse": "Refuse",

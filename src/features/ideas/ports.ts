@@ -3,12 +3,14 @@
 /**
  * The path an idea follows; the CoPil moves it, the author is told each change. `pending`:
  * proposed by a citizen on the public pages, shown to no one but the CoPil until accepted
- * (moved to `new`) or refused (`dropped`).
+ * (moved to `new`) or `refused` (then shown to no one but the CoPil, ever).
  */
-export const IDEA_STATUSES = ["pending", "new", "study", "kept", "done", "dropped"] as const;
+export const IDEA_STATUSES = ["pending", "refused", "new", "study", "kept", "done", "dropped"] as const;
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+/** Statuses of ideas the CoPil has not let in: only it sees them, and only when it asks. */
+export const UNMODERATED_STATUSES: readonly IdeaStatus[] = ["pending", "refused"];
 /** What `idees` lists by default: everything the CoPil accepted. */
-export const LISTED_STATUSES: readonly IdeaStatus[] = IDEA_STATUSES.filter((s) => s !== "pending");
+export const LISTED_STATUSES: readonly IdeaStatus[] = IDEA_STATUSES.filter((s) => !UNMODERATED_STATUSES.includes(s));
 /** chat: posted with `/cdce idee`; web: proposed on the public pages. */
 export type IdeaOrigin = "chat" | "web";
 

@@ -14,6 +14,7 @@ import { IDEA_STATUSES, type Idea, type IdeaStatus } from "./ports.js";
 import { isoDay } from "../../core/time/local.js";
 
 const STATUS_WORDS = wordTable<IdeaStatus>({
+  refused: "refused", refusee: "refused", refuse: "refused", zuruckgewiesen: "refused", zurueckgewiesen: "refused", geweigerd: "refused",
   pending: "pending", attente: "pending", "en attente": "pending", "en-attente": "pending", moderation: "pending", wartend: "pending", wachtend: "pending",
   new: "new", nouvelle: "new", nouveau: "new", neu: "new", nieuw: "new",
   study: "study", etude: "study", "a l'etude": "study", "a-l-etude": "study", examen: "study", prufung: "study", studie: "study", onderzoek: "study",
@@ -39,10 +40,10 @@ export function statusButtons(t: Translate, idea: Idea): Button[] {
   if (idea.status === "pending") {
     return [
       { label: t("idea.button.accept"), command: `idee statut ${idea.id} new`, style: "primary" as const },
-      { label: t("idea.button.refuse"), command: `idee statut ${idea.id} dropped`, style: "danger" as const },
+      { label: t("idea.button.refuse"), command: `idee statut ${idea.id} refused`, style: "danger" as const },
     ];
   }
-  return IDEA_STATUSES.filter((s) => s !== idea.status && s !== "new" && s !== "pending").map((s) => ({
+  return IDEA_STATUSES.filter((s) => s !== idea.status && s !== "new" && s !== "pending" && s !== "refused").map((s) => ({
     label: statusLabel(t, s),
     command: `idee statut ${idea.id} ${s}`,
     style: s === "dropped" ? ("danger" as const) : s === "kept" ? ("primary" as const) : undefined,
