@@ -25,10 +25,15 @@ const TARGET_P99_MS = 50;
 /** CommonJS source for the worker: autocannon against one URL, the summary posted back. */
 const CLIENT = `
 const { parentPort, workerData } = require("node:worker_threads");
+const path = require("node:path");
 const autocannon = require(workerData.autocannon);
-autocannon({ url: workerData.url, connections: workerData.connections, duration: workerData.seconds }, (err, r) => {
+// Outside the main thread autocannon hands back its raw histograms (its own workers' format): aggregate them as it would.
+const aggregate = require(path.join(path.dirname(workerData.autocannon), "lib", "aggregateResult.js"));
+const opts = { url: workerData.url, connections: workerData.connections, duration: workerData.seconds };
+autocannon(opts, (err, raw) => {
   if (err) return parentPort.postMessage({ error: String(err) });
-  parentPort.postMessage({ p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, total: r.requests.total, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts });
+  const r = aggregate(raw, opts);
+  parentPort.postMessage({ p50: r.latency.p50, p99: r.latency.p99, rps: raw.totalCompletedRequests / workerData.seconds, total: raw.totalCompletedRequests, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts });
 });
 `;
 

@@ -26,6 +26,15 @@ export interface CommuneRows {
 }
 
 const PUBLIC_STATUSES = new Set(["titled", "candidate"]);
+
+/** Date formatters are costly to build: one per language, zone and style, kept. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(tag, options)));
+  return f;
+}
 const ACCEPTED = ["new", "study", "kept", "done"] as const;
 
 export class PageData {
@@ -91,8 +100,8 @@ export class PageData {
 export function sinceText(titledOn: string, locale: Locale, t: WebT): string {
   const tag = INTL_TAG[locale];
   let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(titledOn))) return new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)));
-  if ((m = /^(\d{4})-(\d{2})$/.exec(titledOn))) return new Intl.DateTimeFormat(tag, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(+m[1]!, +m[2]! - 1, 1)));
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(titledOn))) return dateFormat(tag, { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)));
+  if ((m = /^(\d{4})-(\d{2})$/.exec(titledOn))) return dateFormat(tag, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(+m[1]!, +m[2]! - 1, 1)));
   if ((m = /^<=\s*(\d{4})$/.exec(titledOn))) return t("commune.atMost", { year: m[1]! });
   return titledOn;
 }
@@ -106,7 +115,7 @@ export function communeStatusLine(c: Commune, locale: Locale, t: WebT): string {
 export function communeView(rows: CommuneRows, locale: Locale, t: WebT) {
   const tag = INTL_TAG[locale];
   const kt = translator(locale);
-  const day = new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" });
+  const day = dateFormat(tag, { dateStyle: "long", timeZone: "UTC" });
   return {
     name: rows.commune.name,
     slug: rows.commune.slug,
@@ -121,7 +130,7 @@ export function communeView(rows: CommuneRows, locale: Locale, t: WebT) {
     })),
     events: rows.events.map((e) => ({
       title: clip(e.title, 140),
-      when: new Intl.DateTimeFormat(tag, { dateStyle: "full", timeStyle: "short", timeZone: e.timeZone }).format(e.startsAt),
+      when: dateFormat(tag, { dateStyle: "full", timeStyle: "short", timeZone: e.timeZone }).format(e.startsAt),
       iso: e.startsAt.toISOString(),
       place: e.place,
       text: e.description ? clip(e.description, 280) : null,
@@ -129,7 +138,7 @@ export function communeView(rows: CommuneRows, locale: Locale, t: WebT) {
     surveys: rows.polls.map((p) => ({
       id: p.id,
       question: clip(p.question, 200),
-      closes: p.closesAt ? t("survey.closesAt", { when: new Intl.DateTimeFormat(tag, { dateStyle: "long", timeStyle: "short", timeZone: rows.commune.timeZone }).format(p.closesAt) }) : null,
+      closes: p.closesAt ? t("survey.closesAt", { when: dateFormat(tag, { dateStyle: "long", timeStyle: "short", timeZone: rows.commune.timeZone }).format(p.closesAt) }) : null,
     })),
     ideas: rows.ideas.map((i) => ({ text: clip(i.text, 400), date: day.format(i.createdAt) })),
   };

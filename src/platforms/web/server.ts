@@ -129,8 +129,21 @@ export async function buildPublicWeb(o: PublicWebOptions): Promise<FastifyInstan
     };
   }
 
-  async function page(reply: FastifyReply, template: string, status: number, values: Record<string, unknown>) {
-    const html = await reply.viewAsync(template, values);
+  // A page without form state is the same for every visitor in a language: rendered once per
+  // period of the rows' cache (same freshness), not once per visitor.
+  const cacheMs = o.cacheMs ?? 5_000;
+  const rendered = new Map<string, { at: number; html: string }>();
+  async function page(reply: FastifyReply, template: string, status: number, values: Record<string, unknown> | (() => Record<string, unknown>), cacheKey?: string) {
+    let html: string;
+    const hit = cacheKey && cacheMs > 0 ? rendered.get(cacheKey) : undefined;
+    if (hit && performance.now() - hit.at < cacheMs) html = hit.html;
+    else {
+      html = await reply.viewAsync(template, typeof values === "function" ? values() : values);
+      if (cacheKey && cacheMs > 0) {
+        if (rendered.size > 2_000) rendered.clear();
+        rendered.set(cacheKey, { at: performance.now(), html });
+      }
+    }
     return reply.code(status).header("content-type", "text/html; charset=utf-8").header("vary", "Accept-Language").header("cache-control", "no-store").send(html);
   }
 
@@ -138,8 +151,12 @@ export async function buildPublicWeb(o: PublicWebOptions): Promise<FastifyInstan
     const rows = SLUG.test(slug) ? await data.communeRows(slug) : null;
     if (!rows) return notFound(req, reply);
     const f = frame(req, rows.commune.languages, form.values?.lang, `/c/${rows.commune.slug}`);
-    const c = communeView(rows, f.locale, f.t);
-    return page(reply, "commune", form.status, { ...f, title: c.name, c, errors: form.errors ?? {}, values: form.values ?? {}, limits: { min: IDEA_MIN, max: CITIZEN_IDEA_MAX, email: EMAIL_MAX } });
+    const plain = !form.errors && !form.values;
+    const values = () => {
+      const c = communeView(rows, f.locale, f.t);
+      return { ...f, title: c.name, c, errors: form.errors ?? {}, values: form.values ?? {}, limits: { min: IDEA_MIN, max: CITIZEN_IDEA_MAX, email: EMAIL_MAX } };
+    };
+    return page(reply, "commune", form.status, values, plain ? `commune|${rows.commune.slug}|${f.locale}|${f.lq}` : undefined);
   }
 
   async function notFound(req: FastifyRequest, reply: FastifyReply) {
@@ -170,8 +187,11 @@ export async function buildPublicWeb(o: PublicWebOptions): Promise<FastifyInstan
   app.get("/", { config: pageLimit }, async (req, reply) => {
     const f = frame(req);
     const communes = await data.communes();
-    const list = communes.map((c) => ({ name: c.name, slug: c.slug, province: c.province ?? c.region, status: communeStatusLine(c, f.locale, f.t), candidate: c.status === "candidate" }));
-    return page(reply, "network", 200, { ...f, title: f.t("network.title"), communes: list, map: communes.some((c) => c.latitude !== null) });
+    const values = () => {
+      const list = communes.map((c) => ({ name: c.name, slug: c.slug, province: c.province ?? c.region, status: communeStatusLine(c, f.locale, f.t), candidate: c.status === "candidate" }));
+      return { ...f, title: f.t("network.title"), communes: list, map: communes.some((c) => c.latitude !== null) };
+    };
+    return page(reply, "network", 200, values, `network|${f.locale}|${f.lq}`);
   });
 
   let mapCache: { at: number; locale: Locale; svg: string }[] = [];
@@ -206,8 +226,12 @@ export async function buildPublicWeb(o: PublicWebOptions): Promise<FastifyInstan
       const rows = SLUG.test(req.params.slug) ? await data.communeRows(req.params.slug) : null;
       if (!rows) return notFound(req, reply);
       const f = frame(req, rows.commune.languages);
-      const c = communeView(rows, f.locale, f.t);
-      return page(reply, "embed", 200, { ...f, title: c.name, c, pageUrl: `${base(req)}/c/${c.slug}${f.lq}` });
+      const pageUrl = `${base(req)}/c/${rows.commune.slug}${f.lq}`;
+      const values = () => {
+        const c = communeView(rows, f.locale, f.t);
+        return { ...f, title: c.name, c, pageUrl };
+      };
+      return page(reply, "embed", 200, values, `embed|${f.locale}|${pageUrl}`);
     },
   );
 
