@@ -48,6 +48,7 @@ export default defineCommand({
       { name: "choix", label: t("poll.form.choices"), kind: "textarea", required: true, placeholder: t("poll.form.choicesPlaceholder") },
       { name: "anonyme", label: t("poll.form.anonymous"), kind: "text", required: false, placeholder: "oui / non" },
       { name: "fin", label: t("poll.form.closes"), kind: "text", required: false, placeholder: "3j, vendredi 18h" },
+      { name: "public", label: t("poll.form.public"), kind: "text", required: false, placeholder: "oui / non" },
     ],
   }),
   async run({ options: o, t, locale, actor, now, services }) {

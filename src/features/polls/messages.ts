@@ -3,6 +3,7 @@ import { defineMessages, type KeysOf } from "../../core/i18n/bundles.js";
 
 export const pollMessages = defineMessages({
   fr: {
+    "poll.form.public": "Page publique de la commune ? (oui / non)",
     "poll.error.csvForbidden": "L’export CSV est réservé à l’auteur·ice du sondage, au comité de pilotage de sa commune et à la coordination.",
     "poll.publicLink": "Ouvert aux habitant·es, sans compte : {url} (QR code joint, pour vos affiches).",
     "poll.publicNoUrl": "Ce sondage est public, mais les pages publiques ne sont pas servies ici (PUBLIC_URL n’est pas réglé) : pas encore de lien à partager.",
@@ -29,6 +30,7 @@ export const pollMessages = defineMessages({
     "poll.error.forbidden": "Seul·e l’auteur·ice du sondage ou la coordination peut le clore.",
   },
   de: {
+    "poll.form.public": "Auf der öffentlichen Seite? (oui / non)",
     "poll.error.csvForbidden": "Der CSV-Export ist der Autorin / dem Autor der Umfrage, der Steuerungsgruppe ihrer Gemeinde und der Koordination vorbehalten.",
     "poll.publicLink": "Offen für Einwohner:innen, ohne Konto: {url} (QR-Code anbei, für Ihre Plakate).",
     "poll.publicNoUrl": "Diese Umfrage ist öffentlich, aber die öffentlichen Seiten werden hier nicht bereitgestellt (PUBLIC_URL ist nicht gesetzt): noch kein Link zum Teilen.",
@@ -55,6 +57,7 @@ export const pollMessages = defineMessages({
     "poll.error.forbidden": "Nur die Autorin / der Autor der Umfrage oder die Koordination kann sie schließen.",
   },
   nl: {
+    "poll.form.public": "Op de openbare pagina? (oui / non)",
     "poll.error.csvForbidden": "De CSV-export is voorbehouden aan de auteur van de peiling, de stuurgroep van haar gemeente en de coördinatie.",
     "poll.publicLink": "Open voor inwoners, zonder account: {url} (QR-code bijgevoegd, voor uw affiches).",
     "poll.publicNoUrl": "Deze peiling is openbaar, maar de openbare pagina’s worden hier niet aangeboden (PUBLIC_URL is niet ingesteld): nog geen link om te delen.",
@@ -81,6 +84,7 @@ export const pollMessages = defineMessages({
     "poll.error.forbidden": "Alleen de auteur van de peiling of de coördinatie kan ze sluiten.",
   },
   en: {
+    "poll.form.public": "On the commune’s public page? (oui / non)",
     "poll.error.csvForbidden": "The CSV export is for the poll’s author, its commune’s steering committee and coordination.",
     "poll.publicLink": "Open to residents, no account needed: {url} (QR code attached, for your posters).",
     "poll.publicNoUrl": "This poll is public, but the public pages are not served here (PUBLIC_URL is not set): no link to share yet.",
