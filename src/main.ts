@@ -95,6 +95,7 @@ async function main(): Promise<number> {
   const queuedBetween = (since: Date, until: Date, limit: number) => app.delivery.store.queuedBetween(since, until, limit);
   const platforms: ChatPlatform[] = await loadPlatforms(plan, { config, inbound: app.inbound, logger, repos: app.services.repos, clock: app.services.clock, args, ...io, queuedBetween }, { leader });
   // The public pages for citizens, on their own port, whichever platforms run (not for a --once line).
+  // The live calendar feeds mount under /cal/ through `feeds` (their handler, src/features/calendar-feeds/http.ts).
   const publicWeb: PublicWeb | undefined =
     config.PUBLIC_PORT > 0 && args.once === undefined
       ? await startPublicWeb({ services: app.services, logger, publicUrl: config.PUBLIC_URL, port: config.PUBLIC_PORT, host: config.HOST, trustProxy: config.PUBLIC_TRUST_PROXY, redisUrl: config.REDIS_URL })
