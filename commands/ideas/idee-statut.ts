@@ -23,7 +23,7 @@ export default defineCommand({
   options: {
     ref: text({ help: { fr: "Référence de l’idée", de: "Referenz der Idee", nl: "Referentie van het idee", en: "Idea reference" }, max: 40 }),
     // Text, not a choice: "à l'étude" is two words, read with the first word of the note.
-    statut: text({ help: { fr: "nouvelle, etude, retenue, realisee, ecartee", de: "new, study, kept, done, dropped", nl: "new, study, kept, done, dropped", en: "new, study, kept, done, dropped" }, max: 40 }),
+    statut: text({ help: { fr: "nouvelle, etude, retenue, realisee, ecartee, refusee", de: "new, study, kept, done, dropped, refused", nl: "new, study, kept, done, dropped, refused", en: "new, study, kept, done, dropped, refused" }, max: 40 }),
     note: text({ help: { fr: "Un mot pour l’auteur·ice", de: "Ein Wort an die Autorin / den Autor", nl: "Een woord voor de auteur", en: "A word for the author" }, max: 500, rest: true }),
   },
   async run({ options: o, t, locale, actor, now, services }) {

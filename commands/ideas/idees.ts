@@ -20,7 +20,7 @@ export default defineCommand({
   usage: { fr: "idees statut:nouvelle", de: "idees statut:new", nl: "idees statut:new", en: "idees statut:new" },
   scope: "commune",
   options: {
-    statut: choice({ help: { fr: "nouvelle, etude, retenue, realisee, ecartee", de: "new, study, kept, done, dropped", nl: "new, study, kept, done, dropped", en: "new, study, kept, done, dropped" }, values: IDEA_STATUSES, normalize: toIdeaStatus }),
+    statut: choice({ help: { fr: "nouvelle, etude, retenue, realisee, ecartee ; attente, refusee (CoPil)", de: "new, study, kept, done, dropped; pending, refused (CoPil)", nl: "new, study, kept, done, dropped; pending, refused (CoPil)", en: "new, study, kept, done, dropped; pending, refused (CoPil)" }, values: IDEA_STATUSES, normalize: toIdeaStatus }),
     commune: communeOption({ rest: true }),
   },
   async run({ options: o, commune, t, locale, actor, services }) {
