@@ -1,7 +1,7 @@
 /**
  * The public pages under a crowd: 100 concurrent connections (autocannon, in a worker thread
- * so that the load generator does not share the server's event loop) on a commune page and,
- * when the calendar feeds' handler is in the code, on a feed; a bare fastify "hello" measured
+ * so that the load generator does not share the server's event loop) on a commune page and
+ * on a calendar feed served through them (`/cal/…`); a bare fastify "hello" measured
  * the same way in the same run is the baseline (what the machine gives any fastify route).
  * Target: p99 < 50 ms for the commune page. Real app on SQLite, seeded, the page's rows
  * reused for 5 s as in production (src/platforms/web/pages.ts).
@@ -15,8 +15,8 @@ import Fastify from "fastify";
 import type { Row } from "./lib.js";
 import { createApp } from "../src/app.js";
 import { silentLogger } from "../src/core/logger.js";
-import { startPublicWeb, type FeedHandler } from "../src/platforms/web/server.js";
-import type { Services } from "../src/core/commands.js";
+import { startPublicWeb } from "../src/platforms/web/server.js";
+import { communePath, createFeedHandler, networkPath } from "../src/features/calendar-feeds/index.js";
 
 const CONNECTIONS = 100;
 const SECONDS = Number(process.env.BENCH_PUBLIC_SECONDS ?? 5);
@@ -58,19 +58,6 @@ async function measure(url: string): Promise<Load> {
   return load(url, SECONDS);
 }
 
-/** The calendar feeds' handler when that feature is in the code (another branch builds it), else undefined. */
-async function feedHandler(services: Services): Promise<FeedHandler | undefined> {
-  const path = "../src/features/calendar-feeds/http.js";
-  try {
-    const mod = (await import(/* @vite-ignore */ path)) as Record<string, unknown>;
-    if (typeof mod.createFeedHandler === "function") return (mod.createFeedHandler as (s: Services) => FeedHandler)(services);
-    if (typeof mod.handleFeedRequest === "function") return mod.handleFeedRequest as FeedHandler;
-  } catch {
-    // Not on this branch.
-  }
-  return undefined;
-}
-
 const row = (name: string, r: Load, target?: boolean): Row => ({
   name,
   median: r.p50,
@@ -85,7 +72,7 @@ export async function run(): Promise<Row[]> {
   const baseline = Fastify({ logger: false });
   baseline.get("/", async () => "hello");
   await baseline.listen({ port: 0, host: "127.0.0.1" });
-  const feeds = await feedHandler(app.services);
+  const feeds = createFeedHandler(app.services);
   // A crowd from one address: the per-address page limit is lifted for the measure.
   const web = await startPublicWeb({ services: app.services, logger: silentLogger, port: 0, host: "127.0.0.1", feeds, limits: { pages: 1e9 } });
   const origin = `http://127.0.0.1:${web.port()}`;
@@ -95,17 +82,16 @@ export async function run(): Promise<Row[]> {
     rows.push(row(`public-pages: bare fastify "hello" (baseline), ${CONNECTIONS} connections, ${SECONDS} s`, hello));
     const commune = await measure(`${origin}/c/namur`);
     rows.push(row(`public-pages: commune page /c/namur, ${CONNECTIONS} connections, ${SECONDS} s`, commune, true));
+    // The commune's public feed (its local events), else the network's; skipped if neither answers.
     let feedUrl: string | undefined;
-    if (feeds) {
-      for (const path of ["/cal/reseau.ics", "/cal/network.ics", "/cal/namur.ics", "/cal/c/namur.ics"]) {
-        if ((await fetch(`${origin}${path}`)).status === 200) {
-          feedUrl = `${origin}${path}`;
-          break;
-        }
+    for (const path of [communePath("namur"), networkPath()]) {
+      if ((await fetch(`${origin}${path}`)).status === 200) {
+        feedUrl = `${origin}${path}`;
+        break;
       }
     }
     if (feedUrl) rows.push(row(`public-pages: calendar feed ${new URL(feedUrl).pathname}, ${CONNECTIONS} connections, ${SECONDS} s`, await measure(feedUrl), true));
-    else rows.push({ name: "public-pages: calendar feed", other: { skipped: feeds ? "no feed path answered 200" : "feed handler not in this code (src/features/calendar-feeds/http.ts)" } });
+    else rows.push({ name: "public-pages: calendar feed", other: { skipped: "no public feed answered 200" } });
   } finally {
     await web.close();
     await baseline.close();

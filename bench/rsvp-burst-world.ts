@@ -1,6 +1,6 @@
 /**
  * The world of the RSVP burst bench: the fake Slack and the fake Discord on 127.0.0.1, two
- * bot replicas (src/main.ts, real processes) on one PostgreSQL schema and one Redis, both
+ * bot replicas (the built bot with npm start's Node flags, real processes) on one PostgreSQL schema and one Redis, both
  * serving Slack over HTTP (each on its own port, as behind a load balancer) and sharing the
  * Discord gateway through the leader lease. Coordination links a network channel on each
  * platform and plans a webinar; the outbox posts its announcement, whose "register" button
@@ -21,6 +21,7 @@ import { formBody, postSigned } from "../test/fakes/slack/signing.js";
 import { killAll, startChild, type Child } from "../test/helpers/child.js";
 import { freePort } from "../test/helpers/local-services.js";
 import { codeOf } from "../test/helpers/events.js";
+import { BUILT_ENTRY, buildBot, startFlags } from "./built-bot.js";
 
 export const SLACK_COORD = { id: "U0BCOORD", name: "coord" };
 export const DISCORD_COORD: Who = { userId: "500000000000000001", username: "coord", locale: "fr" };
@@ -86,9 +87,11 @@ export async function startBurstWorld(o: { databaseUrl: string; redisUrl: string
     await registerCommands({ token: discord.token, applicationId: discord.applicationId, guildId: discord.guild.id, apiUrl: discord.apiUrl, registry });
     const slackPorts = [await freePort(), await freePort()];
     const httpPorts = [await freePort(), await freePort()];
+    buildBot();
+    const nodeOptions = [startFlags(), process.env.BENCH_NODE_OPTIONS ?? ""].join(" ").trim();
     for (let i = 0; i < 2; i++) {
       replicas.push(
-        startChild("src/main.ts", {
+        startChild(BUILT_ENTRY, {
           DATABASE_URL: o.databaseUrl,
           REDIS_URL: o.redisUrl,
           SEED_ON_START: "false",
@@ -104,8 +107,8 @@ export async function startBurstWorld(o: { databaseUrl: string; redisUrl: string
           COORDINATION_ACCOUNTS: `slack:${TEAM_ID}:${SLACK_COORD.id},discord:${discord.guild.id}:${DISCORD_COORD.userId}`,
           OUTBOX_SWEEP_SECONDS: "1",
           LOG_LEVEL: "warn",
-          // BENCH_NODE_OPTIONS: given to the replicas, to see where their time goes (`--import` a profiler).
-          ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+          // BENCH_NODE_OPTIONS: added for the replicas, to see where their time goes (`--import` a profiler).
+          NODE_OPTIONS: nodeOptions,
         }),
       );
     }

@@ -15,7 +15,7 @@ import { Agent } from "node:http";
 import { prng, type Row } from "./lib.js";
 import { verdict, type Click } from "./rsvp-burst-checks.js";
 import { startBurstWorld, type BurstWorld } from "./rsvp-burst-world.js";
-import { sendClick } from "../test/fakes/discord/interactions.js";
+import { sendClick, textOf as discordText } from "../test/fakes/discord/interactions.js";
 import { SIGNING_SECRET, TEAM_ID } from "../test/fakes/slack/server.js";
 import { interactiveBody, postRaw, signedHeaders } from "../test/fakes/slack/signing.js";
 import { flushRedis, redisReachable } from "../test/helpers/local-services.js";
@@ -139,7 +139,13 @@ export async function run(): Promise<Row[]> {
     // BENCH_RSVP_DUMP=<file>: every click and the replicas' last log lines, to see why a row failed.
     if (process.env.BENCH_RSVP_DUMP) {
       const { writeFileSync } = await import("node:fs");
-      writeFileSync(process.env.BENCH_RSVP_DUMP, JSON.stringify({ clicks: clicks.map(({ interaction, ...c }) => ({ ...c, cb: interaction?.callback?.type, edits: interaction?.edits.length, followups: interaction?.followups.length, errors: interaction?.errors })), logs: w.replicas.map((r) => r.stderr.slice(-200)) }, null, 1));
+      const world = w;
+      const replyText = (c: Click): string | undefined => {
+        if (c.platform === "slack") return JSON.stringify(world.slack.responsesTo(c.responseUrl!)[0]?.body ?? null).slice(0, 300);
+        const answer = c.interaction ? world.discord.answerOf(c.interaction) : undefined;
+        return answer?.message ? discordText(answer.message).slice(0, 300) : undefined;
+      };
+      writeFileSync(process.env.BENCH_RSVP_DUMP, JSON.stringify({ clicks: clicks.map((c) => { const { interaction, ...rest } = c; return { ...rest, reply: replyText(c), cb: interaction?.callback?.type, edits: interaction?.edits.length, followups: interaction?.followups.length, errors: interaction?.errors }; }), logs: w.replicas.map((r) => r.stderr.slice(-200)) }, null, 1));
     }
     return [await verdict(w, clicks, { name: NAME, capacity: CAPACITY, ackTargetMs: ACK_TARGET_MS, replyP99TargetMs: REPLY_P99_TARGET_MS, replicaCpuSeconds: cpu })];
   } finally {

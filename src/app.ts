@@ -45,7 +45,7 @@ export interface AppOptions {
   demo?: DemoClock;
   /** The platforms this deployment posts to (default: all): notices for the others are not queued. */
   platforms?: readonly Platform[];
-  /** Where citizens reach the public pages (PUBLIC_URL): the poll commands give links there. */
+  /** PUBLIC_URL: the public web address, under which the calendar feeds and the public polls' links are given out. */
   publicUrl?: string;
 }
 

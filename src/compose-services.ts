@@ -26,6 +26,8 @@ import { PrismaPendingImportStore } from "./data/repositories/pending-imports.js
 import { sheetCodec } from "./data/spreadsheet/index.js";
 import { PlatformCalendars } from "./core/calendar.js";
 import { PrismaCalendarMirrorStore } from "./data/calendar-mirror-store.js";
+import { CalendarFeedService } from "./features/calendar-feeds/index.js";
+import { PrismaFeedTokenStore } from "./data/repositories/calendar-feeds.js";
 
 export interface ServiceBase {
   provider: "sqlite" | "postgresql";
@@ -36,7 +38,7 @@ export interface ServiceBase {
   platforms?: readonly Platform[];
   /** The terminal demo's movable clock, when this run is the terminal demo (src/scheduler/demo-clock.ts). */
   demo?: DemoClock;
-  /** Where citizens reach the public pages (PUBLIC_URL), when set. */
+  /** PUBLIC_URL: where the public web server (its pages, the calendar feeds) answers. */
   publicUrl?: string;
 }
 
@@ -71,7 +73,7 @@ async function inTransaction<T>(db: Db, base: Shared, processNotifier: OutboxNot
   let due: Date[] = [];
   const result = await runTransaction(db, async (tx) => {
     due = []; // a run that is tried again starts with nothing queued
-    const repos = createRepositories(tx);
+    const repos = createRepositories(tx, base.provider);
     const store = new PrismaOutboxStore(tx, base.provider, base.clock);
     const notifier = new OutboxNotifier({ store, repos, clock: base.clock, logger: base.logger.child({ component: "outbox" }), platforms: base.platforms });
     notifier.onQueued((dueAt) => due.push(dueAt));
@@ -99,6 +101,7 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     homeVisits: new PrismaHomeVisitRepository(db),
     community: { ...createCommunity(db), geo: base.geo },
     events,
+    calendarFeeds: new CalendarFeedService({ tokens: new PrismaFeedTokenStore(db), publicUrl: base.publicUrl }),
     imports: { codec: sheetCodec, pending: new PrismaPendingImportStore(db) },
     ...(base.demo ? { demo: base.demo } : {}),
     ...(base.publicUrl ? { publicUrl: base.publicUrl } : {}),

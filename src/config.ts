@@ -70,11 +70,16 @@ const schema = z.object({
     .optional(),
   /** Port of the public pages for citizens (src/platforms/web); 0 turns them off. */
   PUBLIC_PORT: port.default(0),
-  /** Where people reach the public pages (`https://cdce.example.be`): QR codes, links in the chat, erase links. */
+  /**
+   * The public web address of the bot (`https://cdce.example.be`), where people reach the
+   * public pages: QR codes, links in the chat, erase links, and the calendar feeds' addresses
+   * (`/cal/...`; unset, `/cdce agenda lien` says feeds are off). A trailing slash is dropped.
+   */
   PUBLIC_URL: z
     .string()
     .trim()
     .url()
+    .refine((v) => /^https?:\/\//.test(v), "must start with https:// (or http:// for a local test)")
     .refine((v) => /^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(v), "must be an http(s) address without query or fragment, e.g. https://cdce.example.be")
     .transform((v) => v.replace(/\/+$/, ""))
     .optional(),

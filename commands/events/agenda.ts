@@ -45,7 +45,8 @@ export default defineCommand({
       const status = t(registration.status === "going" ? "ev.you.going" : "ev.you.waitlist");
       blocks.push({ type: "section", text: `**${event.title}** · \`${event.code}\`\n${whenText(event, actor.timeZone, locale)} · ${status}` });
     }
-    blocks.push({ type: "actions", buttons: [{ label: t("ev.agenda.icsButton"), command: "agenda ics" }, ...mine.slice(0, 1).map((m) => ({ label: t("ev.button.details"), command: `${commandWord(m.event)} ${m.event.code}` }))] });
+    // The file is a copy of today; the subscription follows moves and cancellations.
+    blocks.push({ type: "actions", buttons: [{ label: t("ev.agenda.icsButton"), command: "agenda ics" }, { label: t("feeds.button"), command: "agenda lien" }, ...mine.slice(0, 1).map((m) => ({ label: t("ev.button.details"), command: `${commandWord(m.event)} ${m.event.code}` }))] });
     return reply(locale, blocks);
   },
 });

@@ -47,7 +47,7 @@ const aide = defineCommand({
   usage: { fr: "aide kit", de: "aide kit", nl: "aide kit", en: "aide kit" },
   options: {
     // The rest option first: the words typed after `aide` name a command, never a page.
-    commande: text({ help: { fr: "Une commande en particulier", de: "Ein bestimmter Befehl", nl: "Een bepaalde opdracht", en: "One command in particular" }, max: 60, rest: true }),
+    commande: text({ help: { fr: "Une commande en particulier", de: "Ein bestimmter Befehl", nl: "Een bepaalde opdracht", en: "One command in particular" }, max: 60, rest: true, namesCommand: true }),
     page: int({ help: { fr: "Page de la liste", de: "Seite der Liste", nl: "Pagina van de lijst", en: "Page of the list" }, min: 1, max: 20, default: 1 }),
   },
   async run({ options, actor, t, locale, registry }) {

@@ -25,6 +25,11 @@ export interface OptionMeta {
   rest?: boolean;
   /** Platforms should offer autocomplete from this source (Discord). */
   autocomplete?: "audience" | "theme" | "commune" | "webinar";
+  /**
+   * The words name another command (`aide commune modifier`): an example quoted in a message
+   * shows them in the reader's words too (src/core/i18n/command-spans.ts).
+   */
+  namesCommand?: boolean;
 }
 
 export interface Opt<T> {
@@ -36,7 +41,7 @@ export interface Opt<T> {
 const clean = (s: string) => normalizeInputText(s).trim();
 
 /** Free text; `autocomplete` lets platforms suggest known values (communes) as the user types. */
-type TextOptions = { help: LocalizedText; max?: number; rest?: boolean; autocomplete?: OptionMeta["autocomplete"] };
+type TextOptions = { help: LocalizedText; max?: number; rest?: boolean; autocomplete?: OptionMeta["autocomplete"]; namesCommand?: boolean };
 export function text(o: TextOptions): Opt<string | undefined>;
 export function text(o: TextOptions & { required: true }): Opt<string>;
 export function text(o: TextOptions & { required?: boolean }): Opt<string | undefined> {
@@ -45,7 +50,7 @@ export function text(o: TextOptions & { required?: boolean }): Opt<string | unde
     (v) => (v === undefined || v === null ? undefined : typeof v === "string" ? clean(v) : String(v)),
     o.required ? z.string().min(1).max(max) : z.string().max(max).optional(),
   ) as z.ZodType<string | undefined>;
-  return { meta: { kind: "text", help: o.help, required: !!o.required, max, rest: o.rest, autocomplete: o.autocomplete }, schema: base };
+  return { meta: { kind: "text", help: o.help, required: !!o.required, max, rest: o.rest, autocomplete: o.autocomplete, namesCommand: o.namesCommand }, schema: base };
 }
 
 export function choice<const V extends string>(o: {

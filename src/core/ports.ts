@@ -241,6 +241,8 @@ export interface IdentityRepository {
   getPerson(id: string): Promise<Person | null>;
   updatePerson(id: string, patch: Partial<Omit<Person, "id">>): Promise<Person>;
   accounts(personId: string): Promise<PlatformAccount[]>;
+  /** How to write to a person: their language and their accounts (oldest first); null for nobody. */
+  recipient(personId: string): Promise<{ locale: Locale; accounts: Array<Pick<PlatformAccount, "platform" | "workspaceId" | "userId">> } | null>;
 }
 
 export interface MembershipRepository {

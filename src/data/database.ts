@@ -71,7 +71,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   let closed = false;
   return {
     provider: target.provider,
-    repos: createRepositories(prisma),
+    repos: createRepositories(prisma, target.provider),
     prisma,
     migrations,
     async close() {

@@ -193,10 +193,9 @@ export class OutboxNotifier implements Notifier {
         return [{ target: { ...to.channel }, locale: link ? await this.linkLocale(link, new Map()) : DEFAULT_LOCALE }];
       }
       case "person": {
-        const person = await repos.identity.getPerson(to.personId);
+        const person = await repos.identity.recipient(to.personId);
         if (!person) return [];
-        const accounts = await repos.identity.accounts(to.personId);
-        return accounts
+        return person.accounts
           .filter((a) => this.serves(a.platform) && (!to.platforms || to.platforms.includes(a.platform)))
           .map((a) => ({ target: { platform: a.platform, workspaceId: a.workspaceId, channelId: "", userId: a.userId }, locale: person.locale }));
       }

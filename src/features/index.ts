@@ -6,7 +6,7 @@
 import { CommandRegistry, type AnyCommand } from "../core/commands.js";
 import type { JobDefinition } from "../core/jobs.js";
 import type { ChangeHook } from "../core/chain/context.js";
-import { addMessages } from "../core/i18n/catalogue.js";
+import { addMessages, quoteCommandsFrom } from "../core/i18n/catalogue.js";
 import network from "./network/feature.js";
 import kits from "./kits/feature.js";
 import events from "./events/feature.js";
@@ -22,13 +22,17 @@ import inbox from "./inbox/feature.js";
 import imports from "./imports/feature.js";
 import door from "./door/feature.js";
 import home from "./home/feature.js";
+import calendarFeeds from "./calendar-feeds/feature.js";
 
-export const FEATURES = [network, home, kits, imports, events, initiatives, polls, ideas, tools, privacy, watch, outbox, inbox, demo, door] as const;
+export const FEATURES = [network, home, kits, imports, events, calendarFeeds, initiatives, polls, ideas, tools, privacy, watch, outbox, inbox, demo, door] as const;
 
 // The kernel's catalogue gets the features' messages from here, the one list of features.
 addMessages(FEATURES.flatMap((f) => f.messages ?? []));
 
 export const COMMANDS: readonly AnyCommand[] = FEATURES.flatMap((f) => f.commands);
+
+// Commands quoted in German, Dutch and English messages show that reader's words for them.
+quoteCommandsFrom(new CommandRegistry(COMMANDS));
 
 export const JOBS: readonly JobDefinition[] = FEATURES.flatMap((f) => f.jobs ?? []);
 

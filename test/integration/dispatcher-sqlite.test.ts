@@ -1,4 +1,4 @@
 import { createTestApp } from "../helpers/test-app.js";
-import { dispatcherSuite } from "./dispatcher-suite.js";
+import { dispatcherSuite, PUBLIC_URL } from "./dispatcher-suite.js";
 
-dispatcherSuite("core commands on SQLite", () => createTestApp(), () => createTestApp({ seed: false }));
+dispatcherSuite("core commands on SQLite", () => createTestApp({ publicUrl: PUBLIC_URL }), () => createTestApp({ seed: false }));

@@ -5,6 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/test-app.js";
 import { kitIds, run, runStructured, textOf } from "../helpers/run.js";
+import { getFeed, tokenIn } from "../helpers/feeds.js";
+
+/** The public address the full app is given (the empty one has none: calendar feeds are off there). */
+export const PUBLIC_URL = "https://cdce.example.be";
 
 export function dispatcherSuite(name: string, makeApp: () => Promise<TestApp>, makeEmptyApp: () => Promise<TestApp>): void {
   describe(name, () => {
@@ -138,11 +142,40 @@ export function dispatcherSuite(name: string, makeApp: () => Promise<TestApp>, m
       });
     });
 
+    describe("/cdce agenda lien", () => {
+      it("gives a private feed address once (https and webcal, privately), renews it, in four languages", async () => {
+        const as = { user: "feed-fr", role: "benevole" as const, commune: "Namur" };
+        const first = await run(app, "agenda lien", as);
+        expect(first.visibility).toBe("ephemeral");
+        const token = tokenIn(textOf(first))!;
+        expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+        expect(textOf(first)).toContain(`webcal://cdce.example.be/cal/p/${token}.ics`);
+        expect((await getFeed(app, `/cal/p/${token}.ics`)).status).toBe(200);
+        expect(tokenIn(textOf(await run(app, "agenda lien", as)))).toBeNull();
+        const renewed = tokenIn(textOf(await run(app, "agenda lien renouveler", as)))!;
+        expect(renewed).not.toBe(token);
+        expect((await getFeed(app, `/cal/p/${token}.ics`)).status).toBe(404);
+        expect((await getFeed(app, `/cal/p/${renewed}.ics`)).status).toBe(200);
+        // The words of each language, and the reply in it.
+        expect(textOf(await run(app, "termine link", { user: "feed-de", locale: "de-DE" }))).toContain("Ihr privater Kalender");
+        expect(textOf(await run(app, "agenda link", { user: "feed-nl", locale: "nl-BE" }))).toContain("Je privéagenda");
+        const en = await run(app, "agenda link", { user: "feed-en", locale: "en-GB" });
+        expect(textOf(en)).toContain("Your private calendar");
+        expect(textOf(await run(app, "agenda link renew", { user: "feed-en", locale: "en-GB" }))).toContain("the old one no longer works");
+        expect(textOf(await run(app, "agenda link vernieuwen", { user: "feed-nl", locale: "nl-BE" }))).toContain("het oude werkt niet meer");
+      });
+    });
+
     describe("an empty catalogue", () => {
       it("answers clearly instead of failing", async () => {
         const empty = await makeEmptyApp();
         try {
           expect(textOf(await run(empty, "kit jeunes"))).toContain("Aucun kit ne correspond");
+          // Without PUBLIC_URL no feed address can be given: said plainly, in the person's language.
+          const off = await run(empty, "agenda lien");
+          expect(textOf(off)).toContain("PUBLIC_URL n’est pas configurée");
+          expect(tokenIn(textOf(off))).toBeNull();
+          expect(textOf(await run(empty, "agenda link", { user: "en-feed", locale: "en-US" }))).toContain("Online calendars are not available");
           expect(textOf(await run(empty, "kit"))).toContain("0 kit disponible") // French: 0 takes the singular;
         } finally {
           await empty.close();

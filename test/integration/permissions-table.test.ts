@@ -79,6 +79,8 @@ const TABLE: Record<string, Case> = {
   "webinaire presences": { expect: MANAGERS, line: (f) => `webinaire presences ${f.localEvent}` },
   "webinaire relancer": { expect: COORDINATION_ONLY, line: (f) => `webinaire relancer ${f.webinar}` },
   rappels: { expect: EVERYONE, line: () => "rappels 1j" },
+  // One's own private calendar address (renewed here, so that every case writes): anyone.
+  "agenda lien": { expect: EVERYONE, line: () => "agenda lien renouveler" },
   "evenement creer": { expect: MANAGERS, line: (_, n) => `evenement creer type:stand titre:"Stand ${n}" debut:"21/3 9h-13h" lieu:Halle commune:Namur` },
   "evenement partager": { expect: MANAGERS, line: (f) => `evenement partager ${f.localEvent}` },
   initiative: { expect: MEMBERS, line: (_, n) => `initiative titre:"Essai ${n}" description:"Un essai" type:stand commune:Namur` },
@@ -166,6 +168,8 @@ async function answer(line: string, as: As): Promise<{ reply: Reply; outcome: st
 beforeAll(async () => {
   app = await createTestApp({
     now: new Date("2027-01-04T09:00:00Z"),
+    // Calendar feed addresses are given only under a public address.
+    publicUrl: "https://cdce.example.be",
     onHandled: (info) => void (currentUser && outcomes.set(currentUser, info.outcome)),
   });
   for (const holder of [...ROLES, "aucun"] as const) {

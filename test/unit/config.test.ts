@@ -23,6 +23,13 @@ describe("configuration", () => {
     }
   });
 
+  it("takes PUBLIC_URL as an http(s) address only", () => {
+    expect(loadConfig({}).PUBLIC_URL).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: "https://cdce.example.be" }).PUBLIC_URL).toBe("https://cdce.example.be");
+    expect(() => loadConfig({ PUBLIC_URL: "ftp://cdce.example.be" })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ PUBLIC_URL: "cdce.example.be" })).toThrow(/PUBLIC_URL/);
+  });
+
   it("requires the signing secret in Slack HTTP mode and an IANA zone", () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(/SLACK_SIGNING_SECRET/);
     expect(() => loadConfig({ DEFAULT_TIME_ZONE: "Mars/Olympus" })).toThrow(/DEFAULT_TIME_ZONE/);

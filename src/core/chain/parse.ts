@@ -20,7 +20,7 @@ import { defineStep, needs, stop } from "./context.js";
 /** Longest line we read; Slack caps slash command text near 4,000 characters anyway. */
 const MAX_LINE = 4000;
 
-type Resolved = { def: CommandDefinition; raw: Record<string, unknown>; extra: string[]; unknownOptions: string[] } | { unknown: string };
+export type Resolved = { def: CommandDefinition; raw: Record<string, unknown>; extra: string[]; unknownOptions: string[] } | { unknown: string };
 
 function resolve(incoming: IncomingCommand, registry: CommandRegistry): Resolved {
   if (incoming.structured) {
@@ -28,8 +28,17 @@ function resolve(incoming: IncomingCommand, registry: CommandRegistry): Resolved
     const def = registry.get(name);
     return def ? { def, raw: { ...incoming.structured.options }, extra: [], unknownOptions: [] } : { unknown: name };
   }
-  const tokens = tokenize((incoming.text ?? "").slice(0, MAX_LINE));
-  if (tokens.length === 0) return resolve({ ...incoming, text: "aide" }, registry);
+  return readLine(incoming.text ?? "", registry);
+}
+
+/**
+ * A typed line (what follows `/cdce`) read as the dispatcher reads it: the command its first
+ * words name, and the raw value of each option, before validation. Also used by the test that
+ * every command quoted in a message reaches the command it means.
+ */
+export function readLine(text: string, registry: Pick<CommandRegistry, "get">): Resolved {
+  const tokens = tokenize(text.slice(0, MAX_LINE));
+  if (tokens.length === 0) return readLine("aide", registry);
   const two = tokens.length > 1 ? registry.get(`${tokens[0]} ${tokens[1]}`) : undefined;
   const def = two ?? registry.get(tokens[0] ?? "");
   if (!def) return { unknown: tokens[0] ?? "" };

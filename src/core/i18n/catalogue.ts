@@ -10,6 +10,7 @@ import { de } from "./de.js";
 import { nl } from "./nl.js";
 import { en } from "./en.js";
 import type { FeatureMessageKeys } from "./bundles.js";
+import { localizeCommandSpans, type CommandLookup } from "./command-spans.js";
 import { LOCALES, type Locale } from "../types.js";
 
 const CORE = { fr, de, nl, en };
@@ -38,12 +39,29 @@ export function addMessages(list: readonly AnyBundle[]): void {
   if (bundles.size !== before) merged = undefined;
 }
 
+/** The commands whose words the de, nl and en messages quote (see `quoteCommandsFrom`). */
+let commands: CommandLookup | undefined;
+
+/**
+ * Gives the catalogue the commands, so that every `/cdce …` code span of a German, Dutch or
+ * English message shows the reader's words for the command and its options, whatever words
+ * its author wrote (src/core/i18n/command-spans.ts). French is the reference and is kept as
+ * written. The list of features hands the registry in, as it does the messages.
+ */
+export function quoteCommandsFrom(lookup: CommandLookup): void {
+  if (commands === lookup) return;
+  commands = lookup;
+  merged = undefined;
+  compiled.clear();
+}
+
 function merge(locale: Locale): Catalogue {
   const out: Record<string, string> = {};
+  const own = locale === "fr" || !commands ? undefined : commands;
   for (const bundle of bundles) {
     for (const [key, text] of Object.entries(bundle[locale])) {
       if (Object.hasOwn(out, key)) throw new Error(`message key "${key}" is defined twice`);
-      out[key] = text;
+      out[key] = own ? localizeCommandSpans(text, locale, own) : text;
     }
   }
   return out as Catalogue;

@@ -33,7 +33,9 @@ export class PrismaBoardRepository implements BoardRepository {
   }
 
   async showing(communeId: string | null): Promise<Board[]> {
-    const rows = await this.db.networkSetting.findMany({ where: { key: { startsWith: PREFIX } } });
+    // Plain SQL: asked after every change (an ORM query costs several times its CPU). The
+    // prefix holds no LIKE wildcard.
+    const rows = await this.db.$queryRaw<Array<{ key: string; value: string }>>`SELECT "key", "value" FROM "NetworkSetting" WHERE "key" LIKE ${`${PREFIX}%`}`;
     return rows
       .map((r) => parseStored(stored, r.value, { table: "NetworkSetting", column: "value", id: r.key }))
       .filter((b) => b.communeId === null || b.communeId === communeId);

@@ -9,6 +9,7 @@ import type { Db } from "../client.js";
 import type { Registration } from "../../features/events/index.js";
 import { DataError } from "../errors.js";
 import { toRegistration } from "./events-rows.js";
+import { errorCodes } from "../sqlite-busy.js";
 
 /** The client inside an interactive transaction. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -84,8 +85,20 @@ export async function withRetry<T>(db: Db, work: (tx: Tx) => Promise<T>, attempt
     try {
       return await db.$transaction(work, { timeout: 15_000, maxWait: 15_000 });
     } catch (error) {
-      const retryable = error instanceof SeatConflict || (error as { code?: unknown })?.code === "P2002" || (error as { code?: unknown })?.code === "P2034";
+      const retryable = error instanceof SeatConflict || (error as { code?: unknown })?.code === "P2002" || (error as { code?: unknown })?.code === "P2034" || waitedTooLongForSeat(error);
       if (!retryable || i >= attempts) throw error;
     }
   }
+}
+
+/**
+ * PostgreSQL cancelled a statement that outlasted the statement timeout (57014). In a burst on
+ * one event, every click that can still get a seat waits for the event's row until the click
+ * before it commits, and under load that queue can outlast the timeout: the database is busy,
+ * not away. The try was rolled back whole (its savepoint), so running it again is safe; a
+ * database that is really away fails otherwise (connection and client-side query timeouts) and
+ * is not tried again here.
+ */
+function waitedTooLongForSeat(error: unknown): boolean {
+  return errorCodes(error).includes("57014");
 }

@@ -3,6 +3,7 @@
  * row per person who has opened their home, keyed `home-opened:<personId>`, written once.
  */
 import type { HomeVisitRepository } from "../../features/home/index.js";
+import { join } from "@prisma/client/runtime/client";
 import type { Db } from "../client.js";
 
 const PREFIX = "home-opened:";
@@ -20,7 +21,9 @@ export class PrismaHomeVisitRepository implements HomeVisitRepository {
 
   async openedAmong(personIds: readonly string[]): Promise<Set<string>> {
     if (personIds.length === 0) return new Set();
-    const rows = await this.db.networkSetting.findMany({ where: { key: { in: personIds.map((id) => `${PREFIX}${id}`) } }, select: { key: true } });
+    // Plain SQL: asked after every change (an ORM query costs several times its CPU).
+    const keys = personIds.map((id) => `${PREFIX}${id}`);
+    const rows = await this.db.$queryRaw<Array<{ key: string }>>`SELECT "key" FROM "NetworkSetting" WHERE "key" IN (${join(keys)})`;
     return new Set(rows.map((r) => r.key.slice(PREFIX.length)));
   }
 }

@@ -18,10 +18,10 @@ export {
 };
 
 /** Builds every repository the core uses over `db` (either provider). */
-export function createRepositories(db: Db): Repositories {
+export function createRepositories(db: Db, provider: "sqlite" | "postgresql"): Repositories {
   return {
     communes: new PrismaCommuneRepository(db),
-    identity: new PrismaIdentityRepository(db),
+    identity: new PrismaIdentityRepository(db, provider),
     memberships: new PrismaMembershipRepository(db),
     channels: new PrismaChannelRepository(db),
     kits: new PrismaKitRepository(db),

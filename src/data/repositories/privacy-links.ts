@@ -28,6 +28,8 @@ export const PERSON_LINKS: readonly PersonLink[] = [
   { key: "copilSeats", model: "CopilMember", field: "personId", read: (db, id) => db.copilMember.findMany({ where: { personId: id }, orderBy: { since: "asc" } }) },
   { key: "registrations", model: "Registration", field: "personId", read: (db, id) => db.registration.findMany({ where: { personId: id }, orderBy: { requestedAt: "asc" } }) },
   { key: "reminderPreferences", model: "ReminderPreference", field: "personId", read: (db, id) => db.reminderPreference.findMany({ where: { personId: id } }) },
+  // When the private calendar address was given (its hash is of no use to anyone: left out).
+  { key: "calendarFeed", model: "CalendarFeedToken", field: "personId", read: (db, id) => db.calendarFeedToken.findMany({ where: { personId: id }, select: { personId: true, issuedAt: true } }) },
   { key: "eventsCreated", model: "Event", field: "createdBy", read: (db, id) => db.event.findMany({ where: { createdBy: id }, orderBy: { createdAt: "asc" } }) },
 ];
 

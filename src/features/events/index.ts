@@ -24,3 +24,9 @@ declare module "../../core/commands.js" {
     events: EventService;
   }
 }
+
+// What the calendar feeds write for each event (src/features/calendar-feeds): the same UID as
+// the one-off .ics files, and reminders at the same instants as the bot's own.
+export { eventUid } from "./ics.js";
+export { isNetworkEvent } from "./model.js";
+export { reminderDue, type Offset } from "./reminders.js";

@@ -117,6 +117,7 @@ export const PLACES: Readonly<Record<string, Place>> = {
   langue: at("cdce", "langue"),
   kit: at("cdce", "kit"),
   agenda: at("cdce", "agenda"),
+  "agenda lien": at("cdce", "abonnement"),
   ics: at("cdce", "calendrier"),
   rappels: at("cdce", "rappels"),
   webinaires: at("cdce", "webinaires"),

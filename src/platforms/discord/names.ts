@@ -40,6 +40,7 @@ const WORDS: Record<string, Words> = {
   aide: w("hilfe", "hulp", "help"),
   langue: w("sprache", "taal", "language"),
   calendrier: w("kalender", "kalender", "calendar"),
+  abonnement: w("abonnieren", "abonneren", "subscribe"),
   rappels: w("erinnerungen", "herinneringen", "reminders"),
   webinaires: w("webinare", "webinars", "webinars"),
   webinaire: w("webinar", "webinar", "webinar"),

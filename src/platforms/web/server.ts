@@ -364,7 +364,8 @@ export async function buildPublicWeb(o: PublicWebOptions): Promise<FastifyInstan
     if (!o.feeds) return notFound(req, reply);
     const headers: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-    const answer = await o.feeds({ path: req.url.split("?")[0] ?? req.url, headers });
+    // The path with its query string: a feed's language may be asked there (`?lang=nl`).
+    const answer = await o.feeds({ path: req.url, headers });
     if (!answer) return notFound(req, reply);
     return reply.code(answer.status).headers(answer.headers).send(answer.body);
   });

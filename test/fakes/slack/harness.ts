@@ -66,11 +66,11 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function createSlackHarness(o: { mode: Mode; logger?: Logger; submitDeadlineMs?: number }): Promise<SlackHarness> {
+export async function createSlackHarness(o: { mode: Mode; logger?: Logger; submitDeadlineMs?: number; publicUrl?: string }): Promise<SlackHarness> {
   const logger = o.logger ?? silentLogger;
   const fake = await FakeSlack.start();
   for (const u of Object.values(USERS)) fake.api.users.set(u.id, u);
-  const app = await createTestApp({ logger });
+  const app = await createTestApp({ logger, publicUrl: o.publicUrl });
   const env: Record<string, string> = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: fake.apiUrl };
   if (o.mode === "socket") env.SLACK_APP_TOKEN = APP_TOKEN;
   else env.SLACK_SIGNING_SECRET = SIGNING_SECRET;

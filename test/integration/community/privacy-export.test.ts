@@ -38,7 +38,7 @@ function modelsRelatedToPerson(): string[] {
 }
 
 beforeAll(async () => {
-  app = await createTestApp({ now: new Date("2026-09-01T08:00:00Z") });
+  app = await createTestApp({ now: new Date("2026-09-01T08:00:00Z"), publicUrl: "https://cdce.example.be" });
   db = await openDatabase({ url: app.databaseUrl });
 });
 afterAll(async () => {
@@ -63,6 +63,7 @@ describe("personal data export", () => {
     const code = codeOf(textOf(await run(app, 'webinaire planifier titre:"Gouvernance du CoPil" theme:gouvernance debut:"03/12/2026 19h"', COORD)));
     await run(app, `webinaire rejoindre ${code}`, ZOE);
     await run(app, "rappels 3j 2h", ZOE);
+    await run(app, "agenda lien", ZOE);
     await run(app, `initiative titre:"Stand de Zoé" description:"${LONG}" type:stand`, ZOE);
     await run(app, 'retour contexte:"Stand au marché de Noël" reussi:"Le chocolat chaud équitable" eviter:"La pluie" conseils:"Une tente"', ZOE);
     await run(app, "idee Un atelier cacao à l’école", ZOE);
@@ -84,6 +85,8 @@ describe("personal data export", () => {
     const json = JSON.parse(String(file.data)) as Record<string, Array<Record<string, unknown>>>;
     const empty = [...PERSON_LINKS, ...PERSON_LINKS_APART].map((l) => l.key).filter((key) => !Array.isArray(json[key]) || json[key]!.length === 0);
     expect(empty).toEqual([]);
+    // When the calendar address was given, not even the hash of its token.
+    expect(Object.keys(json.calendarFeed![0]!).sort()).toEqual(["issuedAt", "personId"]);
     // Full texts, not titles only.
     expect(json.initiatives![0]).toMatchObject({ title: "Stand de Zoé", description: LONG });
     expect(json.sheets![0]).toMatchObject({ context: "Stand au marché de Noël", worked: "Le chocolat chaud équitable", avoid: "La pluie", tips: "Une tente" });

@@ -101,11 +101,13 @@ export function repositoryContract(makeScratch: () => Scratch): void {
       const { identity } = db().repos;
       const acc = { platform: "discord" as const, workspaceId: "G9", userId: "777" };
       const results = await Promise.all(
-        Array.from({ length: 5 }, (_, i) => identity.createWithAccount(acc, { ...person, name: `P${i}` })),
+        Array.from({ length: 5 }, (_, i) => identity.createWithAccount(acc, { ...person, name: `Racer ${i}` })),
       );
       expect(new Set(results.map((p) => p.id)).size).toBe(1);
       expect(await db().prisma.platformAccount.count({ where: { workspaceId: "G9" } })).toBe(1);
       expect(await db().prisma.person.count({ where: { id: results[0]!.id } })).toBe(1);
+      // The losers leave no person behind.
+      expect(await db().prisma.person.count({ where: { name: { startsWith: "Racer " } } })).toBe(1);
     });
 
     it("updates only the given fields", async () => {

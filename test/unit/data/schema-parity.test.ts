@@ -95,6 +95,8 @@ describe("Prisma schemas", () => {
         "Mentorship",
         // events mirrored on platform calendars (Discord scheduled events)
         "CalendarMirror",
+        // private calendar feed addresses (only a hash of each token)
+        "CalendarFeedToken",
       ].sort(),
     );
   });

@@ -31,7 +31,7 @@ export const readingMessages = defineMessages({
     "momentum.alert.first": "Erste Messung: {commune} ist bereits {level} ({score}/100)",
     "veille.noData.title": "Noch keine Daten ({count, plural, one {# Gemeinde} other {# Gemeinden}}): weder rot noch gemeldet",
     "veille.noData.more": "und {count} weitere",
-    "veille.noData.fill": "Was sie füllt (mit `commune:{slug}`): `/cdce copil ajouter Maria Schmitz role:citoyen`, `/cdce copil sitzung 12.03 6 anwesend \"…\"`, `/cdce fom soumis B`, `/cdce fom preuve critere:4 …`, `/cdce initiative`, `/cdce evenement creer`.",
+    "veille.noData.fill": "Was sie füllt (mit `commune:{slug}`): `/cdce copil hinzufügen Maria Schmitz rolle:bürger`, `/cdce copil sitzung 12.03 6 anwesend \"…\"`, `/cdce fom soumis B`, `/cdce fom preuve critere:4 …`, `/cdce initiative`, `/cdce evenement creer`.",
     "veille.commune.noData": "{commune}: noch keine Daten. Die Beobachtung stuft sie nicht ein (weder rot noch gemeldet), solange nichts erfasst ist.",
   },
   nl: {
@@ -47,7 +47,7 @@ export const readingMessages = defineMessages({
     "momentum.alert.first": "Eerste meting: {commune} staat al op {level} ({score}/100)",
     "veille.noData.title": "Nog geen gegevens ({count, plural, one {# gemeente} other {# gemeenten}}): niet rood en niet gemeld",
     "veille.noData.more": "en {count} andere",
-    "veille.noData.fill": "Wat ze vult (met `commune:{slug}`): `/cdce copil ajouter Marie Peeters role:citoyen`, `/cdce copil vergadering 12/03 7 aanwezig \"…\"`, `/cdce fom soumis B`, `/cdce fom preuve critere:4 …`, `/cdce initiative`, `/cdce evenement creer`.",
+    "veille.noData.fill": "Wat ze vult (met `commune:{slug}`): `/cdce copil toevoegen Marie Peeters rol:inwoner`, `/cdce copil vergadering 12/03 7 aanwezig \"…\"`, `/cdce fom soumis B`, `/cdce fom preuve critere:4 …`, `/cdce initiative`, `/cdce evenement creer`.",
     "veille.commune.noData": "{commune}: nog geen gegevens. De opvolging rangschikt ze niet (niet rood en niet gemeld) zolang er niets is geregistreerd.",
   },
   en: {
@@ -63,7 +63,7 @@ export const readingMessages = defineMessages({
     "momentum.alert.first": "First reading: {commune} is already {level} ({score}/100)",
     "veille.noData.title": "No data yet ({count, plural, one {# commune} other {# communes}}): neither red nor alerted",
     "veille.noData.more": "and {count} more",
-    "veille.noData.fill": "What fills them (with `commune:{slug}`): `/cdce copil ajouter Mary Smith role:citoyen`, `/cdce copil meeting 12/03 8 present \"…\"`, `/cdce fom soumis B`, `/cdce fom preuve critere:4 …`, `/cdce initiative`, `/cdce evenement creer`.",
+    "veille.noData.fill": "What fills them (with `commune:{slug}`): `/cdce copil add Mary Smith role:citizen`, `/cdce copil meeting 12/03 8 present \"…\"`, `/cdce fom soumis B`, `/cdce fom preuve critere:4 …`, `/cdce initiative`, `/cdce evenement creer`.",
     "veille.commune.noData": "{commune}: no data yet. The watch does not rank it (neither red nor alerted) until something is recorded.",
   },
 });
