@@ -38,6 +38,7 @@ import clock from "./eslint-rules/clock.js";
 const SDK = { packages: ["^@slack/", "^discord\\.js$", "^@discordjs/"], message: "platform SDKs belong in src/platforms" };
 const ORM = { packages: ["^@prisma/", "^pg$", "^better-sqlite3$"], paths: ["^src/generated/"], message: "the database belongs in src/data" };
 const INFRA = { packages: ["^node-cron$", "^bottleneck$", "^ioredis$"], message: "scheduling and limits belong in src/scheduler and src/delivery" };
+const WEB = { packages: ["^fastify$", "^@fastify/", "^eta$"], message: "the public pages' HTTP stack belongs in src/platforms/web" };
 const OUTER = {
   paths: ["^src/(platforms|data|delivery|scheduler|cluster|ops)/", "^src/(app|runtime|main|config|compose-services|command-slots|logger)\\.ts$"],
   message: "arrows point inward: pass an interface",
@@ -84,19 +85,19 @@ export default tseslint.config(
   {
     files: ["src/core/**/*.ts", "src/features/**/*.ts", "commands/**/*.ts"],
     plugins: { clock },
-    rules: { ...layer([SDK, ORM, INFRA, OUTER], DOMAIN_LAZY), "no-restricted-syntax": ["error", ...typedTextLookups], "clock/no-wall-clock": "error" },
+    rules: { ...layer([SDK, ORM, INFRA, WEB, OUTER], DOMAIN_LAZY), "no-restricted-syntax": ["error", ...typedTextLookups], "clock/no-wall-clock": "error" },
   },
   {
     files: ["src/core/**/*.ts"],
-    rules: layer([SDK, ORM, INFRA, OUTER, { paths: ["^src/features/", "^commands/"], message: "the kernel knows no feature: the list of features hands in what the kernel needs (messages, commands, jobs)" }], DOMAIN_LAZY),
+    rules: layer([SDK, ORM, INFRA, WEB, OUTER, { paths: ["^src/features/", "^commands/"], message: "the kernel knows no feature: the list of features hands in what the kernel needs (messages, commands, jobs)" }], DOMAIN_LAZY),
   },
   {
     files: ["src/cluster/**/*.ts"],
-    rules: layer([SDK, ORM, INFRA, { paths: ["^src/(platforms|data|delivery|scheduler|ops|features)/", "^commands/"], message: "the cluster uses the kernel only (the ChatPlatform port is src/core/platform.ts)" }]),
+    rules: layer([SDK, ORM, INFRA, WEB, { paths: ["^src/(platforms|data|delivery|scheduler|ops|features)/", "^commands/"], message: "the cluster uses the kernel only (the ChatPlatform port is src/core/platform.ts)" }]),
   },
   {
     files: ["src/ops/**/*.ts"],
-    rules: layer([SDK, ORM, INFRA, { paths: ["^src/(platforms|data|scheduler|cluster|features)/", "^commands/"], message: "ops reads the kernel and the outbox only" }]),
+    rules: layer([SDK, ORM, INFRA, WEB, { paths: ["^src/(platforms|data|scheduler|cluster|features)/", "^commands/"], message: "ops reads the kernel and the outbox only" }]),
   },
   {
     files: ["src/config.ts"],

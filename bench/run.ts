@@ -14,6 +14,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   momentum: () => import("./momentum.bench.js"),
   outbox: () => import("./outbox.bench.js"),
   "rsvp-burst": () => import("./rsvp-burst.bench.js"),
+  "public-pages": () => import("./public-pages.bench.js"),
 };
 
 async function main(): Promise<void> {

@@ -45,7 +45,7 @@ export interface AppOptions {
   demo?: DemoClock;
   /** The platforms this deployment posts to (default: all): notices for the others are not queued. */
   platforms?: readonly Platform[];
-  /** PUBLIC_URL: the public web address, under which the calendar feeds are given out. */
+  /** PUBLIC_URL: the public web address, under which the calendar feeds and the public polls' links are given out. */
   publicUrl?: string;
   /** Communes within this distance (km) are neighbours (NEIGHBOURS_DISTANCE_KM; default 25). */
   neighbourKm?: number;
@@ -74,7 +74,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
     }
     const kits = await KitCatalog.load(db.repos.kits);
-    const { services, notifier, store } = composeServices(db.prisma, db.repos, { provider: db.provider, kits, clock, logger: options.logger, demo: options.demo, platforms: options.platforms, publicUrl: options.publicUrl, neighbourKm: options.neighbourKm });
+    const { services, notifier, store } = composeServices(db.prisma, db.repos, { provider: db.provider, kits, clock, logger: options.logger, demo: options.demo, platforms: options.platforms, publicUrl: options.publicUrl?.replace(/\/+$/, ""), neighbourKm: options.neighbourKm });
     // Bounded: see src/command-slots.ts.
     const dispatcher = boundedDispatcher(createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators, explainFailure: databaseUnavailableError, changed: CHANGE_HOOKS }));
     const leases = new PrismaLeaseStore(db.prisma);

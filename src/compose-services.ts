@@ -44,7 +44,7 @@ export interface ServiceBase {
   platforms?: readonly Platform[];
   /** The terminal demo's movable clock, when this run is the terminal demo (src/scheduler/demo-clock.ts). */
   demo?: DemoClock;
-  /** PUBLIC_URL: where the public web server (and the calendar feeds) answer; unset, none is served. */
+  /** PUBLIC_URL: where the public web server (its pages, the calendar feeds) answers. */
   publicUrl?: string;
   /** Communes within this distance (km) are neighbours; default DEFAULT_NEIGHBOUR_KM. */
   neighbourKm?: number;
@@ -117,5 +117,6 @@ function over(db: Db, repos: Services["repos"], store: PrismaOutboxStore, notifi
     feasts: new PrismaFeastRepository(db),
     imports: { codec: sheetCodec, pending: new PrismaPendingImportStore(db) },
     ...(base.demo ? { demo: base.demo } : {}),
+    ...(base.publicUrl ? { publicUrl: base.publicUrl } : {}),
   };
 }

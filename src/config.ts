@@ -59,11 +59,6 @@ const schema = z.object({
   /** Communes within this distance (km, as the crow flies) are neighbours: `/cdce voisins`, the weekly "near you" digest. */
   NEIGHBOURS_DISTANCE_KM: z.coerce.number().min(1).max(300).default(25),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(),
-  /**
-   * The public web address of the bot (`https://cdce.example.be`): the calendar feeds'
-   * addresses are given under it (`/cal/...`); unset, `/cdce agenda lien` says feeds are off.
-   */
-  PUBLIC_URL: url.refine((v) => /^https?:\/\//.test(v), "must start with https:// (or http:// for a local test)").optional(),
   /** Port of /healthz and /metrics; 0 turns them off. */
   HTTP_PORT: port.default(0),
   /**
@@ -75,6 +70,23 @@ const schema = z.object({
     .trim()
     .refine((v) => isIP(v) !== 0 || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(v), "must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name, without brackets or port")
     .optional(),
+  /** Port of the public pages for citizens (src/platforms/web); 0 turns them off. */
+  PUBLIC_PORT: port.default(0),
+  /**
+   * The public web address of the bot (`https://cdce.example.be`), where people reach the
+   * public pages: QR codes, links in the chat, erase links, and the calendar feeds' addresses
+   * (`/cal/...`; unset, `/cdce agenda lien` says feeds are off). A trailing slash is dropped.
+   */
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .url()
+    .refine((v) => /^https?:\/\//.test(v), "must start with https:// (or http:// for a local test)")
+    .refine((v) => /^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(v), "must be an http(s) address without query or fragment, e.g. https://cdce.example.be")
+    .transform((v) => v.replace(/\/+$/, ""))
+    .optional(),
+  /** Reverse proxies in front of the public pages (hops trusted for X-Forwarded-For), so that limits count visitors, not the proxy. */
+  PUBLIC_TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
   // Outbox and pacing (src/delivery): the defaults follow the platforms' published limits.
   OUTBOX_SWEEP_SECONDS: z.coerce.number().int().min(1).max(59).default(2),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),

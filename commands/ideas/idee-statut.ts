@@ -23,7 +23,7 @@ export default defineCommand({
   options: {
     ref: text({ help: { fr: "Référence de l’idée", de: "Referenz der Idee", nl: "Referentie van het idee", en: "Idea reference" }, max: 40 }),
     // Text, not a choice: "à l'étude" is two words, read with the first word of the note.
-    statut: text({ help: { fr: "nouvelle, etude, retenue, realisee, ecartee", de: "new, study, kept, done, dropped", nl: "new, study, kept, done, dropped", en: "new, study, kept, done, dropped" }, max: 40 }),
+    statut: text({ help: { fr: "nouvelle, etude, retenue, realisee, ecartee, refusee", de: "new, study, kept, done, dropped, refused", nl: "new, study, kept, done, dropped, refused", en: "new, study, kept, done, dropped, refused" }, max: 40 }),
     note: text({ help: { fr: "Un mot pour l’auteur·ice", de: "Ein Wort an die Autorin / den Autor", nl: "Een woord voor de auteur", en: "A word for the author" }, max: 500, rest: true }),
   },
   async run({ options: o, t, locale, actor, now, services }) {
@@ -43,6 +43,7 @@ export default defineCommand({
     const commune = await services.repos.communes.get(idea.communeId);
     const moved = await services.community.ideas.setStatus(idea.id, status, note);
     if (!moved) return reply(locale, [{ type: "section", text: t("idea.unchanged", { status: statusLabel(t, status) }) }]);
+    if (idea.status === "pending" && moved.status === "new") return reply(locale, [{ type: "section", text: t("idea.accepted") }, ...ideaBlocks(t, moved, null, true)]);
     let told = false;
     if (moved.authorId) told = (await services.notifier.enqueue(statusNotice(moved, moved.authorId, commune?.name ?? "?", now))).queued > 0;
     const author = !moved.anonymous && moved.authorId ? await services.repos.identity.getPerson(moved.authorId) : null;

@@ -5,7 +5,7 @@ import { communeOption } from "../../src/core/scope.js";
 import { reply } from "../../src/core/reply.js";
 import { can } from "../../src/core/permissions.js";
 import type { Block } from "../../src/core/types.js";
-import { IDEA_STATUSES } from "../../src/features/ideas/ports.js";
+import { IDEA_STATUSES, LISTED_STATUSES, UNMODERATED_STATUSES } from "../../src/features/ideas/ports.js";
 import { ideaBlocks, statusLabel, toIdeaStatus } from "../../src/features/ideas/service.js";
 
 export default defineCommand({
@@ -20,13 +20,15 @@ export default defineCommand({
   usage: { fr: "idees statut:nouvelle", de: "idees statut:new", nl: "idees statut:new", en: "idees statut:new" },
   scope: "commune",
   options: {
-    statut: choice({ help: { fr: "nouvelle, etude, retenue, realisee, ecartee", de: "new, study, kept, done, dropped", nl: "new, study, kept, done, dropped", en: "new, study, kept, done, dropped" }, values: IDEA_STATUSES, normalize: toIdeaStatus }),
+    statut: choice({ help: { fr: "nouvelle, etude, retenue, realisee, ecartee ; attente, refusee (CoPil)", de: "new, study, kept, done, dropped; pending, refused (CoPil)", nl: "new, study, kept, done, dropped; pending, refused (CoPil)", en: "new, study, kept, done, dropped; pending, refused (CoPil)" }, values: IDEA_STATUSES, normalize: toIdeaStatus }),
     commune: communeOption({ rest: true }),
   },
   async run({ options: o, commune, t, locale, actor, services }) {
-    const ideas = await services.community.ideas.list(commune.id, o.statut ? [o.statut] : [], 10);
-    if (ideas.length === 0) return reply(locale, [{ type: "section", text: t("idea.none", { commune: commune.name }) }]);
     const manage = can(actor, "commune.manage", { communeId: commune.id });
+    // Ideas awaiting moderation (or refused) are for the CoPil alone, and only when asked for.
+    const statuses = (o.statut ? [o.statut] : LISTED_STATUSES).filter((s) => manage || !UNMODERATED_STATUSES.includes(s));
+    const ideas = statuses.length ? await services.community.ideas.list(commune.id, statuses, 10) : [];
+    if (ideas.length === 0) return reply(locale, [{ type: "section", text: t("idea.none", { commune: commune.name }) }]);
     const blocks: Block[] = [{ type: "header", text: t("idea.list.title", { commune: commune.name, count: ideas.length }) }];
     if (o.statut) blocks.push({ type: "context", text: statusLabel(t, o.statut) });
     for (const idea of ideas) {

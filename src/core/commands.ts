@@ -78,6 +78,8 @@ export interface Services extends FeatureServices {
    * another writer: do in it nothing but reads and writes through `scope`.
    */
   transaction<T>(work: (scope: Services) => Promise<T>): Promise<T>;
+  /** Where citizens reach the public pages (PUBLIC_URL, no trailing slash), when they are served. */
+  publicUrl?: string;
 }
 
 /**

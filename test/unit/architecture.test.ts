@@ -4,7 +4,8 @@
  * `export … from`, `import("…")`, `require("…")` and `lazyRequire("…")`.
  *
  * - the domain (src/core, src/features, commands/) never reaches a platform SDK, the ORM or a
- *   database driver, node-cron, bottleneck or ioredis, nor the outer folders; it loads lazily
+ *   database driver, node-cron, bottleneck or ioredis, the public pages' HTTP stack (fastify,
+ *   @fastify/*, eta: src/platforms/web's), nor the outer folders; it loads lazily
  *   only chrono-node and ics;
  * - src/cluster, src/ops, src/config.ts, src/app.ts and src/runtime.ts keep to their own rules;
  * - outside src/features/A/ and commands/A/, feature A is reached only through its index.ts,
@@ -43,15 +44,17 @@ function reaches(file: string, text: string): Reach[] {
 const SDK = /^(@slack\/|discord\.js$|@discordjs\/)/;
 const ORM = /^(@prisma\/|pg$|better-sqlite3$|src\/generated\/)/;
 const INFRA = /^(node-cron|bottleneck|ioredis)$/;
+/** The public pages' HTTP stack (src/platforms/web): a platform's business, like a chat SDK. */
+const WEB = /^(fastify$|@fastify\/|eta$)/;
 const OUTER = /^src\/((platforms|data|delivery|scheduler|cluster|ops)\/|(app|runtime|main|config|compose-services|command-slots|logger)\.ts$)/;
 const DOMAIN_LAZY = new Set(["chrono-node", "ics"]);
 
 /** The forbidden targets of each layer; the first rule whose files match applies. */
 const LAYERS: { name: string; files: RegExp; forbidden: RegExp[] }[] = [
-  { name: "kernel", files: /^src\/core\//, forbidden: [SDK, ORM, INFRA, OUTER, /^src\/features\//, /^commands\//] },
-  { name: "domain", files: /^(src\/features|commands)\//, forbidden: [SDK, ORM, INFRA, OUTER] },
-  { name: "cluster", files: /^src\/cluster\//, forbidden: [SDK, ORM, INFRA, /^src\/(platforms|data|delivery|scheduler|ops|features)\//, /^commands\//] },
-  { name: "ops", files: /^src\/ops\//, forbidden: [SDK, ORM, INFRA, /^src\/(platforms|data|scheduler|cluster|features)\//, /^commands\//] },
+  { name: "kernel", files: /^src\/core\//, forbidden: [SDK, ORM, INFRA, WEB, OUTER, /^src\/features\//, /^commands\//] },
+  { name: "domain", files: /^(src\/features|commands)\//, forbidden: [SDK, ORM, INFRA, WEB, OUTER] },
+  { name: "cluster", files: /^src\/cluster\//, forbidden: [SDK, ORM, INFRA, WEB, /^src\/(platforms|data|delivery|scheduler|ops|features)\//, /^commands\//] },
+  { name: "ops", files: /^src\/ops\//, forbidden: [SDK, ORM, INFRA, WEB, /^src\/(platforms|data|scheduler|cluster|features)\//, /^commands\//] },
   { name: "config", files: /^src\/config\.ts$/, forbidden: [SDK, ORM, INFRA, /^src\/(platforms|delivery|scheduler|cluster|ops|features|core)\//, /^src\/data\/(?!timeouts\.ts$)/, /^commands\//] },
   { name: "app", files: /^src\/app\.ts$/, forbidden: [SDK, ORM, INFRA, /^src\/platforms\//] },
   { name: "runtime", files: /^src\/runtime\.ts$/, forbidden: [SDK, ORM, INFRA, /^src\/platforms\//] },
@@ -89,6 +92,8 @@ describe("architecture", () => {
     expect(layerLeaks("src/core/probe.ts", 'import type { KitCatalog } from "../features/kits/index.js";')).toEqual(["src/core/probe.ts:1: src/features/kits/index.ts"]);
     expect(featureLeaks("src/features/polls/probe.ts", 'import { parseDay } from "../initiatives/input.js";')).toHaveLength(1);
     expect(featureLeaks("src/data/probe.ts", 'import type { Poll } from "../features/polls/ports.js";')).toHaveLength(1);
+    expect(layerLeaks("src/features/ideas/probe.ts", 'import Fastify from "fastify";\nimport view from "@fastify/view";\nimport { Eta } from "eta";')).toHaveLength(3);
+    expect(layerLeaks("src/platforms/web/probe.ts", 'import Fastify from "fastify";')).toEqual([]);
     expect(featureLeaks("commands/polls/probe.ts", 'import { x } from "../../src/features/polls/service.js";\nimport { y } from "../../src/features/kits/index.js";')).toEqual([]);
   });
 

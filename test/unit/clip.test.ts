@@ -67,7 +67,7 @@ describe("what the core cuts from what people typed", () => {
 
   it("an idea over 1,500 characters", () => {
     for (const n of [1497, 1498]) {
-      const idea = { id: "0123456789", communeId: "c", authorId: null, anonymous: true, text: emojiAfter(n), status: "new" as const, note: null, createdAt: now, updatedAt: now };
+      const idea = { id: "0123456789", communeId: "c", authorId: null, anonymous: true, text: emojiAfter(n), status: "new" as const, note: null, origin: "chat" as const, contactEmail: null, eraseToken: null, createdAt: now, updatedAt: now };
       for (const s of texts(ideaBlocks(t, idea, null, true))) expect(s).not.toMatch(loneSurrogate);
     }
   });

@@ -7,15 +7,18 @@ import { checkStored } from "../json.js";
 
 const statusSchema = z.enum(IDEA_STATUSES);
 
+const originSchema = z.enum(["chat", "web"]);
+
 function toIdea(row: Row): Idea {
-  return { ...row, status: checkStored(statusSchema, row.status, { table: "Idea", column: "status", id: row.id }) };
+  const origin = (column: string) => ({ table: "Idea", column, id: row.id });
+  return { ...row, status: checkStored(statusSchema, row.status, origin("status")), origin: checkStored(originSchema, row.origin, origin("origin")) };
 }
 
 export class PrismaIdeaRepository implements IdeaRepository {
   constructor(private readonly db: Db) {}
 
-  async create(idea: Pick<Idea, "communeId" | "authorId" | "anonymous" | "text">): Promise<Idea> {
-    return toIdea(await this.db.idea.create({ data: { ...idea, status: "new" } }));
+  async create(idea: Pick<Idea, "communeId" | "authorId" | "anonymous" | "text"> & Partial<Pick<Idea, "status" | "origin" | "contactEmail" | "eraseToken">>): Promise<Idea> {
+    return toIdea(await this.db.idea.create({ data: { ...idea, status: idea.status ?? "new" } }));
   }
 
   async get(id: string): Promise<Idea | null> {
@@ -42,5 +45,11 @@ export class PrismaIdeaRepository implements IdeaRepository {
   async setStatus(id: string, status: IdeaStatus, note: string | null): Promise<Idea | null> {
     const { count } = await this.db.idea.updateMany({ where: { id, status: { not: status } }, data: { status, note } });
     return count === 1 ? this.get(id) : null;
+  }
+
+  async eraseContact(token: string): Promise<boolean> {
+    if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return false;
+    const { count } = await this.db.idea.updateMany({ where: { eraseToken: token, contactEmail: { not: null } }, data: { contactEmail: null } });
+    return count === 1;
   }
 }

@@ -20,6 +20,7 @@ function toPoll(row: Row): Poll {
     communeId: row.communeId,
     templateId: row.templateId,
     language: checkStored(localeSchema, row.language, origin("language")),
+    isPublic: row.isPublic,
     createdAt: row.createdAt,
   };
 }
@@ -62,6 +63,19 @@ export class PrismaPollRepository implements PollRepository {
         if (!isUniqueViolation(error) || attempt >= 3) throw error;
       }
     }
+  }
+
+  async addAnonymousVote(pollId: string, choice: number, at: Date): Promise<void> {
+    await this.db.pollVote.create({ data: { pollId, voterId: null, choice, at } });
+  }
+
+  async openPublic(communeId: string, now: Date, limit: number): Promise<Poll[]> {
+    const rows = await this.db.poll.findMany({
+      where: { communeId, isPublic: true, closedAt: null, OR: [{ closesAt: null }, { closesAt: { gt: now } }] },
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      take: limit,
+    });
+    return rows.map(toPoll);
   }
 
   async tally(pollId: string, choices: number): Promise<Tally> {

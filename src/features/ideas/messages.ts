@@ -3,6 +3,11 @@ import { defineMessages, type KeysOf } from "../../core/i18n/bundles.js";
 
 export const ideaMessages = defineMessages({
   fr: {
+    "idea.status.refused": "Refusée (non publiée)",
+    "idea.status.pending": "En attente de modération", "idea.webAuthor": "un·e habitant·e (page publique)", "idea.contact": "Contact laissé avec son accord : {email}",
+    "idea.notice.pending": "📮 Idée proposée par un·e habitant·e sur la page publique de {commune}, en attente de modération : rien n’est public avant votre accord.",
+    "idea.button.accept": "Accepter", "idea.button.refuse": "Refuser",
+    "idea.accepted": "Idée acceptée : elle est maintenant dans la boîte à idées (`/cdce idees`).",
     "idea.status.new": "Nouvelle", "idea.status.study": "À l’étude", "idea.status.kept": "Retenue", "idea.status.done": "Réalisée", "idea.status.dropped": "Écartée",
     "idea.anonymousAuthor": "anonyme", "idea.note": "Mot du CoPil : {note}",
     "idea.notice.new": "💡 Nouvelle idée dans la boîte à idées de {commune} :",
@@ -29,6 +34,11 @@ export const ideaMessages = defineMessages({
     "tool.removed": "« {tool} » est retiré des outils de {commune}.", "tool.notDeclared": "{commune} n’avait pas déclaré « {tool} ».",
   },
   de: {
+    "idea.status.refused": "Zurückgewiesen (nicht veröffentlicht)",
+    "idea.status.pending": "Wartet auf Moderation", "idea.webAuthor": "eine Einwohnerin / ein Einwohner (öffentliche Seite)", "idea.contact": "Mit Einverständnis hinterlassener Kontakt: {email}",
+    "idea.notice.pending": "📮 Idee einer Einwohnerin / eines Einwohners von der öffentlichen Seite von {commune}, wartet auf Moderation: nichts ist öffentlich vor Ihrer Zustimmung.",
+    "idea.button.accept": "Annehmen", "idea.button.refuse": "Ablehnen",
+    "idea.accepted": "Idee angenommen: sie liegt jetzt in der Ideenbox (`/cdce idee liste`).",
     "idea.status.new": "Neu", "idea.status.study": "In Prüfung", "idea.status.kept": "Angenommen", "idea.status.done": "Umgesetzt", "idea.status.dropped": "Verworfen",
     "idea.anonymousAuthor": "anonym", "idea.note": "Wort der Steuerungsgruppe: {note}",
     "idea.notice.new": "💡 Neue Idee in der Ideenbox von {commune}:",
@@ -55,6 +65,11 @@ export const ideaMessages = defineMessages({
     "tool.removed": "„{tool}“ ist aus den Werkzeugen von {commune} entfernt.", "tool.notDeclared": "{commune} hatte „{tool}“ nicht gemeldet.",
   },
   nl: {
+    "idea.status.refused": "Geweigerd (niet gepubliceerd)",
+    "idea.status.pending": "Wacht op moderatie", "idea.webAuthor": "een inwoner (openbare pagina)", "idea.contact": "Contact achtergelaten met toestemming: {email}",
+    "idea.notice.pending": "📮 Idee van een inwoner via de openbare pagina van {commune}, wacht op moderatie: niets is openbaar vóór uw akkoord.",
+    "idea.button.accept": "Aanvaarden", "idea.button.refuse": "Weigeren",
+    "idea.accepted": "Idee aanvaard: het zit nu in de ideeënbus (`/cdce idee lijst`).",
     "idea.status.new": "Nieuw", "idea.status.study": "In onderzoek", "idea.status.kept": "Aanvaard", "idea.status.done": "Uitgevoerd", "idea.status.dropped": "Afgewezen",
     "idea.anonymousAuthor": "anoniem", "idea.note": "Woord van de stuurgroep: {note}",
     "idea.notice.new": "💡 Nieuw idee in de ideeënbus van {commune}:",
@@ -81,6 +96,11 @@ export const ideaMessages = defineMessages({
     "tool.removed": "‘{tool}’ is uit de tools van {commune} gehaald.", "tool.notDeclared": "{commune} had ‘{tool}’ niet gemeld.",
   },
   en: {
+    "idea.status.refused": "Refused (not published)",
+    "idea.status.pending": "Awaiting moderation", "idea.webAuthor": "a resident (public page)", "idea.contact": "Contact left with consent: {email}",
+    "idea.notice.pending": "📮 Idea proposed by a resident on the public page of {commune}, awaiting moderation: nothing is public before you accept it.",
+    "idea.button.accept": "Accept", "idea.button.refuse": "Refuse",
+    "idea.accepted": "Idea accepted: it is now in the idea box (`/cdce idea list`).",
     "idea.status.new": "New", "idea.status.study": "Under study", "idea.status.kept": "Kept", "idea.status.done": "Done", "idea.status.dropped": "Dropped",
     "idea.anonymousAuthor": "anonymous", "idea.note": "From the CoPil: {note}",
     "idea.notice.new": "💡 New idea in the idea box of {commune}:",

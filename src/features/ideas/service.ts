@@ -14,6 +14,8 @@ import { IDEA_STATUSES, type Idea, type IdeaStatus } from "./ports.js";
 import { isoDay } from "../../core/time/local.js";
 
 const STATUS_WORDS = wordTable<IdeaStatus>({
+  refused: "refused", refusee: "refused", refuse: "refused", zuruckgewiesen: "refused", zurueckgewiesen: "refused", geweigerd: "refused",
+  pending: "pending", attente: "pending", "en attente": "pending", "en-attente": "pending", moderation: "pending", wartend: "pending", wachtend: "pending",
   new: "new", nouvelle: "new", nouveau: "new", neu: "new", nieuw: "new",
   study: "study", etude: "study", "a l'etude": "study", "a-l-etude": "study", examen: "study", prufung: "study", studie: "study", onderzoek: "study",
   kept: "kept", retenue: "kept", retenu: "kept", accepted: "kept", angenommen: "kept", behouden: "kept", aanvaard: "kept",
@@ -29,9 +31,19 @@ export function toIdeaStatus(raw: string): IdeaStatus | undefined {
 
 export const statusLabel = (t: Translate, s: IdeaStatus) => t(`idea.status.${s}` as MessageKey);
 
-/** The CoPil's buttons: every status but the current one. */
+/**
+ * The CoPil's buttons: every status but the current one; for an idea awaiting moderation,
+ * Accept (to `new`, where every idea starts) and Refuse (to `dropped`), through the same
+ * `idee statut` command, so the same permission decides.
+ */
 export function statusButtons(t: Translate, idea: Idea): Button[] {
-  return IDEA_STATUSES.filter((s) => s !== idea.status && s !== "new").map((s) => ({
+  if (idea.status === "pending") {
+    return [
+      { label: t("idea.button.accept"), command: `idee statut ${idea.id} new`, style: "primary" as const },
+      { label: t("idea.button.refuse"), command: `idee statut ${idea.id} refused`, style: "danger" as const },
+    ];
+  }
+  return IDEA_STATUSES.filter((s) => s !== idea.status && s !== "new" && s !== "pending" && s !== "refused").map((s) => ({
     label: statusLabel(t, s),
     command: `idee statut ${idea.id} ${s}`,
     style: s === "dropped" ? ("danger" as const) : s === "kept" ? ("primary" as const) : undefined,
@@ -40,10 +52,12 @@ export function statusButtons(t: Translate, idea: Idea): Button[] {
 
 /** One idea; the author's name only when not anonymous and known. */
 export function ideaBlocks(t: Translate, idea: Idea, authorName: string | null, withButtons: boolean): Block[] {
-  const who = idea.anonymous || !authorName ? t("idea.anonymousAuthor") : authorName;
+  const who = idea.origin === "web" ? t("idea.webAuthor") : idea.anonymous || !authorName ? t("idea.anonymousAuthor") : authorName;
   const facts = [statusLabel(t, idea.status), who, isoDay(idea.createdAt), `\`${idea.id.slice(0, 8)}\``];
   const blocks: Block[] = [{ type: "section", text: clip(idea.text, 1500) }, { type: "context", text: facts.join(" · ") }];
   if (idea.note) blocks.push({ type: "context", text: t("idea.note", { note: idea.note }) });
+  // The address a citizen left (with consent) is for the CoPil, who sees the buttons, alone.
+  if (withButtons && idea.contactEmail) blocks.push({ type: "context", text: t("idea.contact", { email: idea.contactEmail }) });
   if (withButtons) blocks.push({ type: "actions", buttons: statusButtons(t, idea) });
   return blocks;
 }
@@ -57,7 +71,8 @@ export function newIdeaNotice(idea: Idea, communeName: string, authorName: strin
     dueAt: now,
     render: (locale) => {
       const t = translator(locale);
-      return reply(locale, [{ type: "section", text: t("idea.notice.new", { commune: communeName }) }, ...ideaBlocks(t, idea, authorName, true)], "channel");
+      const head = idea.status === "pending" ? t("idea.notice.pending", { commune: communeName }) : t("idea.notice.new", { commune: communeName });
+      return reply(locale, [{ type: "section", text: head }, ...ideaBlocks(t, idea, authorName, true)], "channel");
     },
   };
 }

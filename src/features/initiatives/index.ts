@@ -30,3 +30,5 @@ declare module "../../core/community.js" {
   }
 }
 export { refOf } from "./render.js";
+/** The map drawing (d3-geo), loaded on first use only: the public pages draw it, most processes never do. */
+export const loadMap = () => import("./map.js");

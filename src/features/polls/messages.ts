@@ -3,6 +3,12 @@ import { defineMessages, type KeysOf } from "../../core/i18n/bundles.js";
 
 export const pollMessages = defineMessages({
   fr: {
+    "poll.form.public": "Page publique de la commune ? (oui / non)",
+    "poll.error.csvForbidden": "L’export CSV est réservé à l’auteur·ice du sondage, au comité de pilotage de sa commune et à la coordination.",
+    "poll.publicLink": "Ouvert aux habitant·es, sans compte : {url} (QR code joint, pour vos affiches).",
+    "poll.publicNoUrl": "Ce sondage est public, mais les pages publiques ne sont pas servies ici (PUBLIC_URL n’est pas réglé) : pas encore de lien à partager.",
+    "poll.error.publicNeedsCommune": "Un sondage public s’affiche sur la page d’une commune : il faut faire partie d’une commune pour le lancer.",
+    "poll.csv.choice": "choix", "poll.csv.label": "libellé", "poll.csv.votes": "votes", "poll.csv.percent": "pourcentage", "poll.csv.total": "total", "poll.csv.file": "Fichier joint : {name}",
     "poll.total": "{count, plural, =0 {aucun vote} one {# vote} other {# votes}}",
     "poll.anonymous": "anonyme", "poll.public": "votes nominatifs", "poll.closesAt": "clôture {when}", "poll.noClosing": "sans date de clôture",
     "poll.closed": "clos", "poll.ref": "réf.", "poll.button.results": "Résultats", "poll.button.close": "Clore",
@@ -24,6 +30,12 @@ export const pollMessages = defineMessages({
     "poll.error.forbidden": "Seul·e l’auteur·ice du sondage ou la coordination peut le clore.",
   },
   de: {
+    "poll.form.public": "Auf der öffentlichen Seite? (oui / non)",
+    "poll.error.csvForbidden": "Der CSV-Export ist der Autorin / dem Autor der Umfrage, der Steuerungsgruppe ihrer Gemeinde und der Koordination vorbehalten.",
+    "poll.publicLink": "Offen für Einwohner:innen, ohne Konto: {url} (QR-Code anbei, für Ihre Plakate).",
+    "poll.publicNoUrl": "Diese Umfrage ist öffentlich, aber die öffentlichen Seiten werden hier nicht bereitgestellt (PUBLIC_URL ist nicht gesetzt): noch kein Link zum Teilen.",
+    "poll.error.publicNeedsCommune": "Eine öffentliche Umfrage erscheint auf der Seite einer Gemeinde: Sie müssen zu einer Gemeinde gehören, um sie zu starten.",
+    "poll.csv.choice": "Option", "poll.csv.label": "Bezeichnung", "poll.csv.votes": "Stimmen", "poll.csv.percent": "Prozent", "poll.csv.total": "Gesamt", "poll.csv.file": "Datei anbei: {name}",
     "poll.total": "{count, plural, =0 {keine Stimme} one {# Stimme} other {# Stimmen}}",
     "poll.anonymous": "anonym", "poll.public": "namentliche Stimmen", "poll.closesAt": "Ende {when}", "poll.noClosing": "ohne Enddatum",
     "poll.closed": "geschlossen", "poll.ref": "Ref.", "poll.button.results": "Ergebnisse", "poll.button.close": "Schließen",
@@ -45,6 +57,12 @@ export const pollMessages = defineMessages({
     "poll.error.forbidden": "Nur die Autorin / der Autor der Umfrage oder die Koordination kann sie schließen.",
   },
   nl: {
+    "poll.form.public": "Op de openbare pagina? (oui / non)",
+    "poll.error.csvForbidden": "De CSV-export is voorbehouden aan de auteur van de peiling, de stuurgroep van haar gemeente en de coördinatie.",
+    "poll.publicLink": "Open voor inwoners, zonder account: {url} (QR-code bijgevoegd, voor uw affiches).",
+    "poll.publicNoUrl": "Deze peiling is openbaar, maar de openbare pagina’s worden hier niet aangeboden (PUBLIC_URL is niet ingesteld): nog geen link om te delen.",
+    "poll.error.publicNeedsCommune": "Een openbare peiling verschijnt op de pagina van een gemeente: u moet bij een gemeente horen om ze te starten.",
+    "poll.csv.choice": "keuze", "poll.csv.label": "omschrijving", "poll.csv.votes": "stemmen", "poll.csv.percent": "percentage", "poll.csv.total": "totaal", "poll.csv.file": "Bijgevoegd bestand: {name}",
     "poll.total": "{count, plural, =0 {geen stemmen} one {# stem} other {# stemmen}}",
     "poll.anonymous": "anoniem", "poll.public": "stemmen op naam", "poll.closesAt": "sluit {when}", "poll.noClosing": "zonder einddatum",
     "poll.closed": "gesloten", "poll.ref": "ref.", "poll.button.results": "Resultaten", "poll.button.close": "Sluiten",
@@ -66,6 +84,12 @@ export const pollMessages = defineMessages({
     "poll.error.forbidden": "Alleen de auteur van de peiling of de coördinatie kan ze sluiten.",
   },
   en: {
+    "poll.form.public": "On the commune’s public page? (oui / non)",
+    "poll.error.csvForbidden": "The CSV export is for the poll’s author, its commune’s steering committee and coordination.",
+    "poll.publicLink": "Open to residents, no account needed: {url} (QR code attached, for your posters).",
+    "poll.publicNoUrl": "This poll is public, but the public pages are not served here (PUBLIC_URL is not set): no link to share yet.",
+    "poll.error.publicNeedsCommune": "A public poll shows on a commune’s page: you must belong to a commune to start one.",
+    "poll.csv.choice": "choice", "poll.csv.label": "label", "poll.csv.votes": "votes", "poll.csv.percent": "percent", "poll.csv.total": "total", "poll.csv.file": "Attached file: {name}",
     "poll.total": "{count, plural, =0 {no votes} one {# vote} other {# votes}}",
     "poll.anonymous": "anonymous", "poll.public": "votes shown by name", "poll.closesAt": "closes {when}", "poll.noClosing": "no closing date",
     "poll.closed": "closed", "poll.ref": "ref.", "poll.button.results": "Results", "poll.button.close": "Close",

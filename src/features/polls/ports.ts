@@ -16,10 +16,12 @@ export interface Poll {
   /** Kit id of the survey template it was started from. */
   templateId: string | null;
   language: Locale;
+  /** Open to anyone on the public pages (`/s/<id>`), answers without an account. */
+  isPublic: boolean;
   createdAt: Date;
 }
 
-export type NewPoll = Omit<Poll, "id" | "createdAt" | "closedAt">;
+export type NewPoll = Omit<Poll, "id" | "createdAt" | "closedAt" | "isPublic"> & { isPublic?: boolean };
 
 /** What a vote did: a first vote, a changed choice, or the same choice again (a double click). */
 export type VoteOutcome = "created" | "changed" | "same";
@@ -39,6 +41,13 @@ export interface PollRepository {
    * count a person twice; a later click changes the choice.
    */
   vote(pollId: string, voterId: string, choice: number, at: Date): Promise<VoteOutcome>;
+  /**
+   * An answer from the public pages: no account, so no one-per-person rule (the pages limit
+   * answers per address instead); counted with the others, never named.
+   */
+  addAnonymousVote(pollId: string, choice: number, at: Date): Promise<void>;
+  /** A commune's public polls still open at `now`, newest first. */
+  openPublic(communeId: string, now: Date, limit: number): Promise<Poll[]>;
   tally(pollId: string, choices: number): Promise<Tally>;
   /** Voters' person ids per choice (only shown for non-anonymous polls). */
   votersByChoice(pollId: string): Promise<Map<number, string[]>>;

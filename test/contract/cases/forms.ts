@@ -10,12 +10,12 @@ import type { Locale } from "../../../src/core/types.js";
 import { joined, messagePattern, plainText, said } from "../text.js";
 import type { ContractCase } from "./case.js";
 
-const POLL_FIELDS = ["question", "choix", "anonyme", "fin"];
+const POLL_FIELDS = ["question", "choix", "anonyme", "fin", "public"];
 
 /** The poll form's labels as the catalogue writes them. */
 function pollLabels(locale: Locale): string[] {
   const t = translator(locale);
-  return [t("poll.form.question"), t("poll.form.choices"), t("poll.form.anonymous"), t("poll.form.closes")];
+  return [t("poll.form.question"), t("poll.form.choices"), t("poll.form.anonymous"), t("poll.form.closes"), t("poll.form.public")];
 }
 
 export const formCases: ContractCase[] = [

@@ -72,7 +72,7 @@ describe("polls on SQLite", () => {
     expect(textOf(await run(app, 'sondage "Q ?" "A" "B" fin:hier', ANNE))).toContain("déjà passée");
     expect(textOf(await run(app, 'sondage "Frage?" "Ja" "Nein" fin:irgendwann', { user: "dieter", locale: "de", platform: "slack" }))).toContain("Ich verstehe das Ende");
     const form = await run(app, "sondage", ANNE);
-    expect(form.form?.fields.map((f) => f.name)).toEqual(["question", "choix", "anonyme", "fin"]);
+    expect(form.form?.fields.map((f) => f.name)).toEqual(["question", "choix", "anonyme", "fin", "public"]);
     const sent = await runStructured(app, "sondage", { question: "Café ou thé ?", choix: "Café\nThé\nChocolat", anonyme: "oui", fin: "vendredi 18h" }, ANNE);
     expect(textOf(sent)).toMatch(/clôture vendredi 4 décembre 2026 à 18:00/);
   });
