@@ -38,7 +38,8 @@ describe("Discord scheduled events", () => {
     expect(Date.parse(String(created.scheduled_end_time))).toBeGreaterThan(Date.parse("2027-03-15T13:00:00.000Z"));
     expect(String(created.description)).toContain(code);
     const event = (await w.h.app.services.events.repo.byCode(code))!;
-    const mirror = await w.h.app.delivery.calendars.get(event.id, "discord", w.h.fake.guild.id);
+    // Recorded once the platform's answer is back: on a loaded machine, a moment after the fake saw the event.
+    const mirror = await until(() => w.h.app.delivery.calendars.get(event.id, "discord", w.h.fake.guild.id), "the mirror recorded");
     expect(mirror).toMatchObject({ externalId: created.id, sequence: 0, cancelled: false });
     await until(async () => (await w.rows(`evt:${event.id}:calendar:`)).every((r) => r.state === "sent"), "the calendar row sent");
   });
