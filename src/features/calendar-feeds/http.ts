@@ -70,8 +70,39 @@ interface Built {
   personal: boolean;
 }
 
-export function createFeedHandler(services: FeedServices): HandleFeedRequest {
+/**
+ * How long a public feed (a commune's, the network's) is reused: calendar applications and a
+ * page's visitors ask for the same few feeds, and building one reads the events and writes
+ * the calendar (milliseconds of CPU each); a change shows within these seconds, well inside
+ * REFRESH-INTERVAL. A personal feed is never reused: a renewed token must stop at once.
+ */
+export const PUBLIC_FEED_FRESH_MS = 5_000;
+const MAX_CACHED_FEEDS = 500;
+
+interface Cached {
+  at: number;
+  built: Promise<{ built: Built; body: string; etag: string } | null>;
+}
+
+export function createFeedHandler(services: FeedServices, options: { freshMs?: number } = {}): HandleFeedRequest {
   const log = services.logger.child({ component: "calendar-feeds" });
+  const cache = new Map<string, Cached>();
+  const freshMs = options.freshMs ?? PUBLIC_FEED_FRESH_MS;
+
+  /**
+   * A public feed as built less than `freshMs` ago (the process's own elapsed time, like the
+   * pages' cache: the bot's clock may be a demo's); concurrent requests share one build.
+   */
+  function publicFeed(key: string, make: () => Promise<{ built: Built; body: string; etag: string } | null>): Cached["built"] {
+    const hit = cache.get(key);
+    if (hit && performance.now() - hit.at < freshMs) return hit.built;
+    if (cache.size >= MAX_CACHED_FEEDS) cache.clear();
+    const built = make();
+    cache.set(key, { at: performance.now(), built });
+    // A failed build is not kept: the next request tries again.
+    built.catch(() => cache.delete(key));
+    return built;
+  }
 
   async function build(target: FeedTarget, lang: Locale | null, now: Date): Promise<Built | null> {
     if (target.kind === "personal") {
@@ -98,29 +129,33 @@ export function createFeedHandler(services: FeedServices): HandleFeedRequest {
     if (parsed === "unknown") return NOT_FOUND;
     const kind = parsed.target.kind;
     const now = services.clock();
-    let built: Built | null;
+    const make = async () => {
+      const built = await build(parsed.target, asLocale(parsed.lang), now);
+      if (!built) return null;
+      const body = buildFeed({
+        name: built.name,
+        description: built.description,
+        url: services.calendarFeeds.publicUrl,
+        source: services.calendarFeeds.address(built.path)?.https,
+        entries: built.entries,
+        now,
+      });
+      return { built, body, etag: feedEtag(body) };
+    };
+    let made: { built: Built; body: string; etag: string } | null;
     try {
-      built = await build(parsed.target, asLocale(parsed.lang), now);
+      made = parsed.target.kind === "personal" ? await make() : await publicFeed(`${kind}:${parsed.target.kind === "commune" ? parsed.target.slug : ""}:${parsed.lang ?? ""}`, make);
     } catch (err) {
       // Answered here rather than thrown: a web server's error log would write the request's
       // path, and with it the token. The error text cannot hold the token: queries carry its hash.
       log.error({ feed: kind, err: err instanceof Error ? err.message : String(err) }, "calendar feed failed");
       return UNAVAILABLE;
     }
-    if (!built) {
+    if (!made) {
       log.info({ feed: kind, status: 404 }, "calendar feed not found");
       return NOT_FOUND;
     }
-    const publicUrl = services.calendarFeeds.publicUrl;
-    const body = buildFeed({
-      name: built.name,
-      description: built.description,
-      url: publicUrl,
-      source: services.calendarFeeds.address(built.path)?.https,
-      entries: built.entries,
-      now,
-    });
-    const etag = feedEtag(body);
+    const { built, body, etag } = made;
     const headers = {
       ETag: etag,
       "Cache-Control": `${built.personal ? "private" : "public"}, max-age=${Math.min(REFRESH_SECONDS, 900)}`,
