@@ -12,6 +12,7 @@ import { translator, type MessageKey } from "../../core/i18n/catalogue.js";
 import { clip } from "../../core/clip.js";
 import type { Initiative } from "../../features/initiatives/index.js";
 import type { CdceEvent } from "../../features/events/index.js";
+import { PARTNER_KINDS, type Partner } from "../../features/partners/index.js";
 import type { Poll } from "../../features/polls/index.js";
 import type { Idea } from "../../features/ideas/index.js";
 import { INTL_TAG } from "./locale.js";
@@ -21,6 +22,8 @@ export interface CommuneRows {
   commune: Commune;
   initiatives: Initiative[];
   events: CdceEvent[];
+  /** Shown by name, kind and what they do together: never their contact details (members only). */
+  partners: Partner[];
   polls: Poll[];
   ideas: Idea[];
 }
@@ -85,14 +88,15 @@ export class PageData {
     if (!commune) return null;
     const now = this.services.clock();
     const s = this.services;
-    const [initiatives, events, polls, ideas] = await Promise.all([
+    const [initiatives, events, polls, ideas, partners] = await Promise.all([
       s.community.initiatives.list({ statuses: ["published"], communeIds: [commune.id], limit: 6 }),
       s.events.repo.list({ from: now, kinds: ["local"], communeId: commune.id, limit: 6 }),
       s.community.polls.openPublic(commune.id, now, 5),
       s.community.ideas.list(commune.id, ACCEPTED, 30),
+      s.community.partners.list(commune.id),
     ]);
     // Only ideas that came from these pages: members' ideas in the chat were not written for the public.
-    return { commune, initiatives, events, polls, ideas: ideas.filter((i) => i.origin === "web").slice(0, 5) };
+    return { commune, initiatives, events, polls, ideas: ideas.filter((i) => i.origin === "web").slice(0, 5), partners };
   }
 }
 
@@ -141,6 +145,10 @@ export function communeView(rows: CommuneRows, locale: Locale, t: WebT) {
       closes: p.closesAt ? t("survey.closesAt", { when: dateFormat(tag, { dateStyle: "long", timeStyle: "short", timeZone: rows.commune.timeZone }).format(p.closesAt) }) : null,
     })),
     ideas: rows.ideas.map((i) => ({ text: clip(i.text, 400), date: day.format(i.createdAt) })),
+    partners: PARTNER_KINDS.map((kind) => ({
+      kind: kt(`partner.kind.${kind}` as MessageKey),
+      names: rows.partners.filter((p) => p.kind === kind).map((p) => ({ name: clip(p.name, 120), together: p.together ? clip(p.together, 200) : null })),
+    })).filter((g) => g.names.length > 0),
   };
 }
 export type CommuneView = ReturnType<typeof communeView>;
