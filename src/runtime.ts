@@ -81,7 +81,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     const platforms: Partial<Record<Platform, OutboxPlatform>> = {};
     const tellCoordination = authFailureReporter(app.delivery.notifier, app.services.clock);
     for (const platform of started) {
-      const pacing = pacingFor(platform.platform, config, { logger, redis: redis?.connection, onRateLimited: () => metrics.rateLimitedOn(platform.platform) });
+      const pacing = pacingFor(platform.platform, config, { logger, redis: redis?.connection, redisClient: redis?.client, onRateLimited: () => metrics.rateLimitedOn(platform.platform) });
       const pause = new AuthPause({ platform: platform.platform, logger: logger.child({ component: "outbox" }), onPaused: (reason) => tellCoordination(platform.platform, reason) });
       pauses.set(platform.name, pause);
       platforms[platform.platform] = outboxPlatform(platform, pacing, pause);
