@@ -78,12 +78,13 @@ export function toEntry(row: OutboxMessage): OutboxEntry {
  * (counting what this replica already holds): a backlog in one channel, which can only go
  * out at its channel's pace, must not take the places of messages for idle channels.
  */
-export function pickFair(candidates: readonly Candidate[], r: Pick<ClaimRequest, "limit" | "perChannel" | "busy">): string[] {
+export function pickFair(candidates: readonly Candidate[], r: Pick<ClaimRequest, "limit" | "perChannel" | "busy" | "owns">): string[] {
   const taken = new Map<string, number>();
   const out: string[] = [];
   for (const c of candidates) {
     if (out.length >= r.limit) break;
     const key = channelKey({ platform: c.platform as Platform, workspaceId: c.workspaceId, channelId: c.channelId, userId: c.userId ?? undefined });
+    if (r.owns && !r.owns(key)) continue; // another replica's channel
     const held = taken.get(key) ?? r.busy(key);
     if (held >= r.perChannel) continue;
     taken.set(key, held + 1);

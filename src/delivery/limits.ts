@@ -104,33 +104,27 @@ export async function createRedisConnection(url: string, logger: Logger): Promis
 }
 
 /**
- * The fastest round trip of a post lately (ms), from posts that travelled alone (no other post
- * of this sender in flight meanwhile): what a post that was not held up takes. 0 (every trip
- * counts as held up, as if paced from the answer) until one such post was seen, so that a
- * burst whose trips are all slow is never taken for the normal pace.
+ * The fastest round trip of a post seen (ms): what a post that was not held up takes. It is
+ * trusted only once `TRUSTED_AFTER` trips were measured: the first posts (opening
+ * connections, code not yet optimised) are slow on their way out too, and an estimate taken
+ * from them alone would be too high and let the next post in early. Until then it is taken as
+ * 0: the whole trip counts as held up, as if paced from the answer. The lowest ever, not a
+ * recent one: a network that got slower for good only costs some pace, never the limit.
  */
 class FastestTrip {
-  private readonly last: number[] = [];
-  private next = 0;
-  private inFlight = 0;
-  private started = 0;
+  static readonly TRUSTED_AFTER = 64;
+  private fastest = Number.POSITIVE_INFINITY;
+  private measured = 0;
 
   /** Call when a post leaves; call the function returned when it is answered: it returns the trip's extra delay. */
   begin(): () => number {
     const at = performance.now();
-    const alone = this.inFlight === 0;
-    const seq = ++this.started;
-    this.inFlight++;
+    const known = this.measured >= FastestTrip.TRUSTED_AFTER ? this.fastest : 0;
     return () => {
-      this.inFlight--;
       const trip = performance.now() - at;
-      const fastest = this.last.length ? Math.min(...this.last) : 0;
-      if (alone && this.started === seq) {
-        if (this.last.length < 32) this.last.push(trip);
-        else this.last[this.next] = trip;
-        this.next = (this.next + 1) % 32;
-      }
-      return Math.max(0, trip - fastest);
+      this.measured++;
+      this.fastest = Math.min(this.fastest, trip);
+      return Math.max(0, trip - Math.min(known, this.fastest));
     };
   }
 }

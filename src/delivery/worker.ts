@@ -31,6 +31,8 @@ export interface OutboxPlatform {
   available(): boolean;
   /** Paused when the platform refuses the bot's token (see auth-pause.ts). */
   auth?: AuthPause;
+  /** Whether this replica claims the channel (`channelKey`) rather than another one (src/cluster/roster.ts); default: all. */
+  owns?(channelKey: string): boolean;
 }
 
 /**
@@ -188,13 +190,14 @@ export class OutboxWorker {
     const max = this.o.maxInFlight ?? 500;
     const perChannel = this.o.perChannelQueue ?? 3;
     const busy = (k: string) => this.perChannel.get(k) ?? 0;
+    const owns = (k: string) => this.o.platforms[k.slice(0, k.indexOf("\u0000")) as Platform]?.owns?.(k) ?? true;
     if (this.hungry.size) {
       const channels = [...this.hungry].slice(0, 500);
       for (const c of channels) this.hungry.delete(c);
       const room = max - this.inFlight.size;
       if (room > 0) {
         const token = this.token();
-        const rows = await store.claimDue({ now: this.clock(), token, until: until(), limit: Math.min(room, channels.length * perChannel), platforms, perChannel, busy, channels });
+        const rows = await store.claimDue({ now: this.clock(), token, until: until(), limit: Math.min(room, channels.length * perChannel), platforms, perChannel, busy, owns, channels });
         for (const row of rows) this.dispatch(row, token, false);
       }
     }
@@ -203,7 +206,7 @@ export class OutboxWorker {
       if (room <= 0) return;
       const token = this.token();
       const limit = Math.min(room, 500);
-      const rows = await store.claimDue({ now: this.clock(), token, until: until(), limit, platforms, perChannel, busy });
+      const rows = await store.claimDue({ now: this.clock(), token, until: until(), limit, platforms, perChannel, busy, owns });
       for (const row of rows) this.dispatch(row, token, false);
       if (rows.length < limit) return;
     }
