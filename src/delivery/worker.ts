@@ -80,6 +80,7 @@ export class OutboxWorker {
   /** Claim tokens with rows still in progress here, and how many: only these are renewed. */
   private readonly tokens = new Map<string, number>();
   private readonly clock: Clock;
+  private readonly spent = { claimingMs: 0, renderingMs: 0, recordingMs: 0 };
   private readonly ttl: number;
   private seq = 0;
   private stopping = false;
@@ -105,6 +106,7 @@ export class OutboxWorker {
       live: o.live,
       calendars: o.calendars,
       claimsValid: () => Date.now() < this.claimsValidUntil,
+      timings: this.spent,
       isStopping: () => this.stopping,
     };
   }
@@ -123,6 +125,17 @@ export class OutboxWorker {
       if (!this.stopping) (this.renewTimer = setTimeout(() => void renew(), this.ttl / 3)).unref();
     };
     (this.renewTimer = setTimeout(() => void renew(), this.ttl / 3)).unref();
+  }
+
+  /**
+   * Where the time of this replica's posts went, summed (ms): claiming rows, rendering them,
+   * getting each post ready (its `sending` mark), waiting for the channel's window, on the
+   * platform (the round trip), recording the outcome.
+   */
+  timings(): Record<string, number> {
+    const out: Record<string, number> = { ...this.spent };
+    for (const p of new Set(Object.values(this.o.platforms).map((x) => x!.pacer))) for (const [k, v] of Object.entries(p.timings)) out[k] = (out[k] ?? 0) + v;
+    return out;
   }
 
   /** Messages being handled by this replica right now. */
@@ -197,7 +210,9 @@ export class OutboxWorker {
       const room = max - this.inFlight.size;
       if (room > 0) {
         const token = this.token();
+        const claiming = performance.now();
         const rows = await store.claimDue({ now: this.clock(), token, until: until(), limit: Math.min(room, channels.length * perChannel), platforms, perChannel, busy, owns, channels });
+        this.spent.claimingMs += performance.now() - claiming;
         for (const row of rows) this.dispatch(row, token, false);
       }
     }
@@ -206,7 +221,9 @@ export class OutboxWorker {
       if (room <= 0) return;
       const token = this.token();
       const limit = Math.min(room, 500);
+      const claiming = performance.now();
       const rows = await store.claimDue({ now: this.clock(), token, until: until(), limit, platforms, perChannel, busy, owns });
+      this.spent.claimingMs += performance.now() - claiming;
       for (const row of rows) this.dispatch(row, token, false);
       if (rows.length < limit) return;
     }
