@@ -208,19 +208,21 @@ export class PacedSender {
     this.lanes.delete(key);
   }
 
-  /** Waits until the channel's window has room, getting ready (`prepare`) `lead` ms before. */
-  private async untilRoom(key: string, prepare?: () => Promise<void>): Promise<void> {
+  /** Waits until the channel's window has room, getting ready (`prepare`) `lead` ms before; returns the time preparing took. */
+  private async untilRoom(key: string, prepare?: () => Promise<void>): Promise<number> {
     let prepared = !prepare;
+    let preparing = 0;
     for (;;) {
       const wait = await this.window.wait(key);
       if (!prepared && wait <= this.lead) {
         const started = performance.now();
         await prepare!();
-        this.timings.preparingMs += performance.now() - started;
+        preparing = performance.now() - started;
+        this.timings.preparingMs += preparing;
         prepared = true;
         continue; // the preparation took some of the wait: look again
       }
-      if (wait === 0) return;
+      if (wait === 0) return preparing;
       await realSleep(prepared ? wait : wait - this.lead);
     }
   }
@@ -285,9 +287,8 @@ export class PacedSender {
       }
       // A failing check in `beforePost` (the row was cancelled, the claim lost) aborts, no retry.
       const waiting = performance.now();
-      const preparing = this.timings.preparingMs;
-      await this.untilRoom(key, opts.beforePost);
-      this.timings.waitingOnLimitMs += performance.now() - waiting - (this.timings.preparingMs - preparing);
+      const preparing = await this.untilRoom(key, opts.beforePost);
+      this.timings.waitingOnLimitMs += performance.now() - waiting - preparing;
       try {
         return await this.post(key, message);
       } catch (err) {
