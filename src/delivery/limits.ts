@@ -33,7 +33,7 @@ export interface PacingOptions {
   /** Posts per window and channel (default 1). */
   perChannelLimit?: number;
   /**
-   * Added to the window (default 0.5 % of it, at most 5 ms): a post may travel a little faster
+   * Added to the window (default 0.5 % of it, 1 to 5 ms): a post may travel a little faster
    * than the fastest trip measured (see send-window.ts).
    */
   perChannelMarginMs?: number;
@@ -157,7 +157,7 @@ export class PacedSender {
     this.sleep = options.sleep ?? realSleep;
     this.gap = options.perChannelMinTimeMs ?? 1000;
     this.lead = Math.max(0, Math.min(options.perChannelLeadMs ?? 100, this.gap / 4));
-    const margin = options.perChannelMarginMs ?? Math.min(5, this.gap / 200);
+    const margin = options.perChannelMarginMs ?? (this.gap > 0 ? Math.min(5, Math.max(1, this.gap / 200)) : 0);
     const rule = { limit: Math.max(1, options.perChannelLimit ?? 1), windowMs: this.gap > 0 ? this.gap + margin : 0 };
     this.window =
       options.window ??
