@@ -15,7 +15,7 @@ import type { Logger } from "../core/logger.js";
 import { DeliveryError, type LiveViews, type OutboundMessage } from "../core/outbound.js";
 import type { Clock, Platform, Reply } from "../core/types.js";
 import { backoffMs } from "./limits.js";
-import { channelKey, describeTarget, type OutboxRow, type OutboxStore } from "./outbox.js";
+import { describeTarget, type OutboxRow, type OutboxStore } from "./outbox.js";
 import { decodePayload } from "./payload.js";
 import type { OutboxPlatform } from "./worker.js";
 import type { CalendarMirrorStore } from "../core/calendar.js";
@@ -45,6 +45,8 @@ export interface ProcessContext {
   calendars?: CalendarMirrorStore;
   claimsValid(): boolean;
   isStopping(): boolean;
+  /** True when the row's channel went to another replica since it was claimed: given back unposted. */
+  givesBack?(row: OutboxRow): boolean;
   /** Where the time went (ms, summed over rows): the bench prints it. */
   timings?: { renderingMs: number; recordingMs: number };
 }
@@ -130,7 +132,7 @@ async function processOne(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow
           // Paused by another row's refused token: this one waits, untouched.
           if (!ctx.claimsValid() || ctx.isStopping() || p.auth?.reason !== undefined) throw new Abort("claim");
           // Another replica joined and this channel is now its own: give the row back unposted.
-          if (p.owns && !p.owns(channelKey(row.target))) throw new Abort("claim");
+          if (ctx.givesBack?.(row)) throw new Abort("claim");
           const now = clock();
           if (row.expiresAt && row.expiresAt <= now) throw new Abort("expired");
           // The first post of this claim counts as an attempt; re-posts after a 429 wait do not.

@@ -81,6 +81,8 @@ export class OutboxWorker {
   private readonly tokens = new Map<string, number>();
   private readonly clock: Clock;
   private readonly spent = { claimingMs: 0, renderingMs: 0, recordingMs: 0 };
+  /** Rows claimed as their channel's only message although another replica owns the channel. */
+  private readonly lone = new Set<string>();
   private readonly ttl: number;
   private seq = 0;
   private stopping = false;
@@ -107,6 +109,7 @@ export class OutboxWorker {
       calendars: o.calendars,
       claimsValid: () => Date.now() < this.claimsValidUntil,
       timings: this.spent,
+      givesBack: (row) => !this.lone.has(row.id) && !this.owns(channelKey(row.target)),
       isStopping: () => this.stopping,
     };
   }
@@ -203,7 +206,7 @@ export class OutboxWorker {
     const max = this.o.maxInFlight ?? 500;
     const perChannel = this.o.perChannelQueue ?? 3;
     const busy = (k: string) => this.perChannel.get(k) ?? 0;
-    const owns = (k: string) => this.o.platforms[k.slice(0, k.indexOf("\u0000")) as Platform]?.owns?.(k) ?? true;
+    const owns = (k: string) => this.owns(k);
     if (this.hungry.size) {
       const channels = [...this.hungry].slice(0, 500);
       for (const c of channels) this.hungry.delete(c);
@@ -229,14 +232,22 @@ export class OutboxWorker {
     }
   }
 
+  /** Whether this replica owns the channel `key` (src/cluster/roster.ts); all when not shared. */
+  private owns(key: string): boolean {
+    return this.o.platforms[key.slice(0, key.indexOf("\u0000")) as Platform]?.owns?.(key) ?? true;
+  }
+
   private dispatch(row: OutboxRow, token: string, recovered: boolean): void {
     const platform = this.o.platforms[row.target.platform];
     if (!platform) return; // not claimable: claims are filtered by platform
     const key = channelKey(row.target);
+    // Claimed although another replica owns its channel: a lone message, kept to the end.
+    if (!this.owns(key)) this.lone.add(row.id);
     this.perChannel.set(key, (this.perChannel.get(key) ?? 0) + 1);
     this.tokens.set(token, (this.tokens.get(token) ?? 0) + 1);
     const work = processRow(this.ctx, platform, row, token, recovered).finally(() => {
       this.inFlight.delete(row.id);
+      this.lone.delete(row.id);
       const rest = (this.tokens.get(token) ?? 1) - 1;
       if (rest > 0) this.tokens.set(token, rest);
       else this.tokens.delete(token);
