@@ -53,3 +53,14 @@ describe("partner kinds and evidence", () => {
     expect(JSON.stringify([...lines])).not.toMatch(/a@b\.be|081/);
   });
 });
+
+describe("a kind named inside a sentence", () => {
+  it("keeps the German noun's capital and lowers it in French, Dutch and English", async () => {
+    const { kindInSentence } = await import("../../src/features/partners/index.js");
+    const { translator } = await import("../../src/core/i18n/catalogue.js");
+    expect(kindInSentence(translator("de"), "commerce")).toBe("Geschäfte");
+    expect(kindInSentence(translator("fr"), "ecole")).toBe("écoles");
+    expect(kindInSentence(translator("nl"), "ecole")).toBe("scholen");
+    expect(kindInSentence(translator("en"), "ecole")).toBe("schools");
+  });
+});

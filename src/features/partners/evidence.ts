@@ -9,6 +9,15 @@ import { CRITERION_OF, KIT_WORDS, PARTNER_CRITERIA, PARTNER_KINDS, type PartnerK
 
 export const kindLabel = (t: Translate, k: PartnerKind) => t(`partner.kind.${k}` as MessageKey);
 
+/**
+ * A kind's name inside a sentence: lower case where the language writes common nouns so
+ * (French, Dutch, English), as written where it does not (German nouns keep their capital).
+ */
+export function kindInSentence(t: Translate, k: PartnerKind): string {
+  const label = kindLabel(t, k);
+  return t("partner.kind.sentenceCase") === "keep" ? label : label.toLowerCase();
+}
+
 export interface PartnerTally {
   byKind: Record<PartnerKind, number>;
   /** Partners per criterion they serve (2, 3, 6; media count for 4). */
@@ -76,7 +85,7 @@ export function fomPartnerLines(t: Translate, partners: readonly Pick<Partner, "
   }
   const { missing: kinds } = tally(partners);
   const missing = kinds.length
-    ? [t("partner.fom.missing", { kinds: kinds.map((k) => kindLabel(t, k)).join(", ") }), ...tips.map((tip) => t("partner.fom.kit", { kind: kindLabel(t, tip.kind).toLowerCase(), title: tip.title, id: tip.id }))]
+    ? [t("partner.fom.missing", { kinds: kinds.map((k) => kindLabel(t, k)).join(", ") }), ...tips.map((tip) => t("partner.fom.kit", { kind: kindInSentence(t, tip.kind), title: tip.title, id: tip.id }))]
     : [];
   return { counts, lines, missing };
 }

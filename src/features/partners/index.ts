@@ -6,7 +6,7 @@ import type { PartnerRepository } from "./ports.js";
  */
 export { TARGET_KINDS, type NewPartner, type Partner, type PartnerPatch, type PartnerRepository, type PartnerTarget } from "./ports.js";
 export { PARTNER_KINDS, PARTNER_CRITERIA, toPartnerKind, type PartnerKind } from "./vocabulary.js";
-export { dossierPartnerLines, fomPartnerLines, kindLabel, kitTips, partnerCriteria, tally, type KitFinder, type KitTip } from "./evidence.js";
+export { dossierPartnerLines, fomPartnerLines, kindInSentence, kindLabel, kitTips, partnerCriteria, tally, type KitFinder, type KitTip } from "./evidence.js";
 
 // What this feature adds to the services every command receives.
 declare module "../../core/community.js" {

@@ -5,7 +5,7 @@ export const partnerMessages = defineMessages({
   fr: {
     "partner.dossier.line": "Partenaire : {name} ({kind})",
     "partner.error.notLinked": "« {name} » n’était pas crédité sur « {target} ».",
-    "partner.kind.commerce": "Commerces", "partner.kind.horeca": "Horeca", "partner.kind.ecole": "Écoles", "partner.kind.association": "Associations",
+    "partner.kind.sentenceCase": "lower", "partner.kind.commerce": "Commerces", "partner.kind.horeca": "Horeca", "partner.kind.ecole": "Écoles", "partner.kind.association": "Associations",
     "partner.kind.producteur": "Producteurs locaux", "partner.kind.media": "Médias", "partner.kind.entreprise": "Entreprises",
     "partner.list.title": "Partenaires de {commune} ({count})",
     "partner.list.none": "{commune} n’a encore aucun partenaire enregistré.",
@@ -41,7 +41,7 @@ export const partnerMessages = defineMessages({
   de: {
     "partner.dossier.line": "Partner: {name} ({kind})",
     "partner.error.notLinked": "„{name}“ war bei „{target}“ nicht genannt.",
-    "partner.kind.commerce": "Geschäfte", "partner.kind.horeca": "Gastronomie", "partner.kind.ecole": "Schulen", "partner.kind.association": "Vereine",
+    "partner.kind.sentenceCase": "keep", "partner.kind.commerce": "Geschäfte", "partner.kind.horeca": "Gastronomie", "partner.kind.ecole": "Schulen", "partner.kind.association": "Vereine",
     "partner.kind.producteur": "Lokale Erzeuger", "partner.kind.media": "Medien", "partner.kind.entreprise": "Unternehmen",
     "partner.list.title": "Partner von {commune} ({count})",
     "partner.list.none": "{commune} hat noch keinen Partner eingetragen.",
@@ -77,7 +77,7 @@ export const partnerMessages = defineMessages({
   nl: {
     "partner.dossier.line": "Partner: {name} ({kind})",
     "partner.error.notLinked": "‘{name}’ was niet vermeld bij ‘{target}’.",
-    "partner.kind.commerce": "Winkels", "partner.kind.horeca": "Horeca", "partner.kind.ecole": "Scholen", "partner.kind.association": "Verenigingen",
+    "partner.kind.sentenceCase": "lower", "partner.kind.commerce": "Winkels", "partner.kind.horeca": "Horeca", "partner.kind.ecole": "Scholen", "partner.kind.association": "Verenigingen",
     "partner.kind.producteur": "Lokale producenten", "partner.kind.media": "Media", "partner.kind.entreprise": "Bedrijven",
     "partner.list.title": "Partners van {commune} ({count})",
     "partner.list.none": "{commune} heeft nog geen partner geregistreerd.",
@@ -113,7 +113,7 @@ export const partnerMessages = defineMessages({
   en: {
     "partner.dossier.line": "Partner: {name} ({kind})",
     "partner.error.notLinked": "“{name}” was not credited on “{target}”.",
-    "partner.kind.commerce": "Shops", "partner.kind.horeca": "Cafés and restaurants", "partner.kind.ecole": "Schools", "partner.kind.association": "Associations",
+    "partner.kind.sentenceCase": "lower", "partner.kind.commerce": "Shops", "partner.kind.horeca": "Cafés and restaurants", "partner.kind.ecole": "Schools", "partner.kind.association": "Associations",
     "partner.kind.producteur": "Local producers", "partner.kind.media": "Media", "partner.kind.entreprise": "Businesses",
     "partner.list.title": "Partners of {commune} ({count})",
     "partner.list.none": "{commune} has no partner recorded yet.",

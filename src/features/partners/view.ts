@@ -10,7 +10,7 @@ import type { Block, Locale, Reply } from "../../core/types.js";
 import { clip } from "../../core/clip.js";
 import type { Partner } from "./ports.js";
 import { PARTNER_CRITERIA, PARTNER_KINDS } from "./vocabulary.js";
-import { criterionKinds, kindLabel, tally, type KitTip } from "./evidence.js";
+import { criterionKinds, kindInSentence, kindLabel, tally, type KitTip } from "./evidence.js";
 
 /** Characters per section, well under the smallest platform cap. */
 const SECTION_MAX = 2500;
@@ -57,7 +57,7 @@ export function partnerListReply(locale: Locale, t: Translate, v: PartnerListInp
   const fom = PARTNER_CRITERIA.map((c) => `• ${t("partner.fom.line", { criterion: c, label: criterionKinds(t, c), count: byCriterion[c] ?? 0 })}`);
   if (missing.length) {
     fom.push(t("partner.fom.missing", { kinds: missing.map((k) => kindLabel(t, k)).join(", ") }));
-    for (const tip of v.tips) fom.push(`→ ${t("partner.fom.kit", { kind: kindLabel(t, tip.kind).toLowerCase(), title: tip.title, id: tip.id })}`);
+    for (const tip of v.tips) fom.push(`→ ${t("partner.fom.kit", { kind: kindInSentence(t, tip.kind), title: tip.title, id: tip.id })}`);
   } else fom.push(t("partner.fom.complete"));
   blocks.push({ type: "section", text: `**${t("partner.fom.title")}**\n${fom.join("\n")}` });
   if (v.member) {
