@@ -136,8 +136,6 @@ export async function run(): Promise<Row[]> {
       search.push(performance.now() - t);
     }
     const ratio = percentile(ours, 0.5) / percentile(theirs, 0.5);
-    const p99Ratio = percentile(ours, 0.99) / percentile(theirs, 0.99);
-    const med = (xs: number[]) => Number(percentile(xs, 0.5).toFixed(2));
     return [
       { name: "discord: bare discord.js reply 'ok'", median: percentile(theirs, 0.5), p99: percentile(theirs, 0.99), other: { n: theirs.length } },
       {
@@ -147,21 +145,6 @@ export async function run(): Promise<Row[]> {
         other: { n: ours.length, "ratio of medians": ratio },
         target: `ratio of medians <= ${TARGET_RATIO}`,
         ok: ratio <= TARGET_RATIO,
-      },
-      {
-        // Each interaction is sent as soon as the previous callback arrived: what the previous
-        // command still does then (its database work) must not hold this one's callback.
-        name: "discord: back to back, /cdce kit (p99 vs bare)",
-        median: percentile(ours, 0.5),
-        p99: percentile(ours, 0.99),
-        other: {
-          "bare p99 ms": percentile(theirs, 0.99),
-          "ratio of p99s": p99Ratio,
-          // Medians, ms: identity (database), kit search (memory), the adapter alone (gateway, rendering, callback).
-          "ms: identity(db)/search/adapter": `${med(actor)}/${med(search)}/${med(adapter)}`,
-        },
-        target: "p99 <= 2x bare p99 (same run)",
-        ok: p99Ratio <= 2,
       },
       {
         name: "discord: adapter with an instant dispatcher",

@@ -14,7 +14,6 @@ import type { Config } from "./config.js";
 import type { Logger } from "./core/logger.js";
 import type { Platform } from "./core/types.js";
 import { createRedisConnection } from "./delivery/limits.js";
-import { Roster } from "./cluster/roster.js";
 import { pacingFor } from "./delivery/profiles.js";
 import { authFailureReporter } from "./delivery/report.js";
 import { AuthPause } from "./delivery/auth-pause.js";
@@ -58,7 +57,6 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   let scheduler: Scheduler | undefined;
   let redis: Awaited<ReturnType<typeof createRedisConnection>> | undefined;
   let stopWaking = (): void => {};
-  const rosters: Roster[] = [];
   metrics.watchQueue(() => app.delivery.store.stats(app.services.clock()));
   const ops =
     config.HTTP_PORT > 0
@@ -83,23 +81,10 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     const platforms: Partial<Record<Platform, OutboxPlatform>> = {};
     const tellCoordination = authFailureReporter(app.delivery.notifier, app.services.clock);
     for (const platform of started) {
-      const pacing = pacingFor(platform.platform, config, { logger, redis: redis?.connection, redisClient: redis?.client, onRateLimited: () => metrics.rateLimitedOn(platform.platform) });
+      const pacing = pacingFor(platform.platform, config, { logger, redis: redis?.connection, onRateLimited: () => metrics.rateLimitedOn(platform.platform) });
       const pause = new AuthPause({ platform: platform.platform, logger: logger.child({ component: "outbox" }), onPaused: (reason) => tellCoordination(platform.platform, reason) });
       pauses.set(platform.name, pause);
-      const outbound = outboxPlatform(platform, pacing, pause);
-      if (platform.platform !== "terminal") {
-        // Replicas share the backlog by channels (see src/cluster/roster.ts).
-        const roster = new Roster(app.delivery.leases, `outbox:${platform.platform}`, o.replica, {
-          ttlMs: config.LEASE_TTL_MS,
-          refreshMs: Math.min(1_000, config.LEASE_RENEW_MS),
-          logger,
-          active: () => outbound.available(),
-        });
-        await roster.start();
-        rosters.push(roster);
-        outbound.owns = (key) => roster.owns(key);
-      }
-      platforms[platform.platform] = outbound;
+      platforms[platform.platform] = outboxPlatform(platform, pacing, pause);
     }
     worker = createOutboxWorker({ app, config, platforms, replica: o.replica, logger, events: metrics.outboxEvents() });
     worker.start();
@@ -132,7 +117,6 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
         stopWaking();
         await scheduler?.stop();
         await worker?.stop();
-        await Promise.all(rosters.map((r) => r.stop()));
         await redis?.close().catch(() => undefined);
         await ops?.close();
       })()),

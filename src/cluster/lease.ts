@@ -21,8 +21,6 @@ export interface LeaseStore {
   release(name: string, holder: string): Promise<void>;
   /** The current holder, if the lease is held and not expired. */
   holder(name: string, now: Date): Promise<string | null>;
-  /** Names of the leases starting with `prefix` held now (one query; see roster.ts). */
-  holders?(prefix: string, now: Date): Promise<string[]>;
 }
 
 export interface LeaseOptions {

@@ -31,11 +31,6 @@ export class PrismaLeaseStore implements LeaseStore {
     await this.db.lease.updateMany({ where: { name, holder }, data: { expiresAt: new Date(0) } });
   }
 
-  async holders(prefix: string, now: Date): Promise<string[]> {
-    const rows = await this.db.lease.findMany({ where: { name: { startsWith: prefix }, expiresAt: { gt: now } }, select: { name: true } });
-    return rows.map((r) => r.name);
-  }
-
   async holder(name: string, now: Date): Promise<string | null> {
     const row = await this.db.lease.findUnique({ where: { name } });
     return row && row.expiresAt > now ? row.holder : null;

@@ -20,8 +20,6 @@ export interface Candidate {
   workspaceId: string;
   channelId: string;
   userId: string | null;
-  /** Its rank in its channel's queue, 1 for the next one (BigInt on some drivers). */
-  place?: number | bigint;
 }
 
 export function toRow(row: OutboxMessage): OutboxRow {
@@ -80,18 +78,12 @@ export function toEntry(row: OutboxMessage): OutboxEntry {
  * (counting what this replica already holds): a backlog in one channel, which can only go
  * out at its channel's pace, must not take the places of messages for idle channels.
  */
-export function pickFair(candidates: readonly Candidate[], r: Pick<ClaimRequest, "limit" | "perChannel" | "busy" | "owns">): string[] {
+export function pickFair(candidates: readonly Candidate[], r: Pick<ClaimRequest, "limit" | "perChannel" | "busy">): string[] {
   const taken = new Map<string, number>();
   const out: string[] = [];
-  const keyOf = (c: Candidate) => channelKey({ platform: c.platform as Platform, workspaceId: c.workspaceId, channelId: c.channelId, userId: c.userId ?? undefined });
-  const waiting = new Map<string, number>();
-  if (r.owns) for (const c of candidates) waiting.set(keyOf(c), (waiting.get(keyOf(c)) ?? 0) + 1);
   for (const c of candidates) {
     if (out.length >= r.limit) break;
-    const key = keyOf(c);
-    // Another replica's channel, unless its only message, next in line (no backlog to share):
-    // whoever sees it first posts it, at once, rather than waiting for the owner's sweep.
-    if (r.owns && !r.owns(key) && !(Number(c.place ?? 0) === 1 && waiting.get(key) === 1)) continue;
+    const key = channelKey({ platform: c.platform as Platform, workspaceId: c.workspaceId, channelId: c.channelId, userId: c.userId ?? undefined });
     const held = taken.get(key) ?? r.busy(key);
     if (held >= r.perChannel) continue;
     taken.set(key, held + 1);

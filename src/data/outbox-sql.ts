@@ -70,7 +70,7 @@ export class OutboxSql {
       `AND "platform" IN (${q.binds(platforms)}) ` +
       (channels?.length ? `AND "channelId" IN (${q.binds(channels)}) ` : "");
     const sql =
-      `SELECT "id", "platform", "workspaceId", "channelId", "userId", "place" FROM (${queue}) AS "queues" ` +
+      `SELECT "id", "platform", "workspaceId", "channelId", "userId" FROM (${queue}) AS "queues" ` +
       `WHERE "place" <= ${Math.max(1, Math.floor(perChannel))} AND "state" = 'pending' AND "nextAttemptAt" <= ${at()} ` +
       `AND ("claimedUntil" IS NULL OR "claimedUntil" < ${at()}) ` +
       // Every channel's next message before any channel's one after: on a backlog over many

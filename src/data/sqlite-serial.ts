@@ -8,20 +8,12 @@
  * command now runs as one transaction (see src/data/transaction.ts), so that would be the
  * rule, not the exception. This wrapper makes every statement outside a transaction wait
  * until the open one commits or rolls back; statements of the transaction itself go through.
- *
- * Every statement first lets the event loop turn once (`setImmediate`): better-sqlite3 runs
- * a statement synchronously, and a command's statements chained by promises alone never let
- * a request that arrived meanwhile in. With the turn, the next command's acknowledgement
- * (Slack, Discord) goes out between two statements of this one instead of after all of them.
  */
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
 type Factory = PrismaBetterSQLite3;
 type Adapter = Awaited<ReturnType<Factory["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
-
-/** One turn of the event loop: what arrived meanwhile (an HTTP request, a gateway event) runs first. */
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A FIFO lock: `acquire` resolves with the function that releases it. */
 class Gate {
@@ -62,9 +54,9 @@ function serialised(adapter: Adapter): Adapter {
     get(target, prop) {
       switch (prop) {
         case "queryRaw":
-          return (query: Parameters<Adapter["queryRaw"]>[0]) => gate.run(async () => (await turn(), target.queryRaw(query)));
+          return (query: Parameters<Adapter["queryRaw"]>[0]) => gate.run(() => target.queryRaw(query));
         case "executeRaw":
-          return (query: Parameters<Adapter["executeRaw"]>[0]) => gate.run(async () => (await turn(), target.executeRaw(query)));
+          return (query: Parameters<Adapter["executeRaw"]>[0]) => gate.run(() => target.executeRaw(query));
         case "executeScript":
           return (script: string) => gate.run(() => target.executeScript(script));
         case "startTransaction":
@@ -103,15 +95,8 @@ function heldUntilEnd(tx: Transaction, release: () => void): Transaction {
     get(target, prop) {
       if (prop === "commit") return () => end(() => target.commit());
       if (prop === "rollback") return () => end(() => target.rollback());
-      if (prop === "queryRaw") {
-        return async (query: Parameters<Transaction["queryRaw"]>[0]) => {
-          await turn();
-          return target.queryRaw(query);
-        };
-      }
       if (prop === "executeRaw") {
         return async (query: Parameters<Transaction["executeRaw"]>[0]) => {
-          await turn();
           try {
             return await target.executeRaw(query);
           } catch (error) {

@@ -7,16 +7,19 @@
  * `transient`, none on `permanent`. Nothing is dropped: no high-water mark, and a message
  * that finally fails rejects its promise with the last DeliveryError for the outbox to record.
  *
- * The per-channel limit counts posts by when they were SENT, as the platforms do (see
- * send-window.ts): a post goes once its channel's window (`perChannelLimit` posts per
- * `perChannelMinTimeMs` plus a small `perChannelMarginMs` for jitter) has room, and is recorded
- * there as it leaves. The previous post's round trip is no longer part of the gap. With
- * `clustering` the window lives in Redis, shared by every replica: their combined posts stay
- * under the limit whichever replica sends them. In this process a channel's posts still go
- * one at a time, in order (a 429 pauses the channel as a whole).
+ * The per-channel gap is measured from the platform's answer to the previous post, not from
+ * its start: the next post then reaches the platform at least `perChannelMinTimeMs` after the
+ * previous one arrived, whatever the network latency, so a strict per-channel counter never
+ * sees two posts too close. The channel's slot is held during that gap (the caller gets its
+ * result at once), and with `clustering` (Redis, shared by every replica) a channel is held
+ * by one replica at a time: their combined pace stays under the channel's limit.
  *
- * A post gets ready (`beforePost`, a database write) `perChannelLeadMs` before its channel's
- * window has room, inside the wait rather than after it.
+ * The slot is let go `perChannelLeadMs` before the gap ends, and a post waits that long after
+ * taking the slot before it goes out: the next post's preparation (`beforePost`, a database
+ * write) happens inside the gap instead of after it, and no post can come sooner than the gap
+ * after the previous answer, on any replica, since a post's slot is never taken before the
+ * previous one's is let go. (The hand-over itself, through Redis between replicas, still
+ * counts: a post cannot know when another replica let the slot go.)
  *
  * First written with the Slack adapter; extended by the outbox with the
  * platform limiter, clustering, `transientAttempts`, `lookFirstSince` and `beforePost`.
@@ -24,20 +27,12 @@
 import Bottleneck from "bottleneck";
 import { DeliveryError, type OutboundMessage, type PlatformSender, type SentMessage } from "../core/outbound.js";
 import type { Logger } from "../core/logger.js";
-import { LocalSendWindow, RedisSendWindow, type RedisEval, type Reservation, type SendWindow } from "./send-window.js";
 
 export interface PacingOptions {
   logger: Logger;
-  /** The channel's window: at most `perChannelLimit` posts SENT in any `perChannelMinTimeMs` (default 1,000 ms). */
+  /** Minimum gap between the answer to a post and the next post in one channel (default 1,000 ms). */
   perChannelMinTimeMs?: number;
-  /** Posts per window and channel (default 1). */
-  perChannelLimit?: number;
-  /**
-   * Added to the window (default 0.5 % of it, 1 to 5 ms): a post may travel a little faster
-   * than the fastest trip measured (see send-window.ts).
-   */
-  perChannelMarginMs?: number;
-  /** How long before the window has room the next post gets ready (default 100 ms, at most a quarter of the window). */
+  /** Of that gap, how much the next post may use to get ready (default 100 ms, at most a quarter of the gap). */
   perChannelLeadMs?: number;
   /**
    * Minimum gap between two posts in one workspace (default 100 ms: at most 10 per second).
@@ -62,9 +57,7 @@ export interface PacingOptions {
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   /** Share the limits with other replicas through Redis (see {@link createRedisConnection}). */
-  clustering?: { connection: Bottleneck.IORedisConnection; id: string; client?: RedisEval };
-  /** The channel windows (default: this process's, or Redis's with `clustering.client`); tests inject rules. */
-  window?: SendWindow;
+  clustering?: { connection: Bottleneck.IORedisConnection; id: string };
   /** Told about every 429 received (metrics). */
   onRateLimited?: (retryAfterMs: number) => void;
   /** Waiting before a retry, injectable so that tests can observe the waits. */
@@ -95,43 +88,12 @@ export function backoffMs(attempt: number, base: number, max: number): number {
  * A Redis connection for bottleneck's clustering; `close()` at shutdown. ioredis is loaded
  * here, only when REDIS_URL is set: a single replica never pays its memory.
  */
-export async function createRedisConnection(url: string, logger: Logger): Promise<{ connection: Bottleneck.IORedisConnection; client: RedisEval; close(): Promise<void> }> {
+export async function createRedisConnection(url: string, logger: Logger): Promise<{ connection: Bottleneck.IORedisConnection; close(): Promise<void> }> {
   const { Redis } = await import("ioredis");
   const client = new Redis(url, { maxRetriesPerRequest: 3, enableOfflineQueue: true, lazyConnect: false });
   const connection = new Bottleneck.IORedisConnection({ client });
   connection.on("error", (err: unknown) => logger.warn({ err }, "redis (rate limits) error"));
-  return { connection, client, close: async () => void (await connection.disconnect(true)) };
-}
-
-/**
- * The fastest round trip of a post seen (ms): what a post that was not held up takes. It is
- * trusted only once `TRUSTED_AFTER` trips were measured: the first posts (opening
- * connections, code not yet optimised) are slow on their way out too, and an estimate taken
- * from them alone would be too high and let the next post in early. Until then it is taken as
- * 0: the whole trip counts as held up, as if paced from the answer. The lowest ever, not a
- * recent one: a network that got slower for good only costs some pace, never the limit.
- */
-class FastestTrip {
-  static readonly TRUSTED_AFTER = 64;
-  private fastest = Number.POSITIVE_INFINITY;
-  private measured = 0;
-
-  /** Call when a post leaves; call the function returned when it is answered: it returns the trip's extra delay. */
-  begin(): () => number {
-    const at = performance.now();
-    const known = this.measured >= FastestTrip.TRUSTED_AFTER ? this.fastest : 0;
-    return () => {
-      const trip = performance.now() - at;
-      this.measured++;
-      this.fastest = Math.min(this.fastest, trip);
-      return Math.max(0, trip - Math.min(known, this.fastest));
-    };
-  }
-}
-
-interface Lane {
-  queue: Array<{ run: () => Promise<PacedResult>; resolve: (r: PacedResult) => void; reject: (e: unknown) => void }>;
-  running: boolean;
+  return { connection, close: async () => void (await connection.disconnect(true)) };
 }
 
 export class PacedSender {
@@ -142,13 +104,6 @@ export class PacedSender {
   private readonly gap: number;
   private readonly lead: number;
   private readonly workspaceGate: boolean;
-  private readonly window: SendWindow;
-  /** This process's queue of each channel: its posts go one at a time, in order. */
-  private readonly lanes = new Map<string, Lane>();
-  private stopped = false;
-  private readonly trips = new FastestTrip();
-  /** Where the time of the posts went (ms, summed): the bench prints it. */
-  readonly timings = { posts: 0, waitingOnLimitMs: 0, preparingMs: 0, onPlatformMs: 0 };
 
   constructor(
     private readonly sender: PlatformSender,
@@ -157,11 +112,6 @@ export class PacedSender {
     this.sleep = options.sleep ?? realSleep;
     this.gap = options.perChannelMinTimeMs ?? 1000;
     this.lead = Math.max(0, Math.min(options.perChannelLeadMs ?? 100, this.gap / 4));
-    const margin = options.perChannelMarginMs ?? (this.gap > 0 ? Math.min(5, Math.max(1, this.gap / 200)) : 0);
-    const rule = { limit: Math.max(1, options.perChannelLimit ?? 1), windowMs: this.gap > 0 ? this.gap + margin : 0 };
-    this.window =
-      options.window ??
-      (options.clustering?.client && rule.windowMs > 0 ? new RedisSendWindow(options.clustering.client, `${options.clustering.id}:${sender.platform}:sent`, rule) : new LocalSendWindow(rule));
     const c = options.clustering;
     const shared = (name: string) =>
       // A group drops a limiter (and its Redis keys) after `timeout` without activity in the
@@ -184,76 +134,24 @@ export class PacedSender {
   /** Posts `message` under the limits, retrying as the platform allows; rejects with a DeliveryError. */
   send(message: OutboundMessage, opts: PacedSendOptions = {}): Promise<PacedResult> {
     const { workspaceId, channelId } = message.target;
-    const key = `${workspaceId}\u0000${channelId}`;
-    if (this.stopped) return Promise.reject(new DeliveryError("transient", "limiter: stopped"));
     return new Promise<PacedResult>((resolve, reject) => {
-      let lane = this.lanes.get(key);
-      if (!lane) this.lanes.set(key, (lane = { queue: [], running: false }));
-      lane.queue.push({ run: () => this.attempt(key, message, opts), resolve, reject });
-      if (!lane.running) void this.drain(key, lane);
+      this.channels
+        .key(`${workspaceId}\u0000${channelId}`)
+        .schedule(async () => {
+          const notBefore = Date.now() + this.lead;
+          let answeredAt = Date.now();
+          try {
+            const result = await this.attempt(message, opts, notBefore, (at) => (answeredAt = at));
+            resolve(result);
+          } catch (err) {
+            reject(err);
+          }
+          // Keep the channel for the rest of the gap but the lead; the caller already has its answer.
+          const rest = answeredAt + this.gap - this.lead - Date.now();
+          if (rest > 0) await realSleep(rest);
+        })
+        .catch((err: unknown) => reject(err instanceof DeliveryError ? err : new DeliveryError("transient", `limiter: ${String((err as Error)?.message ?? err)}`, undefined, { cause: err })));
     });
-  }
-
-  /** Runs a channel's queued posts one after the other. */
-  private async drain(key: string, lane: Lane): Promise<void> {
-    lane.running = true;
-    for (let job = lane.queue.shift(); job; job = lane.queue.shift()) {
-      try {
-        job.resolve(await job.run());
-      } catch (err) {
-        job.reject(err instanceof DeliveryError ? err : new DeliveryError("transient", `limiter: ${String((err as Error)?.message ?? err)}`, undefined, { cause: err }));
-      }
-    }
-    lane.running = false;
-    this.lanes.delete(key);
-  }
-
-  /** Waits until the channel's window has room, getting ready (`prepare`) `lead` ms before; returns the time preparing took. */
-  private async untilRoom(key: string, prepare?: () => Promise<void>): Promise<number> {
-    let prepared = !prepare;
-    let preparing = 0;
-    for (;;) {
-      const wait = await this.window.wait(key);
-      if (!prepared && wait <= this.lead) {
-        const started = performance.now();
-        await prepare!();
-        preparing = performance.now() - started;
-        this.timings.preparingMs += preparing;
-        prepared = true;
-        continue; // the preparation took some of the wait: look again
-      }
-      if (wait === 0) return preparing;
-      await realSleep(prepared ? wait : wait - this.lead);
-    }
-  }
-
-  /**
-   * Sends once the channel's window has room, recorded as it leaves; the workspace and
-   * platform limiters are passed first, so that the time recorded is the time it was sent.
-   */
-  private async post(key: string, message: OutboundMessage): Promise<SentMessage> {
-    for (;;) {
-      let reservation: Reservation | undefined;
-      let started = 0;
-      let extra = () => 0;
-      const out = await this.gate(message.target.workspaceId, async () => {
-        started = performance.now();
-        extra = this.trips.begin();
-        const r = await this.window.reserve(key);
-        if (typeof r === "number") return undefined; // taken meanwhile (another replica): wait again
-        reservation = r;
-        return await this.sender.send(message);
-      }).finally(() => {
-        const late = extra();
-        if (!reservation) return;
-        this.timings.onPlatformMs += performance.now() - started;
-        this.timings.posts++;
-        // Slower than the fastest trip: held up on its way, counted later by the platform.
-        void reservation.settle(late).catch((err: unknown) => this.options.logger.warn({ err }, "rate limiter: send not settled"));
-      });
-      if (out) return out;
-      await this.untilRoom(key);
-    }
   }
 
   /**
@@ -272,7 +170,7 @@ export class PacedSender {
     return this.workspaceGate ? this.workspaces.key(workspaceId).schedule(inner) : inner();
   }
 
-  private async attempt(key: string, message: OutboundMessage, opts: PacedSendOptions): Promise<PacedResult> {
+  private async attempt(message: OutboundMessage, opts: PacedSendOptions, notBefore: number, answered: (at: number) => void): Promise<PacedResult> {
     const max = this.options.maxAttempts ?? 6;
     const maxTransient = this.options.transientAttempts ?? max;
     let since = opts.lookFirstSince;
@@ -285,13 +183,18 @@ export class PacedSender {
         const found = await this.gate(message.target.workspaceId, () => this.sender.findSent!(message.target, message.idempotencyKey, lookup, message.reply)).catch(() => null);
         if (found) return { ...found, found: true };
       }
-      // A failing check in `beforePost` (the row was cancelled, the claim lost) aborts, no retry.
-      const waiting = performance.now();
-      const preparing = await this.untilRoom(key, opts.beforePost);
-      this.timings.waitingOnLimitMs += performance.now() - waiting - preparing;
+      // Outside the try: a failing check (the row was cancelled, the claim lost) aborts, no retry.
+      await opts.beforePost?.();
+      // The rest of the previous post's gap (see the top of this file); later attempts waited longer.
+      // (+1: a timer may fire up to a millisecond early by Date.now(); two timers meet here.)
+      const early = notBefore - Date.now();
+      if (early > 0) await realSleep(early + 1);
       try {
-        return await this.post(key, message);
+        const sent = await this.gate(message.target.workspaceId, () => this.sender.send(message));
+        answered(Date.now());
+        return sent;
       } catch (err) {
+        answered(Date.now());
         last = err instanceof DeliveryError ? err : new DeliveryError("transient", String(err), undefined, { cause: err });
         if (last.kind === "transient") transient++;
         if (last.kind === "rate_limited") this.options.onRateLimited?.(last.retryAfterMs ?? 1000);
@@ -323,14 +226,7 @@ export class PacedSender {
    */
   async stop(options: { dropWaiting?: boolean } = {}): Promise<void> {
     const dropWaitingJobs = options.dropWaiting ?? false;
-    this.stopped = true;
-    // Channels first: their queued posts still pass through the workspace limiters.
-    const running: Array<Promise<void>> = [];
-    for (const lane of this.lanes.values()) {
-      if (dropWaitingJobs) for (const job of lane.queue.splice(0)) job.reject(new DeliveryError("transient", "limiter: stopped before this post"));
-      running.push(new Promise<void>((resolve) => lane.queue.push({ run: async () => ({ externalId: "" }), resolve: () => resolve(), reject: () => resolve() })));
-    }
-    await Promise.all(running);
+    // Channels first: their queued jobs still pass through the workspace limiters.
     await Promise.all(this.channels.limiters().map(({ limiter }) => limiter.stop({ dropWaitingJobs })));
     await Promise.all(this.workspaces.limiters().map(({ limiter }) => limiter.stop({ dropWaitingJobs: false })));
     await this.platform?.stop({ dropWaitingJobs: false });

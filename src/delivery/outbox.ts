@@ -83,8 +83,6 @@ export interface ClaimRequest {
   /** Only rows of these channel ids (channels that just freed a place here), when given. */
   channels?: readonly string[];
   busy(channelKey: string): number;
-  /** Only rows of channels this replica owns (see src/cluster/roster.ts), when given. */
-  owns?(channelKey: string): boolean;
 }
 
 export interface StaleClaimRequest {

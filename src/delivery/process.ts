@@ -45,10 +45,6 @@ export interface ProcessContext {
   calendars?: CalendarMirrorStore;
   claimsValid(): boolean;
   isStopping(): boolean;
-  /** True when the row's channel went to another replica since it was claimed: given back unposted. */
-  givesBack?(row: OutboxRow): boolean;
-  /** Where the time went (ms, summed over rows): the bench prints it. */
-  timings?: { renderingMs: number; recordingMs: number };
 }
 
 /** Thrown in the channel slot when the row must not be posted (claim lost, cancelled, expired). */
@@ -98,7 +94,6 @@ async function processOne(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow
     if (row.kind === "calendar") return await syncCalendar(ctx, p, row, token, log, () => posts++);
     let reply: Reply;
     let place: OutboundMessage["place"];
-    const rendering = performance.now();
     if (row.kind === "home" || row.kind === "board") {
       // Built now, not when queued: the refresh shows every change made until it is sent.
       const content = ctx.live ? await ctx.live.render(row.kind, row.target) : null;
@@ -113,7 +108,6 @@ async function processOne(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow
         return;
       }
     }
-    if (ctx.timings) ctx.timings.renderingMs += performance.now() - rendering;
     let target = row.target;
     if (target.userId && !target.channelId) {
       // A DM: open (or find) the conversation once and remember it on the row.
@@ -131,8 +125,6 @@ async function processOne(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow
         beforePost: async () => {
           // Paused by another row's refused token: this one waits, untouched.
           if (!ctx.claimsValid() || ctx.isStopping() || p.auth?.reason !== undefined) throw new Abort("claim");
-          // Another replica joined and this channel is now its own: give the row back unposted.
-          if (ctx.givesBack?.(row)) throw new Abort("claim");
           const now = clock();
           if (row.expiresAt && row.expiresAt <= now) throw new Abort("expired");
           // The first post of this claim counts as an attempt; re-posts after a 429 wait do not.
@@ -142,10 +134,8 @@ async function processOne(ctx: ProcessContext, p: OutboxPlatform, row: OutboxRow
       },
     );
     // A board posted anew (first time, or its message was deleted): edit that one next time.
-    const recording = performance.now();
     if (row.kind === "board" && (place?.kind !== "replace" || place.externalId !== result.externalId)) await ctx.live?.placed("board", target, result.externalId);
     await recordSent(ctx, row, token, result, log);
-    if (ctx.timings) ctx.timings.recordingMs += performance.now() - recording;
   } catch (err) {
     await settle(ctx, p, row, token, err, posts, log);
   }

@@ -13,7 +13,6 @@ import type { Config } from "../config.js";
 import type { Logger } from "../core/logger.js";
 import type { Platform } from "../core/types.js";
 import type { PacingOptions } from "./limits.js";
-import type { RedisEval } from "./send-window.js";
 
 export type PacingConfig = Pick<
   Config,
@@ -24,14 +23,14 @@ export type PacingConfig = Pick<
 export function pacingFor(
   platform: Platform,
   config: PacingConfig,
-  o: { logger: Logger; redis?: Bottleneck.IORedisConnection; redisClient?: RedisEval; onRateLimited?: (retryAfterMs: number) => void },
+  o: { logger: Logger; redis?: Bottleneck.IORedisConnection; onRateLimited?: (retryAfterMs: number) => void },
 ): PacingOptions {
   const common: PacingOptions = {
     logger: o.logger.child({ platform, component: "pacing" }),
     maxAttempts: 8,
     transientAttempts: 1,
     onRateLimited: o.onRateLimited,
-    ...(o.redis ? { clustering: { connection: o.redis, id: "cdce-outbox", ...(o.redisClient ? { client: o.redisClient } : {}) } } : {}),
+    ...(o.redis ? { clustering: { connection: o.redis, id: "cdce-outbox" } } : {}),
   };
   if (platform === "terminal") {
     // A local console has no rate limit: what comes due together is printed together (the

@@ -31,8 +31,6 @@ export interface OutboxPlatform {
   available(): boolean;
   /** Paused when the platform refuses the bot's token (see auth-pause.ts). */
   auth?: AuthPause;
-  /** Whether this replica claims the channel (`channelKey`) rather than another one (src/cluster/roster.ts); default: all. */
-  owns?(channelKey: string): boolean;
 }
 
 /**
@@ -80,9 +78,6 @@ export class OutboxWorker {
   /** Claim tokens with rows still in progress here, and how many: only these are renewed. */
   private readonly tokens = new Map<string, number>();
   private readonly clock: Clock;
-  private readonly spent = { claimingMs: 0, renderingMs: 0, recordingMs: 0 };
-  /** Rows claimed as their channel's only message although another replica owns the channel. */
-  private readonly lone = new Set<string>();
   private readonly ttl: number;
   private seq = 0;
   private stopping = false;
@@ -108,8 +103,6 @@ export class OutboxWorker {
       live: o.live,
       calendars: o.calendars,
       claimsValid: () => Date.now() < this.claimsValidUntil,
-      timings: this.spent,
-      givesBack: (row) => !this.lone.has(row.id) && !this.owns(channelKey(row.target)),
       isStopping: () => this.stopping,
     };
   }
@@ -128,17 +121,6 @@ export class OutboxWorker {
       if (!this.stopping) (this.renewTimer = setTimeout(() => void renew(), this.ttl / 3)).unref();
     };
     (this.renewTimer = setTimeout(() => void renew(), this.ttl / 3)).unref();
-  }
-
-  /**
-   * Where the time of this replica's posts went, summed (ms): claiming rows, rendering them,
-   * getting each post ready (its `sending` mark), waiting for the channel's window, on the
-   * platform (the round trip), recording the outcome.
-   */
-  timings(): Record<string, number> {
-    const out: Record<string, number> = { ...this.spent };
-    for (const p of new Set(Object.values(this.o.platforms).map((x) => x!.pacer))) for (const [k, v] of Object.entries(p.timings)) out[k] = (out[k] ?? 0) + v;
-    return out;
   }
 
   /** Messages being handled by this replica right now. */
@@ -206,16 +188,13 @@ export class OutboxWorker {
     const max = this.o.maxInFlight ?? 500;
     const perChannel = this.o.perChannelQueue ?? 3;
     const busy = (k: string) => this.perChannel.get(k) ?? 0;
-    const owns = (k: string) => this.owns(k);
     if (this.hungry.size) {
       const channels = [...this.hungry].slice(0, 500);
       for (const c of channels) this.hungry.delete(c);
       const room = max - this.inFlight.size;
       if (room > 0) {
         const token = this.token();
-        const claiming = performance.now();
-        const rows = await store.claimDue({ now: this.clock(), token, until: until(), limit: Math.min(room, channels.length * perChannel), platforms, perChannel, busy, owns, channels });
-        this.spent.claimingMs += performance.now() - claiming;
+        const rows = await store.claimDue({ now: this.clock(), token, until: until(), limit: Math.min(room, channels.length * perChannel), platforms, perChannel, busy, channels });
         for (const row of rows) this.dispatch(row, token, false);
       }
     }
@@ -224,30 +203,20 @@ export class OutboxWorker {
       if (room <= 0) return;
       const token = this.token();
       const limit = Math.min(room, 500);
-      const claiming = performance.now();
-      const rows = await store.claimDue({ now: this.clock(), token, until: until(), limit, platforms, perChannel, busy, owns });
-      this.spent.claimingMs += performance.now() - claiming;
+      const rows = await store.claimDue({ now: this.clock(), token, until: until(), limit, platforms, perChannel, busy });
       for (const row of rows) this.dispatch(row, token, false);
       if (rows.length < limit) return;
     }
-  }
-
-  /** Whether this replica owns the channel `key` (src/cluster/roster.ts); all when not shared. */
-  private owns(key: string): boolean {
-    return this.o.platforms[key.slice(0, key.indexOf("\u0000")) as Platform]?.owns?.(key) ?? true;
   }
 
   private dispatch(row: OutboxRow, token: string, recovered: boolean): void {
     const platform = this.o.platforms[row.target.platform];
     if (!platform) return; // not claimable: claims are filtered by platform
     const key = channelKey(row.target);
-    // Claimed although another replica owns its channel: a lone message, kept to the end.
-    if (!this.owns(key)) this.lone.add(row.id);
     this.perChannel.set(key, (this.perChannel.get(key) ?? 0) + 1);
     this.tokens.set(token, (this.tokens.get(token) ?? 0) + 1);
     const work = processRow(this.ctx, platform, row, token, recovered).finally(() => {
       this.inFlight.delete(row.id);
-      this.lone.delete(row.id);
       const rest = (this.tokens.get(token) ?? 1) - 1;
       if (rest > 0) this.tokens.set(token, rest);
       else this.tokens.delete(token);

@@ -192,9 +192,6 @@ export async function handleInvocation(ctx: SlackContext, inv: Invocation): Prom
   const target = targetOf(inv);
   try {
     reply = await dispatch(ctx, inv);
-    // A turn of the event loop between the command and its rendering: a request that came in
-    // meanwhile is acknowledged now, not after this reply is built and sent.
-    await new Promise<void>((resolve) => setImmediate(resolve));
     await deliver(ctx, reply, { target, ephemeral: reply.visibility === "ephemeral" });
   } catch (err) {
     ctx.logger.error({ error: describeSlackError(err), team: inv.teamId, user: inv.userId }, "slack invocation failed after ack");

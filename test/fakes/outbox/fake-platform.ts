@@ -34,11 +34,6 @@ export interface FakePlatformOptions {
   windowMs?: number;
   /** Delay before answering an accepted post (simulated latency). */
   latencyMs?: number;
-  /**
-   * Delay before a post is counted, per post (simulated network delay on the way in, which
-   * varies): a post held up arrives, and is counted, later than it was sent.
-   */
-  arrivalDelayMs?: () => number;
 }
 
 export class FakePlatform {
@@ -123,8 +118,6 @@ export class FakePlatform {
     if (fault?.fault === "500") return json(500, { error: "internal_error" });
     if (fault?.fault === "403" || this.forbidden.has(body.channel)) return json(403, { error: "not_in_channel" });
     if (fault?.fault === "429") return this.tooMany(res, fault.retryAfterMs ?? 1000);
-    const delay = this.options.arrivalDelayMs?.() ?? 0;
-    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     const now = performance.now();
     const times = (this.recent.get(body.channel) ?? []).filter((t) => t > now - this.windowMs);
     if (times.length >= this.limit) {

@@ -2,8 +2,7 @@
  * Two replicas (real processes, the real runtime) on one PostgreSQL database and one Redis,
  * sending 200 messages to 20 channels of a fake platform that refuses (429) any post
  * beyond its per-channel limit: each message is delivered exactly once, both replicas take
- * an even part (within 60/40, channels split by src/cluster/roster.ts), and their combined
- * pace never exceeds a channel's limit (the send window shared in Redis).
+ * part, and their combined pace never exceeds a channel's limit (bottleneck clustering).
  * Skipped, with a notice, when PostgreSQL or Redis is unreachable.
  *
  * Sized to hold on a loaded 2-core machine within a minute: each channel still gets 10
@@ -87,9 +86,6 @@ describe.skipIf(!up)("two replicas on PostgreSQL and Redis", () => {
       new Date(),
     );
     await Promise.all([a.line((l) => l.includes('"ready"'), left(), "replica a ready"), b.line((l) => l.includes('"ready"'), left(), "replica b ready")]);
-    // Both replicas hold their lane and have read the other's (the roster refreshes every
-    // second here), so that the backlog is split from its first row.
-    await new Promise((r) => setTimeout(r, 1_500));
     // ...then due now, all at once, in the same order.
     await withPg((client) => client.query(`UPDATE "${scratch.schema}"."OutboxMessage" SET "dueAt" = "dueAt" - $1::interval, "nextAttemptAt" = "nextAttemptAt" - $1::interval`, [`${HOUR_MS + 1000} milliseconds`]));
     const ready = Date.now();
@@ -100,8 +96,7 @@ describe.skipIf(!up)("two replicas on PostgreSQL and Redis", () => {
       throw new Error(`${err.message}; left: ${JSON.stringify(left.map((e) => [e.key, e.state, e.attempts, e.nextAttemptAt, e.lastError]))}\nA: ${tail(a)}\nB: ${tail(b)}`);
     });
     await until(async () => (await app!.services.outbox.counts()).sent === N, `${N} rows sent`, Math.max(1_000, left()));
-    const split = [...new Set(fake.deliveries.map((d) => d.replica))].map((r) => fake!.deliveries.filter((d) => d.replica === r).length);
-    console.info(`[two replicas] ready after ${ready - started} ms, ${N} messages delivered in ${Date.now() - ready} ms, split ${split.join("/")}`);
+    console.info(`[two replicas] ready after ${ready - started} ms, ${N} messages delivered in ${Date.now() - ready} ms`);
 
     expect(fake.duplicates()).toEqual([]);
     expect(fake.deliveries).toHaveLength(N);
@@ -109,9 +104,8 @@ describe.skipIf(!up)("two replicas on PostgreSQL and Redis", () => {
     expect(fake.overLimit).toBe(0);
     const byReplica = new Map<string, number>();
     for (const d of fake.deliveries) byReplica.set(d.replica ?? "?", (byReplica.get(d.replica ?? "?") ?? 0) + 1);
-    // Shared by channels: each replica sent between 40 % and 60 % of the backlog.
     expect(byReplica.size).toBe(2);
-    for (const count of byReplica.values()) expect(count / N).toBeGreaterThanOrEqual(0.4);
+    for (const count of byReplica.values()) expect(count).toBeGreaterThan(N / 20);
     expect(await app.services.outbox.counts()).toMatchObject({ sent: N, pending: 0, sending: 0, failed: 0 });
     a.proc.kill("SIGTERM");
     b.proc.kill("SIGTERM");
