@@ -17,7 +17,6 @@
  * The allowed rate counts what the limit permits once the first post of each channel is out:
  * 10 posts per channel need at least 9 intervals.
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,6 +27,7 @@ import { FakeDiscord } from "../test/fakes/discord/fake-discord.js";
 import { FakePlatform } from "../test/fakes/outbox/fake-platform.js";
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from "../test/fakes/slack/server.js";
 import { killAll, startChild, type Child } from "../test/helpers/child.js";
+import { buildBot, startFlags } from "./built-bot.js";
 import { flushRedis, freePort, redisReachable } from "../test/helpers/local-services.js";
 import { pgReachable, scratchPostgres } from "../test/integration/data/support.js";
 import { percentile, type Row } from "./lib.js";
@@ -255,17 +255,9 @@ async function throughputRows(dir: string, rows: Row[]): Promise<void> {
   }
 }
 
-/** The Node flags `npm start` gives the bot (package.json), so the bench measures the same process. */
-function startFlags(): string {
-  const start = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
-  const flags = /node ((?:--\S+ )*)dist\/src\/main\.js/.exec(start);
-  if (!flags) throw new Error(`npm start no longer runs dist/src/main.js: ${start}`);
-  return flags[1]!.trim();
-}
-
 async function memoryRow(dir: string): Promise<Row> {
   // As `npm start` runs it (built, its Node flags), then with Node's defaults.
-  execFileSync(process.execPath, ["src/build.mjs"], { stdio: "inherit" });
+  buildBot();
   const flags = startFlags();
   const started = await idleRss(dir, flags);
   const defaults = await idleRss(dir, "");
