@@ -24,7 +24,7 @@ import { JOBS } from "./features/index.js";
 import { isDatabaseUnavailable } from "./data/unavailable.js";
 import { DEFAULT_LOCALE, type Locale, type Platform } from "./core/types.js";
 import { announceClaimCode } from "./first-coordinator.js";
-import { startPublicWeb, type PublicWeb } from "./platforms/web/server.js";
+import type { PublicWeb } from "./platforms/web/server.js";
 import { createFeedHandler } from "./features/calendar-feeds/index.js";
 
 /** Resolves at SIGTERM or SIGINT. */
@@ -96,10 +96,11 @@ async function main(): Promise<number> {
   const queuedBetween = (since: Date, until: Date, limit: number) => app.delivery.store.queuedBetween(since, until, limit);
   const platforms: ChatPlatform[] = await loadPlatforms(plan, { config, inbound: app.inbound, logger, repos: app.services.repos, clock: app.services.clock, args, ...io, queuedBetween }, { leader });
   // The public pages for citizens, on their own port, whichever platforms run (not for a --once line).
-  // The live calendar feeds are served there too, under /cal/.
+  // The live calendar feeds are served there too, under /cal/. Loaded only then: the web
+  // framework and its plugins weigh some 25 MB in a process that serves no page.
   const publicWeb: PublicWeb | undefined =
     config.PUBLIC_PORT > 0 && args.once === undefined
-      ? await startPublicWeb({ services: app.services, logger, publicUrl: config.PUBLIC_URL, port: config.PUBLIC_PORT, host: config.HOST, trustProxy: config.PUBLIC_TRUST_PROXY, redisUrl: config.REDIS_URL, feeds: createFeedHandler(app.services) })
+      ? await (await import("./platforms/web/server.js")).startPublicWeb({ services: app.services, logger, publicUrl: config.PUBLIC_URL, port: config.PUBLIC_PORT, host: config.HOST, trustProxy: config.PUBLIC_TRUST_PROXY, redisUrl: config.REDIS_URL, feeds: createFeedHandler(app.services) })
       : undefined;
   let stopping: Promise<void> | undefined;
   // Stops platforms first (in-flight replies finish), then the database. Safe to call twice.

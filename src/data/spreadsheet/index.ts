@@ -1,7 +1,12 @@
-/** The {@link SheetCodec} of the imports feature: CSV (csv-parse, csv-stringify) and XLSX (exceljs). */
+/**
+ * The {@link SheetCodec} of the imports feature: CSV (csv-parse, csv-stringify) and XLSX (exceljs).
+ * The libraries are loaded on first use: spreadsheets are a coordination task of a few minutes
+ * a month, and exceljs alone adds some 20 MB to a process that would otherwise idle without it.
+ */
 import type { SheetCodec, SheetFormat } from "../../features/imports/index.js";
-import { readCsv, writeCsv } from "./csv.js";
-import { readXlsx, writeXlsx } from "./xlsx.js";
+
+const csv = () => import("./csv.js");
+const xlsx = () => import("./xlsx.js");
 
 export const sheetCodec: SheetCodec = {
   formatOf(fileName: string): SheetFormat | null {
@@ -9,9 +14,9 @@ export const sheetCodec: SheetCodec = {
     return ext === "csv" || ext === "xlsx" || ext === "json" ? ext : null;
   },
   async read(format, data) {
-    return format === "csv" ? readCsv(data) : readXlsx(data);
+    return format === "csv" ? (await csv()).readCsv(data) : (await xlsx()).readXlsx(data);
   },
   async write(format, header, rows, sheetName) {
-    return format === "csv" ? writeCsv(header, rows) : writeXlsx(header, rows, sheetName);
+    return format === "csv" ? (await csv()).writeCsv(header, rows) : (await xlsx()).writeXlsx(header, rows, sheetName);
   },
 };
