@@ -8,7 +8,7 @@ import { defineCommand } from "../../src/core/commands.js";
 import { text } from "../../src/core/options.js";
 import { message, reply } from "../../src/core/reply.js";
 import { communeOption } from "../../src/core/scope.js";
-import { readLocalEvent } from "../../src/features/events/index.js";
+import { LOCAL_EVENT_OPTIONS, LOCAL_EVENT_OPTION_WORDS, localEventFields, readLocalEvent } from "../../src/features/events/index.js";
 import { proposalBlocks, proposalNotice, refOf } from "../../src/features/actions/proposals.js";
 
 const h = (fr: string, de: string, nl: string, en: string) => ({ fr, de, nl, en });
@@ -17,7 +17,7 @@ export default defineCommand({
   name: "evenement proposer",
   words: { fr: "evenement proposer", de: "veranstaltung vorschlagen", nl: "evenement voorstellen", en: "event propose" },
   intent: "share",
-  optionWords: { type: { de: "typ", nl: "type", en: "type" }, titre: { de: "titel", nl: "titel", en: "title" }, debut: { de: "beginn", nl: "begin", en: "start" }, lieu: { de: "ort", nl: "plaats", en: "place" }, description: { de: "beschreibung", nl: "beschrijving", en: "description" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
+  optionWords: LOCAL_EVENT_OPTION_WORDS,
   changesState: true,
   aliases: ["proposer", "veranstaltung vorschlagen", "evenement voorstellen", "event propose"],
   help: h("Proposer une action locale au CoPil de ma commune (stand, atelier…) : il la valide ou non", "Der Steuerungsgruppe meiner Gemeinde eine lokale Aktion vorschlagen (Stand, Workshop…)", "De stuurgroep van mijn gemeente een lokale actie voorstellen (stand, workshop…)", "Propose a local action to my commune’s steering committee (stand, workshop…)"),
@@ -32,10 +32,7 @@ export default defineCommand({
   permission: "commune.contribute",
   refusal: "act.propose.notMember",
   options: {
-    type: text({ help: h("stand, atelier, petit-dejeuner, marche, action-ecole, autre", "stand, atelier, petit-dejeuner, marche, action-ecole, autre", "stand, atelier, petit-dejeuner, marche, action-ecole, autre", "stand, atelier, petit-dejeuner, marche, action-ecole, autre"), max: 40 }),
-    titre: text({ help: h("Titre", "Titel", "Titel", "Title"), max: 150 }),
-    debut: text({ help: h("Jour et heures : 12/10 9h-13h", "Tag und Uhrzeit: 12.10. 9:00-13:00", "Dag en uren: 12/10 9u-13u", "Day and hours: 2027-10-12 9:00-13:00"), max: 80 }),
-    lieu: text({ help: h("Lieu", "Ort", "Plaats", "Place"), max: 200 }),
+    ...LOCAL_EVENT_OPTIONS,
     description: text({ help: h("En quelques mots", "In wenigen Worten", "In enkele woorden", "In a few words"), max: 500 }),
     commune: communeOption(),
   },
@@ -44,10 +41,7 @@ export default defineCommand({
     submitCommand: "evenement proposer",
     submitLabel: t("form.submit"),
     fields: [
-      { name: "type", label: t("ev.local.field.type"), kind: "text", required: true, placeholder: "stand" },
-      { name: "titre", label: t("ev.form.titre"), kind: "text", required: true },
-      { name: "debut", label: t("ev.local.field.debut"), kind: "text", required: true, placeholder: t("ev.local.example") },
-      { name: "lieu", label: t("ev.field.place"), kind: "text", required: true },
+      ...localEventFields(t),
       { name: "description", label: t("act.propose.field.description"), kind: "textarea", required: false },
     ],
   }),

@@ -8,6 +8,7 @@ import { defineCommand } from "../../src/core/commands.js";
 import { text } from "../../src/core/options.js";
 import { message, reply } from "../../src/core/reply.js";
 import { communeOption } from "../../src/core/scope.js";
+import { LOCAL_EVENT_OPTIONS, LOCAL_EVENT_OPTION_WORDS, localEventFields } from "../../src/features/events/local-options.js";
 import { readLocalEvent } from "../../src/features/events/local.js";
 import { eventCard } from "../../src/features/events/render.js";
 import { campaignIdOf } from "../../src/features/events/campaign.js";
@@ -21,7 +22,7 @@ export default defineCommand({
   name: "evenement creer",
   words: { fr: "evenement creer", de: "veranstaltung erstellen", nl: "evenement maken", en: "event create" },
   intent: "manage",
-  optionWords: { type: { de: "typ", nl: "type", en: "type" }, titre: { de: "titel", nl: "titel", en: "title" }, debut: { de: "beginn", nl: "begin", en: "start" }, lieu: { de: "ort", nl: "plaats", en: "place" }, creneaux: { de: "zeitfenster", nl: "tijdsloten", en: "slots" }, description: { de: "beschreibung", nl: "beschrijving", en: "description" }, commune: { de: "gemeinde", nl: "gemeente", en: "commune" } },
+  optionWords: { ...LOCAL_EVENT_OPTION_WORDS, creneaux: { de: "zeitfenster", nl: "tijdsloten", en: "slots" } },
   changesState: true,
   aliases: ["evenement ajouter", "veranstaltung erstellen", "evenement maken", "event create"],
   help: h("Créer une action locale de ma commune (stand, atelier, petit-déjeuner…) avec des créneaux bénévoles", "Lokale Aktion meiner Gemeinde anlegen (Stand, Workshop, Frühstück…) mit Schichten", "Lokale actie van mijn gemeente aanmaken (stand, workshop, ontbijt…) met shifts", "Create a local action of my commune (stand, workshop, breakfast…) with volunteer slots"),
@@ -35,10 +36,7 @@ export default defineCommand({
   permission: "commune.manage",
   refusal: "error.forbidden",
   options: {
-    type: text({ help: h("stand, atelier, petit-dejeuner, marche, action-ecole, autre", "stand, atelier, petit-dejeuner, marche, action-ecole, autre", "stand, atelier, petit-dejeuner, marche, action-ecole, autre", "stand, atelier, petit-dejeuner, marche, action-ecole, autre"), max: 40 }),
-    titre: text({ help: h("Titre", "Titel", "Titel", "Title"), max: 150 }),
-    debut: text({ help: h("Jour et heures : 12/10 9h-13h", "Tag und Uhrzeit: 12.10. 9:00-13:00", "Dag en uren: 12/10 9u-13u", "Day and hours: 2027-10-12 9:00-13:00"), max: 80 }),
-    lieu: text({ help: h("Lieu", "Ort", "Plaats", "Place"), max: 200 }),
+    ...LOCAL_EVENT_OPTIONS,
     creneaux: text({ help: h("Créneaux bénévoles : 9h-11h x2, 11h-13h x2", "Schichten: 9-11 Uhr x2, 11-13 Uhr x2", "Shifts: 9u-11u x2, 11u-13u x2", "Slots: 9:00-11:00 x2, 11:00-13:00 x2"), max: 300 }),
     description: text({ help: h("Description", "Beschreibung", "Beschrijving", "Description"), max: 500 }),
     commune: communeOption(),
@@ -48,10 +46,7 @@ export default defineCommand({
     submitCommand: "evenement creer",
     submitLabel: t("form.submit"),
     fields: [
-      { name: "type", label: t("ev.local.field.type"), kind: "text", required: true, placeholder: "stand" },
-      { name: "titre", label: t("ev.form.titre"), kind: "text", required: true },
-      { name: "debut", label: t("ev.local.field.debut"), kind: "text", required: true, placeholder: t("ev.local.example") },
-      { name: "lieu", label: t("ev.field.place"), kind: "text", required: true },
+      ...localEventFields(t),
       { name: "creneaux", label: t("ev.local.field.slots"), kind: "text", required: false, placeholder: "9h-11h x2, 11h-13h x2" },
     ],
   }),

@@ -20,6 +20,7 @@ export type { EventFilter, EventRepository, JoinInput, JoinResult, LeaveResult }
 // local events made elsewhere too (joint actions of neighbours, a local feast's planned action).
 export { LOCAL_TYPES, type LocalType } from "./model.js";
 export { readLocalEvent, type LocalFields } from "./local.js";
+export { LOCAL_EVENT_OPTIONS, LOCAL_EVENT_OPTION_WORDS, localEventFields } from "./local-options.js";
 export { campaignAt } from "./campaign.js";
 export { eventCard, themeName, whenText } from "./render.js";
 export { canManage, eventByCode } from "./lookup.js";
