@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Event as EventRow, EventSlot as SlotRow, Registration as RegistrationRow } from "../../generated/sqlite/client.js";
 import { EVENT_AUDIENCES, EVENT_KINDS, EVENT_STATES, REGISTRATION_STATUSES, type CdceEvent, type EventSlot, type Registration } from "../../features/events/index.js";
 import { checkStored, localeSchema, parseStored } from "../json.js";
+import { instant, num } from "./watch-sql.js";
 
 const kindSchema = z.enum(EVENT_KINDS);
 const stateSchema = z.enum(EVENT_STATES);
@@ -35,6 +36,44 @@ export function toEvent(row: EventRow): CdceEvent {
     sharedAt: row.sharedAt,
     sequence: row.sequence,
     createdBy: row.createdBy,
+  };
+}
+
+/** An Event row read in plain SQL, with whether it has slots: dates and counts as each driver answers them. */
+export type RawEventRow = { [K in keyof EventRow]: unknown } & { id: string; hasSlots: unknown };
+
+export function eventRowOf(raw: RawEventRow): EventRow {
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const when = (v: unknown, column: string) => {
+    const d = instant(v);
+    if (!d) throw new Error(`Event ${raw.id}: ${column} is not an instant`);
+    return d;
+  };
+  return {
+    id: raw.id,
+    code: String(raw.code),
+    kind: String(raw.kind),
+    title: String(raw.title),
+    theme: String(raw.theme),
+    description: text(raw.description),
+    startsAt: when(raw.startsAt, "startsAt"),
+    endsAt: when(raw.endsAt, "endsAt"),
+    timeZone: String(raw.timeZone),
+    link: text(raw.link),
+    place: text(raw.place),
+    capacity: raw.capacity === null || raw.capacity === undefined ? null : num(raw.capacity),
+    goingCount: num(raw.goingCount),
+    language: String(raw.language),
+    audiences: String(raw.audiences),
+    communeId: text(raw.communeId),
+    seriesId: text(raw.seriesId),
+    state: String(raw.state),
+    campaign: text(raw.campaign),
+    sharedAt: instant(raw.sharedAt),
+    sequence: num(raw.sequence),
+    createdBy: text(raw.createdBy),
+    createdAt: when(raw.createdAt, "createdAt"),
+    updatedAt: when(raw.updatedAt, "updatedAt"),
   };
 }
 

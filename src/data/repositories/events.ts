@@ -3,13 +3,28 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../client.js";
 import type { CdceEvent, NewEvent, NewSlot, Registration, EventFilter, EventRepository, JoinInput, JoinResult, LeaveResult } from "../../features/events/index.js";
 import { isNotFound, isUniqueViolation } from "../errors.js";
-import { inTransaction, withSavepoint } from "../transaction.js";
+import { inTransaction, rootOf, withSavepoint } from "../transaction.js";
 import { parseStored } from "../json.js";
-import { newCode, offsetsSchema, toEvent, toRegistration, toSlot } from "./events-rows.js";
+import { eventRowOf, newCode, offsetsSchema, toEvent, toRegistration, toSlot, type RawEventRow } from "./events-rows.js";
 import { claimSeat, promoteInTx, releaseSeat, SeatConflict, SeatGone, withRetry } from "./events-seats.js";
 
+/**
+ * Whether an event has volunteer slots, per database client: slots are written with their
+ * event, in the same statement, and never added or removed afterwards, so the answer read once
+ * stays true for the event's life (ids are never reused). Saves a round trip on every click.
+ */
+const slotted = new WeakMap<object, Map<string, boolean>>();
+const MAX_REMEMBERED_EVENTS = 10_000;
+
 export class PrismaEventRepository implements EventRepository {
-  constructor(private readonly db: Db) {}
+  private readonly hasSlots: Map<string, boolean>;
+
+  constructor(private readonly db: Db) {
+    const root = rootOf(db);
+    let known = slotted.get(root);
+    if (!known) slotted.set(root, (known = new Map()));
+    this.hasSlots = known;
+  }
 
   async create(event: NewEvent, slots: NewSlot[] = []): Promise<CdceEvent> {
     const ordered = [...slots].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
@@ -39,8 +54,20 @@ export class PrismaEventRepository implements EventRepository {
   async byCode(code: string): Promise<CdceEvent | null> {
     const clean = code.trim().toLowerCase();
     if (!/^[a-z0-9]{3,12}$/.test(clean)) return null;
-    const row = await this.db.event.findUnique({ where: { code: clean } });
-    return row ? toEvent(row) : null;
+    // Plain SQL: every click of a burst asks (an ORM query is compiled each time, several times
+    // this one's CPU); whether the event has slots comes with it (see `slotted`).
+    const rows = await this.db.$queryRaw<RawEventRow[]>`
+      SELECT e.*, EXISTS (SELECT 1 FROM "EventSlot" s WHERE s."eventId" = e."id") AS "hasSlots"
+      FROM "Event" e WHERE e."code" = ${clean}`;
+    const raw = rows[0];
+    if (!raw) return null;
+    this.rememberSlots(raw.id, raw.hasSlots === true || Number(raw.hasSlots) === 1);
+    return toEvent(eventRowOf(raw));
+  }
+
+  private rememberSlots(eventId: string, has: boolean): void {
+    if (this.hasSlots.size >= MAX_REMEMBERED_EVENTS) this.hasSlots.clear();
+    this.hasSlots.set(eventId, has);
   }
 
   async update(id: string, patch: Parameters<EventRepository["update"]>[1]): Promise<CdceEvent> {
@@ -93,9 +120,15 @@ export class PrismaEventRepository implements EventRepository {
   }
 
   async slots(eventId: string) {
-    // Most events (every webinar) have none, and every click asks: looked for in plain SQL first.
-    const any = await this.db.$queryRaw<Array<{ one: number | bigint }>>`SELECT 1 AS "one" FROM "EventSlot" WHERE "eventId" = ${eventId} LIMIT 1`;
-    if (any.length === 0) return [];
+    // Most events (every webinar) have none, and every click asks: looked for in plain SQL
+    // once per event and process, then known (see `slotted`).
+    let has = this.hasSlots.get(eventId);
+    if (has === undefined) {
+      const any = await this.db.$queryRaw<Array<{ one: number | bigint }>>`SELECT 1 AS "one" FROM "EventSlot" WHERE "eventId" = ${eventId} LIMIT 1`;
+      has = any.length > 0;
+      this.rememberSlots(eventId, has);
+    }
+    if (!has) return [];
     const rows = await this.db.eventSlot.findMany({ where: { eventId }, orderBy: { position: "asc" } });
     return rows.map(toSlot);
   }
@@ -161,38 +194,41 @@ export class PrismaEventRepository implements EventRepository {
   private joinOnce(input: JoinInput, seatLast: boolean, onGoing: JoinInput["onGoing"]): Promise<JoinResult> {
     const { eventId, slotId, personId, communeId, now, requestedAt = now } = input;
     return withRetry(this.db, async (tx) => {
-      const key = { eventId_slotId_personId: { eventId, slotId, personId } };
-      // Most clicks of a burst are a person's first: looked for in plain SQL (an ORM query costs
-      // several times its CPU), the row read whole only when there is one (a double click, a comeback).
-      const found = await tx.$queryRaw<Array<{ id: string }>>`
-        SELECT "id" FROM "Registration" WHERE "eventId" = ${eventId} AND "slotId" = ${slotId} AND "personId" = ${personId}`;
-      const existing = found.length ? await tx.registration.findUnique({ where: key }) : null;
-      if (existing && existing.status !== "left") {
-        // A double click whose later click was handled first: the place is the first click's.
-        const first = requestedAt < existing.requestedAt ? requestedAt : existing.requestedAt;
-        if (first !== existing.requestedAt) await tx.registration.updateMany({ where: { id: existing.id, requestedAt: { gt: first } }, data: { requestedAt: first } });
-        return { outcome: existing.status === "going" ? "already_going" : "already_waitlist", registration: toRegistration({ ...existing, requestedAt: first }) };
-      }
-      const write = async (status: "going" | "waitlist"): Promise<Registration> => {
-        const data = { status, requestedAt, communeId, attendedAt: null };
-        if (existing) {
-          const moved = await tx.registration.updateMany({ where: { id: existing.id, status: "left" }, data });
-          if (moved.count === 0) throw new SeatConflict();
-          return toRegistration({ ...existing, ...data });
-        }
-        // Plain SQL too; a concurrent first click of the same person (a double click handled by the
-        // other replica) wins the unique key: this try is then replayed and finds its row.
+      // Most clicks of a burst are a person's first: the row is inserted straight away (plain
+      // SQL: an ORM query costs several times its CPU), and the person's existing row is read only
+      // when the insert finds one (a double click, a comeback).
+      const insert = async (status: "going" | "waitlist"): Promise<Registration | null> => {
         const id = randomUUID();
         const inserted = await tx.$queryRaw<Array<{ id: string }>>`
           INSERT INTO "Registration" ("id", "eventId", "personId", "slotId", "communeId", "status", "requestedAt", "attendedAt", "createdAt", "updatedAt")
           VALUES (${id}, ${eventId}, ${personId}, ${slotId}, ${communeId}, ${status}, ${requestedAt}, ${null}, ${now}, ${now})
           ON CONFLICT ("eventId", "slotId", "personId") DO NOTHING
           RETURNING "id"`;
-        if (inserted.length === 0) throw new SeatConflict();
-        return { id, eventId, slotId, personId, communeId, status, requestedAt, attendedAt: null };
+        return inserted.length ? { id, eventId, slotId, personId, communeId, status, requestedAt, attendedAt: null } : null;
       };
+      /** The person's row is there: the same place again, or a comeback (a row of someone who left). */
+      const already = async (status: "going" | "waitlist"): Promise<JoinResult | Registration> => {
+        const existing = await tx.registration.findUnique({ where: { eventId_slotId_personId: { eventId, slotId, personId } } });
+        // Gone between the insert and this read (left and erased): the try is run again.
+        if (!existing) throw new SeatConflict();
+        if (existing.status !== "left") {
+          // A double click whose later click was handled first: the place is the first click's.
+          const first = requestedAt < existing.requestedAt ? requestedAt : existing.requestedAt;
+          if (first !== existing.requestedAt) await tx.registration.updateMany({ where: { id: existing.id, requestedAt: { gt: first } }, data: { requestedAt: first } });
+          return { outcome: existing.status === "going" ? "already_going" : "already_waitlist", registration: toRegistration({ ...existing, requestedAt: first }) };
+        }
+        const data = { status, requestedAt, communeId, attendedAt: null };
+        const moved = await tx.registration.updateMany({ where: { id: existing.id, status: "left" }, data });
+        if (moved.count === 0) throw new SeatConflict();
+        return toRegistration({ ...existing, ...data });
+      };
+      const isResult = (r: JoinResult | Registration): r is JoinResult => "outcome" in r;
       if (seatLast) {
-        const registration = await write("going");
+        let registration: Registration | JoinResult | null = await insert("going");
+        if (!registration) {
+          registration = await already("going");
+          if (isResult(registration)) return registration;
+        }
         await onGoing?.(registration);
         // Last before the commit: the seat's row stays locked for the shortest time.
         const seat = await claimSeat(tx, eventId, slotId, now);
@@ -200,7 +236,16 @@ export class PrismaEventRepository implements EventRepository {
         return { outcome: "going", registration, ...(seat.taken !== undefined ? { seatsTaken: seat.taken } : {}) };
       }
       const seat = await claimSeat(tx, eventId, slotId, now);
-      const registration = await write(seat ? "going" : "waitlist");
+      const status = seat ? "going" : "waitlist";
+      let registration: Registration | JoinResult | null = await insert(status);
+      if (!registration) {
+        registration = await already(status);
+        if (isResult(registration)) {
+          // Already there: the seat just taken goes back.
+          if (seat) await releaseSeat(tx, eventId, slotId);
+          return registration;
+        }
+      }
       if (!seat) return { outcome: "waitlist", registration };
       await onGoing?.(registration);
       return { outcome: "going", registration, ...(seat.taken !== undefined ? { seatsTaken: seat.taken } : {}) };

@@ -1,6 +1,7 @@
 /**
  * A short-lived memory of "who is this account, and which roles do they hold": the two reads
- * every command starts with (src/core/identity.ts). Without it, each `/cdce` costs two
+ * every command starts with (src/core/identity.ts), and of "in which language, on which
+ * accounts can I write to this person" (every "I will tell you" asks). Without it, each `/cdce` costs two
  * database round trips before any work, most of a fast command's time (measured in
  * bench/discord-interaction.bench.ts).
  *
@@ -11,7 +12,7 @@
  * TTL_MS bounds that delay. Memberships are cached as read at some instant and filtered again
  * at each use, so one that ends is dropped at once; one that starts later is seen within TTL_MS.
  */
-import type { Membership, Person } from "../../core/ports.js";
+import type { Membership, Person, PlatformAccount } from "../../core/ports.js";
 import type { Platform } from "../../core/types.js";
 import { rootOf } from "../transaction.js";
 
@@ -33,9 +34,17 @@ interface MembershipEntry extends Entry<Membership[]> {
   anyInstant?: boolean;
 }
 
+/** Who a message to a person goes to: their language and accounts, oldest first. */
+export interface CachedRecipient {
+  locale: Person["locale"];
+  accounts: Array<Pick<PlatformAccount, "platform" | "workspaceId" | "userId">>;
+}
+
 export class IdentityCache {
   private readonly people = new Map<string, Entry<Person>>();
   private readonly memberships = new Map<string, MembershipEntry>();
+  /** By person id. Accounts are only ever created with their person; the language may change (forgetPerson). */
+  private readonly recipients = new Map<string, Entry<CachedRecipient>>();
 
   constructor(
     private readonly ttlMs = IDENTITY_CACHE_TTL_MS,
@@ -51,6 +60,17 @@ export class IdentityCache {
     if (!e) return undefined;
     if (e.expires <= this.wallClock()) return void this.people.delete(accountKey);
     return e.value;
+  }
+
+  recipient(personId: string): CachedRecipient | undefined {
+    const e = this.recipients.get(personId);
+    if (!e) return undefined;
+    if (e.expires <= this.wallClock()) return void this.recipients.delete(personId);
+    return e.value;
+  }
+
+  rememberRecipient(personId: string, recipient: CachedRecipient): void {
+    bounded(this.recipients).set(personId, { value: recipient, expires: this.wallClock() + this.ttlMs });
   }
 
   rememberPerson(accountKey: string, person: Person): void {
@@ -74,14 +94,24 @@ export class IdentityCache {
    * A person this process has just created with this account (committed): known, and holding
    * no membership yet, so their first command needs no read of either.
    */
-  rememberCreated(accountKey: string, person: Person): void {
+  rememberCreated(account: Pick<PlatformAccount, "platform" | "workspaceId" | "userId">, person: Person): void {
+    const accountKey = IdentityCache.accountKey(account.platform, account.workspaceId, account.userId);
     this.rememberPerson(accountKey, person);
+    // Its one account, just created with it: "can I write to them?" needs no read either.
+    this.rememberRecipient(person.id, { locale: person.locale, accounts: [{ platform: account.platform, workspaceId: account.workspaceId, userId: account.userId }] });
     bounded(this.memberships).set(person.id, { value: [], readAt: 0, anyInstant: true, expires: this.wallClock() + this.ttlMs });
+  }
+
+  /** A person this process created a moment ago (see rememberCreated): nothing of theirs is written yet. */
+  createdHere(personId: string): boolean {
+    const e = this.memberships.get(personId);
+    return !!e?.anyInstant && e.expires > this.wallClock();
   }
 
   /** After any change to the person or their memberships. */
   forgetPerson(personId: string): void {
     this.memberships.delete(personId);
+    this.recipients.delete(personId);
     for (const [key, e] of this.people) if (e.value.id === personId) this.people.delete(key);
   }
 

@@ -92,7 +92,7 @@ export class PrismaIdentityRepository implements IdentityRepository {
       // Outside a transaction the rows are committed: the person's next click (a double click)
       // finds them here, and a person created a moment ago holds no role yet. Inside one, a
       // rollback could still take them back, so nothing is remembered.
-      if (!inTransaction(this.db)) this.cache.rememberCreated(IdentityCache.accountKey(account.platform, account.workspaceId, account.userId), created);
+      if (!inTransaction(this.db)) this.cache.rememberCreated(account, created);
       return created;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -129,7 +129,7 @@ export class PrismaIdentityRepository implements IdentityRepository {
       return winner;
     }
     const created: Person = { id, ...person };
-    if (!inTransaction(this.db)) this.cache.rememberCreated(IdentityCache.accountKey(account.platform, account.workspaceId, account.userId), created);
+    if (!inTransaction(this.db)) this.cache.rememberCreated(account, created);
     return created;
   }
 
@@ -158,6 +158,8 @@ export class PrismaIdentityRepository implements IdentityRepository {
 
   /** Oldest link first. */
   async recipient(personId: string): Promise<{ locale: Person["locale"]; accounts: Array<Pick<PlatformAccount, "platform" | "workspaceId" | "userId">> } | null> {
+    const cached = this.cache.recipient(personId);
+    if (cached) return cached;
     // One statement in plain SQL: every reply that says "I will tell you" asks, and each
     // message the outbox sends (an ORM read of the person, then of the accounts, is two
     // queries of several times this one's CPU).
@@ -168,12 +170,15 @@ export class PrismaIdentityRepository implements IdentityRepository {
       ORDER BY a."createdAt" ASC, a."id" ASC`;
     const first = rows[0];
     if (!first) return null;
-    return {
+    const found = {
       locale: checkStored(localeSchema, first.locale, { table: "Person", column: "locale", id: personId }),
       accounts: rows
         .filter((r) => r.platform !== null && r.workspaceId !== null && r.userId !== null)
         .map((r) => ({ platform: checkStored(platformSchema, r.platform, { table: "PlatformAccount", column: "platform", id: personId }), workspaceId: r.workspaceId!, userId: r.userId! })),
     };
+    // Read inside a transaction, it could still be rolled back: remembered only when committed.
+    if (!inTransaction(this.db)) this.cache.rememberRecipient(personId, found);
+    return found;
   }
 
   async accounts(personId: string): Promise<PlatformAccount[]> {

@@ -57,6 +57,16 @@ describe("identity cache", () => {
     expect(await a.repos.memberships.activeFor(p.id, new Date(NOW.getTime() + 1000))).toEqual([]);
   });
 
+  it("answers who to write to from memory for a person created here, and sees their language change at once", async () => {
+    const p = await person();
+    // From memory: the other client removes the account, this one still answers without reading.
+    await b.prisma.platformAccount.deleteMany({ where: { personId: p.id } });
+    expect(await a.repos.identity.recipient(p.id)).toEqual({ locale: "fr", accounts: [ACCOUNT] });
+    await a.repos.identity.updatePerson(p.id, { locale: "en", localeChosen: true });
+    // Forgotten by the write: read again, with the other client's change.
+    expect(await a.repos.identity.recipient(p.id)).toEqual({ locale: "en", accounts: [] });
+  });
+
   it("forgets an erased person", async () => {
     const p = await person();
     expect(await a.repos.identity.findByAccount("slack", "T1", "U1")).not.toBeNull();
@@ -76,8 +86,11 @@ describe("identity cache", () => {
     expect((await a.repos.identity.findByAccount("slack", "T1", "U1"))?.locale).toBe("fr");
     expect(await a.repos.memberships.activeFor(p.id, NOW)).toEqual([]);
 
+    expect((await a.repos.identity.recipient(p.id))?.locale).toBe("fr");
+
     vi.setSystemTime(Date.now() + IDENTITY_CACHE_TTL_MS + 1);
     expect((await a.repos.identity.findByAccount("slack", "T1", "U1"))?.locale).toBe("de");
+    expect((await a.repos.identity.recipient(p.id))?.locale).toBe("de");
     expect((await a.repos.memberships.activeFor(p.id, NOW)).map((x) => x.role)).toEqual(["coordination"]);
   });
 });
