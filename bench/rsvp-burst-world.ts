@@ -109,6 +109,8 @@ export async function startBurstWorld(o: { databaseUrl: string; redisUrl: string
           LOG_LEVEL: "warn",
           // BENCH_NODE_OPTIONS: added for the replicas, to see where their time goes (`--import` a profiler).
           NODE_OPTIONS: nodeOptions,
+          // BENCH_SHARE_COMMANDS=true: the replicas share their commands (README, "several replicas").
+          SHARE_COMMANDS: process.env.BENCH_SHARE_COMMANDS === "true" ? "true" : "false",
         }),
       );
     }

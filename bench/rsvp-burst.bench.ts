@@ -29,7 +29,7 @@ const DOUBLE_CLICKS = Math.round(CLICKS / 25);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/11";
 const ACK_TARGET_MS = 3_000;
 const REPLY_P99_TARGET_MS = 1_000;
-const NAME = `rsvp-burst: ${CLICKS} register clicks in ${WINDOW_MS / 1000} s, Slack + Discord, 2 replicas (PostgreSQL + Redis)`;
+const NAME = `rsvp-burst: ${CLICKS} register clicks in ${WINDOW_MS / 1000} s, Slack + Discord, 2 replicas (PostgreSQL + Redis)${process.env.BENCH_RSVP_ONLY ? ` (${process.env.BENCH_RSVP_ONLY} only)` : ""}${process.env.BENCH_SHARE_COMMANDS === "true" ? ", sharing commands" : ""}`;
 
 /** Who clicks when: `CLICKS - DOUBLE_CLICKS` people, evenly over the window, alternating platforms; some click twice. */
 function schedule(): Click[] {
@@ -37,7 +37,9 @@ function schedule(): Click[] {
   const people = CLICKS - DOUBLE_CLICKS;
   const clicks: Click[] = [];
   for (let i = 0; i < people; i++) {
-    const platform = i % 2 === 0 ? "slack" : "discord";
+    // BENCH_RSVP_ONLY=slack|discord: every click on one platform, to see what each costs.
+    const only = process.env.BENCH_RSVP_ONLY;
+    const platform = only === "slack" || only === "discord" ? only : i % 2 === 0 ? "slack" : "discord";
     const user = platform === "slack" ? `U0B${String(i).padStart(6, "0")}` : `6${String(i).padStart(17, "0")}`;
     clicks.push({ platform, user, atMs: (i * WINDOW_MS) / people });
   }

@@ -22,8 +22,10 @@ import type { OutboxNotifier } from "./delivery/notifier.js";
 import { composeServices } from "./compose-services.js";
 import type { OutboxStore } from "./delivery/outbox.js";
 import type { LeaseStore } from "./cluster/lease.js";
-import { boundedDispatcher } from "./command-slots.js";
+import { boundedDispatcher, COMMAND_SLOTS } from "./command-slots.js";
 import { createInbound, type Inbound } from "./core/inbound.js";
+import { sharedDispatcher, type SharedDispatcher } from "./cluster/shared-work.js";
+import type { WorkQueue } from "./cluster/work-queue.js";
 
 export interface AppOptions {
   databaseUrl: string;
@@ -49,11 +51,15 @@ export interface AppOptions {
   publicUrl?: string;
   /** Communes within this distance (km) are neighbours (NEIGHBOURS_DISTANCE_KM; default 25). */
   neighbourKm?: number;
+  /** With several replicas: the queue they share commands through, and this replica's name (src/cluster/shared-work.ts). */
+  shareWork?: { queue: WorkQueue; replica: string };
 }
 
 export interface App {
   services: Services;
   dispatcher: Dispatcher;
+  /** With `shareWork`: the dispatcher sharing commands with the other replicas, to start and stop. */
+  shared?: SharedDispatcher;
   /** The dispatcher as platforms are given it (src/core/platform.ts). */
   inbound: Inbound;
   provider: "sqlite" | "postgresql";
@@ -76,10 +82,18 @@ export async function createApp(options: AppOptions): Promise<App> {
     const kits = await KitCatalog.load(db.repos.kits);
     const { services, notifier, store } = composeServices(db.prisma, db.repos, { provider: db.provider, kits, clock, logger: options.logger, demo: options.demo, platforms: options.platforms, publicUrl: options.publicUrl?.replace(/\/+$/, ""), neighbourKm: options.neighbourKm });
     // Bounded: see src/command-slots.ts.
-    const dispatcher = boundedDispatcher(createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators, explainFailure: databaseUnavailableError, changed: CHANGE_HOOKS }));
+    const bounded = boundedDispatcher(createDispatcher({ registry: createRegistry(), services, onHandled: options.onHandled, coordinators: options.coordinators, explainFailure: databaseUnavailableError, changed: CHANGE_HOOKS }));
+    // Takes others' commands while one of its slots is free: a command waits in the cluster's
+    // queue only while every replica is full.
+    const shared = options.shareWork ? sharedDispatcher(bounded, options.shareWork.queue, { replica: options.shareWork.replica, logger: options.logger, takeBelow: COMMAND_SLOTS }) : undefined;
+    const dispatcher = shared ?? bounded;
     const leases = new PrismaLeaseStore(db.prisma);
     const ping = async () => void (await db.prisma.$queryRawUnsafe("SELECT 1"));
-    return { services, dispatcher, inbound: createInbound({ dispatcher, services }), provider: db.provider, delivery: { store, notifier, leases, calendars: new PrismaCalendarMirrorStore(db.prisma), ping }, close: () => db.close() };
+    const close = async () => {
+      await shared?.close();
+      await db.close();
+    };
+    return { services, dispatcher, ...(shared ? { shared } : {}), inbound: createInbound({ dispatcher, services }), provider: db.provider, delivery: { store, notifier, leases, calendars: new PrismaCalendarMirrorStore(db.prisma), ping }, close };
   } catch (err) {
     await db.close();
     throw err;

@@ -16,12 +16,22 @@ import type { Dispatcher } from "./core/dispatcher.js";
 /** pg's pool holds 10 connections: 8 for commands leaves 2 for the outbox worker and the leases. */
 export const COMMAND_SLOTS = 8;
 
-export function boundedDispatcher(dispatcher: Dispatcher, slots = COMMAND_SLOTS): Dispatcher {
+export function boundedDispatcher(dispatcher: Dispatcher, slots = COMMAND_SLOTS): Dispatcher & { busy(): boolean; load(): number } {
   const semaphore = new Semaphore(slots);
+  // Commands running and waiting their turn (what another replica may take some of: src/cluster/shared-work.ts).
+  let held = 0;
   return {
     registry: dispatcher.registry,
     users: dispatcher.users,
-    handle: (incoming) => semaphore.runExclusive(() => dispatcher.handle(incoming)),
+    async handle(incoming) {
+      held++;
+      try {
+        return await semaphore.runExclusive(() => dispatcher.handle(incoming));
+      } finally {
+        held--;
+      }
+    },
     busy: () => semaphore.isLocked(),
+    load: () => held,
   };
 }

@@ -59,6 +59,8 @@ const schema = z.object({
   /** Communes within this distance (km, as the crow flies) are neighbours: `/cdce voisins`, the weekly "near you" digest. */
   NEIGHBOURS_DISTANCE_KM: z.coerce.number().min(1).max(300).default(25),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis://").optional(),
+  /** With REDIS_URL: a replica whose command slots are full hands new commands to one with room (src/cluster/shared-work.ts). */
+  SHARE_COMMANDS: z.enum(["true", "false"]).default("false"),
   /** Port of /healthz and /metrics; 0 turns them off. */
   HTTP_PORT: port.default(0),
   /**

@@ -6,7 +6,7 @@
  */
 import { loadProcessConfig, shouldSeed, ConfigError, coordinatorAccounts, databaseTimeouts } from "./config.js";
 import { createLogger } from "./logger.js";
-import { createApp } from "./app.js";
+import { createApp, type App } from "./app.js";
 import { parseTerminalArgs } from "./platforms/terminal/args.js";
 import { translator } from "./core/i18n/catalogue.js";
 import { loadPlatforms, planPlatforms } from "./platforms/load.js";
@@ -14,6 +14,8 @@ import type { ChatPlatform } from "./core/platform.js";
 import { Metrics } from "./ops/metrics.js";
 import { Lease } from "./cluster/lease.js";
 import { newInstanceId } from "./cluster/instance.js";
+import { createRedisWorkQueue } from "./delivery/redis-work-queue.js";
+import { createHash } from "node:crypto";
 import { createRuntime } from "./runtime.js";
 import { createTerminalRuntime } from "./terminal-runtime.js";
 import { jobScheduleOverrides } from "./background.js";
@@ -76,13 +78,19 @@ async function main(): Promise<number> {
     outbox: { nextAttemptAfter: (after) => app.delivery.store.nextAttemptAfter(after), countDueBetween: (from, to) => app.delivery.store.countDueBetween(from, to) },
   });
   // The jobs read `app` when they run, once it exists.
-  const app = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config), demoHistory: shouldSeed(config), onHandled: metrics.observeCommand, coordinators: coordinatorAccounts(config), databaseTimeouts: databaseTimeouts(config), clock: demoClock?.now, demo, platforms: reachedPlatforms(config, plan), publicUrl: config.PUBLIC_URL, neighbourKm: config.NEIGHBOURS_DISTANCE_KM });
+  const replica = newInstanceId();
+  // Replicas may share their commands (src/cluster/shared-work.ts). The replicas of one
+  // deployment share its database: its address names their queue.
+  const workQueue = plan.background && config.REDIS_URL && config.SHARE_COMMANDS === "true" ? await createRedisWorkQueue(config.REDIS_URL, createHash("sha256").update(config.DATABASE_URL).digest("hex").slice(0, 16), logger) : undefined;
+  const app: App = await createApp({ databaseUrl: config.DATABASE_URL, logger, seed: shouldSeed(config), demoHistory: shouldSeed(config), onHandled: metrics.observeCommand, coordinators: coordinatorAccounts(config), databaseTimeouts: databaseTimeouts(config), clock: demoClock?.now, demo, platforms: reachedPlatforms(config, plan), publicUrl: config.PUBLIC_URL, neighbourKm: config.NEIGHBOURS_DISTANCE_KM, ...(workQueue ? { shareWork: { queue: workQueue, replica } } : {}) }).catch(async (err: unknown): Promise<never> => {
+    await workQueue?.close();
+    throw err;
+  });
   // A new installation on Slack or Discord: the first coordinator claims the role with a code
   // printed here (the terminal's user chooses a role with --role and needs none).
   if (plan.background) {
     await announceClaimCode({ store: app.services.community.coordinatorClaim, now: app.services.clock(), configured: coordinatorAccounts(config), write: (text) => process.stderr.write(text), logger });
   }
-  const replica = newInstanceId();
   // One replica at a time holds the Discord gateway and runs the cluster-wide jobs.
   const leader = plan.background ? new Lease(app.delivery.leases, "leader", replica, { ttlMs: config.LEASE_TTL_MS, renewMs: config.LEASE_RENEW_MS, logger }) : undefined;
   // With platforms, the service also sends on its own (outbox), runs its jobs and serves /healthz and /metrics.
@@ -108,6 +116,8 @@ async function main(): Promise<number> {
     (stopping ??= (async () => {
       clearInterval(demoTicker);
       await demoTick;
+      // No more commands taken from other replicas; those taken are answered first.
+      await app.shared?.stopTaking();
       await publicWeb?.close();
       await runtime?.stop();
       await terminalRuntime?.stop();
@@ -116,6 +126,7 @@ async function main(): Promise<number> {
       await app.close();
     })());
   try {
+    await app.shared?.start();
     for (const platform of platforms) {
       await platform.start();
       logger.info({ platform: platform.name }, "platform connected");

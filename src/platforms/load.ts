@@ -65,8 +65,10 @@ export async function loadPlatforms(plan: PlatformPlan, deps: LoadDeps, options:
     platforms.push(createSlackAdapter(base));
   }
   if (plan.discord) {
-    const { createDiscordAdapter } = await import("./discord/index.js");
+    const { createDiscordAdapter, registerDiscordLookups } = await import("./discord/index.js");
     const leader = options.leader;
+    // Standing by, this replica still runs Discord commands the holder shares with it.
+    if (leader) registerDiscordLookups(base);
     platforms.push(leader ? new LeasedPlatform("discord", "discord", () => createDiscordAdapter(base), leader, deps.logger) : createDiscordAdapter(base));
   }
   if (plan.terminal) {

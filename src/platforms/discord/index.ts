@@ -13,7 +13,7 @@
  * `stop()` stops taking part (gateway closed) only after in-flight answers are finished.
  */
 import { once } from "node:events";
-import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options, Partials, Status, type Interaction } from "discord.js";
+import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options, Partials, REST, Status, type Interaction } from "discord.js";
 import type { PlatformDeps, PlatformFactory } from "../deps.js";
 import type { ChatPlatform } from "../../core/platform.js";
 import { CustomIdStore } from "./custom-ids.js";
@@ -60,6 +60,20 @@ function createClient(apiUrl: string | undefined): Client {
     // Messages attached to button clicks would otherwise pile up in the channel caches.
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0, ReactionManager: 0 }),
   });
+}
+
+/**
+ * What a command may ask of Discord wherever it runs: who a member is (`/cdce role`) and how
+ * many are interested in a scheduled event, over REST alone. A replica that does not hold the
+ * gateway registers these at its start, since it runs commands received by the holder too
+ * (src/cluster/shared-work.ts); the holder's adapter registers its own on top.
+ */
+export function registerDiscordLookups(deps: PlatformDeps): void {
+  const { config, inbound, logger } = deps;
+  if (!config.DISCORD_TOKEN) return;
+  const rest = new REST({ ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}), makeRequest: honourBodyRetryAfter(DefaultRestOptions.makeRequest) }).setToken(config.DISCORD_TOKEN);
+  inbound.users.register("discord", discordUserDirectory(rest, logger.child({ platform: "discord" })));
+  inbound.calendars?.register("discord", discordCalendar(rest).reader);
 }
 
 /** The Discord platform factory (a `PlatformFactory`; `options` for tests and the bench). */
