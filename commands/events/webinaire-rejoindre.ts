@@ -58,7 +58,7 @@ export default defineCommand({
         text = t("ev.alreadyGoing", { title: event.title });
         break;
       default: {
-        const position = await services.events.repo.waitlistPosition(result.registration);
+        const position = result.position ?? (await services.events.repo.waitlistPosition(result.registration));
         // "I will tell you when a seat frees up" only to a person the bot can write to privately.
         const reachable = await services.notifier.reaches({ kind: "person", personId: actor.personId });
         text = reachable

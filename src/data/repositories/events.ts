@@ -197,14 +197,30 @@ export class PrismaEventRepository implements EventRepository {
       // Most clicks of a burst are a person's first: the row is inserted straight away (plain
       // SQL: an ORM query costs several times its CPU), and the person's existing row is read only
       // when the insert finds one (a double click, a comeback).
+      let position: number | undefined;
       const insert = async (status: "going" | "waitlist"): Promise<Registration | null> => {
         const id = randomUUID();
-        const inserted = await tx.$queryRaw<Array<{ id: string }>>`
-          INSERT INTO "Registration" ("id", "eventId", "personId", "slotId", "communeId", "status", "requestedAt", "attendedAt", "createdAt", "updatedAt")
-          VALUES (${id}, ${eventId}, ${personId}, ${slotId}, ${communeId}, ${status}, ${requestedAt}, ${null}, ${now}, ${now})
-          ON CONFLICT ("eventId", "slotId", "personId") DO NOTHING
-          RETURNING "id"`;
-        return inserted.length ? { id, eventId, slotId, personId, communeId, status, requestedAt, attendedAt: null } : null;
+        if (status === "waitlist") {
+          // The place on the waitlist comes back with the row (one round trip less for most
+          // clicks of a burst): those waiting who asked earlier, as waitlistPosition() counts them.
+          const inserted = await tx.$queryRaw<Array<{ id: string; ahead: number | bigint }>>`
+            INSERT INTO "Registration" ("id", "eventId", "personId", "slotId", "communeId", "status", "requestedAt", "attendedAt", "createdAt", "updatedAt")
+            VALUES (${id}, ${eventId}, ${personId}, ${slotId}, ${communeId}, ${status}, ${requestedAt}, ${null}, ${now}, ${now})
+            ON CONFLICT ("eventId", "slotId", "personId") DO NOTHING
+            RETURNING "id", (SELECT COUNT(*) FROM "Registration" w
+              WHERE w."eventId" = ${eventId} AND w."slotId" = ${slotId} AND w."status" = 'waitlist'
+                AND (w."requestedAt" < ${requestedAt} OR (w."requestedAt" = ${requestedAt} AND w."id" < ${id}))) AS "ahead"`;
+          if (!inserted.length) return null;
+          position = Number(inserted[0]!.ahead) + 1;
+        } else {
+          const inserted = await tx.$queryRaw<Array<{ id: string }>>`
+            INSERT INTO "Registration" ("id", "eventId", "personId", "slotId", "communeId", "status", "requestedAt", "attendedAt", "createdAt", "updatedAt")
+            VALUES (${id}, ${eventId}, ${personId}, ${slotId}, ${communeId}, ${status}, ${requestedAt}, ${null}, ${now}, ${now})
+            ON CONFLICT ("eventId", "slotId", "personId") DO NOTHING
+            RETURNING "id"`;
+          if (!inserted.length) return null;
+        }
+        return { id, eventId, slotId, personId, communeId, status, requestedAt, attendedAt: null };
       };
       /** The person's row is there: the same place again, or a comeback (a row of someone who left). */
       const already = async (status: "going" | "waitlist"): Promise<JoinResult | Registration> => {
@@ -246,7 +262,7 @@ export class PrismaEventRepository implements EventRepository {
           return registration;
         }
       }
-      if (!seat) return { outcome: "waitlist", registration };
+      if (!seat) return { outcome: "waitlist", registration, ...(position !== undefined ? { position } : {}) };
       await onGoing?.(registration);
       return { outcome: "going", registration, ...(seat.taken !== undefined ? { seatsTaken: seat.taken } : {}) };
     });

@@ -25,6 +25,8 @@ export interface JoinResult {
   registration: Registration;
   /** Seats of the event (or slot) taken right after this registration took one (outcome `going`). */
   seatsTaken?: number;
+  /** Place on the waitlist when it was joined (outcome `waitlist`), when the repository counted it on the way. */
+  position?: number;
 }
 
 /** What {@link EventRepository.join} is told besides who registers where. */

@@ -8,6 +8,7 @@ import { DataError } from "../../../src/data/errors.js";
 import { loadDemoCommunes } from "../../../src/data/seed/load-communes.js";
 import { commune, kit, NOW, useDatabase } from "./fixtures.js";
 import type { Scratch } from "./support.js";
+import { PrismaEventRepository } from "../../../src/data/repositories/events.js";
 
 /** Registers the whole contract for one provider. */
 export function repositoryContract(makeScratch: () => Scratch): void {
@@ -264,6 +265,29 @@ export function repositoryContract(makeScratch: () => Scratch): void {
       await expect(
         db().repos.activity.record({ communeId: "no-such-commune", personId: null, kind: "command", at: NOW, data: null }),
       ).rejects.toMatchObject({ code: "P2003" });
+    });
+  });
+
+  describe("EventRepository registrations", () => {
+    const db = useDatabase(makeScratch);
+
+    it("tells each waiting person their place, in the order they asked, on the way in and when asked again", async () => {
+      const events = new PrismaEventRepository(db().prisma);
+      const starts = new Date(NOW.getTime() + 30 * 86_400_000);
+      const event = await events.create({ kind: "webinar", title: "W", theme: "gouvernance", description: null, startsAt: starts, endsAt: new Date(starts.getTime() + 3_600_000), timeZone: "Europe/Brussels", link: null, place: null, capacity: 1, language: "fr", audiences: [], communeId: null, seriesId: null, campaign: null, createdBy: null });
+      const people = [];
+      for (const name of ["A", "B", "C", "D"]) people.push(await db().repos.identity.createWithAccount({ platform: "slack", workspaceId: "T1", userId: `U${name}` }, { name, locale: "fr", localeChosen: false, timeZone: "Europe/Brussels" }));
+      const join = (i: number, at: number) => events.join({ eventId: event.id, slotId: "", personId: people[i]!.id, communeId: null, now: NOW, requestedAt: new Date(NOW.getTime() + at), seatLikely: false });
+      expect((await join(0, 0)).outcome).toBe("going");
+      // D asked before C (its click was handled later): D is 2nd, C 3rd... as counted at each one's turn.
+      const b = await join(1, 10);
+      const c = await join(2, 30);
+      const d = await join(3, 20);
+      expect([b, c, d].map((r) => [r.outcome, r.position])).toEqual([["waitlist", 1], ["waitlist", 2], ["waitlist", 2]]);
+      // Asked again, the places count everyone now waiting.
+      expect(await Promise.all([b, c, d].map((r) => events.waitlistPosition(r.registration)))).toEqual([1, 3, 2]);
+      const again = await join(2, 40);
+      expect([again.outcome, again.position]).toEqual(["already_waitlist", undefined]);
     });
   });
 
