@@ -6,7 +6,7 @@ import { isNotFound, isUniqueViolation } from "../errors.js";
 import { inTransaction, rootOf, withSavepoint } from "../transaction.js";
 import { parseStored } from "../json.js";
 import { eventRowOf, newCode, offsetsSchema, toEvent, toRegistration, toSlot, type RawEventRow } from "./events-rows.js";
-import { claimSeat, promoteInTx, releaseSeat, SeatConflict, SeatGone, withRetry } from "./events-seats.js";
+import { claimSeat, promoteInTx, releaseSeat, SeatConflict, SeatGone, withRetry, type Tx } from "./events-seats.js";
 
 /**
  * Whether an event has volunteer slots, per database client: slots are written with their
@@ -182,8 +182,86 @@ export class PrismaEventRepository implements EventRepository {
         // what came with it back; the seat is now asked for first.
         if (!(error instanceof SeatGone)) throw error;
       }
+    } else {
+      const waiting = await this.joinWhenFull(input);
+      if (waiting) return waiting;
     }
     return this.joinOnce(input, false, onGoing);
+  }
+
+  /**
+   * An event full when read (most clicks of a burst): the person goes on the waitlist in two
+   * statements of the unit of work, without the savepoint a seat needs. Nothing here waits
+   * for the seat's row (a full row does not match the conditional increment), and nothing is
+   * written before a step that could fail for a race. null: the careful way is needed (a seat
+   * came free meanwhile, or the person's row moved under this try), nothing left written.
+   */
+  private async joinWhenFull(input: JoinInput): Promise<JoinResult | null> {
+    const { eventId, slotId } = input;
+    const seat = await claimSeat(this.db, eventId, slotId, input.now);
+    if (seat) {
+      // Given back at once: the careful way takes it again, with its savepoint.
+      await releaseSeat(this.db, eventId, slotId);
+      return null;
+    }
+    const inserted = await this.insertRegistration(this.db, input, "waitlist");
+    if (inserted) return { outcome: "waitlist", registration: inserted.registration, ...(inserted.position !== undefined ? { position: inserted.position } : {}) };
+    try {
+      const existing = await this.existingRegistration(this.db, input, "waitlist");
+      return "outcome" in existing ? existing : { outcome: "waitlist", registration: existing };
+    } catch (error) {
+      if (error instanceof SeatConflict) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * The registration inserted straight away (plain SQL: an ORM query costs several times its
+   * CPU); null when the person already has a row for this event (a double click, a comeback).
+   * A waiting one comes back with its place (one round trip less for most clicks of a burst):
+   * those waiting who asked earlier, as waitlistPosition() counts them.
+   */
+  private async insertRegistration(tx: Tx | Db, input: JoinInput, status: "going" | "waitlist"): Promise<{ registration: Registration; position?: number } | null> {
+    const { eventId, slotId, personId, communeId, now, requestedAt = now } = input;
+    const id = randomUUID();
+    const registration: Registration = { id, eventId, slotId, personId, communeId, status, requestedAt, attendedAt: null };
+    if (status === "going") {
+      const inserted = await tx.$queryRaw<Array<{ id: string }>>`
+        INSERT INTO "Registration" ("id", "eventId", "personId", "slotId", "communeId", "status", "requestedAt", "attendedAt", "createdAt", "updatedAt")
+        VALUES (${id}, ${eventId}, ${personId}, ${slotId}, ${communeId}, ${status}, ${requestedAt}, ${null}, ${now}, ${now})
+        ON CONFLICT ("eventId", "slotId", "personId") DO NOTHING
+        RETURNING "id"`;
+      return inserted.length ? { registration } : null;
+    }
+    const inserted = await tx.$queryRaw<Array<{ id: string; ahead: number | bigint }>>`
+      INSERT INTO "Registration" ("id", "eventId", "personId", "slotId", "communeId", "status", "requestedAt", "attendedAt", "createdAt", "updatedAt")
+      VALUES (${id}, ${eventId}, ${personId}, ${slotId}, ${communeId}, ${status}, ${requestedAt}, ${null}, ${now}, ${now})
+      ON CONFLICT ("eventId", "slotId", "personId") DO NOTHING
+      RETURNING "id", (SELECT COUNT(*) FROM "Registration" w
+        WHERE w."eventId" = ${eventId} AND w."slotId" = ${slotId} AND w."status" = 'waitlist'
+          AND (w."requestedAt" < ${requestedAt} OR (w."requestedAt" = ${requestedAt} AND w."id" < ${id}))) AS "ahead"`;
+    return inserted.length ? { registration, position: Number(inserted[0]!.ahead) + 1 } : null;
+  }
+
+  /**
+   * The person's row is there: the same place again (a result), or a comeback (the row of
+   * someone who left, given `status`). SeatConflict when it moved under this try.
+   */
+  private async existingRegistration(tx: Tx | Db, input: JoinInput, status: "going" | "waitlist"): Promise<JoinResult | Registration> {
+    const { eventId, slotId, personId, communeId, now, requestedAt = now } = input;
+    const existing = await tx.registration.findUnique({ where: { eventId_slotId_personId: { eventId, slotId, personId } } });
+    // Gone between the insert and this read (left and erased): the try is run again.
+    if (!existing) throw new SeatConflict();
+    if (existing.status !== "left") {
+      // A double click whose later click was handled first: the place is the first click's.
+      const first = requestedAt < existing.requestedAt ? requestedAt : existing.requestedAt;
+      if (first !== existing.requestedAt) await tx.registration.updateMany({ where: { id: existing.id, requestedAt: { gt: first } }, data: { requestedAt: first } });
+      return { outcome: existing.status === "going" ? "already_going" : "already_waitlist", registration: toRegistration({ ...existing, requestedAt: first }) };
+    }
+    const data = { status, requestedAt, communeId, attendedAt: null };
+    const moved = await tx.registration.updateMany({ where: { id: existing.id, status: "left" }, data });
+    if (moved.count === 0) throw new SeatConflict();
+    return toRegistration({ ...existing, ...data });
   }
 
   /**
@@ -192,59 +270,13 @@ export class PrismaEventRepository implements EventRepository {
    * is none left); else the seat first, and `onGoing` after it when one was taken.
    */
   private joinOnce(input: JoinInput, seatLast: boolean, onGoing: JoinInput["onGoing"]): Promise<JoinResult> {
-    const { eventId, slotId, personId, communeId, now, requestedAt = now } = input;
+    const { eventId, slotId, now } = input;
     return withRetry(this.db, async (tx) => {
-      // Most clicks of a burst are a person's first: the row is inserted straight away (plain
-      // SQL: an ORM query costs several times its CPU), and the person's existing row is read only
-      // when the insert finds one (a double click, a comeback).
-      let position: number | undefined;
-      const insert = async (status: "going" | "waitlist"): Promise<Registration | null> => {
-        const id = randomUUID();
-        if (status === "waitlist") {
-          // The place on the waitlist comes back with the row (one round trip less for most
-          // clicks of a burst): those waiting who asked earlier, as waitlistPosition() counts them.
-          const inserted = await tx.$queryRaw<Array<{ id: string; ahead: number | bigint }>>`
-            INSERT INTO "Registration" ("id", "eventId", "personId", "slotId", "communeId", "status", "requestedAt", "attendedAt", "createdAt", "updatedAt")
-            VALUES (${id}, ${eventId}, ${personId}, ${slotId}, ${communeId}, ${status}, ${requestedAt}, ${null}, ${now}, ${now})
-            ON CONFLICT ("eventId", "slotId", "personId") DO NOTHING
-            RETURNING "id", (SELECT COUNT(*) FROM "Registration" w
-              WHERE w."eventId" = ${eventId} AND w."slotId" = ${slotId} AND w."status" = 'waitlist'
-                AND (w."requestedAt" < ${requestedAt} OR (w."requestedAt" = ${requestedAt} AND w."id" < ${id}))) AS "ahead"`;
-          if (!inserted.length) return null;
-          position = Number(inserted[0]!.ahead) + 1;
-        } else {
-          const inserted = await tx.$queryRaw<Array<{ id: string }>>`
-            INSERT INTO "Registration" ("id", "eventId", "personId", "slotId", "communeId", "status", "requestedAt", "attendedAt", "createdAt", "updatedAt")
-            VALUES (${id}, ${eventId}, ${personId}, ${slotId}, ${communeId}, ${status}, ${requestedAt}, ${null}, ${now}, ${now})
-            ON CONFLICT ("eventId", "slotId", "personId") DO NOTHING
-            RETURNING "id"`;
-          if (!inserted.length) return null;
-        }
-        return { id, eventId, slotId, personId, communeId, status, requestedAt, attendedAt: null };
-      };
-      /** The person's row is there: the same place again, or a comeback (a row of someone who left). */
-      const already = async (status: "going" | "waitlist"): Promise<JoinResult | Registration> => {
-        const existing = await tx.registration.findUnique({ where: { eventId_slotId_personId: { eventId, slotId, personId } } });
-        // Gone between the insert and this read (left and erased): the try is run again.
-        if (!existing) throw new SeatConflict();
-        if (existing.status !== "left") {
-          // A double click whose later click was handled first: the place is the first click's.
-          const first = requestedAt < existing.requestedAt ? requestedAt : existing.requestedAt;
-          if (first !== existing.requestedAt) await tx.registration.updateMany({ where: { id: existing.id, requestedAt: { gt: first } }, data: { requestedAt: first } });
-          return { outcome: existing.status === "going" ? "already_going" : "already_waitlist", registration: toRegistration({ ...existing, requestedAt: first }) };
-        }
-        const data = { status, requestedAt, communeId, attendedAt: null };
-        const moved = await tx.registration.updateMany({ where: { id: existing.id, status: "left" }, data });
-        if (moved.count === 0) throw new SeatConflict();
-        return toRegistration({ ...existing, ...data });
-      };
       const isResult = (r: JoinResult | Registration): r is JoinResult => "outcome" in r;
       if (seatLast) {
-        let registration: Registration | JoinResult | null = await insert("going");
-        if (!registration) {
-          registration = await already("going");
-          if (isResult(registration)) return registration;
-        }
+        const inserted = await this.insertRegistration(tx, input, "going");
+        const registration: Registration | JoinResult = inserted ? inserted.registration : await this.existingRegistration(tx, input, "going");
+        if (isResult(registration)) return registration;
         await onGoing?.(registration);
         // Last before the commit: the seat's row stays locked for the shortest time.
         const seat = await claimSeat(tx, eventId, slotId, now);
@@ -253,16 +285,14 @@ export class PrismaEventRepository implements EventRepository {
       }
       const seat = await claimSeat(tx, eventId, slotId, now);
       const status = seat ? "going" : "waitlist";
-      let registration: Registration | JoinResult | null = await insert(status);
-      if (!registration) {
-        registration = await already(status);
-        if (isResult(registration)) {
-          // Already there: the seat just taken goes back.
-          if (seat) await releaseSeat(tx, eventId, slotId);
-          return registration;
-        }
+      const inserted = await this.insertRegistration(tx, input, status);
+      const registration: Registration | JoinResult = inserted ? inserted.registration : await this.existingRegistration(tx, input, status);
+      if (isResult(registration)) {
+        // Already there: the seat just taken goes back.
+        if (seat) await releaseSeat(tx, eventId, slotId);
+        return registration;
       }
-      if (!seat) return { outcome: "waitlist", registration, ...(position !== undefined ? { position } : {}) };
+      if (!seat) return { outcome: "waitlist", registration, ...(inserted?.position !== undefined ? { position: inserted.position } : {}) };
       await onGoing?.(registration);
       return { outcome: "going", registration, ...(seat.taken !== undefined ? { seatsTaken: seat.taken } : {}) };
     });

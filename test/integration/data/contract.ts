@@ -275,7 +275,7 @@ export function repositoryContract(makeScratch: () => Scratch): void {
       const events = new PrismaEventRepository(db().prisma);
       const starts = new Date(NOW.getTime() + 30 * 86_400_000);
       const event = await events.create({ kind: "webinar", title: "W", theme: "gouvernance", description: null, startsAt: starts, endsAt: new Date(starts.getTime() + 3_600_000), timeZone: "Europe/Brussels", link: null, place: null, capacity: 1, language: "fr", audiences: [], communeId: null, seriesId: null, campaign: null, createdBy: null });
-      const people = [];
+      const people: Array<{ id: string }> = [];
       for (const name of ["A", "B", "C", "D"]) people.push(await db().repos.identity.createWithAccount({ platform: "slack", workspaceId: "T1", userId: `U${name}` }, { name, locale: "fr", localeChosen: false, timeZone: "Europe/Brussels" }));
       const join = (i: number, at: number) => events.join({ eventId: event.id, slotId: "", personId: people[i]!.id, communeId: null, now: NOW, requestedAt: new Date(NOW.getTime() + at), seatLikely: false });
       expect((await join(0, 0)).outcome).toBe("going");
