@@ -15,6 +15,7 @@
 import type { Membership, Person, PlatformAccount } from "../../core/ports.js";
 import type { Platform } from "../../core/types.js";
 import { rootOf } from "../transaction.js";
+import { ShortMemory } from "./short-memory.js";
 
 /** How long an entry is trusted; also how long another replica's role change may take to show. */
 export const IDENTITY_CACHE_TTL_MS = 5_000;
@@ -44,12 +45,14 @@ export class IdentityCache {
   private readonly people = new Map<string, Entry<Person>>();
   private readonly memberships = new Map<string, MembershipEntry>();
   /** By person id. Accounts are only ever created with their person; the language may change (forgetPerson). */
-  private readonly recipients = new Map<string, Entry<CachedRecipient>>();
+  private readonly recipients: ShortMemory<CachedRecipient>;
 
   constructor(
     private readonly ttlMs = IDENTITY_CACHE_TTL_MS,
     private readonly wallClock: () => number = () => Date.now(),
-  ) {}
+  ) {
+    this.recipients = new ShortMemory<CachedRecipient>(ttlMs, wallClock);
+  }
 
   static accountKey(platform: Platform, workspaceId: string, userId: string): string {
     return `${platform}\u0000${workspaceId}\u0000${userId}`;
@@ -63,14 +66,11 @@ export class IdentityCache {
   }
 
   recipient(personId: string): CachedRecipient | undefined {
-    const e = this.recipients.get(personId);
-    if (!e) return undefined;
-    if (e.expires <= this.wallClock()) return void this.recipients.delete(personId);
-    return e.value;
+    return this.recipients.get(personId);
   }
 
   rememberRecipient(personId: string, recipient: CachedRecipient): void {
-    bounded(this.recipients).set(personId, { value: recipient, expires: this.wallClock() + this.ttlMs });
+    this.recipients.set(personId, recipient);
   }
 
   rememberPerson(accountKey: string, person: Person): void {
@@ -111,7 +111,7 @@ export class IdentityCache {
   /** After any change to the person or their memberships. */
   forgetPerson(personId: string): void {
     this.memberships.delete(personId);
-    this.recipients.delete(personId);
+    this.recipients.forget(personId);
     for (const [key, e] of this.people) if (e.value.id === personId) this.people.delete(key);
   }
 
