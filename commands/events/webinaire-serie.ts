@@ -10,7 +10,7 @@ import { readWebinar, whenMessage } from "../../src/features/events/validate.js"
 import { isDateList, MAX_SESSIONS, occurrences, parseDateList, parseRule } from "../../src/features/events/series.js";
 import { parseWhen } from "../../src/core/time/when.js";
 import { whenText } from "../../src/features/events/render.js";
-import { localParts } from "../../src/core/time/local.js";
+import { formatLocalDay, localParts } from "../../src/core/time/local.js";
 import { DEFAULT_TIME_ZONE } from "../../src/core/types.js";
 import { prefixWithin } from "../../src/core/clip.js";
 
@@ -82,7 +82,14 @@ export default defineCommand({
       }
       sessions = items.flatMap((i) => (i.result.ok ? [{ start: i.result.start, end: i.result.end }] : [])).sort((a, b) => a.start.getTime() - b.start.getTime());
     } else {
-      sessions = occurrences(parseRule(o.quand)!, from, o.nombre, zone);
+      const planned = occurrences(parseRule(o.quand)!, from, o.nombre, zone);
+      const unclear = planned.unclear[0];
+      if (unclear) {
+        // Never a session skipped or an hour guessed: the person picks another hour.
+        const text = t(unclear.kind === "gap" ? "ev.series.dstGap" : "ev.series.dstFold", { day: formatLocalDay(unclear.day, zone, locale), value: prefixWithin(o.quand, 40) });
+        return { ...message(locale, text), fieldErrors: { quand: text } };
+      }
+      sessions = planned.sessions;
     }
     if (sessions.length === 0 || sessions.length > MAX_SESSIONS) return message(locale, t("ev.series.count", { max: MAX_SESSIONS }));
     const first = sessions[0]!;

@@ -7,7 +7,7 @@
 import { DateTime } from "luxon";
 import type { Locale } from "../../core/types.js";
 import type { LocalTime } from "../../core/time/local.js";
-import { fromLocalParts, nthWeekdayOfMonth } from "../../core/time/local.js";
+import { localInstants, nthWeekdayOfMonth } from "../../core/time/local.js";
 import { extractTimes, normalizeInput } from "../../core/time/when-parts.js";
 import { parseWhen, type WhenResult } from "../../core/time/when.js";
 import { key } from "./vocabulary.js";
@@ -63,19 +63,37 @@ function dayInMonth(rule: MonthlyRule, year: number, month: number, zone: string
   return d.month === month ? d : null;
 }
 
-/** The next `count` sessions of the rule strictly after `after`, in `zone`. */
-export function occurrences(rule: MonthlyRule, after: Date, count: number, zone: string): { start: Date; end?: Date }[] {
-  const out: { start: Date; end?: Date }[] = [];
+/** A day of the rule whose hour does not exist (spring forward) or happens twice (fall back) there. */
+export interface UnclearSession {
+  day: Date;
+  kind: "gap" | "fold";
+}
+
+/**
+ * The next `count` sessions of the rule strictly after `after`, in `zone`, and the days among
+ * them whose hour (start or end) the clock change makes unclear: never skipped nor guessed in
+ * silence (the caller refuses the rule and says which day).
+ */
+export function occurrences(rule: MonthlyRule, after: Date, count: number, zone: string): { sessions: { start: Date; end?: Date }[]; unclear: UnclearSession[] } {
+  const sessions: { start: Date; end?: Date }[] = [];
+  const unclear: UnclearSession[] = [];
   let cursor = DateTime.fromJSDate(after, { zone }).startOf("month");
-  for (let i = 0; out.length < Math.min(count, MAX_SESSIONS) && i < 120; i++, cursor = cursor.plus({ months: 1 })) {
+  for (let i = 0; sessions.length + unclear.length < Math.min(count, MAX_SESSIONS) && i < 120; i++, cursor = cursor.plus({ months: 1 })) {
     const day = dayInMonth(rule, cursor.year, cursor.month, zone);
     if (!day) continue;
-    const start = fromLocalParts({ year: day.year, month: day.month, day: day.day, ...rule.time }, zone);
-    if (!start || start <= after) continue;
-    const end = rule.end ? fromLocalParts({ year: day.year, month: day.month, day: day.day, ...rule.end }, zone) ?? undefined : undefined;
-    out.push({ start, end: end && end > start ? end : undefined });
+    const at = (time: LocalTime) => localInstants({ year: day.year, month: day.month, day: day.day, ...time }, zone);
+    const starts = at(rule.time);
+    const ends = rule.end ? at(rule.end) : [];
+    if (starts.length !== 1 || (rule.end && ends.length !== 1)) {
+      if (day.endOf("day").toJSDate() > after) unclear.push({ day: day.set({ hour: 12 }).toJSDate(), kind: starts.length === 0 || (rule.end && ends.length === 0) ? "gap" : "fold" });
+      continue;
+    }
+    const start = starts[0]!;
+    if (start <= after) continue;
+    const end = ends[0];
+    sessions.push({ start, end: end && end > start ? end : undefined });
   }
-  return out;
+  return { sessions, unclear };
 }
 
 /** An explicit list `12/01 19h; 09/02 19h`: each read like any typed date. */

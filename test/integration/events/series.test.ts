@@ -32,6 +32,18 @@ describe("series", () => {
     expect(announce).toHaveLength(1);
   });
 
+  it("refuses a rule whose hour one session's clock change makes unclear, naming the day, and plans nothing", async () => {
+    const count = async () => (await app.services.events.repo.list({ from: new Date("2027-01-01T00:00:00Z"), includeCancelled: true, limit: 500 })).length;
+    const before = await count();
+    const gap = await run(app, 'webinaire serie titre:"Nuit" theme:gouvernance quand:"dernier dimanche 2h30" nombre:6 depuis:01/01/2027', COORD);
+    expect(textOf(gap)).toContain("28 mars 2027");
+    expect(textOf(gap)).toContain("heure d’été");
+    const fold = await run(app, 'webinaire serie titre:"Nuit" theme:gouvernance quand:"dernier dimanche 2h30" nombre:3 depuis:01/09/2027', COORD);
+    expect(textOf(fold)).toContain("31 octobre 2027");
+    expect(textOf(fold)).toContain("deux fois");
+    expect(await count()).toBe(before);
+  });
+
   it("takes an explicit list too, and says which date is wrong", async () => {
     const bad = await run(app, 'webinaire serie titre:x theme:communication quand:"12/01 19h; 31/02 19h"', COORD);
     expect(textOf(bad)).toContain("Date n° 2");

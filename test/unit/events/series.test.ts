@@ -17,14 +17,26 @@ describe("series rules", () => {
   it.each(["mardi 19h", "premier 19h", "premier mardi", "premier mardi de mars 19h"])("is not a rule: %s", (raw) => expect(parseRule(raw)).toBeNull());
 
   it("gives the first Tuesdays at 19:00 local, across the DST change", () => {
-    const dates = occurrences(parseRule("premier mardi 19h")!, new Date("2027-01-01T00:00:00Z"), 5, zone).map((o) => o.start);
+    const dates = occurrences(parseRule("premier mardi 19h")!, new Date("2027-01-01T00:00:00Z"), 5, zone).sessions.map((o) => o.start);
     expect(dates.map(local)).toEqual(["2027-01-05 19:00", "2027-02-02 19:00", "2027-03-02 19:00", "2027-04-06 19:00", "2027-05-04 19:00"]);
     expect(dates[3]!.toISOString()).toBe("2027-04-06T17:00:00.000Z"); // summer time
   });
 
   it("skips a month's session already past and finds the last weekday", () => {
-    const dates = occurrences(parseRule("dernier vendredi 12h")!, new Date("2027-01-29T12:00:00Z"), 2, zone).map((o) => local(o.start));
+    const dates = occurrences(parseRule("dernier vendredi 12h")!, new Date("2027-01-29T12:00:00Z"), 2, zone).sessions.map((o) => local(o.start));
     expect(dates).toEqual(["2027-02-26 12:00", "2027-03-26 12:00"]);
+  });
+
+  it("names the days whose hour the clock change makes unclear, instead of skipping or guessing them", () => {
+    const planned = occurrences(parseRule("dernier dimanche 2h30")!, new Date("2027-01-01T00:00:00Z"), 12, zone);
+    expect(planned.unclear.map((u) => [local(u.day).slice(0, 10), u.kind])).toEqual([
+      ["2027-03-28", "gap"], // 02:30 does not exist: clocks jump from 02:00 to 03:00
+      ["2027-10-31", "fold"], // 02:30 happens twice
+    ]);
+    expect(planned.sessions).toHaveLength(10);
+    expect(planned.sessions.map((o) => local(o.start).slice(11))).toEqual(Array(10).fill("02:30"));
+    // An end in the gap counts too.
+    expect(occurrences(parseRule("dernier dimanche 1h-2h30")!, new Date("2027-03-01T00:00:00Z"), 1, zone).unclear).toEqual([{ day: expect.any(Date), kind: "gap" }]);
   });
 
   it("reads an explicit list, each item like a typed date", () => {
