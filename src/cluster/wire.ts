@@ -9,22 +9,19 @@ import type { IncomingCommand, Reply } from "../core/types.js";
 const DATE = "$date";
 const BYTES = "$bytes";
 
-function tagged(_key: string, value: unknown): unknown {
-  if (value instanceof Uint8Array) return { [BYTES]: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64") };
-  return value;
-}
-
 function encode(value: unknown): string {
-  // Dates go through toJSON before a replacer sees them: tagged beforehand, in a copy.
-  return JSON.stringify(withDatesTagged(value), tagged);
+  // Tagged in a copy before JSON.stringify: Dates and Buffers have a toJSON that a replacer
+  // would only see the result of.
+  return JSON.stringify(tagged(value));
 }
 
-function withDatesTagged(value: unknown): unknown {
+function tagged(value: unknown): unknown {
   if (value instanceof Date) return { [DATE]: value.toISOString() };
-  if (value instanceof Uint8Array || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(withDatesTagged);
+  if (value instanceof Uint8Array) return { [BYTES]: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64") };
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(tagged);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = withDatesTagged(v);
+  for (const [k, v] of Object.entries(value)) out[k] = tagged(v);
   return out;
 }
 

@@ -29,11 +29,14 @@ describe("the wire between replicas", () => {
       files: [
         { name: "carte.png", contentType: "image/png", data: new Uint8Array([0, 255, 1, 254, 137, 80, 78, 71]) },
         { name: "export.json", contentType: "application/json", data: '{"a":1}' },
+        // A Buffer (what exceljs and the image code give) has its own toJSON: still bytes on arrival.
+        { name: "kits.xlsx", contentType: "application/octet-stream", data: Buffer.from([80, 75, 3, 4]) },
       ],
       form: { title: "T", submitCommand: "idee", submitLabel: "OK", fields: [{ name: "texte", label: "Texte", kind: "textarea", required: true, max: 500 }] },
     };
     const back = decodeReply(encodeReply(reply));
-    expect(back).toEqual(reply);
+    expect({ ...back, files: back.files!.slice(0, 2) }).toEqual({ ...reply, files: reply.files!.slice(0, 2) });
     expect(back.files![0]!.data).toBeInstanceOf(Uint8Array);
+    expect([...(back.files![2]!.data as Uint8Array)]).toEqual([80, 75, 3, 4]);
   });
 });

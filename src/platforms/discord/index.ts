@@ -72,7 +72,12 @@ export function registerDiscordLookups(deps: PlatformDeps): void {
   const { config, inbound, logger } = deps;
   if (!config.DISCORD_TOKEN) return;
   const rest = new REST({ ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}), makeRequest: honourBodyRetryAfter(DefaultRestOptions.makeRequest) }).setToken(config.DISCORD_TOKEN);
-  inbound.users.register("discord", discordUserDirectory(rest, logger.child({ platform: "discord" })));
+  lookupsOver(rest, inbound, logger.child({ platform: "discord" }));
+}
+
+function lookupsOver(rest: REST, inbound: PlatformDeps["inbound"], logger: PlatformDeps["logger"]): void {
+  inbound.users.register("discord", discordUserDirectory(rest, logger));
+  // Event cards show how many people are interested in the guild's scheduled event.
   inbound.calendars?.register("discord", discordCalendar(rest).reader);
 }
 
@@ -96,9 +101,7 @@ export const createDiscordAdapter = ((deps: PlatformDeps, options: DiscordAdapte
     deliver: (reply, o) => replies.deliver(reply, o),
   });
   const pending = new InFlight();
-  inbound.users.register("discord", discordUserDirectory(client.rest, logger));
-  // Event cards show how many people are interested in the guild's scheduled event.
-  inbound.calendars?.register("discord", discordCalendar(client.rest).reader);
+  lookupsOver(client.rest, inbound, logger);
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => void pending.track(handler.handle(interaction)));
   const conversation = new DiscordConversation({ rest: client.rest, inbound, ids, logger, botId: () => client.user?.id });
